@@ -1,0 +1,85 @@
+/* cfgread: strict reading of libconfig files (rules, lists, drafts).
+ *
+ * libconfig 1.5 accepts things we must refuse (integers above 2^31 silently wrapped, @include,
+ * floats) and rejects others with terse English messages. cfg_open() checks the raw text first,
+ * then parses; the getters check one key each, reporting "file:line: message" in French into the
+ * document's diag list and copying what they return into its arena. */
+#ifndef FSDECL_CFGREAD_H
+#define FSDECL_CFGREAD_H
+
+#include <libconfig.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fsdecl/arena.h"
+#include "fsdecl/date.h"
+#include "fsdecl/diag.h"
+
+typedef struct {
+    const char *file; /* name used in messages */
+    diag_list *diag;
+    arena *arena;
+    config_t cfg;
+    bool parsed;
+} cfg_doc;
+
+enum { CFG_MAX_FILE_SIZE = 1024 * 1024 };
+
+enum {
+    CFG_OPTIONAL = 0,
+    CFG_REQUIRED = 1 << 0,
+    CFG_MULTILINE = 1 << 1, /* strings: '\n' allowed */
+};
+
+/* Reads and parses path; display names it in messages. False (with diagnostics) on any problem;
+ * cfg_close() must be called either way. */
+bool cfg_open(cfg_doc *doc, const char *path, const char *display, diag_list *d, arena *a);
+/* Same, from text already in memory. */
+bool cfg_open_text(cfg_doc *doc, const char *text, size_t len, const char *display, diag_list *d,
+                   arena *a);
+void cfg_close(cfg_doc *doc);
+
+const config_setting_t *cfg_root(const cfg_doc *doc);
+int cfg_line(const config_setting_t *s);
+void cfg_error(cfg_doc *doc, const config_setting_t *at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+size_t cfg_error_count(const cfg_doc *doc);
+
+/* Reports every key of group that is not in allowed (NULL-terminated). */
+void cfg_check_keys(cfg_doc *doc, const config_setting_t *group, const char *const *allowed);
+
+/* Each getter: absent and optional -> false, *out untouched; absent and required, or present with
+ * a wrong type or value -> error, false. */
+bool cfg_get_string(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                    const char **out);
+/* An id: ASCII [a-z][a-z0-9_]*, at most 48 characters. */
+bool cfg_get_id(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                const char **out);
+bool cfg_get_int(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                 int64_t min, int64_t max, int64_t *out);
+bool cfg_get_bool(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                  bool *out);
+bool cfg_get_date(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                  date_t *out);
+/* [numerator, denominator], 0 <= numerator <= denominator, denominator > 0. */
+bool cfg_get_fraction(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                      int64_t *num, int64_t *den);
+/* A string that must be one of names (NULL-terminated); *out is its index. */
+bool cfg_get_enum(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                  const char *const *names, int *out);
+/* A group / a list of groups (every element checked to be a group). */
+const config_setting_t *cfg_get_group(cfg_doc *doc, const config_setting_t *g, const char *key,
+                                      unsigned flags);
+const config_setting_t *cfg_get_list(cfg_doc *doc, const config_setting_t *g, const char *key,
+                                     unsigned flags);
+/* An array of strings ([ "a", "b" ]); ids checks each as an id. */
+bool cfg_get_strings(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
+                     bool ids, const char ***out, size_t *count);
+
+bool cfg_is_id(const char *s);
+
+#endif

@@ -1,0 +1,24 @@
+/* text: UTF-8 checks, safe output of untrusted text, French number formatting. */
+#ifndef FSDECL_TEXT_H
+#define FSDECL_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
+bool text_utf8_valid(const char *s);
+/* True when s holds a C0/C1 control character or DEL; '\n' is ignored when allow_newline. */
+bool text_has_control(const char *s, bool allow_newline);
+/* Copies s into buf (always terminated) replacing invalid UTF-8 and every control character but
+ * '\n' (when keep_newline) with '?', so that text from a file cannot drive the terminal. */
+void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size);
+
+/* Points given in tenths: "1 115", "22,5". */
+void text_points(int64_t tenths, char *buf, size_t size);
+/* Money in cents: "7 805,00 €". */
+void text_money(int64_t cents, char *buf, size_t size);
+/* A fraction as a percentage when it is one ("90 %"), else "2/3". */
+void text_fraction(int64_t num, int64_t den, char *buf, size_t size);
+
+#endif

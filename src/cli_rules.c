@@ -1,0 +1,372 @@
+/* fsdecl rules: list, show and lint campaign rules. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fsdecl/rules.h"
+#include "fsdecl/text.h"
+
+static rules_campaign *load(const cli_options *o, const char *path, diag_list *d)
+{
+    const char *dirs[PATHS_MAX_LIST_DIRS];
+    size_t n = paths_list_dirs(&o->paths, dirs);
+    return rules_load(path, dirs, n, d);
+}
+
+static void print_window(FILE *f, const rules_campaign *c)
+{
+    char o[16], cl[16];
+    date_format_fr(c->window.opens, o, sizeof o);
+    if (c->window.has_closes) {
+        date_format_fr(c->window.closes, cl, sizeof cl);
+        fprintf(f, "du %s%s au %s", o, c->window.opens_approximate ? " (prévisionnel)" : "", cl);
+    } else {
+        fprintf(f, "à partir du %s%s, clôture non connue", o,
+                c->window.opens_approximate ? " (prévisionnel)" : "");
+    }
+}
+
+static int cmd_list(const cli_options *o)
+{
+    int years[PATHS_MAX_CAMPAIGNS];
+    size_t n = paths_campaign_years(o->paths.rules_dir, years, PATHS_MAX_CAMPAIGNS);
+    printf("Règles lues dans ");
+    cli_put(stdout, o->paths.rules_dir);
+    printf(" (%s)\n", o->paths.rules_origin);
+    if (n == 0) {
+        printf("Aucune campagne trouvée (fichiers ANNÉE.cfg).\n");
+        return EXIT_ERROR;
+    }
+    printf("\n  Campagne  Statut       Saisie des indicateurs\n");
+    int rc = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        char path[PATH_MAX + 16];
+        paths_campaign_file(&o->paths, years[i], path, sizeof path);
+        diag_list d;
+        diag_init(&d);
+        rules_campaign *c = load(o, path, &d);
+        if (!c) {
+            printf("  %-8d  illisible    voir ci-dessous\n", years[i]);
+            cli_print_diags(stderr, &d);
+            rc = EXIT_ERROR;
+        } else {
+            const char *st = rules_status_fr(c->status);
+            /* pad by columns: the status words hold one accented letter at most */
+            int pad = 11 - (int)strlen(st) + (strstr(st, "é") ? 1 : 0);
+            printf("  %-8d  %s%*s  ", c->year, st, pad > 0 ? pad : 0, "");
+            print_window(stdout, c);
+            printf("\n");
+        }
+        rules_free(c);
+        diag_free(&d);
+    }
+    return rc;
+}
+
+/* ---- show ----------------------------------------------------------------------------- */
+
+static void put_fraction(FILE *f, rules_fraction fr)
+{
+    char b[32];
+    text_fraction(fr.num, fr.den, b, sizeof b);
+    fputs(b, f);
+}
+
+static void describe_criterion(FILE *f, const rules_campaign *c, const rules_criterion *cr)
+{
+    switch (cr->type) {
+    case CRIT_YES_NO:
+        fputs("oui/non — ", f);
+        cli_put(f, cr->requirement);
+        break;
+    case CRIT_RATIO:
+    case CRIT_AVERAGE_RATIO:
+        if (cr->type == CRIT_AVERAGE_RATIO) {
+            fputs("moyenne des taux (", f);
+            for (size_t i = 0; i < cr->ncomponents; i++) {
+                fputs(i ? ", " : "", f);
+                cli_put(f, cr->components[i].label);
+            }
+            fputs(")", f);
+        } else {
+            fputs("taux", f);
+        }
+        fputs(cr->strict ? " > " : " ≥ ", f);
+        put_fraction(f, cr->threshold);
+        if (cr->has_original) {
+            fputs(" (initialement ", f);
+            put_fraction(f, cr->original);
+            fputs(")", f);
+        }
+        if (cr->type == CRIT_RATIO) {
+            fputs(" — ", f);
+            cli_put(f, cr->numerator);
+            fputs(" / ", f);
+            cli_put(f, cr->denominator);
+        }
+        break;
+    case CRIT_COUNT_AT_LEAST:
+        fprintf(f, "au moins %" PRId64 " — ", cr->min);
+        cli_put(f, cr->what);
+        break;
+    case CRIT_CHOICE: {
+        size_t valid = 0, refused = 0;
+        for (size_t i = 0; cr->list && i < cr->list->count; i++)
+            cr->list->entries[i].valid ? valid++ : refused++;
+        fprintf(f, "%s dans la liste « ", cr->multiple ? "un ou plusieurs choix" : "un choix");
+        cli_put(f, cr->list ? cr->list->label : cr->list_role);
+        fprintf(f, " » (%zu acceptés, %zu refusés%s)", valid, refused,
+                cr->allow_other ? ", autre réponse possible" : "");
+        for (size_t i = 0; i < cr->nexclusive; i++) {
+            const list_entry *e = lists_find(cr->list, cr->exclusive[i].value);
+            fputs(" ; « ", f);
+            cli_put(f, e ? e->label : cr->exclusive[i].value);
+            fputs(" » ne compte pas si déjà déclaré pour ", f);
+            cli_put(f, cr->exclusive[i].indicator);
+        }
+        break;
+    }
+    case CRIT_SOFTWARE: {
+        cli_put(f, cr->requirement);
+        if (cr->lap_required && cr->lap_exemption) {
+            const ref_list *sp = rules_find_list(c, "specialties");
+            size_t exempt = 0;
+            for (size_t i = 0; sp && i < sp->count; i++)
+                exempt += sp->entries[i].lap_exempt;
+            fprintf(f, " (LAP non exigé pour %zu spécialités exonérées)", exempt);
+        } else if (cr->lap_required) {
+            fputs(" (LAP exigé pour toutes les spécialités)", f);
+        }
+        break;
+    }
+    case CRIT_ALL_OF:
+        fputs("toutes les conditions :", f);
+        for (size_t i = 0; i < cr->nparts; i++) {
+            fputs(i ? " ; " : " ", f);
+            cli_put(f, cr->parts[i].label);
+        }
+        break;
+    }
+}
+
+static void describe_flags(FILE *f, unsigned flags, const char *const *names)
+{
+    bool first = true;
+    for (int i = 0; names[i]; i++)
+        if (flags & (1u << i)) {
+            fputs(first ? "" : ", ", f);
+            fputs(names[i], f);
+            first = false;
+        }
+}
+
+static void describe_proof(FILE *f, const rules_indicator *ind)
+{
+    static const char *const docs[] = {"facture", "bon de commande", "attestation de l'éditeur",
+                                       "attestation de l'établissement",
+                                       "attestation du président de la CPTS", NULL};
+    static const char *const whens[] = {"toujours",
+                                        "première année de déclaration",
+                                        "logiciel non pré-rempli",
+                                        "spécialité non exonérée de LAP",
+                                        "LAP en certification provisoire",
+                                        "DPI d'un établissement",
+                                        NULL};
+    switch (ind->proof) {
+    case RULES_PROOF_NONE:
+        fputs("aucun", f);
+        break;
+    case RULES_PROOF_HONOUR:
+        fputs("attestation sur l'honneur", f);
+        break;
+    case RULES_PROOF_DOCUMENTS:
+        for (size_t i = 0; i < ind->ndocuments; i++) {
+            const rules_document *d = &ind->documents[i];
+            fputs("\n        - ", f);
+            cli_put(f, d->label);
+            fputs(" (", f);
+            describe_flags(f, d->accepted, docs);
+            fputs(") exigé si : ", f);
+            describe_flags(f, d->when, whens);
+            if (d->deadline) {
+                char b[16];
+                date_format_fr(d->deadline->date, b, sizeof b);
+                fprintf(f, " ; échéance %s", b);
+            }
+        }
+        if (ind->counts_once_sent)
+            fputs("\n        Une déclaration manuelle ne compte qu'une fois les justificatifs "
+                  "envoyés.",
+                  f);
+        break;
+    }
+}
+
+static void show_indicator(const rules_campaign *c, const rules_indicator *ind)
+{
+    char pts[32];
+    printf("  %2d. ", ind->order);
+    cli_put(stdout, ind->label);
+    printf("  [%s]\n", ind->id);
+    if (c->volets[ind->volet].award == RULES_PER_INDICATOR) {
+        text_points(ind->points_tenths, pts, sizeof pts);
+        printf("      Points : %s", pts);
+        if (ind->group >= 0) {
+            printf(" (");
+            cli_put(stdout, c->groups[ind->group].label);
+            printf(")");
+        }
+        printf("\n");
+    }
+    printf("      Type : %s\n      Critère : ", rules_kind_fr(ind->kind));
+    describe_criterion(stdout, c, &ind->criterion);
+    printf("\n      Justificatif%s", ind->proof == RULES_PROOF_DOCUMENTS ? "s :" : " : ");
+    describe_proof(stdout, ind);
+    printf("\n");
+    if (ind->has_neutralised) {
+        printf("      Neutralisé : ");
+        cli_put(stdout, ind->neutralised.note);
+        printf("\n");
+    }
+    if (ind->note) {
+        printf("      Note : ");
+        cli_put(stdout, ind->note);
+        printf("\n");
+    }
+}
+
+static void show_campaign(const rules_campaign *c)
+{
+    char b[32], m[40];
+    cli_put(stdout, c->title);
+    printf(" — règles %ss\n", rules_status_fr(c->status));
+    text_money(c->point_value_cents, m, sizeof m);
+    date_format_fr(c->evaluation_date, b, sizeof b);
+    printf("Valeur du point : %s — atteinte appréciée au %s\n", m, b);
+    printf("Saisie des indicateurs : ");
+    print_window(stdout, c);
+    printf("\n");
+    if (c->ndeadlines)
+        printf("Échéances :\n");
+    for (size_t i = 0; i < c->ndeadlines; i++) {
+        const rules_deadline *d = &c->deadlines[i];
+        date_format_fr(d->date, b, sizeof b);
+        printf("  %s  ", b);
+        cli_put(stdout, d->label);
+        if (d->has_replaces) {
+            date_format_fr(d->replaces, b, sizeof b);
+            printf(" (repoussée du %s)", b);
+        }
+        printf("\n");
+    }
+    for (size_t v = 0; v < c->nvolets; v++) {
+        const rules_volet *vo = &c->volets[v];
+        char pts[32];
+        text_points(vo->points_tenths, pts, sizeof pts);
+        text_money(vo->points_tenths * c->point_value_cents / 10, m, sizeof m);
+        printf("\n");
+        cli_put(stdout, vo->label);
+        printf(" : %s pts (%s)\n", pts, m);
+        if (vo->award == RULES_ALL_OR_NOTHING)
+            printf("  Tout ou rien : chaque indicateur doit être atteint.\n");
+        else
+            printf("  Chaque indicateur est payé indépendamment des autres.\n");
+        if (vo->requires >= 0)
+            printf("  Payé seulement si le volet %d est atteint.\n",
+                   c->volets[vo->requires].number);
+        for (size_t i = 0; i < c->nindicators; i++)
+            if (c->indicators[i].volet == (int)v)
+                show_indicator(c, &c->indicators[i]);
+    }
+    char pts[32];
+    int64_t total = rules_max_tenths(c);
+    text_points(total, pts, sizeof pts);
+    text_money(total * c->point_value_cents / 10, m, sizeof m);
+    printf("\nTotal : ");
+    for (size_t v = 0; v < c->nvolets; v++) {
+        char vp[32];
+        text_points(c->volets[v].points_tenths, vp, sizeof vp);
+        printf("%svolet %d %s pts", v ? " + " : "", c->volets[v].number, vp);
+    }
+    printf(" = %s pts = %s\n", pts, m);
+}
+
+static int cmd_show(const cli_options *o, const char *year)
+{
+    char *end;
+    long y = strtol(year, &end, 10);
+    if (*end || y < 2000 || y > 2100) {
+        fputs("fsdecl rules show : année invalide : ", stderr);
+        cli_put(stderr, year);
+        fputs("\n", stderr);
+        return EXIT_ERROR;
+    }
+    char path[PATH_MAX + 16];
+    paths_campaign_file(&o->paths, (int)y, path, sizeof path);
+    diag_list d;
+    diag_init(&d);
+    rules_campaign *c = load(o, path, &d);
+    if (!c) {
+        cli_print_diags(stderr, &d);
+        diag_free(&d);
+        return EXIT_ERROR;
+    }
+    show_campaign(c);
+    rules_free(c);
+    diag_free(&d);
+    return EXIT_OK;
+}
+
+static bool is_list_file(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    b = b ? b + 1 : path;
+    const char *v = strstr(b, "-v");
+    return v && strcmp(b + strlen(b) - 4, ".cfg") == 0 && v[2] >= '0' && v[2] <= '9';
+}
+
+static int cmd_lint(const cli_options *o, int argc, char **argv)
+{
+    if (argc == 0) {
+        fputs("fsdecl rules lint : indiquez au moins un fichier\n", stderr);
+        return EXIT_ERROR;
+    }
+    int rc = EXIT_OK;
+    for (int i = 0; i < argc; i++) {
+        diag_list d;
+        diag_init(&d);
+        bool ok;
+        if (is_list_file(argv[i])) {
+            arena *a = arena_new();
+            ok = a && lists_load_file(argv[i], a, &d) != NULL;
+            arena_free(a);
+        } else {
+            rules_campaign *c = load(o, argv[i], &d);
+            ok = c != NULL;
+            rules_free(c);
+        }
+        if (ok) {
+            cli_put(stdout, argv[i]);
+            printf(" : aucune erreur\n");
+        } else {
+            cli_print_diags(stdout, &d);
+            rc = EXIT_ERROR;
+        }
+        diag_free(&d);
+    }
+    return rc;
+}
+
+int cli_rules(cli_options *o, int argc, char **argv)
+{
+    if (argc == 0 || strcmp(argv[0], "list") == 0)
+        return cmd_list(o);
+    if (strcmp(argv[0], "show") == 0 && argc == 2)
+        return cmd_show(o, argv[1]);
+    if (strcmp(argv[0], "lint") == 0)
+        return cmd_lint(o, argc - 1, argv + 1);
+    fputs("Usage : fsdecl rules [list | show ANNÉE | lint FICHIER...]\n", stderr);
+    return EXIT_ERROR;
+}

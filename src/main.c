@@ -1,0 +1,97 @@
+/* fsdecl: the command line entry point. */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fsdecl/text.h"
+
+static void usage(FILE *f)
+{
+    fputs("Usage : fsdecl [OPTIONS] COMMANDE [ARGUMENTS]\n"
+          "\n"
+          "Déclaration du forfait structure des médecins libéraux.\n"
+          "\n"
+          "Commandes :\n"
+          "  rules                 liste les campagnes connues, leur statut et leur période de "
+          "saisie\n"
+          "  rules show ANNÉE      affiche les indicateurs d'une campagne : points, seuils, type, "
+          "justificatifs\n"
+          "  rules lint FICHIER... vérifie des fichiers de règles ou de listes (0 : sans erreur, "
+          "2 : erreurs)\n"
+          "\n"
+          "Options :\n"
+          "  --rules-dir DOSSIER   lit les règles dans DOSSIER (sinon $FSDECL_RULES_DIR, puis les "
+          "règles installées)\n"
+          "  -h, --help            affiche cette aide\n"
+          "  -V, --version         affiche la version\n",
+          f);
+}
+
+void cli_put(FILE *f, const char *s)
+{
+    char buf[8192];
+    text_sanitize(s, true, buf, sizeof buf);
+    fputs(buf, f);
+}
+
+void cli_print_diags(FILE *f, const diag_list *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        char *line = diag_format(&d->items[i]);
+        if (line) {
+            cli_put(f, line);
+            fputc('\n', f);
+        }
+        free(line);
+    }
+    if (d->dropped)
+        fprintf(f, "(%zu autres erreurs non affichées)\n", d->dropped);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* numbers are never read or written through the locale */
+
+    cli_options o = {0};
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            usage(stdout);
+            return EXIT_OK;
+        } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+            printf("fsdecl %s\n", FSDECL_VERSION);
+            return EXIT_OK;
+        } else if (strcmp(a, "--rules-dir") == 0 && i + 1 < argc) {
+            o.rules_dir = argv[++i];
+        } else if (strncmp(a, "--rules-dir=", 12) == 0) {
+            o.rules_dir = a + 12;
+        } else {
+            fputs("fsdecl : option inconnue : ", stderr);
+            cli_put(stderr, a);
+            fputs("\n\n", stderr);
+            usage(stderr);
+            return EXIT_ERROR;
+        }
+    }
+    paths_resolve(o.rules_dir, &o.paths);
+    if (i >= argc) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    const char *cmd = argv[i];
+    if (strcmp(cmd, "rules") == 0)
+        return cli_rules(&o, argc - i - 1, argv + i + 1);
+    if (strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    fputs("fsdecl : commande inconnue : ", stderr);
+    cli_put(stderr, cmd);
+    fputs("\n\n", stderr);
+    usage(stderr);
+    return EXIT_ERROR;
+}
