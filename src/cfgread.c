@@ -68,11 +68,15 @@ static bool prescan(cfg_doc *doc, const char *t, size_t len)
             line++;
             i++;
         } else if (c == '"') {
-            for (i++; i < len && t[i] != '"'; i++) {
-                if (t[i] == '\\' && i + 1 < len)
+            /* A string ends on its own line (line breaks are written \n): an unterminated one is
+             * reported where it opens, before libconfig (which would leak its buffer). */
+            for (i++; i < len && t[i] != '"' && t[i] != '\n'; i++)
+                if (t[i] == '\\' && i + 1 < len && t[i + 1] != '\n')
                     i++;
-                if (t[i] == '\n')
-                    line++;
+            if (i >= len || t[i] == '\n') {
+                add(doc, line, "chaîne non terminée : il manque le guillemet fermant sur cette ligne "
+                               "(un saut de ligne dans un texte s'écrit \\n)");
+                return false;
             }
             i++;
         } else if (c == '#' || (c == '/' && i + 1 < len && t[i + 1] == '/')) {
@@ -84,7 +88,11 @@ static bool prescan(cfg_doc *doc, const char *t, size_t len)
                     line++;
             i += 2;
         } else if (c == '@') {
-            add(doc, line, "directive « @ » non autorisée (les fichiers n'en incluent pas d'autres)");
+            size_t w = i + 1;
+            while (w < len && w - i < 20 && t[w] >= 'a' && t[w] <= 'z')
+                w++;
+            add(doc, line, "directive « @%.*s » non autorisée : un fichier n'en inclut pas d'autre",
+                (int)(w - i - 1), t + i + 1);
             ok = false;
             while (i < len && t[i] != '\n')
                 i++;
@@ -284,6 +292,8 @@ static const config_setting_t *lookup(cfg_doc *doc, const config_setting_t *g, c
     const config_setting_t *s = g ? config_setting_get_member(g, key) : NULL;
     if (!s && (flags & CFG_REQUIRED)) {
         const char *gname = g ? config_setting_name(g) : NULL;
+        if (!gname && g && config_setting_parent(g))
+            gname = config_setting_name(config_setting_parent(g));
         if (gname)
             cfg_error(doc, g, "clé obligatoire « %s » absente dans « %s »", key, gname);
         else

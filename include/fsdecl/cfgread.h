@@ -3,7 +3,10 @@
  * libconfig 1.5 accepts things we must refuse (integers above 2^31 silently wrapped, @include,
  * floats) and rejects others with terse English messages. cfg_open() checks the raw text first,
  * then parses; the getters check one key each, reporting "file:line: message" in French into the
- * document's diag list and copying what they return into its arena. */
+ * document's diag list and copying what they return into its arena.
+ *
+ * Known limit of libconfig 1.5: a syntax error right after a string leaks that string's buffer
+ * inside the library (tests/lsan.supp); an unterminated string is refused before parsing. */
 #ifndef FSDECL_CFGREAD_H
 #define FSDECL_CFGREAD_H
 

@@ -1,0 +1,160 @@
+/* Unit tests of the small core modules: dates, text, arena, diagnostics. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fsdecl/arena.h"
+#include "fsdecl/date.h"
+#include "fsdecl/diag.h"
+#include "fsdecl/text.h"
+
+static void test_date_parse(void **state)
+{
+    (void)state;
+    date_t d;
+    assert_int_equal(date_parse("2024-02-29", &d), DATE_OK);
+    assert_int_equal(d.year, 2024);
+    assert_int_equal(d.month, 2);
+    assert_int_equal(d.day, 29);
+    assert_int_equal(date_parse("2025-02-29", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("2100-02-29", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("2000-02-29", &d), DATE_OK);
+    assert_int_equal(date_parse("2025-04-31", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("2025-13-01", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("2025-00-10", &d), DATE_IMPOSSIBLE);
+    assert_int_equal(date_parse("2025-12-31", &d), DATE_OK);
+    assert_int_equal(date_parse("2025-1-01", &d), DATE_MALFORMED);
+    assert_int_equal(date_parse("31/12/2025", &d), DATE_MALFORMED);
+    assert_int_equal(date_parse("2025-12-3a", &d), DATE_MALFORMED);
+    assert_int_equal(date_parse("", &d), DATE_MALFORMED);
+    assert_int_equal(date_parse(NULL, &d), DATE_MALFORMED);
+}
+
+static void test_date_compare_and_format(void **state)
+{
+    (void)state;
+    date_t a = {2024, 2, 4}, b = {2024, 2, 5}, c = {2023, 12, 31};
+    assert_true(date_cmp(a, b) < 0);
+    assert_true(date_cmp(b, a) > 0);
+    assert_true(date_cmp(c, a) < 0);
+    assert_int_equal(date_cmp(a, a), 0);
+    char buf[16];
+    date_format_fr(a, buf, sizeof buf);
+    assert_string_equal(buf, "04/02/2024");
+    date_format_iso(a, buf, sizeof buf);
+    assert_string_equal(buf, "2024-02-04");
+    assert_int_equal(date_to_days((date_t){1970, 1, 1}), 0);
+    assert_int_equal(date_to_days((date_t){2024, 3, 1}) - date_to_days((date_t){2024, 2, 28}), 2);
+}
+
+static void test_utf8(void **state)
+{
+    (void)state;
+    assert_true(text_utf8_valid("Arrêt de travail, « ÉTÉ » €"));
+    assert_false(text_utf8_valid("Arr\xe9t"));
+    assert_false(text_utf8_valid("\xc0\xaf"));         /* overlong '/' */
+    assert_false(text_utf8_valid("\xed\xa0\x80"));     /* surrogate */
+    assert_false(text_utf8_valid("\xf4\x90\x80\x80")); /* above U+10FFFF */
+    assert_true(text_has_control("a\tb", false));
+    assert_true(text_has_control("a\nb", false));
+    assert_false(text_has_control("a\nb", true));
+    assert_true(text_has_control("a\x1b[31mb", true));
+    assert_true(text_has_control("a\xc2\x9b" "31m", true)); /* C1 CSI */
+    assert_false(text_has_control("Médecine générale", false));
+}
+
+static void test_sanitize(void **state)
+{
+    (void)state;
+    char buf[64];
+    text_sanitize("ok \x1b[2J é\xe9\n", false, buf, sizeof buf);
+    assert_string_equal(buf, "ok ?[2J é??");
+    text_sanitize("a\nb", true, buf, sizeof buf);
+    assert_string_equal(buf, "a\nb");
+    text_sanitize("éééé", false, buf, 6); /* never cuts a character in two */
+    assert_string_equal(buf, "éé");
+}
+
+static void test_numbers(void **state)
+{
+    (void)state;
+    char buf[64];
+    text_points(11150, buf, sizeof buf);
+    assert_string_equal(buf, "1 115");
+    text_points(225, buf, sizeof buf);
+    assert_string_equal(buf, "22,5");
+    text_points(0, buf, sizeof buf);
+    assert_string_equal(buf, "0");
+    text_points(-305, buf, sizeof buf);
+    assert_string_equal(buf, "-30,5");
+    text_money(780500, buf, sizeof buf);
+    assert_string_equal(buf, "7 805,00 €");
+    text_money(15750, buf, sizeof buf);
+    assert_string_equal(buf, "157,50 €");
+    text_money(5, buf, sizeof buf);
+    assert_string_equal(buf, "0,05 €");
+    text_money(INT64_MIN, buf, sizeof buf);
+    assert_string_equal(buf, "-92 233 720 368 547 758,08 €");
+    text_fraction(90, 100, buf, sizeof buf);
+    assert_string_equal(buf, "90 %");
+    text_fraction(2, 3, buf, sizeof buf);
+    assert_string_equal(buf, "2/3");
+    text_fraction(1, 2, buf, sizeof buf);
+    assert_string_equal(buf, "50 %");
+}
+
+static void test_arena(void **state)
+{
+    (void)state;
+    arena *a = arena_new();
+    assert_non_null(a);
+    char *s = arena_strdup(a, "forfait");
+    assert_string_equal(s, "forfait");
+    for (int i = 0; i < 1000; i++) {
+        unsigned char *p = arena_alloc(a, (size_t)i * 37 + 1);
+        assert_non_null(p);
+        assert_int_equal(((uintptr_t)p) % 16, 0);
+        assert_int_equal(p[0], 0);
+        memset(p, 0xAB, (size_t)i * 37 + 1);
+    }
+    assert_non_null(arena_alloc(a, 1 << 20));
+    assert_null(arena_calloc(a, SIZE_MAX / 2, 8));
+    assert_string_equal(s, "forfait");
+    arena_free(a);
+    arena_free(NULL);
+}
+
+static void test_diag(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_init(&d);
+    diag_add(&d, "r.cfg", 12, "clé inconnue « %s »", "x");
+    diag_add(&d, "r.cfg", 0, "fichier trop volumineux");
+    char *a = diag_format(&d.items[0]), *b = diag_format(&d.items[1]);
+    assert_string_equal(a, "r.cfg:12: clé inconnue « x »");
+    assert_string_equal(b, "r.cfg: fichier trop volumineux");
+    free(a);
+    free(b);
+    for (int i = 0; i < DIAG_MAX + 10; i++)
+        diag_add(&d, "r.cfg", i, "m");
+    assert_int_equal(d.count, DIAG_MAX);
+    assert_int_equal(d.dropped, 12);
+    diag_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_date_parse), cmocka_unit_test(test_date_compare_and_format),
+        cmocka_unit_test(test_utf8),       cmocka_unit_test(test_sanitize),
+        cmocka_unit_test(test_numbers),    cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_diag),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
