@@ -123,8 +123,10 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
             const list_entry *e = lists_find(cr->list, cr->exclusive[i].value);
             fputs(" ; « ", f);
             cli_put(f, e ? e->label : cr->exclusive[i].value);
-            fputs(" » ne compte pas si déjà déclaré pour ", f);
-            cli_put(f, cr->exclusive[i].indicator);
+            const rules_indicator *other = rules_find_indicator(c, cr->exclusive[i].indicator);
+            fputs(" » ne compte pas s'il est déjà déclaré pour « ", f);
+            cli_put(f, other ? other->label : cr->exclusive[i].indicator);
+            fputs(" »", f);
         }
         break;
     }
