@@ -19,5 +19,6 @@ void cli_put(FILE *f, const char *s);
 void cli_print_diags(FILE *f, const diag_list *d);
 
 int cli_rules(cli_options *o, int argc, char **argv);
+int cli_check(cli_options *o, int argc, char **argv);
 
 #endif

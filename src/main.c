@@ -20,6 +20,12 @@ static void usage(FILE *f)
           "justificatifs\n"
           "  rules lint FICHIER... vérifie des fichiers de règles ou de listes (0 : sans erreur, "
           "2 : erreurs)\n"
+          "  check [--json] [--today AAAA-MM-JJ] FICHIER...\n"
+          "                        vérifie des déclarations : statut et points de chaque "
+          "indicateur,\n"
+          "                        total en euros, ce qui manque, messages (0 : complète, 1 : "
+          "problèmes,\n"
+          "                        2 : fichier illisible)\n"
           "\n"
           "Options :\n"
           "  --rules-dir DOSSIER   lit les règles dans DOSSIER (sinon $FSDECL_RULES_DIR, puis les "
@@ -85,6 +91,8 @@ int main(int argc, char **argv)
     const char *cmd = argv[i];
     if (strcmp(cmd, "rules") == 0)
         return cli_rules(&o, argc - i - 1, argv + i + 1);
+    if (strcmp(cmd, "check") == 0)
+        return cli_check(&o, argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "help") == 0) {
         usage(stdout);
         return EXIT_OK;

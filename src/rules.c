@@ -516,7 +516,7 @@ static const rules_deadline *find_deadline(const rules_campaign *c, const char *
 
 static void read_documents(loader *L, const config_setting_t *g, rules_indicator *ind)
 {
-    static const char *const keys[] = {"id",       "label",     "accepted", "when",
+    static const char *const keys[] = {"id",       "label",     "accepted", "when",   "unless",
                                        "deadline", "must_show", "sources",  NULL};
     rules_campaign *c = L->c;
     size_t n;
@@ -533,6 +533,8 @@ static void read_documents(loader *L, const config_setting_t *g, rules_indicator
         cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &doc->label);
         read_flags(L, e, "accepted", DOC_KINDS, &doc->accepted);
         read_flags(L, e, "when", WHENS, &doc->when);
+        if (config_setting_get_member(e, "unless"))
+            read_flags(L, e, "unless", WHENS, &doc->unless);
         if (cfg_get_id(&L->doc, e, "deadline", CFG_OPTIONAL, &deadline)) {
             doc->deadline = find_deadline(c, deadline);
             if (!doc->deadline)

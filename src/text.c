@@ -94,6 +94,14 @@ void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size)
     buf[o] = '\0';
 }
 
+size_t text_width(const char *s)
+{
+    size_t w = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        w += (*p & 0xC0) != 0x80;
+    return w;
+}
+
 /* Groups the digits of v by three with spaces. */
 static void group_digits(uint64_t v, char *buf, size_t size)
 {

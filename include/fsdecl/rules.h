@@ -107,7 +107,8 @@ typedef struct {
 typedef struct {
     const char *id, *label;
     unsigned accepted; /* DOC_* */
-    unsigned when;     /* WHEN_* */
+    unsigned when;     /* WHEN_*: required when any of these holds */
+    unsigned unless;   /* WHEN_*: ... and none of these */
     const rules_deadline *deadline;
     const char *must_show;
     rules_sources sources;

@@ -14,6 +14,9 @@ bool text_has_control(const char *s, bool allow_newline);
  * '\n' (when keep_newline) with '?', so that text from a file cannot drive the terminal. */
 void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size);
 
+/* Width in terminal columns of UTF-8 text, counting one column a character (Latin text). */
+size_t text_width(const char *s);
+
 /* Points given in tenths: "1 115", "22,5". */
 void text_points(int64_t tenths, char *buf, size_t size);
 /* Money in cents: "7 805,00 €". */

@@ -1,0 +1,809 @@
+#include "fsdecl/eval.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "fsdecl/ident.h"
+#include "fsdecl/text.h"
+
+typedef enum { T_YES, T_NO, T_MISSING } tri;
+
+typedef struct {
+    eval_result *r;
+    const rules_campaign *c;
+    const decl_t *d;
+    date_t today;
+    const list_entry *specialty; /* NULL when not given or unknown */
+} ctx;
+
+/* ---- messages ---------------------------------------------------------------------------- */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static void msg(ctx *x, const char *id, eval_severity sev, const char *indicator, const char *fmt,
+                ...)
+{
+    eval_result *r = x->r;
+    if (r->nmessages == r->capmessages) {
+        size_t cap = r->capmessages ? r->capmessages * 2 : 16;
+        eval_message *m = realloc(r->messages, cap * sizeof *m);
+        if (!m)
+            return;
+        r->messages = m;
+        r->capmessages = cap;
+    }
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    char *text = strdup(buf);
+    if (!text)
+        return;
+    r->messages[r->nmessages++] = (eval_message){id, sev, indicator, text};
+    if (sev == SEV_BLOCKING)
+        r->nblocking++;
+}
+
+static const char *fr_date(date_t d, char *buf)
+{
+    date_format_fr(d, buf, 16);
+    return buf;
+}
+
+/* ---- criteria ------------------------------------------------------------------------------ */
+
+static bool frac_reaches(int64_t num, int64_t den, rules_fraction t, bool strict)
+{
+    if (den <= 0)
+        return false;
+    /* num/den >= t.num/t.den, exactly, in 64 bits: every factor is below 2^31 */
+    int64_t lhs = num * t.den, rhs = den * t.num;
+    return strict ? lhs > rhs : lhs >= rhs;
+}
+
+typedef __int128 i128;
+
+static i128 gcd128(i128 a, i128 b)
+{
+    if (a < 0)
+        a = -a;
+    while (b) {
+        i128 t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* The average of k fractions against a threshold, exactly: sum(n_i/d_i) >= k * t, with the running
+ * sum kept reduced in 128 bits. Returns T_MISSING if the counts are too large to compare. */
+static int average_reaches(const int64_t *num, const int64_t *den, size_t k, rules_fraction t,
+                           bool strict)
+{
+    i128 p = 0, q = 1;
+    for (size_t i = 0; i < k; i++) {
+        if (den[i] <= 0)
+            return 0;
+        i128 a, b, c;
+        if (__builtin_mul_overflow(p, (i128)den[i], &a) ||
+            __builtin_mul_overflow((i128)num[i], q, &b) || __builtin_add_overflow(a, b, &p) ||
+            __builtin_mul_overflow(q, (i128)den[i], &c))
+            return -1;
+        q = c;
+        i128 g = gcd128(p, q);
+        if (g > 1) {
+            p /= g;
+            q /= g;
+        }
+    }
+    i128 lhs, rhs;
+    if (__builtin_mul_overflow(p, (i128)t.den, &lhs) ||
+        __builtin_mul_overflow(q, (i128)k * t.num, &rhs))
+        return -1;
+    return strict ? lhs > rhs : lhs >= rhs;
+}
+
+static const decl_component *find_component(const decl_answer *a, const char *id)
+{
+    for (size_t i = 0; a && i < a->ncomponents; i++)
+        if (strcmp(a->components[i].id, id) == 0)
+            return &a->components[i];
+    return NULL;
+}
+
+static bool chosen_for(const decl_t *d, const char *indicator, const char *value)
+{
+    const decl_answer *a = decl_find_answer(d, indicator);
+    for (size_t i = 0; a && i < a->nchoices; i++)
+        if (strcmp(a->choices[i], value) == 0)
+            return true;
+    return false;
+}
+
+static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
+                       const decl_answer *a)
+{
+    if (!a || (a->nchoices == 0 && !(a->other && *a->other)))
+        return a && a->value == DECL_NO ? T_NO : T_MISSING;
+    size_t valid = 0;
+    if (!cr->multiple && a->nchoices + (a->other && *a->other ? 1 : 0) > 1)
+        msg(x, "choice.single", SEV_BLOCKING, ind->id,
+            "« %s » : une seule réponse est attendue, %zu ont été données.", ind->label,
+            a->nchoices + (a->other && *a->other ? 1 : 0));
+    for (size_t i = 0; i < a->nchoices; i++) {
+        const list_entry *e = lists_find(cr->list, a->choices[i]);
+        if (!e) {
+            msg(x, "choice.unknown", SEV_BLOCKING, ind->id,
+                "« %s » : la réponse « %s » n'est pas dans la liste « %s ».", ind->label,
+                a->choices[i], cr->list ? cr->list->label : cr->list_role);
+            continue;
+        }
+        if (!e->valid) {
+            msg(x, "choice.refused", SEV_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
+                ind->label, e->label, e->reason);
+            continue;
+        }
+        bool excluded = false;
+        for (size_t k = 0; k < cr->nexclusive; k++) {
+            const rules_exclusion *ex = &cr->exclusive[k];
+            if (strcmp(ex->value, e->id) == 0 && chosen_for(x->d, ex->indicator, e->id)) {
+                const rules_indicator *other = rules_find_indicator(x->c, ex->indicator);
+                msg(x, "choice.excluded", SEV_WARNING, ind->id,
+                    "« %s » : « %s » est déjà déclaré pour « %s » et ne peut pas compter une "
+                    "seconde fois ici.",
+                    ind->label, e->label, other ? other->label : ex->indicator);
+                excluded = true;
+            }
+        }
+        if (!excluded)
+            valid++;
+    }
+    if (a->other && *a->other) {
+        const list_entry *refused = NULL;
+        for (size_t i = 0; cr->list && i < cr->list->count; i++) {
+            const list_entry *e = &cr->list->entries[i];
+            if (!e->valid && (strcasecmp(e->label, a->other) == 0 || strcasecmp(e->id, a->other) == 0))
+                refused = e;
+        }
+        if (!cr->allow_other)
+            msg(x, "choice.other_not_allowed", SEV_BLOCKING, ind->id,
+                "« %s » : choisissez dans la liste ; une autre réponse n'est pas acceptée.",
+                ind->label);
+        else if (refused)
+            msg(x, "choice.refused", SEV_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
+                ind->label, refused->label, refused->reason);
+        else
+            valid++;
+    }
+    return valid > 0 ? T_YES : T_NO;
+}
+
+static bool lap_required(ctx *x, const rules_criterion *cr)
+{
+    return cr->lap_required && !(cr->lap_exemption && x->specialty && x->specialty->lap_exempt);
+}
+
+static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
+                         const decl_answer *a)
+{
+    char b1[16], b2[16];
+    if (!a || a->value == DECL_UNSET)
+        return T_MISSING;
+    if (a->value == DECL_NO)
+        return T_NO;
+    tri t = T_YES;
+    if (!a->prefilled && (!a->software.name || !*a->software.name || !a->software.editor ||
+                          !*a->software.editor)) {
+        msg(x, "software.details", SEV_BLOCKING, ind->id,
+            "« %s » : indiquez l'éditeur et le nom du logiciel référencé Ségur%s.", ind->label,
+            a->software.hospital_dpi ? " (le DPI de l'établissement)" : "");
+        t = T_MISSING;
+    }
+    if (a->software.has_acquired && date_cmp(a->software.acquired, x->c->evaluation_date) > 0) {
+        msg(x, "software.acquired_after", SEV_BLOCKING, ind->id,
+            "« %s » : le logiciel doit être détenu au %s ; la date d'acquisition indiquée est le "
+            "%s.",
+            ind->label, fr_date(x->c->evaluation_date, b1), fr_date(a->software.acquired, b2));
+        return T_NO;
+    }
+    if (cr->lap_required && !lap_required(x, cr)) {
+        msg(x, "lap.exempt", SEV_INFO, ind->id,
+            "Votre spécialité (%s) est exonérée du LAP : seul le logiciel référencé Ségur est "
+            "exigé.",
+            x->specialty->label);
+    } else if (cr->lap_required) {
+        if (!a->lap.name || !*a->lap.name || (!a->lap.has_certified && !a->lap.provisional)) {
+            msg(x, "lap.details", SEV_BLOCKING, ind->id,
+                "« %s » : indiquez le nom du logiciel d'aide à la prescription (LAP) et sa date de "
+                "certification par la HAS (ou qu'elle est provisoire).",
+                ind->label);
+            if (t == T_YES)
+                t = T_MISSING;
+        } else if (a->lap.has_certified &&
+                   date_cmp(a->lap.certified, x->c->evaluation_date) > 0 && !a->lap.provisional) {
+            msg(x, "lap.certified_after", SEV_BLOCKING, ind->id,
+                "« %s » : le LAP doit être certifié au %s ; la date de certification indiquée est "
+                "le %s.",
+                ind->label, fr_date(x->c->evaluation_date, b1), fr_date(a->lap.certified, b2));
+            return T_NO;
+        }
+    }
+    return t;
+}
+
+static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
+                          const decl_answer *a, bool part);
+
+static tri eval_all_of(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
+                       const decl_answer *a)
+{
+    tri t = T_YES;
+    for (size_t i = 0; i < cr->nparts; i++) {
+        tri p = eval_criterion(x, ind, &cr->parts[i], a, true);
+        if (p == T_NO) {
+            msg(x, "condition.not_met", SEV_WARNING, ind->id,
+                "« %s » : condition non remplie : %s.", ind->label, cr->parts[i].label);
+            t = T_NO;
+        } else if (p == T_MISSING && t == T_YES) {
+            t = T_MISSING;
+        }
+    }
+    return t;
+}
+
+static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
+                          const decl_answer *a, bool part)
+{
+    switch (cr->type) {
+    case CRIT_YES_NO: {
+        decl_yesno v = part ? decl_find_part(a, cr->id) : a ? a->value : DECL_UNSET;
+        return v == DECL_YES ? T_YES : v == DECL_NO ? T_NO : T_MISSING;
+    }
+    case CRIT_RATIO: {
+        int64_t n, d;
+        if (part) {
+            const decl_component *co = find_component(a, cr->id);
+            if (!co)
+                return T_MISSING;
+            n = co->numerator, d = co->denominator;
+        } else {
+            if (!a || !a->has_ratio)
+                return a && a->value == DECL_NO ? T_NO : T_MISSING;
+            n = a->numerator, d = a->denominator;
+        }
+        if (n > d) {
+            msg(x, "counts.inconsistent", SEV_BLOCKING, ind->id,
+                "« %s » : le numérateur (%lld) dépasse le dénominateur (%lld) : vérifiez vos "
+                "chiffres.",
+                ind->label, (long long)n, (long long)d);
+            return T_MISSING;
+        }
+        if (d == 0) {
+            msg(x, "counts.zero", SEV_INFO, ind->id,
+                "« %s » : aucun acte au dénominateur ; le taux ne peut pas être atteint.",
+                ind->label);
+            return T_NO;
+        }
+        return frac_reaches(n, d, cr->threshold, cr->strict) ? T_YES : T_NO;
+    }
+    case CRIT_COUNT_AT_LEAST:
+        if (part) {
+            decl_yesno v = decl_find_part(a, cr->id);
+            return v == DECL_YES ? T_YES : v == DECL_NO ? T_NO : T_MISSING;
+        }
+        if (!a || !a->has_count)
+            return a && a->value == DECL_NO ? T_NO : T_MISSING;
+        return a->count >= cr->min ? T_YES : T_NO;
+    case CRIT_AVERAGE_RATIO: {
+        int64_t num[8], den[8];
+        size_t k = cr->ncomponents < 8 ? cr->ncomponents : 8;
+        for (size_t i = 0; i < k; i++) {
+            const decl_component *co = find_component(a, cr->components[i].id);
+            if (!co)
+                return T_MISSING;
+            num[i] = co->numerator;
+            den[i] = co->denominator;
+        }
+        int reached = average_reaches(num, den, k, cr->threshold, cr->strict);
+        if (reached < 0)
+            msg(x, "counts.too_large", SEV_WARNING, ind->id,
+                "« %s » : chiffres trop grands pour être comparés exactement.", ind->label);
+        return reached < 0 ? T_MISSING : reached ? T_YES : T_NO;
+    }
+    case CRIT_CHOICE:
+        return eval_choice(x, ind, cr, a);
+    case CRIT_SOFTWARE:
+        return eval_software(x, ind, cr, a);
+    case CRIT_ALL_OF:
+        return eval_all_of(x, ind, cr, a);
+    }
+    return T_MISSING;
+}
+
+/* ---- proofs ---------------------------------------------------------------------------------- */
+
+static const char *const DOC_FR[] = {"facture", "bon de commande", "attestation de l'éditeur",
+                                     "attestation de l'établissement",
+                                     "attestation du président de la CPTS", NULL};
+
+static void accepted_fr(unsigned accepted, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (int i = 0; DOC_FR[i]; i++)
+        if (accepted & (1u << i)) {
+            if (buf[0])
+                strncat(buf, ", ", size - strlen(buf) - 1);
+            strncat(buf, DOC_FR[i], size - strlen(buf) - 1);
+        }
+}
+
+/* Checks the documents an answered-yes indicator needs; returns the status it keeps. */
+static eval_status check_documents(ctx *x, const rules_indicator *ind, const decl_answer *a,
+                                   eval_status st)
+{
+    const rules_criterion *cr = &ind->criterion;
+    unsigned flags = WHEN_ALWAYS;
+    if (x->d->first_year)
+        flags |= WHEN_FIRST_YEAR;
+    if (!a->prefilled)
+        flags |= WHEN_NOT_PREFILLED;
+    if (cr->type == CRIT_SOFTWARE && lap_required(x, cr))
+        flags |= WHEN_LAP_REQUIRED;
+    if (a->lap.provisional)
+        flags |= WHEN_LAP_PROVISIONAL;
+    if (a->software.hospital_dpi)
+        flags |= WHEN_HOSPITAL_DPI;
+    char b1[16], b2[16], acc[256];
+    for (size_t i = 0; i < ind->ndocuments; i++) {
+        const rules_document *doc = &ind->documents[i];
+        if (!(doc->when & flags) || (doc->unless & flags))
+            continue;
+        if (doc->deadline) {
+            if (!a->lap.has_process_started) {
+                msg(x, "lap.process_date", SEV_BLOCKING, ind->id,
+                    "« %s » : LAP en certification provisoire : indiquez la date à laquelle "
+                    "l'éditeur a engagé la démarche de certification (au plus tard le %s).",
+                    ind->label, fr_date(doc->deadline->date, b1));
+                if (st == EV_MET)
+                    st = EV_INCOMPLETE;
+            } else if (date_cmp(a->lap.process_started, doc->deadline->date) > 0) {
+                msg(x, "lap.process_late", SEV_BLOCKING, ind->id,
+                    "« %s » : la démarche de certification du LAP devait être engagée au plus tard "
+                    "le %s (date indiquée : %s).",
+                    ind->label, fr_date(doc->deadline->date, b1),
+                    fr_date(a->lap.process_started, b2));
+                st = EV_NOT_MET;
+            }
+        }
+        const decl_proof *p = decl_find_proof(a, doc->id);
+        accepted_fr(doc->accepted, acc, sizeof acc);
+        if (!p || p->state == PROOF_TO_SEND) {
+            msg(x, "proof.required", ind->counts_once_sent ? SEV_BLOCKING : SEV_WARNING, ind->id,
+                "« %s » : envoyez à votre caisse le justificatif « %s » (%s)%s", ind->label,
+                doc->label, acc,
+                ind->counts_once_sent ? " ; l'indicateur ne compte qu'une fois le justificatif "
+                                        "envoyé."
+                                      : ".");
+            if (ind->counts_once_sent && st == EV_MET)
+                st = EV_WAITING_PROOF;
+        } else if (p->has_date && date_cmp(p->date, x->today) > 0) {
+            msg(x, "date.future", SEV_WARNING, ind->id,
+                "« %s » : le justificatif « %s » est daté du %s, après aujourd'hui (%s).",
+                ind->label, doc->label, fr_date(p->date, b1), fr_date(x->today, b2));
+        }
+    }
+    return st;
+}
+
+/* ---- one indicator ------------------------------------------------------------------------ */
+
+static bool neutralised_for(ctx *x, const rules_indicator *ind)
+{
+    if (!ind->has_neutralised || !x->specialty)
+        return false;
+    for (size_t i = 0; i < ind->neutralised.nspecialties; i++)
+        if (strcmp(ind->neutralised.specialties[i], x->specialty->id) == 0)
+            return true;
+    return false;
+}
+
+static void check_students(ctx *x, const rules_indicator *ind, const decl_answer *a)
+{
+    char b1[16], b2[16];
+    if (ind->keep && a->nstudents == 0 && strstr(ind->id, "internship"))
+        msg(x, "students.list", SEV_INFO, ind->id,
+            "« %s » : notez les étudiants accueillis et les dates de stage, à garder pour un "
+            "contrôle.",
+            ind->label);
+    for (size_t i = 0; i < a->nstudents; i++) {
+        const decl_student *s = &a->students[i];
+        if (s->has_from && s->has_to && date_cmp(s->to, s->from) < 0)
+            msg(x, "students.dates", SEV_WARNING, ind->id,
+                "« %s » : le stage de %s finit (%s) avant de commencer (%s).", ind->label,
+                s->name ? s->name : "l'étudiant", fr_date(s->to, b1), fr_date(s->from, b2));
+        else if (s->has_from && s->from.year > x->c->year)
+            msg(x, "students.dates", SEV_WARNING, ind->id,
+                "« %s » : le stage de %s commence le %s, après l'année %d.", ind->label,
+                s->name ? s->name : "l'étudiant", fr_date(s->from, b1), x->c->year);
+        else if (s->has_to && s->to.year < x->c->year)
+            msg(x, "students.dates", SEV_WARNING, ind->id,
+                "« %s » : le stage de %s s'est terminé le %s, avant l'année %d.", ind->label,
+                s->name ? s->name : "l'étudiant", fr_date(s->to, b1), x->c->year);
+    }
+}
+
+static eval_status eval_one(ctx *x, const rules_indicator *ind)
+{
+    const decl_answer *a = decl_find_answer(x->d, ind->id);
+    if (neutralised_for(x, ind)) {
+        msg(x, "indicator.neutralised", SEV_INFO, ind->id, "« %s » : %s", ind->label,
+            ind->neutralised.note);
+        return EV_EXEMPT;
+    }
+    tri t = eval_criterion(x, ind, &ind->criterion, a, false);
+    if (ind->kind == RULES_COMPUTED)
+        return t == T_YES ? EV_ESTIMATED_MET : t == T_NO ? EV_ESTIMATED_NOT_MET : EV_UNKNOWN;
+    if (t == T_MISSING) {
+        if (!a || (a->value == DECL_UNSET && a->nchoices == 0 && !a->other))
+            msg(x, "answer.missing", SEV_BLOCKING, ind->id, "« %s » : répondez à la question : %s",
+                ind->label, ind->question);
+        return EV_INCOMPLETE;
+    }
+    if (t == T_NO)
+        return EV_NOT_MET;
+    if (ind->criterion.type == CRIT_YES_NO && a)
+        check_students(x, ind, a);
+    return ind->proof == RULES_PROOF_DOCUMENTS ? check_documents(x, ind, a, EV_MET) : EV_MET;
+}
+
+/* ---- totals ---------------------------------------------------------------------------------- */
+
+static bool pays(eval_status s)
+{
+    return s == EV_MET || s == EV_EXEMPT || s == EV_ESTIMATED_MET;
+}
+
+static bool fails(eval_status s)
+{
+    return !pays(s) && s != EV_UNKNOWN;
+}
+
+/* Volet and overall totals from the statuses in r->items. */
+static void totals(const rules_campaign *c, eval_result *r)
+{
+    for (size_t v = 0; v < c->nvolets; v++) {
+        const rules_volet *vo = &c->volets[v];
+        eval_volet *ev = &r->volets[v];
+        ev->min_tenths = ev->max_tenths = 0;
+        bool fail = false, unknown = false;
+        for (size_t i = 0; i < r->nitems; i++) {
+            eval_indicator *it = &r->items[i];
+            if (it->ind->volet != (int)v)
+                continue;
+            if (vo->award == RULES_ALL_OR_NOTHING) {
+                fail |= fails(it->status);
+                unknown |= it->status == EV_UNKNOWN;
+                it->min_tenths = it->max_tenths = 0;
+            } else {
+                it->min_tenths = pays(it->status) ? it->ind->points_tenths : 0;
+                it->max_tenths = fails(it->status) ? 0 : it->ind->points_tenths;
+                ev->min_tenths += it->min_tenths;
+                ev->max_tenths += it->max_tenths;
+            }
+        }
+        if (vo->award == RULES_ALL_OR_NOTHING) {
+            ev->max_tenths = fail ? 0 : vo->points_tenths;
+            ev->min_tenths = fail || unknown ? 0 : vo->points_tenths;
+        }
+    }
+    r->min_tenths = r->max_tenths = 0;
+    for (size_t v = 0; v < c->nvolets; v++) {
+        eval_volet *ev = &r->volets[v];
+        int req = c->volets[v].requires;
+        if (req >= 0) {
+            if (r->volets[req].max_tenths == 0)
+                ev->max_tenths = 0;
+            if (r->volets[req].min_tenths == 0)
+                ev->min_tenths = 0;
+        }
+        r->min_tenths += ev->min_tenths;
+        r->max_tenths += ev->max_tenths;
+    }
+    r->min_cents = r->min_tenths * c->point_value_cents / 10;
+    r->max_cents = r->max_tenths * c->point_value_cents / 10;
+}
+
+static int cmp_missing(const void *a, const void *b)
+{
+    const eval_missing *x = a, *y = b;
+    if (x->gain_cents != y->gain_cents)
+        return x->gain_cents > y->gain_cents ? -1 : 1;
+    return strcmp(x->ind->id, y->ind->id);
+}
+
+/* What each failing indicator is worth: in a per-indicator volet its own points; in an
+ * all-or-nothing volet, what the maximum would gain once the whole volet is met (the block and
+ * everything it unlocks). */
+static void missing(const rules_campaign *c, eval_result *r)
+{
+    r->missing = calloc(r->nitems ? r->nitems : 1, sizeof *r->missing);
+    if (!r->missing)
+        return;
+    eval_status *saved = malloc((r->nitems ? r->nitems : 1) * sizeof *saved);
+    if (!saved)
+        return;
+    for (size_t i = 0; i < r->nitems; i++)
+        saved[i] = r->items[i].status;
+    int64_t base_max = r->max_cents;
+    for (size_t v = 0; v < c->nvolets; v++) {
+        if (c->volets[v].award != RULES_ALL_OR_NOTHING)
+            continue;
+        bool any = false;
+        for (size_t i = 0; i < r->nitems; i++)
+            if (r->items[i].ind->volet == (int)v && fails(saved[i])) {
+                r->items[i].status = EV_MET;
+                any = true;
+            }
+        if (!any)
+            continue;
+        totals(c, r);
+        int64_t gain = r->max_cents - base_max;
+        for (size_t i = 0; i < r->nitems; i++) {
+            r->items[i].status = saved[i];
+            if (r->items[i].ind->volet == (int)v && fails(saved[i]))
+                r->missing[r->nmissing++] = (eval_missing){r->items[i].ind, gain};
+        }
+        totals(c, r);
+    }
+    for (size_t i = 0; i < r->nitems; i++) {
+        const rules_indicator *ind = r->items[i].ind;
+        if (c->volets[ind->volet].award == RULES_PER_INDICATOR && fails(saved[i]) &&
+            ind->points_tenths > 0)
+            r->missing[r->nmissing++] =
+                (eval_missing){ind, ind->points_tenths * c->point_value_cents / 10};
+    }
+    free(saved);
+    qsort(r->missing, r->nmissing, sizeof *r->missing, cmp_missing);
+}
+
+/* ---- the declaration as a whole -------------------------------------------------------------- */
+
+static void check_identity(ctx *x)
+{
+    const decl_t *d = x->d;
+    struct {
+        const char *value, *label;
+    } required[] = {
+        {d->identity.last_name, "le nom"},
+        {d->identity.first_name, "le prénom"},
+        {d->identity.rpps, "le numéro RPPS"},
+        {d->identity.am_number, "le N° AM du cabinet"},
+        {d->identity.specialty, "la spécialité"},
+    };
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
+        if (!required[i].value || !*required[i].value)
+            msg(x, "identity.missing", SEV_BLOCKING, NULL, "Identité : indiquez %s.",
+                required[i].label);
+    ident_status st;
+    if (d->identity.rpps && *d->identity.rpps &&
+        (st = ident_check_rpps(d->identity.rpps)) != IDENT_OK)
+        msg(x, "identity.rpps", SEV_WARNING, NULL, "Identité : %s.", ident_message(st, "RPPS"));
+    if (d->identity.am_number && *d->identity.am_number &&
+        (st = ident_check_am(d->identity.am_number)) != IDENT_OK)
+        msg(x, "identity.am_number", SEV_WARNING, NULL, "Identité : %s.",
+            ident_message(st, "N° AM"));
+    if (d->identity.finess && *d->identity.finess &&
+        (st = ident_check_finess(d->identity.finess)) != IDENT_OK)
+        msg(x, "identity.finess", SEV_WARNING, NULL, "Identité : %s.",
+            ident_message(st, "FINESS"));
+    if (d->identity.specialty && *d->identity.specialty) {
+        const ref_list *sp = rules_find_list(x->c, "specialties");
+        x->specialty = lists_find(sp, d->identity.specialty);
+        if (!x->specialty)
+            msg(x, "identity.specialty", SEV_BLOCKING, NULL,
+                "Identité : la spécialité « %s » n'est pas dans la liste des spécialités.",
+                d->identity.specialty);
+    }
+}
+
+static void check_dpi_identity(ctx *x)
+{
+    for (size_t i = 0; i < x->d->nanswers; i++) {
+        const decl_answer *a = &x->d->answers[i];
+        if (a->software.hospital_dpi &&
+            (!x->d->identity.establishment || !*x->d->identity.establishment ||
+             !x->d->identity.finess || !*x->d->identity.finess))
+            msg(x, "identity.establishment", SEV_BLOCKING, a->indicator,
+                "Identité : vous utilisez le DPI d'un établissement ; indiquez son nom et son "
+                "numéro FINESS.");
+    }
+}
+
+static void check_unknown_answers(ctx *x)
+{
+    for (size_t i = 0; i < x->d->nanswers; i++)
+        if (!rules_find_indicator(x->c, x->d->answers[i].indicator))
+            msg(x, "answer.unknown_indicator", SEV_WARNING, NULL,
+                "La réponse à « %s » ne correspond à aucun indicateur de la campagne %d ; elle "
+                "est ignorée.",
+                x->d->answers[i].indicator, x->c->year);
+}
+
+static void check_deadlines(ctx *x)
+{
+    const rules_campaign *c = x->c;
+    eval_result *r = x->r;
+    char b1[16], b2[16];
+    for (size_t i = 0; i < c->ndeadlines; i++) {
+        const rules_deadline *dl = &c->deadlines[i];
+        bool open_item = false;
+        for (size_t k = 0; k < dl->nindicators; k++) {
+            const eval_indicator *it = eval_find(r, dl->indicators[k]);
+            open_item |= it && !pays(it->status) && it->status != EV_UNKNOWN;
+        }
+        if (!open_item)
+            continue;
+        if (date_cmp(x->today, dl->date) <= 0)
+            msg(x, "deadline.upcoming", SEV_INFO, dl->indicators[0],
+                "Vous avez jusqu'au %s inclus pour : %s.", fr_date(dl->date, b1), dl->label);
+        else
+            msg(x, "deadline.passed", SEV_WARNING, dl->indicators[0],
+                "L'échéance du %s est passée (aujourd'hui : %s) : %s.", fr_date(dl->date, b1),
+                fr_date(x->today, b2), dl->label);
+    }
+}
+
+static bool check_window(ctx *x)
+{
+    const rules_campaign *c = x->c;
+    char b1[16], b2[16];
+    if (date_cmp(x->today, c->window.opens) < 0) {
+        msg(x, "window.not_open", c->window.opens_approximate ? SEV_INFO : SEV_WARNING, NULL,
+            "La saisie des indicateurs %s le %s%s : la déclaration pourra être transmise à "
+            "partir de cette date.",
+            c->window.opens_approximate ? "doit ouvrir vers" : "ouvre", fr_date(c->window.opens, b1),
+            c->window.opens_approximate ? " (date prévisionnelle)" : "");
+        return c->window.opens_approximate;
+    }
+    if (c->window.has_closes && date_cmp(x->today, c->window.closes) > 0) {
+        msg(x, "window.closed", SEV_BLOCKING, NULL,
+            "La saisie de la campagne %d est close depuis le %s à minuit (aujourd'hui : %s) : la "
+            "déclaration ne peut plus être transmise ni modifiée.",
+            c->year, fr_date(c->window.closes, b1), fr_date(x->today, b2));
+        return false;
+    }
+    if (!c->window.has_closes)
+        msg(x, "window.close_unknown", SEV_INFO, NULL,
+            "La date de clôture de la campagne %d n'est pas encore connue.", c->year);
+    return true;
+}
+
+eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t today)
+{
+    eval_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->campaign = c;
+    r->items = calloc(c->nindicators ? c->nindicators : 1, sizeof *r->items);
+    r->volets = calloc(c->nvolets ? c->nvolets : 1, sizeof *r->volets);
+    if (!r->items || !r->volets) {
+        eval_free(r);
+        return NULL;
+    }
+    ctx x = {.r = r, .c = c, .d = d, .today = today};
+    char b1[16];
+    if (d->campaign != c->year)
+        msg(&x, "campaign.mismatch", SEV_BLOCKING, NULL,
+            "Cette déclaration est pour la campagne %d, jugée ici avec les règles %d.",
+            d->campaign, c->year);
+    check_identity(&x);
+    check_dpi_identity(&x);
+    check_unknown_answers(&x);
+    size_t unknown = 0;
+    for (size_t i = 0; i < c->nindicators; i++) {
+        r->items[i].ind = &c->indicators[i];
+        r->items[i].status = eval_one(&x, &c->indicators[i]);
+        unknown += r->items[i].status == EV_UNKNOWN;
+    }
+    r->nitems = c->nindicators;
+    totals(c, r);
+    missing(c, r);
+    for (size_t v = 0; v < c->nvolets; v++) {
+        int req = c->volets[v].requires;
+        if (req >= 0 && r->volets[req].max_tenths == 0)
+            msg(&x, "volet.gated", SEV_WARNING, NULL,
+                "%s n'est pas atteint : %s ne sera pas payé, quels que soient ses indicateurs.",
+                c->volets[req].label, c->volets[v].label);
+    }
+    if (unknown)
+        msg(&x, "estimate.unknown", SEV_INFO, NULL,
+            "%zu indicateur%s calculé%s par la CNAM sans vos propres chiffres : le total est une "
+            "fourchette.",
+            unknown, unknown > 1 ? "s" : "", unknown > 1 ? "s" : "");
+    check_deadlines(&x);
+    bool window_ok = check_window(&x);
+    bool committed = d->attestation.accuracy && d->attestation.keep_proofs;
+    if (!committed)
+        msg(&x, "attestation.missing", SEV_BLOCKING, NULL,
+            "Attestation sur l'honneur : cochez « Je certifie l'exactitude des informations "
+            "saisies » et « Je m'engage à tenir à disposition de l'Assurance Maladie les documents "
+            "justificatifs » pour pouvoir transmettre.");
+    if (d->attestation.has_date && date_cmp(d->attestation.date, today) > 0)
+        msg(&x, "date.future", SEV_WARNING, NULL, "L'attestation est datée du %s, après aujourd'hui.",
+            fr_date(d->attestation.date, b1));
+    r->transmittable = committed && window_ok;
+    return r;
+}
+
+void eval_free(eval_result *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nmessages; i++)
+        free(r->messages[i].text);
+    free(r->messages);
+    free(r->items);
+    free(r->volets);
+    free(r->missing);
+    free(r);
+}
+
+const eval_indicator *eval_find(const eval_result *r, const char *indicator)
+{
+    for (size_t i = 0; indicator && i < r->nitems; i++)
+        if (strcmp(r->items[i].ind->id, indicator) == 0)
+            return &r->items[i];
+    return NULL;
+}
+
+bool eval_has_message(const eval_result *r, const char *id, const char *indicator)
+{
+    for (size_t i = 0; i < r->nmessages; i++)
+        if (strcmp(r->messages[i].id, id) == 0 &&
+            (!indicator || (r->messages[i].indicator &&
+                            strcmp(r->messages[i].indicator, indicator) == 0)))
+            return true;
+    return false;
+}
+
+static const char *const STATUS_IDS[] = {"met",    "not_met",       "incomplete",
+                                         "waiting_proof", "exempt", "estimated_met",
+                                         "estimated_not_met", "unknown", NULL};
+
+const char *eval_status_id(eval_status s)
+{
+    return STATUS_IDS[s];
+}
+
+bool eval_status_parse(const char *id, eval_status *out)
+{
+    for (int i = 0; STATUS_IDS[i]; i++)
+        if (strcmp(STATUS_IDS[i], id) == 0) {
+            *out = (eval_status)i;
+            return true;
+        }
+    return false;
+}
+
+const char *eval_status_fr(eval_status s)
+{
+    static const char *const fr[] = {"atteint",         "non atteint",      "incomplet",
+                                     "justificatif attendu", "neutralisé (payé)",
+                                     "estimé atteint",  "estimé non atteint", "inconnu"};
+    return fr[s];
+}
+
+const char *eval_severity_id(eval_severity s)
+{
+    return s == SEV_BLOCKING ? "blocking" : s == SEV_WARNING ? "warning" : "info";
+}
+
+const char *eval_severity_fr(eval_severity s)
+{
+    return s == SEV_BLOCKING ? "bloquant" : s == SEV_WARNING ? "avertissement" : "information";
+}

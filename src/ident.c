@@ -1,0 +1,167 @@
+/* ident: format and Luhn checks of RPPS, N° AM and FINESS identifiers. */
+#include "fsdecl/ident.h"
+
+#include <stddef.h>
+#include <string.h>
+
+#define RPPS_LEN 11
+#define AM_LEN 9
+#define FINESS_LEN 9
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_corsica_letter(char c)
+{
+    return c == 'A' || c == 'B';
+}
+
+/* Luhn over the n first characters of s, each a digit or (when letters_as_zero) 'A'/'B' counted
+ * as 0. The caller has checked the characters. */
+static bool luhn_ok(const char *s, size_t n, bool letters_as_zero)
+{
+    unsigned sum = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[n - 1 - i];
+        unsigned d;
+        if (letters_as_zero && is_corsica_letter(c))
+            d = 0;
+        else
+            d = (unsigned)(c - '0');
+        if (i % 2 == 1) {
+            d *= 2;
+            if (d > 9)
+                d -= 9;
+        }
+        sum += d;
+    }
+    return sum % 10 == 0;
+}
+
+bool ident_luhn(const char *digits)
+{
+    if (!digits || !*digits)
+        return false;
+    size_t n = strlen(digits);
+    for (size_t i = 0; i < n; i++)
+        if (!is_digit(digits[i]))
+            return false;
+    return luhn_ok(digits, n, false);
+}
+
+/* Steps 1 to 3 of the header's order: empty, a character allowed nowhere, length.
+ * allow_letters: 'A' and 'B' may appear (their place is checked by the caller). */
+static ident_status check_shape(const char *s, size_t want, bool allow_letters)
+{
+    if (!s || !*s)
+        return IDENT_EMPTY;
+    size_t n = 0;
+    for (; s[n]; n++)
+        if (!is_digit(s[n]) && !(allow_letters && is_corsica_letter(s[n])))
+            return IDENT_BAD_CHARS;
+    return n == want ? IDENT_OK : IDENT_BAD_LENGTH;
+}
+
+/* Characters 0 and 1: two digits, or "2A" / "2B". */
+static bool departement_ok(const char *s)
+{
+    return is_digit(s[0]) && (is_digit(s[1]) || (s[0] == '2' && is_corsica_letter(s[1])));
+}
+
+ident_status ident_check_rpps(const char *s)
+{
+    ident_status st = check_shape(s, RPPS_LEN, false);
+    if (st != IDENT_OK)
+        return st;
+    return luhn_ok(s, RPPS_LEN, false) ? IDENT_OK : IDENT_BAD_KEY;
+}
+
+ident_status ident_check_am(const char *s)
+{
+    ident_status st = check_shape(s, AM_LEN, true);
+    if (st != IDENT_OK)
+        return st;
+    if (!departement_ok(s))
+        return IDENT_BAD_CHARS;
+    for (size_t i = 2; i < AM_LEN; i++)
+        if (!is_digit(s[i]))
+            return IDENT_BAD_CHARS;
+    return s[2] == '1' ? IDENT_OK : IDENT_BAD_CATEGORY;
+}
+
+ident_status ident_check_finess(const char *s)
+{
+    ident_status st = check_shape(s, FINESS_LEN, true);
+    if (st != IDENT_OK)
+        return st;
+    if (!departement_ok(s))
+        return IDENT_BAD_CHARS;
+    for (size_t i = 2; i < FINESS_LEN; i++)
+        if (!is_digit(s[i]))
+            return IDENT_BAD_CHARS;
+    return luhn_ok(s, FINESS_LEN, true) ? IDENT_OK : IDENT_BAD_KEY;
+}
+
+/* One sentence per status, in ident_status order. */
+typedef struct {
+    const char *kind;
+    const char *text[IDENT_BAD_CATEGORY + 1];
+} message_set;
+
+static const message_set messages[] = {
+    {"RPPS",
+     {
+         "le numéro RPPS est valide",
+         "le numéro RPPS n'est pas renseigné",
+         "le numéro RPPS doit compter 11 chiffres",
+         "le numéro RPPS ne doit contenir que des chiffres, sans espaces",
+         "la clé du numéro RPPS est incorrecte : vérifiez la saisie",
+         "le numéro RPPS n'est pas valide",
+     }},
+    {"N° AM",
+     {
+         "le N° AM est valide",
+         "le N° AM n'est pas renseigné",
+         "le N° AM doit compter 9 caractères",
+         "le N° AM ne doit contenir que des chiffres, sans espaces, sauf 2A ou 2B en tête pour "
+         "la Corse",
+         "la clé du N° AM est incorrecte : vérifiez la saisie",
+         "le 3e caractère du N° AM doit être 1 (médecin)",
+     }},
+    {"FINESS",
+     {
+         "le numéro FINESS est valide",
+         "le numéro FINESS n'est pas renseigné",
+         "le numéro FINESS doit compter 9 caractères",
+         "le numéro FINESS ne doit contenir que des chiffres, sans espaces, sauf 2A ou 2B en "
+         "tête pour la Corse",
+         "la clé du numéro FINESS est incorrecte : vérifiez la saisie",
+         "le numéro FINESS n'est pas valide",
+     }},
+};
+
+static const message_set generic = {
+    NULL,
+    {
+        "l'identifiant est valide",
+        "l'identifiant n'est pas renseigné",
+        "l'identifiant n'a pas le bon nombre de caractères",
+        "l'identifiant contient un caractère non autorisé",
+        "la clé de contrôle de l'identifiant est incorrecte",
+        "la catégorie de l'identifiant est incorrecte",
+    },
+};
+
+const char *ident_message(ident_status st, const char *kind)
+{
+    const message_set *set = &generic;
+    if (kind)
+        for (size_t i = 0; i < sizeof messages / sizeof messages[0]; i++)
+            if (strcmp(kind, messages[i].kind) == 0)
+                set = &messages[i];
+    if ((unsigned)st > (unsigned)IDENT_BAD_CATEGORY)
+        return "l'identifiant n'est pas valide";
+    return set->text[st];
+}
