@@ -192,6 +192,10 @@ static void describe_proof(FILE *f, const rules_indicator *ind)
             describe_flags(f, d->accepted, docs);
             fputs(") exigé si : ", f);
             describe_flags(f, d->when, whens);
+            if (d->unless) {
+                fputs(", sauf si : ", f);
+                describe_flags(f, d->unless, whens);
+            }
             if (d->deadline) {
                 char b[16];
                 date_format_fr(d->deadline->date, b, sizeof b);
