@@ -113,6 +113,11 @@ decl_t *decl_parse(const char *text, size_t len, const char *display, diag_list 
  * False when something was wrong (reported in doc's diag list). */
 bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool require_header);
 
+/* The declaration as draft text (format DECL_FORMAT), every field that is set, in a stable order:
+ * reading it back gives the same declaration. writer names the program writing it. The text is
+ * malloc'ed; NULL when memory runs out. */
+char *decl_write(const decl_t *d, const char *writer, size_t *len);
+
 const decl_answer *decl_find_answer(const decl_t *d, const char *indicator);
 const decl_proof *decl_find_proof(const decl_answer *a, const char *id);
 decl_yesno decl_find_part(const decl_answer *a, const char *id);
