@@ -11,6 +11,7 @@ enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_ERROR = 2 };
 
 typedef struct {
     const char *rules_dir; /* --rules-dir, or NULL */
+    const char *data_dir;  /* --data-dir, or NULL */
     paths_t paths;
 } cli_options;
 
@@ -20,5 +21,6 @@ void cli_print_diags(FILE *f, const diag_list *d);
 
 int cli_rules(cli_options *o, int argc, char **argv);
 int cli_check(cli_options *o, int argc, char **argv);
+int cli_store(cli_options *o, const char *cmd, int argc, char **argv);
 
 #endif

@@ -26,10 +26,29 @@ static void usage(FILE *f)
           "                        total en euros, ce qui manque, messages (0 : complète, 1 : "
           "problèmes,\n"
           "                        2 : fichier illisible)\n"
+          "  drafts                liste les brouillons : campagne, praticien, état, points, "
+          "enregistrement, versions\n"
+          "  new --campaign ANNÉE --rpps RPPS [--empty]\n"
+          "                        crée le brouillon d'une campagne, repris de la déclaration de "
+          "l'année\n"
+          "                        précédente si elle existe (sauf --empty)\n"
+          "  transmit BROUILLON|FICHIER\n"
+          "                        transmet une version (même partielle) : numérotée, datée, avec "
+          "son\n"
+          "                        empreinte SHA-256 ; possible jusqu'à la clôture de la campagne\n"
+          "  history BROUILLON|FICHIER\n"
+          "                        liste les versions transmises et vérifie leur empreinte\n"
+          "  recover ANNÉE-RPPS [--discard]\n"
+          "                        récupère (ou abandonne) le travail non enregistré après un arrêt "
+          "brutal\n"
+          "  restore ANNÉE-RPPS    remet en place la version précédente d'un brouillon\n"
           "\n"
           "Options :\n"
           "  --rules-dir DOSSIER   lit les règles dans DOSSIER (sinon $FSDECL_RULES_DIR, puis les "
           "règles installées)\n"
+          "  --data-dir DOSSIER    range les brouillons dans DOSSIER (sinon $FSDECL_DATA_DIR, "
+          "puis\n"
+          "                        $XDG_DATA_HOME/fsdecl, puis ~/.local/share/fsdecl)\n"
           "  -h, --help            affiche cette aide\n"
           "  -V, --version         affiche la version\n",
           f);
@@ -75,6 +94,10 @@ int main(int argc, char **argv)
             o.rules_dir = argv[++i];
         } else if (strncmp(a, "--rules-dir=", 12) == 0) {
             o.rules_dir = a + 12;
+        } else if (strcmp(a, "--data-dir") == 0 && i + 1 < argc) {
+            o.data_dir = argv[++i];
+        } else if (strncmp(a, "--data-dir=", 11) == 0) {
+            o.data_dir = a + 11;
         } else {
             fputs("fsdecl : option inconnue : ", stderr);
             cli_put(stderr, a);
@@ -93,6 +116,11 @@ int main(int argc, char **argv)
         return cli_rules(&o, argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "check") == 0)
         return cli_check(&o, argc - i - 1, argv + i + 1);
+    static const char *const store_cmds[] = {"drafts", "new", "transmit", "history", "recover",
+                                             "restore", NULL};
+    for (int k = 0; store_cmds[k]; k++)
+        if (strcmp(cmd, store_cmds[k]) == 0)
+            return cli_store(&o, cmd, argc - i - 1, argv + i + 1);
     if (strcmp(cmd, "help") == 0) {
         usage(stdout);
         return EXIT_OK;

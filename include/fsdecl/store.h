@@ -1,0 +1,113 @@
+/* store: the local draft store. Drafts are never lost: every save goes to a temporary file in
+ * the same folder, checked, flushed and fsync'ed, then renamed over the draft, whose previous
+ * version is kept as a backup; one writer at a time (a kernel lock per draft); a recovery file
+ * for work not yet saved; transmitted versions kept immutable with their SHA-256.
+ *
+ * Layout under the store folder (0700, files 0600):
+ *   drafts/YEAR-RPPS.cfg           the draft
+ *   drafts/YEAR-RPPS.cfg.bak       the version before the last save
+ *   drafts/YEAR-RPPS.lock          the writer's lock (pid, host, since)
+ *   drafts/YEAR-RPPS.recovery      autosaved work not yet saved
+ *   history/YEAR-RPPS/vNNNN.cfg    transmitted version NNNN (read-only)
+ *   history/YEAR-RPPS/vNNNN.sha256 its fingerprint and date
+ * Names are built from the campaign year and an 11-digit RPPS, never from raw user input. */
+#ifndef FSDECL_STORE_H
+#define FSDECL_STORE_H
+
+#include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "fsdecl/date.h"
+#include "fsdecl/decl.h"
+#include "fsdecl/diag.h"
+
+typedef struct {
+    char root[PATH_MAX];
+    char drafts[PATH_MAX];
+    char history[PATH_MAX];
+} store_t;
+
+enum { STORE_NAME_MAX = 32 };
+
+typedef struct {
+    bool held;       /* false: we hold it */
+    long pid;        /* the holder, when held by another */
+    char host[256];
+    char since[32];  /* "2025-12-20 14:32:05" */
+    int fd;          /* ours, when we hold it */
+} store_lock;
+
+typedef struct {
+    bool exists;
+    bool newer_than_draft;
+    bool owner_alive; /* the draft's lock is held by a running process */
+    long pid;
+    char host[256];
+    char saved[32];
+} store_recovery;
+
+typedef struct {
+    int number;
+    char date[32];  /* when it was transmitted, "2025-12-20 14:32:05" */
+    char sha256[65];
+    bool intact;    /* the file still has that fingerprint */
+} store_version;
+
+typedef struct {
+    char name[STORE_NAME_MAX];
+    int year;
+    char rpps[12];
+    time_t saved; /* last save */
+    bool has_recovery;
+    int versions; /* transmitted versions */
+} store_entry;
+
+/* The store folder: dir if given, else $FSDECL_DATA_DIR, else $XDG_DATA_HOME/fsdecl, else
+ * ~/.local/share/fsdecl. Creates the folders (0700) as needed. */
+bool store_open(store_t *s, const char *dir, diag_list *d);
+/* "2025-10001234565" into name (STORE_NAME_MAX); false when rpps is not 11 digits. */
+bool store_name(int year, const char *rpps, char *name);
+/* A name as store_name makes it ("YYYY-DDDDDDDDDDD"): the only names the store accepts. */
+bool store_name_valid(const char *name);
+void store_draft_path(const store_t *s, const char *name, char *path, size_t size);
+
+/* Reads a draft. On a corrupt draft the diagnostics name the line, and say when the backup
+ * (previous version) can be restored. */
+decl_t *store_load(const store_t *s, const char *name, diag_list *d);
+/* Saves d atomically as its draft (name from its campaign and RPPS); refuses to overwrite a draft
+ * written in a newer format. The previous draft becomes the backup; the recovery file goes. */
+bool store_save(const store_t *s, const decl_t *d, diag_list *diag);
+/* Writes the recovery file (same atomic write), for work not yet saved. */
+bool store_autosave(const store_t *s, const decl_t *d, diag_list *diag);
+store_recovery store_recovery_status(const store_t *s, const char *name);
+decl_t *store_recover(const store_t *s, const char *name, diag_list *d);
+bool store_discard_recovery(const store_t *s, const char *name, diag_list *d);
+/* Puts the backup back as the draft (the current draft becomes the backup). */
+bool store_restore_backup(const store_t *s, const char *name, diag_list *d);
+
+/* Takes the draft's lock. false with *l describing the holder when another process has it. */
+bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d);
+void store_lock_release(store_lock *l);
+
+/* Lists the drafts (sorted by name); *out is malloc'ed. */
+size_t store_list(const store_t *s, store_entry **out, diag_list *d);
+
+/* Records a transmitted version of the saved draft: returns its number (>0), 0 on error. */
+int store_transmit(const store_t *s, const char *name, diag_list *d);
+/* The transmitted versions, oldest first; *out is malloc'ed. */
+size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d);
+
+/* Writes data to path atomically (temporary file in the same folder, fsync, rename, fsync of
+ * the folder), mode 0600. When backup is not NULL, the previous file is first linked there. */
+bool store_write_atomic(const char *path, const char *backup, const char *data, size_t len,
+                        diag_list *d);
+
+/* SIGTERM and SIGHUP set a flag instead of killing: a loop checks it, saves and exits. */
+void store_catch_signals(void);
+int store_signal_pending(void);
+
+#endif

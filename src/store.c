@@ -1,0 +1,760 @@
+#define _GNU_SOURCE /* F_OFD_SETLK: locks owned by an open file, not a process */
+#include "fsdecl/store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <openssl/evp.h>
+
+#ifndef FSDECL_VERSION
+#define FSDECL_VERSION "?"
+#endif
+
+enum { MAX_DRAFT = 1024 * 1024, ROOT_MAX = PATH_MAX - 96 };
+
+/* store_open keeps the root below ROOT_MAX, so that every path built from it (root, a folder, a
+ * 16-character name and a short suffix) fits in PATH_MAX: gcc cannot see it. */
+#pragma GCC diagnostic ignored "-Wformat-truncation"
+
+/* ---- paths and names ------------------------------------------------------------------------ */
+
+static bool make_dir(const char *path, diag_list *d)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0) {
+        if (S_ISLNK(st.st_mode)) {
+            diag_add(d, path, 0, "lien symbolique refusé : le dossier de brouillons doit être un "
+                                 "vrai dossier");
+            return false;
+        }
+        if (!S_ISDIR(st.st_mode)) {
+            diag_add(d, path, 0, "ce n'est pas un dossier");
+            return false;
+        }
+        return true;
+    }
+    if (mkdir(path, 0700) != 0 && errno != EEXIST) {
+        diag_add(d, path, 0, "création du dossier impossible : %s", strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* mkdir -p for the parents of a folder the user named (~/.local/share may not exist yet). */
+static bool make_parents(char *path, diag_list *d)
+{
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        struct stat st;
+        bool ok = stat(path, &st) == 0 || mkdir(path, 0700) == 0 || errno == EEXIST;
+        if (!ok)
+            diag_add(d, path, 0, "création du dossier impossible : %s", strerror(errno));
+        *p = '/';
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+bool store_open(store_t *s, const char *dir, diag_list *d)
+{
+    memset(s, 0, sizeof *s);
+    const char *env = getenv("FSDECL_DATA_DIR"), *xdg = getenv("XDG_DATA_HOME"),
+               *home = getenv("HOME");
+    int n;
+    if (dir && *dir)
+        n = snprintf(s->root, sizeof s->root, "%s", dir);
+    else if (env && *env)
+        n = snprintf(s->root, sizeof s->root, "%s", env);
+    else if (xdg && *xdg && xdg[0] == '/')
+        n = snprintf(s->root, sizeof s->root, "%s/fsdecl", xdg);
+    else if (home && *home)
+        n = snprintf(s->root, sizeof s->root, "%s/.local/share/fsdecl", home);
+    else {
+        diag_add(d, "fsdecl", 0, "ni --data-dir, ni XDG_DATA_HOME, ni HOME : où ranger les "
+                                 "brouillons ?");
+        return false;
+    }
+    if (n < 0 || n >= ROOT_MAX) {
+        diag_add(d, "fsdecl", 0, "chemin du dossier de brouillons trop long");
+        return false;
+    }
+    snprintf(s->drafts, sizeof s->drafts, "%s/drafts", s->root);
+    snprintf(s->history, sizeof s->history, "%s/history", s->root);
+    return make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
+           make_dir(s->history, d);
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return true;
+}
+
+bool store_name(int year, const char *rpps, char *name)
+{
+    if (!rpps || strlen(rpps) != 11 || !all_digits(rpps, 11) || year < 2000 || year > 2100)
+        return false;
+    snprintf(name, STORE_NAME_MAX, "%04d-%s", year, rpps);
+    return true;
+}
+
+bool store_name_valid(const char *name)
+{
+    return name && strlen(name) == 16 && all_digits(name, 4) && name[4] == '-' &&
+           all_digits(name + 5, 11);
+}
+
+void store_draft_path(const store_t *s, const char *name, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s.cfg", s->drafts, name);
+}
+
+static void side_path(const store_t *s, const char *name, const char *ext, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s%s", s->drafts, name, ext);
+}
+
+/* ---- atomic writes ----------------------------------------------------------------------------- */
+
+static bool write_all(int fd, const char *data, size_t len)
+{
+    while (len) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return false;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return true;
+}
+
+static bool fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    bool ok = fsync(fd) == 0;
+    close(fd);
+    return ok;
+}
+
+static void dir_of(const char *path, char *dir, size_t size)
+{
+    snprintf(dir, size, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = '\0';
+    else if (slash)
+        slash[1] = '\0';
+    else
+        snprintf(dir, size, ".");
+}
+
+/* Writes data to a new temporary file beside path; its name goes to tmp. */
+static bool write_temp(const char *path, const char *data, size_t len, char *tmp, size_t size,
+                       diag_list *d)
+{
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        diag_add(d, path, 0, "enregistrement impossible : %s ; la version précédente est intacte",
+                 strerror(errno));
+        return false;
+    }
+    int err = 0;
+    if (fchmod(fd, 0600) != 0 || !write_all(fd, data, len) || fsync(fd) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (err) {
+        unlink(tmp);
+        diag_add(d, path, 0, "enregistrement impossible : %s ; la version précédente est intacte",
+                 strerror(err));
+        return false;
+    }
+    return true;
+}
+
+bool store_write_atomic(const char *path, const char *backup, const char *data, size_t len,
+                        diag_list *d)
+{
+    struct stat st;
+    if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        diag_add(d, path, 0, "ce n'est pas un fichier ordinaire (lien symbolique ?) : refusé");
+        return false;
+    }
+    char tmp[PATH_MAX + 16];
+    if (!write_temp(path, data, len, tmp, sizeof tmp, d))
+        return false;
+    if (backup) {
+        if (unlink(backup) != 0 && errno != ENOENT) {
+            diag_add(d, backup, 0, "copie de sauvegarde impossible : %s", strerror(errno));
+            unlink(tmp);
+            return false;
+        }
+        if (link(path, backup) != 0 && errno != ENOENT) {
+            diag_add(d, backup, 0, "copie de sauvegarde impossible : %s", strerror(errno));
+            unlink(tmp);
+            return false;
+        }
+    }
+    if (rename(tmp, path) != 0) {
+        int err = errno;
+        unlink(tmp);
+        diag_add(d, path, 0, "enregistrement impossible : %s ; la version précédente est intacte",
+                 strerror(err));
+        return false;
+    }
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    if (!fsync_dir(dir)) {
+        diag_add(d, path, 0, "enregistré, mais la synchronisation du dossier a échoué : %s",
+                 strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+/* Reads a whole small file without following a symbolic link; malloc'ed, NUL-terminated. */
+static char *read_file(const char *path, size_t *len, int *err)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        *err = errno;
+        return NULL;
+    }
+    char *buf = malloc(MAX_DRAFT + 1);
+    size_t n = 0;
+    while (buf && n <= MAX_DRAFT) {
+        ssize_t r = read(fd, buf + n, MAX_DRAFT + 1 - n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0) {
+            *err = errno;
+            free(buf);
+            buf = NULL;
+            break;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    if (!buf) {
+        if (!*err)
+            *err = ENOMEM;
+        return NULL;
+    }
+    if (n > MAX_DRAFT) {
+        free(buf);
+        *err = EFBIG;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
+
+/* ---- load and save --------------------------------------------------------------------------- */
+
+static decl_t *load_path(const char *path, diag_list *d)
+{
+    size_t len = 0;
+    int err = 0;
+    char *text = read_file(path, &len, &err);
+    if (!text) {
+        diag_add(d, path, 0, "lecture impossible : %s",
+                 err == ELOOP ? "lien symbolique refusé" : strerror(err));
+        return NULL;
+    }
+    decl_t *decl = decl_parse(text, len, path, d);
+    free(text);
+    return decl;
+}
+
+decl_t *store_load(const store_t *s, const char *name, diag_list *d)
+{
+    if (!store_name_valid(name)) {
+        diag_add(d, name ? name : "?", 0, "nom de brouillon invalide (attendu ANNÉE-RPPS)");
+        return NULL;
+    }
+    char path[PATH_MAX], bak[PATH_MAX];
+    store_draft_path(s, name, path, sizeof path);
+    side_path(s, name, ".cfg.bak", bak, sizeof bak);
+    decl_t *decl = load_path(path, d);
+    if (!decl && access(bak, R_OK) == 0)
+        diag_add(d, path, 0,
+                 "la version précédente du brouillon est conservée dans %s : « fsdecl restore %s » "
+                 "la remet en place",
+                 bak, name);
+    return decl;
+}
+
+/* The format of the draft already at path, 0 when there is none or it cannot be read. */
+static int existing_format(const char *path)
+{
+    size_t len = 0;
+    int err = 0;
+    char *text = read_file(path, &len, &err);
+    if (!text)
+        return 0;
+    int format = 0;
+    for (char *p = text; (p = strstr(p, "format")); p += 6) {
+        if ((p == text || p[-1] == '\n') && sscanf(p, "format = %d", &format) == 1)
+            break;
+    }
+    free(text);
+    return format;
+}
+
+static bool save_text(const store_t *s, const decl_t *decl, const char *ext, const char *header,
+                      diag_list *diag)
+{
+    char name[STORE_NAME_MAX];
+    if (!store_name(decl->campaign, decl->identity.rpps, name)) {
+        diag_add(diag, "brouillon", 0,
+                 "RPPS manquant ou invalide (11 chiffres) : impossible de nommer le brouillon");
+        return false;
+    }
+    char path[PATH_MAX], bak[PATH_MAX];
+    side_path(s, name, ext, path, sizeof path);
+    store_draft_path(s, name, bak, sizeof bak);
+    int format = existing_format(bak);
+    if (format > DECL_FORMAT) {
+        diag_add(diag, bak, 0,
+                 "brouillon au format %d, écrit par une version plus récente de fsdecl : il n'est "
+                 "pas modifié par cette version (format %d)",
+                 format, DECL_FORMAT);
+        return false;
+    }
+    size_t len;
+    char *text = decl_write(decl, "fsdecl " FSDECL_VERSION, &len);
+    if (!text) {
+        diag_add(diag, path, 0, "mémoire insuffisante");
+        return false;
+    }
+    char *full = text;
+    if (header) {
+        size_t hl = strlen(header);
+        full = malloc(hl + len + 1);
+        if (!full) {
+            free(text);
+            return false;
+        }
+        memcpy(full, header, hl);
+        memcpy(full + hl, text, len + 1);
+        len += hl;
+        free(text);
+    }
+    bool ok;
+    if (strcmp(ext, ".cfg") == 0) {
+        side_path(s, name, ".cfg.bak", bak, sizeof bak);
+        ok = store_write_atomic(path, bak, full, len, diag);
+        if (ok) {
+            side_path(s, name, ".recovery", path, sizeof path);
+            if (unlink(path) == 0) {
+                char dir[PATH_MAX];
+                snprintf(dir, sizeof dir, "%s", s->drafts);
+                fsync_dir(dir);
+            }
+        }
+    } else {
+        ok = store_write_atomic(path, NULL, full, len, diag);
+    }
+    free(full);
+    return ok;
+}
+
+bool store_save(const store_t *s, const decl_t *d, diag_list *diag)
+{
+    return save_text(s, d, ".cfg", NULL, diag);
+}
+
+static void now_text(char *buf, size_t size)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    strftime(buf, size, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+static void host_name(char *buf, size_t size)
+{
+    if (gethostname(buf, size) != 0)
+        snprintf(buf, size, "?");
+    buf[size - 1] = '\0';
+    for (char *p = buf; *p; p++)
+        if (*p < 0x21 || *p > 0x7e)
+            *p = '?';
+}
+
+bool store_autosave(const store_t *s, const decl_t *d, diag_list *diag)
+{
+    char header[512], host[256], when[32];
+    host_name(host, sizeof host);
+    now_text(when, sizeof when);
+    snprintf(header, sizeof header, "# recovery: pid=%ld host=%s saved=%s\n", (long)getpid(), host,
+             when);
+    return save_text(s, d, ".recovery", header, diag);
+}
+
+/* ---- recovery ------------------------------------------------------------------------------- */
+
+static void parse_owner(const char *text, long *pid, char *host, size_t hsize, char *when,
+                        size_t wsize)
+{
+    const char *p = strstr(text, "pid=");
+    if (p)
+        *pid = strtol(p + 4, NULL, 10);
+    p = strstr(text, "host=");
+    if (p) {
+        size_t n = strcspn(p + 5, " \n");
+        snprintf(host, hsize, "%.*s", (int)(n < hsize ? n : hsize - 1), p + 5);
+    }
+    p = strstr(text, "since=");
+    if (!p)
+        p = strstr(text, "saved=");
+    if (p) {
+        size_t n = strcspn(p + 6, "\n");
+        snprintf(when, wsize, "%.*s", (int)(n < wsize ? n : wsize - 1), p + 6);
+    }
+}
+
+store_recovery store_recovery_status(const store_t *s, const char *name)
+{
+    store_recovery r = {0};
+    char rec[PATH_MAX], draft[PATH_MAX];
+    side_path(s, name, ".recovery", rec, sizeof rec);
+    store_draft_path(s, name, draft, sizeof draft);
+    struct stat rs, ds;
+    if (lstat(rec, &rs) != 0 || !S_ISREG(rs.st_mode))
+        return r;
+    r.exists = true;
+    r.newer_than_draft = stat(draft, &ds) != 0 || rs.st_mtim.tv_sec > ds.st_mtim.tv_sec ||
+                         (rs.st_mtim.tv_sec == ds.st_mtim.tv_sec &&
+                          rs.st_mtim.tv_nsec > ds.st_mtim.tv_nsec);
+    size_t len;
+    int err = 0;
+    char *text = read_file(rec, &len, &err);
+    if (text) {
+        char line[600];
+        snprintf(line, sizeof line, "%.*s", (int)strcspn(text, "\n"), text);
+        parse_owner(line, &r.pid, r.host, sizeof r.host, r.saved, sizeof r.saved);
+        free(text);
+    }
+    store_lock l;
+    diag_list d;
+    diag_init(&d);
+    if (store_lock_take(s, name, &l, &d))
+        store_lock_release(&l);
+    else
+        r.owner_alive = l.held;
+    diag_free(&d);
+    return r;
+}
+
+decl_t *store_recover(const store_t *s, const char *name, diag_list *d)
+{
+    char rec[PATH_MAX];
+    side_path(s, name, ".recovery", rec, sizeof rec);
+    return load_path(rec, d);
+}
+
+bool store_discard_recovery(const store_t *s, const char *name, diag_list *d)
+{
+    char rec[PATH_MAX];
+    side_path(s, name, ".recovery", rec, sizeof rec);
+    if (unlink(rec) != 0 && errno != ENOENT) {
+        diag_add(d, rec, 0, "suppression impossible : %s", strerror(errno));
+        return false;
+    }
+    return fsync_dir(s->drafts) || true;
+}
+
+bool store_restore_backup(const store_t *s, const char *name, diag_list *d)
+{
+    char bak[PATH_MAX], draft[PATH_MAX];
+    side_path(s, name, ".cfg.bak", bak, sizeof bak);
+    store_draft_path(s, name, draft, sizeof draft);
+    size_t len;
+    int err = 0;
+    char *text = read_file(bak, &len, &err);
+    if (!text) {
+        diag_add(d, bak, 0, "pas de version précédente lisible : %s", strerror(err));
+        return false;
+    }
+    /* the current draft, even corrupt, becomes the backup: nothing is lost */
+    char keep[PATH_MAX + 8];
+    snprintf(keep, sizeof keep, "%s.old", bak);
+    bool ok = (rename(bak, keep) == 0 || errno == ENOENT) &&
+              store_write_atomic(draft, bak, text, len, d);
+    if (ok)
+        unlink(keep);
+    else
+        rename(keep, bak);
+    free(text);
+    return ok;
+}
+
+/* ---- locks ---------------------------------------------------------------------------------- */
+
+bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d)
+{
+    memset(l, 0, sizeof *l);
+    l->fd = -1;
+    char path[PATH_MAX];
+    side_path(s, name, ".lock", path, sizeof path);
+    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+        return false;
+    }
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+    if (fcntl(fd, F_OFD_SETLK, &fl) != 0) {
+        if (errno == EAGAIN || errno == EACCES) {
+            char info[512] = "";
+            ssize_t n = pread(fd, info, sizeof info - 1, 0);
+            info[n > 0 ? n : 0] = '\0';
+            l->held = true;
+            parse_owner(info, &l->pid, l->host, sizeof l->host, l->since, sizeof l->since);
+        } else {
+            diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+        }
+        close(fd);
+        return false;
+    }
+    char host[256], when[32], info[512];
+    host_name(host, sizeof host);
+    now_text(when, sizeof when);
+    int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nsince=%s\n", (long)getpid(), host, when);
+    if (ftruncate(fd, 0) != 0 || pwrite(fd, info, (size_t)n, 0) != n) {
+        /* the lock holds even if its label could not be written */
+    }
+    l->fd = fd;
+    return true;
+}
+
+void store_lock_release(store_lock *l)
+{
+    if (l->fd >= 0)
+        close(l->fd); /* closing the file releases its lock */
+    l->fd = -1;
+}
+
+/* ---- listing -------------------------------------------------------------------------------- */
+
+static int count_versions(const store_t *s, const char *name)
+{
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%s/%s", s->history, name);
+    DIR *dd = opendir(dir);
+    if (!dd)
+        return 0;
+    int n = 0;
+    struct dirent *e;
+    while ((e = readdir(dd)))
+        if (e->d_name[0] == 'v' && strlen(e->d_name) == 9 && strcmp(e->d_name + 5, ".cfg") == 0)
+            n++;
+    closedir(dd);
+    return n;
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const store_entry *)a)->name, ((const store_entry *)b)->name);
+}
+
+size_t store_list(const store_t *s, store_entry **out, diag_list *d)
+{
+    *out = NULL;
+    DIR *dd = opendir(s->drafts);
+    if (!dd) {
+        diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
+        return 0;
+    }
+    size_t n = 0, cap = 0;
+    store_entry *v = NULL;
+    struct dirent *e;
+    while ((e = readdir(dd))) {
+        size_t len = strlen(e->d_name);
+        if (len != 20 || strcmp(e->d_name + 16, ".cfg") != 0)
+            continue;
+        char name[STORE_NAME_MAX];
+        snprintf(name, sizeof name, "%.16s", e->d_name);
+        if (!store_name_valid(name))
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            store_entry *nv = realloc(v, cap * sizeof *nv);
+            if (!nv)
+                break;
+            v = nv;
+        }
+        store_entry *it = &v[n];
+        memset(it, 0, sizeof *it);
+        memcpy(it->name, name, sizeof name);
+        it->year = atoi(name);
+        snprintf(it->rpps, sizeof it->rpps, "%s", name + 5);
+        char path[PATH_MAX];
+        struct stat st;
+        store_draft_path(s, name, path, sizeof path);
+        if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        it->saved = st.st_mtime;
+        side_path(s, name, ".recovery", path, sizeof path);
+        it->has_recovery = lstat(path, &st) == 0;
+        it->versions = count_versions(s, name);
+        n++;
+    }
+    closedir(dd);
+    qsort(v, n, sizeof *v, cmp_entry);
+    *out = v;
+    return n;
+}
+
+/* ---- transmission and history ---------------------------------------------------------------- */
+
+static bool sha256_hex(const char *data, size_t len, char hex[65])
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
+        return false;
+    for (unsigned i = 0; i < 32; i++)
+        snprintf(hex + 2 * i, 3, "%02x", md[i]);
+    return true;
+}
+
+/* Creates path with data, never replacing an existing file: temporary file, then link(). */
+static bool create_immutable(const char *path, const char *data, size_t len, diag_list *d)
+{
+    char tmp[PATH_MAX + 16];
+    if (!write_temp(path, data, len, tmp, sizeof tmp, d))
+        return false;
+    fchmodat(AT_FDCWD, tmp, 0400, 0);
+    int rc = link(tmp, path);
+    int err = errno;
+    unlink(tmp);
+    if (rc != 0) {
+        diag_add(d, path, 0, "version impossible à créer : %s", strerror(err));
+        return false;
+    }
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    return fsync_dir(dir);
+}
+
+int store_transmit(const store_t *s, const char *name, diag_list *d)
+{
+    char draft[PATH_MAX], dir[PATH_MAX + 32];
+    store_draft_path(s, name, draft, sizeof draft);
+    size_t len;
+    int err = 0;
+    char *text = read_file(draft, &len, &err);
+    if (!text) {
+        diag_add(d, draft, 0, "lecture impossible : %s", strerror(err));
+        return 0;
+    }
+    snprintf(dir, sizeof dir, "%s/%s", s->history, name);
+    if (!make_dir(dir, d)) {
+        free(text);
+        return 0;
+    }
+    int number = count_versions(s, name) + 1;
+    char path[PATH_MAX + 64], hex[65], when[32], meta[128];
+    snprintf(path, sizeof path, "%s/v%04d.cfg", dir, number);
+    if (!sha256_hex(text, len, hex)) {
+        diag_add(d, draft, 0, "empreinte SHA-256 impossible");
+        free(text);
+        return 0;
+    }
+    bool ok = create_immutable(path, text, len, d);
+    free(text);
+    if (!ok)
+        return 0;
+    now_text(when, sizeof when);
+    int n = snprintf(meta, sizeof meta, "%s  %s\n", hex, when);
+    snprintf(path, sizeof path, "%s/v%04d.sha256", dir, number);
+    if (!create_immutable(path, meta, (size_t)n, d))
+        return 0;
+    return number;
+}
+
+size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d)
+{
+    *out = NULL;
+    int n = count_versions(s, name);
+    if (n <= 0)
+        return 0;
+    store_version *v = calloc((size_t)n, sizeof *v);
+    if (!v)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        char path[PATH_MAX + 64];
+        size_t len;
+        int err = 0;
+        v[i].number = i + 1;
+        snprintf(path, sizeof path, "%s/%s/v%04d.sha256", s->history, name, i + 1);
+        char *meta = read_file(path, &len, &err);
+        if (meta) {
+            sscanf(meta, "%64s", v[i].sha256);
+            const char *p = meta + strcspn(meta, " ");
+            p += strspn(p, " ");
+            snprintf(v[i].date, sizeof v[i].date, "%.*s", (int)strcspn(p, "\n"), p);
+            free(meta);
+        } else {
+            diag_add(d, path, 0, "empreinte illisible : %s", strerror(err));
+        }
+        snprintf(path, sizeof path, "%s/%s/v%04d.cfg", s->history, name, i + 1);
+        char *text = read_file(path, &len, &err);
+        char hex[65] = "";
+        if (text && sha256_hex(text, len, hex))
+            v[i].intact = strcmp(hex, v[i].sha256) == 0;
+        free(text);
+    }
+    *out = v;
+    return (size_t)n;
+}
+
+/* ---- signals -------------------------------------------------------------------------------- */
+
+static volatile sig_atomic_t pending_signal;
+
+static void on_signal(int sig)
+{
+    pending_signal = sig;
+}
+
+void store_catch_signals(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+}
+
+int store_signal_pending(void)
+{
+    return pending_signal;
+}
