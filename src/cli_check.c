@@ -45,8 +45,10 @@ static cached *campaign_for(campaign_cache *cc, int year)
 
 static void json_str(FILE *f, const char *s)
 {
+    char safe[8192]; /* never invalid UTF-8 in the JSON, whatever a file name holds */
+    text_sanitize(s ? s : "", true, safe, sizeof safe);
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)safe; *p; p++) {
         if (*p == '"' || *p == '\\')
             fprintf(f, "\\%c", *p);
         else if (*p == '\n')

@@ -237,15 +237,18 @@ bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool re
     static const char *const att_keys[] = {"accuracy", "keep_proofs", "date", NULL};
     size_t before = cfg_error_count(doc);
     unsigned req = require_header ? CFG_REQUIRED : CFG_OPTIONAL;
-    cfg_check_keys(doc, g, keys);
     int64_t v;
     const config_setting_t *fs = config_setting_get_member(g, "format");
-    if (fs && config_setting_type(fs) == CONFIG_TYPE_INT && config_setting_get_int(fs) > DECL_FORMAT)
+    if (fs && config_setting_type(fs) == CONFIG_TYPE_INT && config_setting_get_int(fs) > DECL_FORMAT) {
+        /* a newer format may hold keys this version does not know: say only that */
         cfg_error(doc, fs,
                   "brouillon au format %d, écrit par une version plus récente de fsdecl (ce "
                   "programme lit le format %d) : mettez fsdecl à jour",
                   config_setting_get_int(fs), DECL_FORMAT);
-    else if (cfg_get_int(doc, g, "format", req, 1, DECL_FORMAT, &v))
+        return false;
+    }
+    cfg_check_keys(doc, g, keys);
+    if (cfg_get_int(doc, g, "format", req, 1, DECL_FORMAT, &v))
         d->format = (int)v;
     cfg_get_string(doc, g, "writer", CFG_OPTIONAL, &d->writer);
     if (cfg_get_int(doc, g, "campaign", req, 2000, 2100, &v))

@@ -55,6 +55,32 @@ static const char *fr_date(date_t d, char *buf)
     return buf;
 }
 
+/* True when every citation of a figure is an inference: then it warns, never blocks. */
+static bool sources_inferred(const rules_sources *s)
+{
+    for (size_t i = 0; i < s->count; i++)
+        if (!s->items[i].inferred)
+            return false;
+    return s->count > 0;
+}
+
+/* The date an indicator's equipment is judged at: the evaluation date, or a later deadline that
+ * postponed it for this indicator (2023: « du 31/12/2023 au 31/01/2024 »). */
+static date_t held_by(const rules_campaign *c, const rules_indicator *ind)
+{
+    date_t d = c->evaluation_date;
+    for (size_t i = 0; i < c->ndeadlines; i++) {
+        const rules_deadline *dl = &c->deadlines[i];
+        if (!dl->has_replaces || date_cmp(dl->replaces, c->evaluation_date) != 0 ||
+            date_cmp(dl->date, d) <= 0)
+            continue;
+        for (size_t k = 0; k < dl->nindicators; k++)
+            if (strcmp(dl->indicators[k], ind->id) == 0)
+                d = dl->date;
+    }
+    return d;
+}
+
 /* ---- criteria ------------------------------------------------------------------------------ */
 
 static bool frac_reaches(int64_t num, int64_t den, rules_fraction t, bool strict)
@@ -204,11 +230,12 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
             a->software.hospital_dpi ? " (le DPI de l'établissement)" : "");
         t = T_MISSING;
     }
-    if (a->software.has_acquired && date_cmp(a->software.acquired, x->c->evaluation_date) > 0) {
+    date_t held = held_by(x->c, ind);
+    if (a->software.has_acquired && date_cmp(a->software.acquired, held) > 0) {
         msg(x, "software.acquired_after", SEV_BLOCKING, ind->id,
             "« %s » : le logiciel doit être détenu au %s ; la date d'acquisition indiquée est le "
             "%s.",
-            ind->label, fr_date(x->c->evaluation_date, b1), fr_date(a->software.acquired, b2));
+            ind->label, fr_date(held, b1), fr_date(a->software.acquired, b2));
         return T_NO;
     }
     if (cr->lap_required && !lap_required(x, cr)) {
@@ -224,12 +251,12 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
                 ind->label);
             if (t == T_YES)
                 t = T_MISSING;
-        } else if (a->lap.has_certified &&
-                   date_cmp(a->lap.certified, x->c->evaluation_date) > 0 && !a->lap.provisional) {
+        } else if (a->lap.has_certified && date_cmp(a->lap.certified, held) > 0 &&
+                   !a->lap.provisional) {
             msg(x, "lap.certified_after", SEV_BLOCKING, ind->id,
                 "« %s » : le LAP doit être certifié au %s ; la date de certification indiquée est "
                 "le %s.",
-                ind->label, fr_date(x->c->evaluation_date, b1), fr_date(a->lap.certified, b2));
+                ind->label, fr_date(held, b1), fr_date(a->lap.certified, b2));
             return T_NO;
         }
     }
@@ -238,6 +265,12 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
 
 static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
                           const decl_answer *a, bool part);
+
+/* A plain yes or no where counts were expected: the doctor's own estimate. */
+static tri yes_no_of(const decl_answer *a)
+{
+    return !a || a->value == DECL_UNSET ? T_MISSING : a->value == DECL_YES ? T_YES : T_NO;
+}
 
 static tri eval_all_of(ctx *x, const rules_indicator *ind, const rules_criterion *cr,
                        const decl_answer *a)
@@ -273,7 +306,7 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
             n = co->numerator, d = co->denominator;
         } else {
             if (!a || !a->has_ratio)
-                return a && a->value == DECL_NO ? T_NO : T_MISSING;
+                return yes_no_of(a);
             n = a->numerator, d = a->denominator;
         }
         if (n > d) {
@@ -297,7 +330,7 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
             return v == DECL_YES ? T_YES : v == DECL_NO ? T_NO : T_MISSING;
         }
         if (!a || !a->has_count)
-            return a && a->value == DECL_NO ? T_NO : T_MISSING;
+            return yes_no_of(a);
         return a->count >= cr->min ? T_YES : T_NO;
     case CRIT_AVERAGE_RATIO: {
         int64_t num[8], den[8];
@@ -354,7 +387,7 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
         flags |= WHEN_NOT_PREFILLED;
     if (cr->type == CRIT_SOFTWARE && lap_required(x, cr))
         flags |= WHEN_LAP_REQUIRED;
-    if (a->lap.provisional)
+    if (a->lap.provisional && cr->type == CRIT_SOFTWARE && lap_required(x, cr))
         flags |= WHEN_LAP_PROVISIONAL;
     if (a->software.hospital_dpi)
         flags |= WHEN_HOSPITAL_DPI;
@@ -372,12 +405,17 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
                 if (st == EV_MET)
                     st = EV_INCOMPLETE;
             } else if (date_cmp(a->lap.process_started, doc->deadline->date) > 0) {
-                msg(x, "lap.process_late", SEV_BLOCKING, ind->id,
+                bool inferred = sources_inferred(&doc->deadline->sources);
+                msg(x, "lap.process_late", inferred ? SEV_WARNING : SEV_BLOCKING, ind->id,
                     "« %s » : la démarche de certification du LAP devait être engagée au plus tard "
-                    "le %s (date indiquée : %s).",
+                    "le %s (date indiquée : %s)%s",
                     ind->label, fr_date(doc->deadline->date, b1),
-                    fr_date(a->lap.process_started, b2));
-                st = EV_NOT_MET;
+                    fr_date(a->lap.process_started, b2),
+                    inferred ? " ; cette date est déduite, non publiée pour cette campagne : "
+                               "vérifiez auprès de votre caisse."
+                             : ".");
+                if (!inferred)
+                    st = EV_NOT_MET;
             }
         }
         const decl_proof *p = decl_find_proof(a, doc->id);
@@ -449,7 +487,7 @@ static eval_status eval_one(ctx *x, const rules_indicator *ind)
     if (ind->kind == RULES_COMPUTED)
         return t == T_YES ? EV_ESTIMATED_MET : t == T_NO ? EV_ESTIMATED_NOT_MET : EV_UNKNOWN;
     if (t == T_MISSING) {
-        if (!a || (a->value == DECL_UNSET && a->nchoices == 0 && !a->other))
+        if (!a || (a->value == DECL_UNSET && a->nchoices == 0 && !(a->other && *a->other)))
             msg(x, "answer.missing", SEV_BLOCKING, ind->id, "« %s » : répondez à la question : %s",
                 ind->label, ind->question);
         return EV_INCOMPLETE;
@@ -506,10 +544,18 @@ static void totals(const rules_campaign *c, eval_result *r)
         eval_volet *ev = &r->volets[v];
         int req = c->volets[v].requires;
         if (req >= 0) {
-            if (r->volets[req].max_tenths == 0)
+            bool shut = r->volets[req].max_tenths == 0, maybe = r->volets[req].min_tenths == 0;
+            if (shut)
                 ev->max_tenths = 0;
-            if (r->volets[req].min_tenths == 0)
+            if (maybe)
                 ev->min_tenths = 0;
+            for (size_t i = 0; i < r->nitems; i++)
+                if (r->items[i].ind->volet == (int)v) {
+                    if (shut)
+                        r->items[i].max_tenths = 0;
+                    if (maybe)
+                        r->items[i].min_tenths = 0;
+                }
         }
         r->min_tenths += ev->min_tenths;
         r->max_tenths += ev->max_tenths;
@@ -562,8 +608,10 @@ static void missing(const rules_campaign *c, eval_result *r)
     }
     for (size_t i = 0; i < r->nitems; i++) {
         const rules_indicator *ind = r->items[i].ind;
+        int req = c->volets[ind->volet].requires;
+        bool gate_open = req < 0 || r->volets[req].max_tenths > 0;
         if (c->volets[ind->volet].award == RULES_PER_INDICATOR && fails(saved[i]) &&
-            ind->points_tenths > 0)
+            ind->points_tenths > 0 && gate_open)
             r->missing[r->nmissing++] =
                 (eval_missing){ind, ind->points_tenths * c->point_value_cents / 10};
     }
@@ -634,6 +682,19 @@ static void check_unknown_answers(ctx *x)
                 x->d->answers[i].indicator, x->c->year);
 }
 
+/* A deadline that belongs to a document (the LAP certification process) concerns only the
+ * doctors who need that document. */
+static bool document_deadline_irrelevant(ctx *x, const rules_indicator *ind,
+                                         const rules_deadline *dl)
+{
+    const decl_answer *a = decl_find_answer(x->d, ind->id);
+    for (size_t i = 0; i < ind->ndocuments; i++)
+        if (ind->documents[i].deadline == dl)
+            return !(a && a->lap.provisional && ind->criterion.type == CRIT_SOFTWARE &&
+                     lap_required(x, &ind->criterion));
+    return false;
+}
+
 static void check_deadlines(ctx *x)
 {
     const rules_campaign *c = x->c;
@@ -644,6 +705,8 @@ static void check_deadlines(ctx *x)
         bool open_item = false;
         for (size_t k = 0; k < dl->nindicators; k++) {
             const eval_indicator *it = eval_find(r, dl->indicators[k]);
+            if (it && document_deadline_irrelevant(x, it->ind, dl))
+                continue;
             open_item |= it && !pays(it->status) && it->status != EV_UNKNOWN;
         }
         if (!open_item)

@@ -81,5 +81,104 @@ printf 'format = 1;\ncampaign = { year = 2026; title = "\033[2J"; };\n' >"$tmp/e
 "$fsdecl" rules lint "$tmp/esc.cfg" >"$tmp/out" 2>&1
 if grep -q "$(printf '\033')" "$tmp/out"; then ko "escape sequence printed"; else ok; fi
 
+# ---- fsdecl check ----------------------------------------------------------------------------
+# Run from the source folder with relative paths, so that file names in the output (and the golden
+# files) do not depend on where the sources are.
+case $fsdecl in /*) ;; *) fsdecl=$(pwd)/$fsdecl ;; esac
+src=$(cd "$src" && pwd)
+cd "$src" || exit 1
+golden=$src/tests/cli/golden
+today=2025-12-20
+
+# The examples: text output checked by hand against the guide, then kept as golden files; the
+# verdict each one expects is in its header comment.
+for ex in gp-complete gp-missing-proof specialist-exempt partial bad-identifiers hospital-dpi; do
+    expect_golden "check-$ex" "$fsdecl" check --today $today "data/examples/$ex.cfg"
+done
+for pair in gp-complete:0 gp-missing-proof:1 specialist-exempt:0 partial:1 bad-identifiers:0 \
+    hospital-dpi:0; do
+    ex=${pair%:*}
+    expect_exit "${pair#*:}" "check-exit-$ex" "$fsdecl" check --today $today "data/examples/$ex.cfg"
+done
+nex=$(ls data/examples/*.cfg | wc -l)
+expect_exit 1 check-exit-all "$fsdecl" check --today $today data/examples/*.cfg
+[ "$(grep -c '^== data/examples/' "$tmp/out")" -eq "$nex" ] || ko "check-exit-all: not every example printed"
+
+# JSON: the same verdicts, golden for two examples, and a document that parses.
+expect_golden_json() {
+    name=$1
+    shift
+    "$@" 2>"$tmp/err" >"$tmp/$name.json"
+    if diff -u "$golden/$name.json" "$tmp/$name.json" >"$tmp/diff"; then ok; else ko "$name.json differs:"; cat "$tmp/diff"; fi
+}
+expect_golden_json check-gp-missing-proof "$fsdecl" check --json --today $today data/examples/gp-missing-proof.cfg
+expect_golden_json check-partial "$fsdecl" check --json --today $today data/examples/partial.cfg
+expect_exit 0 check-json-exit-0 "$fsdecl" check --json --today $today data/examples/gp-complete.cfg
+grep -q '"verdict":"complete"' "$tmp/out" || ko "check-json-exit-0: verdict not complete"
+expect_exit 1 check-json-exit-1 "$fsdecl" check --json --today $today data/examples/gp-missing-proof.cfg
+grep -q '"status":"waiting_proof"' "$tmp/out" || ko "check-json-exit-1: no waiting_proof"
+expect_exit 2 check-json-all "$fsdecl" check --json --today $today data/examples/*.cfg "$tmp/none.cfg"
+[ "$(grep -o '"file":' "$tmp/out" | wc -l)" -eq $((nex + 1)) ] || ko "check-json-all: not one result per file"
+grep -q '"verdict":"unreadable"' "$tmp/out" || ko "check-json-all: unreadable file not reported"
+[ -s "$tmp/err" ] && ko "check-json-all: stderr not empty: $(cat "$tmp/err")"
+if command -v python3 >/dev/null 2>&1; then
+    if python3 -m json.tool <"$tmp/out" >/dev/null 2>"$tmp/json-err"; then ok; else ko "check --json: invalid JSON: $(cat "$tmp/json-err")"; fi
+fi
+
+# Exit codes: 2 for a file that cannot be read; a malformed file among good ones does not stop
+# the others being checked, and 2 wins over 1.
+expect_exit 2 check-missing-file "$fsdecl" check --today $today "$tmp/none.cfg"
+grep -q "none.cfg: ouverture impossible" "$tmp/err" || ko "check-missing-file: $(cat "$tmp/err")"
+printf 'format = 1;\ncampaign = 2025;\nidentity = { last_name = = "DURAND"; };\n' >"$tmp/malformed.cfg"
+expect_exit 2 check-malformed-among-good "$fsdecl" check --today $today \
+    data/examples/gp-complete.cfg "$tmp/malformed.cfg" data/examples/gp-missing-proof.cfg
+grep -q "^== data/examples/gp-complete.cfg " "$tmp/out" || ko "check-malformed-among-good: first file not checked"
+grep -q "^== data/examples/gp-missing-proof.cfg " "$tmp/out" || ko "check-malformed-among-good: file after the bad one not checked"
+grep -q "malformed.cfg:3: erreur de syntaxe" "$tmp/err" || ko "check-malformed-among-good: $(cat "$tmp/err")"
+expect_exit 2 check-malformed-json "$fsdecl" check --json --today $today \
+    data/examples/gp-complete.cfg "$tmp/malformed.cfg" data/examples/gp-missing-proof.cfg
+[ "$(grep -o '"verdict":"[a-z]*"' "$tmp/out" | tr '\n' ' ')" = \
+    '"verdict":"complete" "verdict":"unreadable" "verdict":"problems" ' ] || ko "check-malformed-json: $(cat "$tmp/out")"
+expect_exit 2 check-problems-then-unreadable "$fsdecl" check --today $today \
+    data/examples/gp-missing-proof.cfg "$tmp/none.cfg"
+printf 'format = 1;\ncampaign = 2025;\nanswers = { v2_dmp = { numerateur = 3; }; };\n' >"$tmp/unknown-key.cfg"
+expect_exit 2 check-unknown-key "$fsdecl" check --today $today "$tmp/unknown-key.cfg"
+grep -q "unknown-key.cfg:3: clé inconnue « numerateur »" "$tmp/err" || ko "check-unknown-key: $(cat "$tmp/err")"
+printf 'format = 2;\ncampaign = 2025;\n' >"$tmp/newer.cfg"
+expect_exit 2 check-newer-format "$fsdecl" check --today $today "$tmp/newer.cfg"
+grep -q "newer.cfg:1: brouillon au format 2" "$tmp/err" || ko "check-newer-format: $(cat "$tmp/err")"
+
+# A declaration whose campaign has no rules file.
+printf 'format = 1;\ncampaign = 2022;\n' >"$tmp/c2022.cfg"
+expect_exit 2 check-no-rules "$fsdecl" check --today $today "$tmp/c2022.cfg"
+grep -q "c2022.cfg: règles de la campagne 2022 introuvables ou illisibles" "$tmp/err" || ko "check-no-rules: $(cat "$tmp/err")"
+
+# --today: a bad date is a usage error; so are no file and an unknown option.
+expect_exit 2 check-today-impossible "$fsdecl" check --today 2025-02-30 data/examples/gp-complete.cfg
+grep -q -- "--today attend une date AAAA-MM-JJ" "$tmp/err" || ko "check-today-impossible: $(cat "$tmp/err")"
+[ -s "$tmp/out" ] && ko "check-today-impossible: something printed on stdout"
+expect_exit 2 check-today-malformed "$fsdecl" check --today demain data/examples/gp-complete.cfg
+expect_exit 2 check-no-file "$fsdecl" check --today $today
+expect_exit 2 check-unknown-option "$fsdecl" check --frobnicate data/examples/gp-complete.cfg
+
+# Text from a declaration never reaches the terminal raw. The loader refuses control characters in
+# a name: its error is printed instead, without the escape sequence.
+esc=$(printf '\033')
+printf 'format = 1;\ncampaign = 2025;\nidentity = { last_name = "\033[2J"; };\n' >"$tmp/esc.cfg"
+expect_exit 2 check-escape-name "$fsdecl" check --today $today "$tmp/esc.cfg"
+grep -q "esc.cfg:3: « last_name » contient un caractère de contrôle" "$tmp/err" || ko "check-escape-name: $(cat "$tmp/err")"
+if grep -q "$esc" "$tmp/out" "$tmp/err"; then ko "check-escape-name: escape sequence printed"; else ok; fi
+"$fsdecl" check --json --today $today "$tmp/esc.cfg" >"$tmp/out" 2>&1
+if grep -q "$esc" "$tmp/out"; then ko "check-escape-name --json: escape sequence printed"; else ok; fi
+# ... nor does an escape sequence in a file name, in text or JSON.
+escfile="$tmp/x${esc}[2Jy.cfg"
+cp data/examples/gp-complete.cfg "$escfile"
+"$fsdecl" check --today $today "$escfile" "$tmp/x${esc}[2Jnone.cfg" >"$tmp/out" 2>&1
+if grep -q "$esc" "$tmp/out"; then ko "check-escape-file-name: escape sequence printed"; else ok; fi
+grep -q "^== .*x?\[2Jy.cfg " "$tmp/out" || ko "check-escape-file-name: file name not shown sanitized: $(cat "$tmp/out")"
+"$fsdecl" check --json --today $today "$escfile" >"$tmp/out" 2>&1
+if grep -q "$esc" "$tmp/out"; then ko "check-escape-file-name --json: escape sequence printed"; else ok; fi
+grep -q 'x?\[2Jy.cfg' "$tmp/out" || ko "check-escape-file-name --json: control character not replaced by ?"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,622 @@
+/* The draft store: nothing the user was told was saved is ever lost. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fsdecl/carry.h"
+#include "fsdecl/rules.h"
+#include "fsdecl/store.h"
+
+#define EXAMPLE FSDECL_SOURCE_DIR "/data/examples/gp-complete.cfg"
+#define NAME "2025-10001234565"
+
+static char base[256];
+static int counter;
+
+static void rm_rf(const char *path)
+{
+    char cmd[1400];
+    snprintf(cmd, sizeof cmd, "chmod -R u+rwx '%s' 2>/dev/null; rm -rf '%s'", path, path);
+    if (system(cmd) != 0)
+        fprintf(stderr, "cleanup of %s failed\n", path);
+}
+
+/* A fresh store folder for each test. */
+static void fresh(store_t *s, char *root, size_t size)
+{
+    snprintf(root, size, "%s/store%d", base, counter++);
+    diag_list d;
+    diag_init(&d);
+    assert_true(store_open(s, root, &d));
+    diag_free(&d);
+}
+
+static decl_t *example(const char *last_name)
+{
+    diag_list d;
+    diag_init(&d);
+    decl_t *x = decl_load(EXAMPLE, &d);
+    assert_non_null(x);
+    diag_free(&d);
+    if (last_name)
+        x->identity.last_name = arena_strdup(x->arena, last_name);
+    return x;
+}
+
+static char *last_name_of(const store_t *s)
+{
+    diag_list d;
+    diag_init(&d);
+    decl_t *x = store_load(s, NAME, &d);
+    char *r = x ? strdup(x->identity.last_name) : NULL;
+    decl_free(x);
+    diag_free(&d);
+    return r;
+}
+
+static void save_ok(const store_t *s, const decl_t *x)
+{
+    diag_list d;
+    diag_init(&d);
+    if (!store_save(s, x, &d)) {
+        char *m = diag_format(&d.items[0]);
+        fail_msg("%s", m);
+    }
+    diag_free(&d);
+}
+
+static void test_names(void **state)
+{
+    (void)state;
+    char name[STORE_NAME_MAX];
+    assert_true(store_name(2025, "10001234565", name));
+    assert_string_equal(name, NAME);
+    assert_false(store_name(2025, "1000123456", name));
+    assert_false(store_name(2025, "../../etc/x", name));
+    assert_false(store_name(2025, "1000123456a", name));
+    assert_false(store_name(2025, NULL, name));
+    assert_true(store_name_valid(NAME));
+    assert_false(store_name_valid("2025-1000123456/"));
+    assert_false(store_name_valid("../1000123456"));
+    assert_false(store_name_valid("2025-10001234565.cfg"));
+}
+
+static void test_round_trip_and_modes(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example(NULL);
+    save_ok(&s, x);
+    diag_list d;
+    diag_init(&d);
+    decl_t *y = store_load(&s, NAME, &d);
+    assert_non_null(y);
+    size_t n1, n2;
+    char *t1 = decl_write(x, "w", &n1), *t2 = decl_write(y, "w", &n2);
+    assert_string_equal(t1, t2);
+    free(t1);
+    free(t2);
+    struct stat st;
+    assert_int_equal(stat(s.root, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    assert_int_equal(stat(s.drafts, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0700);
+    char path[PATH_MAX];
+    store_draft_path(&s, NAME, path, sizeof path);
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0600);
+    /* a second save keeps the first as the backup */
+    decl_t *z = example("SECOND");
+    save_ok(&s, z);
+    char bak[PATH_MAX + 8];
+    snprintf(bak, sizeof bak, "%s.bak", path);
+    decl_t *b = decl_load(bak, &d);
+    assert_non_null(b);
+    assert_string_equal(b->identity.last_name, "MARTIN");
+    store_entry *v;
+    assert_int_equal(store_list(&s, &v, &d), 1);
+    assert_string_equal(v[0].name, NAME);
+    assert_int_equal(v[0].year, 2025);
+    free(v);
+    decl_free(b);
+    decl_free(x);
+    decl_free(y);
+    decl_free(z);
+    diag_free(&d);
+}
+
+/* A writer killed with SIGKILL at random moments during a thousand saves: the draft is always
+ * the old or the new version, never broken. */
+static void test_kill_during_saves(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *a = example("VERSION-A"), *b = example("VERSION-B");
+    save_ok(&s, a);
+    srand(4242);
+    int killed_mid_run = 0;
+    for (int i = 0; i < 1000; i++) {
+        pid_t pid = fork();
+        assert_true(pid >= 0);
+        if (pid == 0) {
+            diag_list d;
+            diag_init(&d);
+            for (int k = 0;; k++)
+                if (!store_save(&s, k % 2 ? a : b, &d))
+                    _exit(3);
+        }
+        struct timespec ts = {0, (long)(rand() % 4000) * 1000};
+        nanosleep(&ts, NULL);
+        kill(pid, SIGKILL);
+        int status;
+        waitpid(pid, &status, 0);
+        if (WIFSIGNALED(status))
+            killed_mid_run++;
+        char *got = last_name_of(&s);
+        if (!got)
+            fail_msg("kill %d: the draft cannot be read", i);
+        if (strcmp(got, "VERSION-A") != 0 && strcmp(got, "VERSION-B") != 0)
+            fail_msg("kill %d: unexpected content %s", i, got);
+        free(got);
+    }
+    assert_true(killed_mid_run > 900);
+    /* temporary files of killed writers are the only leftovers, never the draft itself */
+    decl_free(a);
+    decl_free(b);
+}
+
+/* Saving into a full filesystem fails with a message and leaves the last good draft. */
+static void test_full_disk(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example("GOOD");
+    save_ok(&s, x);
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* the file size limit makes every write beyond 1 KiB fail (EFBIG), as a full disk does */
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit rl = {1024, 1024};
+        setrlimit(RLIMIT_FSIZE, &rl);
+        decl_t *y = example("LOST");
+        diag_list d;
+        diag_init(&d);
+        bool ok = store_save(&s, y, &d);
+        _exit(!ok && d.count && strstr(d.items[0].message, "enregistrement impossible") &&
+                      strstr(d.items[0].message, "la version précédente est intacte")
+                  ? 0
+                  : 1);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    char *got = last_name_of(&s);
+    assert_string_equal(got, "GOOD");
+    free(got);
+    decl_free(x);
+}
+
+/* The same on a real full filesystem, when this machine lets us mount a small one. */
+static void test_full_tmpfs(void **state)
+{
+    (void)state;
+    char mnt[300];
+    snprintf(mnt, sizeof mnt, "%s/tmpfs", base);
+    mkdir(mnt, 0700);
+    if (mount("fsdecl-test", mnt, "tmpfs", 0, "size=64k") != 0) {
+        printf("  (no tmpfs here: %s; the RLIMIT_FSIZE test covers a full disk)\n",
+               strerror(errno));
+        rmdir(mnt);
+        return;
+    }
+    store_t s;
+    diag_list d;
+    diag_init(&d);
+    assert_true(store_open(&s, mnt, &d));
+    decl_t *x = example("GOOD");
+    save_ok(&s, x);
+    /* fill the filesystem */
+    char fill[PATH_MAX];
+    snprintf(fill, sizeof fill, "%s/fill", mnt);
+    int fd = open(fill, O_WRONLY | O_CREAT, 0600);
+    char block[4096];
+    memset(block, 'x', sizeof block);
+    while (write(fd, block, sizeof block) > 0) {
+    }
+    close(fd);
+    decl_t *y = example("LOST");
+    assert_false(store_save(&s, y, &d));
+    assert_non_null(strstr(d.items[0].message, "la version précédente est intacte"));
+    char *got = last_name_of(&s);
+    assert_string_equal(got, "GOOD");
+    free(got);
+    decl_free(x);
+    decl_free(y);
+    diag_free(&d);
+    umount(mnt);
+    rmdir(mnt);
+}
+
+/* A read-only folder and a vanished folder: clear messages, the draft intact. */
+static void test_read_only_and_vanished(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example("GOOD");
+    save_ok(&s, x);
+    pid_t pid = fork();
+    if (pid == 0) {
+        /* root ignores permissions: drop to an ordinary user for this check */
+        if (geteuid() == 0) {
+            char cmd[1400];
+            snprintf(cmd, sizeof cmd, "chown -R 65534:65534 '%s'", root);
+            if (system(cmd) != 0 || setgid(65534) != 0 || setuid(65534) != 0)
+                _exit(2);
+        }
+        chmod(s.drafts, 0500);
+        decl_t *y = example("LOST");
+        diag_list d;
+        diag_init(&d);
+        bool ok = store_save(&s, y, &d);
+        bool msg = d.count && strstr(d.items[0].message, "enregistrement impossible");
+        char *got = last_name_of(&s);
+        _exit(!ok && msg && got && strcmp(got, "GOOD") == 0 ? 0 : 1);
+    }
+    int status;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    if (geteuid() == 0) {
+        char cmd[1400];
+        snprintf(cmd, sizeof cmd, "chown -R 0:0 '%s'", root);
+        assert_int_equal(system(cmd), 0);
+    }
+    chmod(s.drafts, 0700);
+    /* the folder vanishes under a running program */
+    rm_rf(root);
+    diag_list d;
+    diag_init(&d);
+    assert_false(store_save(&s, x, &d));
+    assert_non_null(strstr(d.items[0].message, "enregistrement impossible"));
+    decl_free(x);
+    diag_free(&d);
+}
+
+/* Two processes on one draft: the second is told who holds it; the lock goes with its holder. */
+static void test_two_processes(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        store_lock l;
+        diag_list d;
+        diag_init(&d);
+        if (!store_lock_take(&s, NAME, &l, &d))
+            _exit(1);
+        if (write(p[1], "x", 1) != 1)
+            _exit(1);
+        pause();
+        _exit(0);
+    }
+    char c;
+    assert_int_equal(read(p[0], &c, 1), 1);
+    store_lock l;
+    diag_list d;
+    diag_init(&d);
+    assert_false(store_lock_take(&s, NAME, &l, &d));
+    assert_true(l.held);
+    assert_int_equal(l.pid, pid);
+    assert_true(l.host[0] != '\0');
+    assert_true(strlen(l.since) == 19);
+    assert_int_equal(d.count, 0);
+    /* a second lock in this same process conflicts too (locks belong to open files) */
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    assert_true(store_lock_take(&s, NAME, &l, &d));
+    store_lock m;
+    assert_false(store_lock_take(&s, NAME, &m, &d));
+    assert_int_equal(m.pid, getpid());
+    store_lock_release(&l);
+    close(p[0]);
+    close(p[1]);
+    diag_free(&d);
+}
+
+/* A corrupt draft is refused with its line, and the backup is offered and restored. */
+static void test_corrupt_draft(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example("FIRST"), *y = example("SECOND");
+    save_ok(&s, x);
+    save_ok(&s, y);
+    char path[PATH_MAX];
+    store_draft_path(&s, NAME, path, sizeof path);
+    FILE *f = fopen(path, "w");
+    fputs("format = 1;\ncampaign = 2025;\nidentity = { last_name = \"X\" ;\n", f);
+    fclose(f);
+    diag_list d;
+    diag_init(&d);
+    assert_null(store_load(&s, NAME, &d));
+    assert_true(d.count >= 2);
+    char *m0 = diag_format(&d.items[0]);
+    char want[PATH_MAX + 64];
+    snprintf(want, sizeof want, "%s:4: erreur de syntaxe", path);
+    assert_string_equal(m0, want);
+    free(m0);
+    assert_non_null(strstr(d.items[1].message, "fsdecl restore " NAME));
+    assert_true(store_restore_backup(&s, NAME, &d));
+    char *got = last_name_of(&s);
+    assert_string_equal(got, "FIRST");
+    free(got);
+    decl_free(x);
+    decl_free(y);
+    diag_free(&d);
+}
+
+/* A draft in a newer format is neither read nor overwritten. */
+static void test_newer_format(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    char path[PATH_MAX];
+    store_draft_path(&s, NAME, path, sizeof path);
+    const char *newer = "format = 2;\ncampaign = 2025;\nnew_key = 1;\n";
+    FILE *f = fopen(path, "w");
+    fputs(newer, f);
+    fclose(f);
+    diag_list d;
+    diag_init(&d);
+    assert_null(store_load(&s, NAME, &d));
+    assert_non_null(strstr(d.items[0].message, "version plus récente"));
+    decl_t *x = example(NULL);
+    assert_false(store_save(&s, x, &d));
+    assert_non_null(strstr(d.items[d.count - 1].message, "pas modifié par cette version"));
+    f = fopen(path, "r");
+    char buf[128] = "";
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    buf[n] = '\0';
+    fclose(f);
+    assert_string_equal(buf, newer);
+    decl_free(x);
+    diag_free(&d);
+}
+
+static void test_symlink_refused(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    char path[PATH_MAX], target[PATH_MAX];
+    store_draft_path(&s, NAME, path, sizeof path);
+    snprintf(target, sizeof target, "%s/elsewhere.cfg", root);
+    FILE *f = fopen(target, "w");
+    fputs("format = 1;\ncampaign = 2025;\n", f);
+    fclose(f);
+    assert_int_equal(symlink(target, path), 0);
+    diag_list d;
+    diag_init(&d);
+    assert_null(store_load(&s, NAME, &d));
+    assert_non_null(strstr(d.items[0].message, "lien symbolique refusé"));
+    decl_t *x = example(NULL);
+    assert_false(store_save(&s, x, &d));
+    decl_free(x);
+    diag_free(&d);
+}
+
+/* Autosave, then recovery after the owner is gone; SIGTERM and SIGHUP save before exiting. */
+static void test_recovery_and_signals(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example("SAVED"), *y = example("UNSAVED");
+    save_ok(&s, x);
+    diag_list d;
+    diag_init(&d);
+    struct timespec ts = {0, 20 * 1000 * 1000};
+    nanosleep(&ts, NULL);
+    assert_true(store_autosave(&s, y, &d));
+    store_recovery r = store_recovery_status(&s, NAME);
+    assert_true(r.exists);
+    assert_true(r.newer_than_draft);
+    assert_false(r.owner_alive);
+    assert_int_equal(r.pid, getpid());
+    decl_t *back = store_recover(&s, NAME, &d);
+    assert_non_null(back);
+    assert_string_equal(back->identity.last_name, "UNSAVED");
+    save_ok(&s, back);
+    assert_false(store_recovery_status(&s, NAME).exists);
+    assert_true(store_autosave(&s, y, &d));
+    assert_true(store_discard_recovery(&s, NAME, &d));
+    assert_false(store_recovery_status(&s, NAME).exists);
+    decl_free(back);
+
+    int sigs[] = {SIGTERM, SIGHUP};
+    for (int k = 0; k < 2; k++) {
+        int p[2];
+        assert_int_equal(pipe(p), 0);
+        pid_t pid = fork();
+        if (pid == 0) {
+            store_catch_signals();
+            decl_t *edit = example(k ? "ON-SIGHUP" : "ON-SIGTERM");
+            if (write(p[1], "x", 1) != 1)
+                _exit(2);
+            while (!store_signal_pending())
+                pause();
+            diag_list dd;
+            diag_init(&dd);
+            _exit(store_save(&s, edit, &dd) ? 0 : 1);
+        }
+        char c;
+        assert_int_equal(read(p[0], &c, 1), 1);
+        kill(pid, sigs[k]);
+        int status;
+        waitpid(pid, &status, 0);
+        assert_true(WIFEXITED(status));
+        assert_int_equal(WEXITSTATUS(status), 0);
+        char *got = last_name_of(&s);
+        assert_string_equal(got, k ? "ON-SIGHUP" : "ON-SIGTERM");
+        free(got);
+        close(p[0]);
+        close(p[1]);
+    }
+    decl_free(x);
+    decl_free(y);
+    diag_free(&d);
+}
+
+static void test_transmissions(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example(NULL);
+    save_ok(&s, x);
+    diag_list d;
+    diag_init(&d);
+    assert_int_equal(store_transmit(&s, NAME, &d), 1);
+    decl_t *y = example("CHANGED");
+    save_ok(&s, y);
+    assert_int_equal(store_transmit(&s, NAME, &d), 2);
+    store_version *v;
+    assert_int_equal(store_history(&s, NAME, &v, &d), 2);
+    assert_int_equal(v[0].number, 1);
+    assert_true(v[0].intact && v[1].intact);
+    assert_int_equal(strlen(v[0].sha256), 64);
+    assert_string_not_equal(v[0].sha256, v[1].sha256);
+    free(v);
+    /* a transmitted version is read-only, and a change to it is detected */
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s/v0001.cfg", s.history, NAME);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0400);
+    chmod(path, 0600);
+    FILE *f = fopen(path, "a");
+    fputs("# changed\n", f);
+    fclose(f);
+    assert_int_equal(store_history(&s, NAME, &v, &d), 2);
+    assert_false(v[0].intact);
+    assert_true(v[1].intact);
+    free(v);
+    store_entry *e;
+    assert_int_equal(store_list(&s, &e, &d), 1);
+    assert_int_equal(e[0].versions, 2);
+    free(e);
+    decl_free(x);
+    decl_free(y);
+    diag_free(&d);
+}
+
+static void test_carry_over(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_init(&d);
+    const char *dirs[] = {FSDECL_SOURCE_DIR "/data/lists"};
+    rules_campaign *c = rules_load(FSDECL_SOURCE_DIR "/rules/2025.cfg", dirs, 1, &d);
+    assert_non_null(c);
+    decl_t *prev = example(NULL);
+    prev->campaign = 2024;
+    prev->first_year = true;
+    carry_report r;
+    decl_t *n = carry_over(prev, c, &r);
+    assert_non_null(n);
+    assert_int_equal(n->campaign, 2025);
+    assert_false(n->first_year);
+    assert_string_equal(n->identity.rpps, "10001234565");
+    assert_false(n->attestation.accuracy);
+    const decl_answer *sw = decl_find_answer(n, "v1_software");
+    assert_non_null(sw);
+    assert_string_equal(sw->software.name, prev->answers[0].software.name);
+    assert_int_equal(sw->nproofs, 0);
+    assert_false(sw->prefilled);
+    assert_null(decl_find_answer(n, "v2_dmp"));         /* counts are not carried */
+    const decl_answer *co = decl_find_answer(n, "v2_coordination");
+    assert_non_null(co);
+    assert_int_equal(co->nchoices, 2);
+    const decl_answer *st = decl_find_answer(n, "v2_internship");
+    assert_non_null(st);
+    assert_int_equal(st->nstudents, 0); /* students are year-bound */
+    assert_true(r.ncarried >= 8);
+    assert_true(r.ncheck >= 8);
+    carry_report_free(&r);
+    decl_free(n);
+    decl_free(prev);
+    rules_free(c);
+    diag_free(&d);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(base, sizeof base, "/tmp/fsdecl-store-XXXXXX");
+    if (!mkdtemp(base))
+        return -1;
+    return chmod(base, 0711); /* the read-only test runs a child as an ordinary user */
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rm_rf(base);
+    return 0;
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_names),
+        cmocka_unit_test(test_round_trip_and_modes),
+        cmocka_unit_test(test_kill_during_saves),
+        cmocka_unit_test(test_full_disk),
+        cmocka_unit_test(test_full_tmpfs),
+        cmocka_unit_test(test_read_only_and_vanished),
+        cmocka_unit_test(test_two_processes),
+        cmocka_unit_test(test_corrupt_draft),
+        cmocka_unit_test(test_newer_format),
+        cmocka_unit_test(test_symlink_refused),
+        cmocka_unit_test(test_recovery_and_signals),
+        cmocka_unit_test(test_transmissions),
+        cmocka_unit_test(test_carry_over),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
