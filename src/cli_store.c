@@ -300,6 +300,18 @@ static int cmd_transmit(const cli_options *o, int argc, char **argv)
         decl_free(from_file);
         return d.count ? fail(&d) : EXIT_PROBLEMS;
     }
+    store_recovery rec = store_recovery_status(&s, name);
+    if (rec.exists && rec.newer_than_draft) {
+        fprintf(stderr,
+                "fsdecl transmit : du travail non enregistré attend pour %s (sauvegarde automatique "
+                "du %s) : « fsdecl recover %s » le récupère, « fsdecl recover %s --discard » garde "
+                "le dernier brouillon enregistré.\n",
+                name, rec.saved[0] ? rec.saved : "?", name, name);
+        decl_free(from_file);
+        store_lock_release(&l);
+        diag_free(&d);
+        return EXIT_PROBLEMS;
+    }
     decl_t *decl = from_file ? from_file : store_load(&s, name, &d);
     rules_campaign *c = decl ? campaign(o, decl->campaign, &d) : NULL;
     eval_result *r = c ? eval_declaration(c, decl, today) : NULL;

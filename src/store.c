@@ -17,7 +17,7 @@
 #define FSDECL_VERSION "?"
 #endif
 
-enum { MAX_DRAFT = 1024 * 1024, ROOT_MAX = PATH_MAX - 96 };
+enum { MAX_DRAFT = 1024 * 1024, ROOT_MAX = PATH_MAX - 96, STALE_SECONDS = 3600 };
 
 /* store_open keeps the root below ROOT_MAX, so that every path built from it (root, a folder, a
  * 16-character name and a short suffix) fits in PATH_MAX: gcc cannot see it. */
@@ -65,6 +65,26 @@ static bool make_parents(char *path, diag_list *d)
     return true;
 }
 
+/* Temporary files left by a writer killed mid-save (".NAME.cfg.XXXXXX"): removed once they are
+ * old enough that no live writer can still be filling them. */
+static void remove_stale_temporaries(const char *drafts)
+{
+    DIR *dd = opendir(drafts);
+    if (!dd)
+        return;
+    time_t now = time(NULL);
+    struct dirent *e;
+    while ((e = readdir(dd))) {
+        if (e->d_name[0] != '.' || strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        struct stat st;
+        if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+            now - st.st_mtime > STALE_SECONDS)
+            unlinkat(dirfd(dd), e->d_name, 0);
+    }
+    closedir(dd);
+}
+
 bool store_open(store_t *s, const char *dir, diag_list *d)
 {
     memset(s, 0, sizeof *s);
@@ -90,8 +110,11 @@ bool store_open(store_t *s, const char *dir, diag_list *d)
     }
     snprintf(s->drafts, sizeof s->drafts, "%s/drafts", s->root);
     snprintf(s->history, sizeof s->history, "%s/history", s->root);
-    return make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
-           make_dir(s->history, d);
+    if (!(make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
+          make_dir(s->history, d)))
+        return false;
+    remove_stale_temporaries(s->drafts);
+    return true;
 }
 
 static bool all_digits(const char *s, size_t n)
@@ -626,7 +649,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         n++;
     }
     closedir(dd);
-    qsort(v, n, sizeof *v, cmp_entry);
+    if (n)
+        qsort(v, n, sizeof *v, cmp_entry);
     *out = v;
     return n;
 }

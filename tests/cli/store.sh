@@ -1,0 +1,107 @@
+#!/bin/sh
+# Command-line tests of the draft store: transmit, history, new with carry-over, drafts,
+# restore, recover, and the refusals (closed campaign, commitments missing, corrupt draft).
+# Usage: store.sh FSDECL SOURCE_DIR
+set -u
+fsdecl=$1
+src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
+expect_exit() {
+    want=$1 what=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fi
+}
+expect_out() { grep -q -- "$2" "$tmp/out" || ko "$1: '$2' not in output: $(cat "$tmp/out")"; }
+expect_err() { grep -q -- "$2" "$tmp/err" || ko "$1: '$2' not in errors: $(cat "$tmp/err")"; }
+
+export LC_ALL=fr_FR.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR=
+export FSDECL_DATA_DIR="$tmp/store"
+cd "$src" || exit 2
+draft=2025-10001234565
+
+# Transmit, change, transmit again: numbered versions with their fingerprints.
+expect_exit 0 transmit-1 "$fsdecl" transmit --today 2025-12-20 data/examples/gp-complete.cfg
+expect_out transmit-1 "Déclaration $draft transmise : version 1"
+expect_out transmit-1 "Empreinte SHA-256 : [0-9a-f]\{64\}"
+sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
+expect_exit 0 transmit-2 "$fsdecl" transmit --today 2025-12-21 "$tmp/changed.cfg"
+expect_out transmit-2 "version 2"
+expect_out transmit-2 "Montant prévu : 7 525,00 €"
+expect_exit 0 history "$fsdecl" history $draft
+expect_out history "Versions transmises de $draft : 2"
+[ "$(grep -c '^  v[0-9]' "$tmp/out")" -eq 2 ] && ok || ko "history: two versions expected"
+grep -q "ALTÉRÉE" "$tmp/out" && ko "history: a version reported as altered" || ok
+perm=$(stat -c %a "$tmp/store/history/$draft/v0001.cfg")
+[ "$perm" = 400 ] && ok || ko "transmitted version mode $perm, expected 400"
+perm=$(stat -c %a "$tmp/store/drafts/$draft.cfg")
+[ "$perm" = 600 ] && ok || ko "draft mode $perm, expected 600"
+perm=$(stat -c %a "$tmp/store/drafts")
+[ "$perm" = 700 ] && ok || ko "drafts folder mode $perm, expected 700"
+
+# Partial transmission is allowed, with its problems listed; the commitments are required.
+sed 's/last_name = "MARTIN";/last_name = "MARTIN";/; s/v2_coding = { value = "yes"; };/v2_coding = { };/' \
+    data/examples/gp-complete.cfg >"$tmp/partial.cfg"
+expect_exit 0 transmit-partial "$fsdecl" transmit --today 2025-12-22 "$tmp/partial.cfg"
+expect_out transmit-partial "Transmission partielle : 1 point à régler"
+expect_exit 1 transmit-no-commitments "$fsdecl" transmit --today 2025-12-20 data/examples/partial.cfg
+expect_err transmit-no-commitments "Attestation sur l'honneur : cochez"
+
+# After the closing date the declaration is read-only: no transmission.
+sed 's/^campaign = 2025;/campaign = 2023;/; /v2_eprescription/d' data/examples/gp-complete.cfg >"$tmp/2023.cfg"
+expect_exit 0 transmit-last-day "$fsdecl" transmit --today 2024-02-04 "$tmp/2023.cfg"
+expect_exit 1 transmit-after-close "$fsdecl" transmit --today 2024-02-05 "$tmp/2023.cfg"
+expect_err transmit-after-close "close depuis le 04/02/2024 à minuit"
+expect_exit 1 new-after-close "$fsdecl" new --campaign 2023 --rpps 10001234566 --today 2024-02-05
+
+# A new campaign's draft starts from the previous one.
+sed 's/^campaign = 2025;/campaign = 2024;/; s/10001234565/10001234573/' data/examples/gp-complete.cfg >"$tmp/2024.cfg"
+expect_exit 0 transmit-2024 "$fsdecl" transmit --today 2024-12-20 "$tmp/2024.cfg"
+expect_exit 0 new-carry "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
+expect_out new-carry "Repris de la déclaration 2024"
+expect_out new-carry "Implication dans une prise en charge coordonnée"
+expect_out new-carry "Attestation sur l'honneur : à cocher de nouveau"
+grep -q "numerator" "$tmp/store/drafts/2025-10001234573.cfg" && ko "new-carry: counts were carried" || ok
+expect_exit 1 new-exists "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
+expect_err new-exists "existe déjà"
+expect_exit 2 new-bad-rpps "$fsdecl" new --campaign 2025 --rpps ../../etc
+expect_exit 0 new-empty "$fsdecl" new --campaign 2025 --rpps 10001234581 --empty --today 2025-12-01
+
+# The list of drafts.
+expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
+expect_out drafts "Brouillons dans $tmp/store : 5"
+expect_out drafts "2025      10001234565  MARTIN Claire"
+expect_out drafts "2024      10001234573"
+
+# A corrupt draft: its line, the backup offered and put back.
+printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$tmp/store/drafts/$draft.cfg"
+expect_exit 2 corrupt "$fsdecl" transmit --today 2025-12-20 $draft
+expect_err corrupt "$draft.cfg:4: erreur de syntaxe"
+expect_err corrupt "fsdecl restore $draft"
+expect_exit 0 restore "$fsdecl" restore $draft
+expect_exit 0 after-restore "$fsdecl" history $draft
+
+# Recovery: none pending, then a discarded one.
+expect_exit 0 recover-none "$fsdecl" recover $draft
+expect_out recover-none "Aucune récupération en attente"
+cp "$tmp/store/drafts/$draft.cfg" "$tmp/store/drafts/$draft.recovery"
+expect_exit 0 drafts-recovery "$fsdecl" drafts --today 2025-12-20
+expect_out drafts-recovery "récupération disponible"
+expect_exit 0 recover-discard "$fsdecl" recover $draft --discard
+[ -e "$tmp/store/drafts/$draft.recovery" ] && ko "recover --discard left the file" || ok
+
+# --data-dir wins over FSDECL_DATA_DIR; a symbolic link as the folder is refused.
+expect_exit 0 data-dir "$fsdecl" --data-dir "$tmp/other" drafts
+expect_out data-dir "Brouillons dans $tmp/other : 0"
+ln -s "$tmp/store" "$tmp/link"
+expect_exit 2 data-dir-link "$fsdecl" --data-dir "$tmp/link" drafts
+expect_err data-dir-link "lien symbolique refusé"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
