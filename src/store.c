@@ -759,6 +759,34 @@ size_t store_history(const store_t *s, const char *name, store_version **out, di
     return (size_t)n;
 }
 
+/* ---- autosave ------------------------------------------------------------------------------- */
+
+void store_autosave_changed(store_autosaver *a, long now_ms)
+{
+    a->dirty = true;
+    a->changed_at = now_ms;
+}
+
+bool store_autosave_tick(store_autosaver *a, long now_ms, const store_t *s, const decl_t *decl,
+                         bool *err, diag_list *d)
+{
+    *err = false;
+    if (!a->dirty || now_ms - a->changed_at < a->delay_ms)
+        return false;
+    if (!store_autosave(s, decl, d)) {
+        *err = true;
+        a->changed_at = now_ms; /* try again after another delay, not on every pass */
+        return false;
+    }
+    a->dirty = false;
+    return true;
+}
+
+void store_autosave_saved(store_autosaver *a)
+{
+    a->dirty = false;
+}
+
 /* ---- signals -------------------------------------------------------------------------------- */
 
 static volatile sig_atomic_t pending_signal;

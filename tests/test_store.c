@@ -528,6 +528,37 @@ static void test_recovery_and_signals(void **state)
     diag_free(&d);
 }
 
+/* The autosave debounce: written once the draft has rested, not on every change. */
+static void test_autosaver(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example("TYPED");
+    diag_list d;
+    diag_init(&d);
+    store_autosaver a = {.delay_ms = 2000};
+    bool err;
+    assert_false(store_autosave_tick(&a, 0, &s, x, &err, &d)); /* nothing changed */
+    store_autosave_changed(&a, 1000);
+    assert_false(store_autosave_tick(&a, 2999, &s, x, &err, &d));
+    store_autosave_changed(&a, 2500); /* another keystroke restarts the wait */
+    assert_false(store_autosave_tick(&a, 4000, &s, x, &err, &d));
+    assert_false(store_recovery_status(&s, NAME).exists);
+    assert_true(store_autosave_tick(&a, 4500, &s, x, &err, &d));
+    assert_false(err);
+    assert_true(store_recovery_status(&s, NAME).exists);
+    assert_false(store_autosave_tick(&a, 9000, &s, x, &err, &d)); /* written once */
+    store_autosave_changed(&a, 9000);
+    save_ok(&s, x);
+    store_autosave_saved(&a);
+    assert_false(store_autosave_tick(&a, 20000, &s, x, &err, &d));
+    assert_false(store_recovery_status(&s, NAME).exists); /* a real save removes it */
+    decl_free(x);
+    diag_free(&d);
+}
+
 static void test_transmissions(void **state)
 {
     (void)state;
@@ -641,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_newer_format),
         cmocka_unit_test(test_symlink_refused),
         cmocka_unit_test(test_recovery_and_signals),
+        cmocka_unit_test(test_autosaver),
         cmocka_unit_test(test_transmissions),
         cmocka_unit_test(test_carry_over),
     };

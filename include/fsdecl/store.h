@@ -106,6 +106,23 @@ size_t store_history(const store_t *s, const char *name, store_version **out, di
 bool store_write_atomic(const char *path, const char *backup, const char *data, size_t len,
                         diag_list *d);
 
+/* Autosave shortly after each change, from the program's main loop (no thread, no timer):
+ * store_autosave_changed() on every change, store_autosave_tick() on every pass of the loop;
+ * the recovery file is written once the draft has been left unchanged for delay_ms. Times are
+ * given by the caller (milliseconds of a monotonic clock), so tests can drive them. */
+typedef struct {
+    long delay_ms;
+    bool dirty;
+    long changed_at;
+} store_autosaver;
+
+void store_autosave_changed(store_autosaver *a, long now_ms);
+/* True when it wrote the recovery file now; *err set when that failed (diagnostics in d). */
+bool store_autosave_tick(store_autosaver *a, long now_ms, const store_t *s, const decl_t *decl,
+                         bool *err, diag_list *d);
+/* After a real save: nothing is pending any more. */
+void store_autosave_saved(store_autosaver *a);
+
 /* SIGTERM and SIGHUP set a flag instead of killing: a loop checks it, saves and exits. */
 void store_catch_signals(void);
 int store_signal_pending(void);
