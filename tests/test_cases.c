@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "fsdecl/cfgread.h"
 #include "fsdecl/decl.h"
 #include "fsdecl/eval.h"
@@ -196,20 +198,6 @@ static void test_campaign_cases(void **state)
     assert_int_equal(failures, 0);
 }
 
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    return buf;
-}
 
 /* Every message the evaluator can give is expected by at least one campaign case, so no
  * validation rule goes untested. */
@@ -218,13 +206,13 @@ static void test_every_message_has_a_case(void **state)
     (void)state;
     /* only reachable through criterion kinds no campaign of 2023-2025 uses (average_ratio) */
     static const char *const unreachable[] = {"counts.too_large", NULL};
-    char *src = slurp(FSDECL_SOURCE_DIR "/src/eval.c");
+    char *src = test_slurp(FSDECL_SOURCE_DIR "/src/eval.c", NULL);
     char *cases = NULL;
     size_t clen = 0;
     for (int year = 2023; year <= 2025; year++) {
         char path[512];
         snprintf(path, sizeof path, FSDECL_TEST_DIR "/cases/%d.cfg", year);
-        char *c = slurp(path);
+        char *c = test_slurp(path, NULL);
         size_t n = strlen(c);
         cases = realloc(cases, clen + n + 1);
         assert_non_null(cases);

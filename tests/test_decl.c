@@ -11,23 +11,10 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "fsdecl/decl.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
 
 /* The fixture is in the writer's canonical form with every field set: reading and writing it
  * again must give it back byte for byte. */
@@ -36,7 +23,7 @@ static void test_every_field_round_trip(void **state)
     (void)state;
     const char *path = FSDECL_TEST_DIR "/fixtures/drafts/every-field.cfg";
     size_t n, m;
-    char *want = slurp(path, &n);
+    char *want = test_slurp(path, &n);
     diag_list dg;
     diag_init(&dg);
     decl_t *d = decl_load(path, &dg);

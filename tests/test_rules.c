@@ -12,6 +12,8 @@
 
 #include <cmocka.h>
 
+#include "testutil.h"
+
 #include "fsdecl/rules.h"
 
 #define FIXTURES FSDECL_TEST_DIR "/fixtures/rules"
@@ -124,21 +126,6 @@ static void test_fixtures_paired(void **state)
     closedir(d);
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    buf[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
 
 static char tmpdir[256];
 
@@ -150,7 +137,7 @@ static int make_tmpdir(void **state)
         return -1;
     /* the list the base fixture refers to, beside the files written here */
     size_t n;
-    char *l = slurp(FIXTURES "/good/coordination-v1.cfg", &n);
+    char *l = test_slurp(FIXTURES "/good/coordination-v1.cfg", &n);
     char path[512];
     snprintf(path, sizeof path, "%s/coordination-v1.cfg", tmpdir);
     FILE *f = fopen(path, "wb");
@@ -190,7 +177,7 @@ static void test_size_limit(void **state)
 {
     (void)state;
     size_t n;
-    char *base = slurp(FIXTURES "/good/syntax.cfg", &n);
+    char *base = test_slurp(FIXTURES "/good/syntax.cfg", &n);
     size_t limit = 1024 * 1024;
     char *big = malloc(limit + 2);
     assert_non_null(big);
@@ -286,7 +273,7 @@ static void test_damaged_files(void **state)
 {
     (void)state;
     size_t n;
-    char *orig = slurp(FSDECL_SOURCE_DIR "/rules/2025.cfg", &n);
+    char *orig = test_slurp(FSDECL_SOURCE_DIR "/rules/2025.cfg", &n);
     char *buf = malloc(n);
     assert_non_null(buf);
     char path[512];

@@ -5,22 +5,7 @@ set -u
 fsdecl=$1
 src=$2
 golden=$src/tests/cli/golden
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# expect_exit CODE NAME COMMAND...
-expect_exit() {
-    want=$1 name=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok; else ko "$name: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fi
-}
+. "$src/tests/cli/lib.sh"
 
 # expect_golden NAME COMMAND... : stdout must equal golden/NAME.txt
 expect_golden() {
@@ -180,5 +165,4 @@ grep -q "^== .*x?\[2Jy.cfg " "$tmp/out" || ko "check-escape-file-name: file name
 if grep -q "$esc" "$tmp/out"; then ko "check-escape-file-name --json: escape sequence printed"; else ok; fi
 grep -q 'x?\[2Jy.cfg' "$tmp/out" || ko "check-escape-file-name --json: control character not replaced by ?"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

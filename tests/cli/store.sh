@@ -5,19 +5,7 @@
 set -u
 fsdecl=$1
 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-ko() { fail=$((fail + 1)); echo "FAIL: $*"; }
-expect_exit() {
-    want=$1 what=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fi
-}
+. "$src/tests/cli/lib.sh"
 expect_out() { grep -q -- "$2" "$tmp/out" || ko "$1: '$2' not in output: $(cat "$tmp/out")"; }
 expect_err() { grep -q -- "$2" "$tmp/err" || ko "$1: '$2' not in errors: $(cat "$tmp/err")"; }
 
@@ -103,5 +91,4 @@ ln -s "$tmp/store" "$tmp/link"
 expect_exit 2 data-dir-link "$fsdecl" --data-dir "$tmp/link" drafts
 expect_err data-dir-link "lien symbolique refusé"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
