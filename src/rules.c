@@ -456,8 +456,8 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         read_threshold(L, g, cr);
         size_t n;
         const config_setting_t *l = list_elems(L, g, "components", CFG_REQUIRED, &n);
-        if (l && n < 2)
-            ERR(l, "« components » doit avoir au moins deux éléments");
+        if (l && (n < 2 || n > 8))
+            ERR(l, "« components » doit avoir de deux à huit éléments");
         cr->components = arena_calloc(c->arena, n ? n : 1, sizeof *cr->components);
         static const char *const keys[] = {"id", "label", NULL};
         for (size_t i = 0; l && cr->components && i < n; i++) {
