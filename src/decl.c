@@ -508,7 +508,9 @@ static void write_answer(sbuf *b, const decl_answer *a)
 
 char *decl_write(const decl_t *d, const char *writer, size_t *len)
 {
-    sbuf b = {0};
+    sbuf b = {.buf = malloc(4096), .cap = 4096};
+    if (!b.buf)
+        return NULL;
     put(&b, "# Déclaration fsdecl : format décrit dans docs/draft-format.md\n");
     put(&b, "format = %d;\n", DECL_FORMAT);
     put_kv_str(&b, "", "writer", writer);

@@ -21,7 +21,9 @@ enum { MAX_DRAFT = 1024 * 1024, ROOT_MAX = PATH_MAX - 96, STALE_SECONDS = 3600 }
 
 /* store_open keeps the root below ROOT_MAX, so that every path built from it (root, a folder, a
  * 16-character name and a short suffix) fits in PATH_MAX: gcc cannot see it. */
+#if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wformat-truncation"
+#endif
 
 /* ---- paths and names ------------------------------------------------------------------------ */
 
