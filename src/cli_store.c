@@ -33,9 +33,8 @@ static bool open_store(const cli_options *o, store_t *s, diag_list *d)
 }
 
 /* A draft named NAME (YEAR-RPPS), or a draft file given by path: its name then comes from its
- * campaign and RPPS, and it is brought into the store (decl_out keeps it). */
-static bool resolve(const store_t *s, const char *arg, char *name, decl_t **from_file,
-                    diag_list *d)
+ * campaign and RPPS, and *from_file keeps it for the caller to bring into the store. */
+static bool resolve(const char *arg, char *name, decl_t **from_file, diag_list *d)
 {
     *from_file = NULL;
     if (store_name_valid(arg)) {
@@ -51,7 +50,6 @@ static bool resolve(const store_t *s, const char *arg, char *name, decl_t **from
         decl_free(decl);
         return false;
     }
-    (void)s;
     *from_file = decl;
     return true;
 }
@@ -293,7 +291,7 @@ static int cmd_transmit(const cli_options *o, int argc, char **argv)
     store_t s;
     char name[STORE_NAME_MAX];
     decl_t *from_file = NULL;
-    if (!open_store(o, &s, &d) || !resolve(&s, arg, name, &from_file, &d))
+    if (!open_store(o, &s, &d) || !resolve(arg, name, &from_file, &d))
         return fail(&d);
     store_lock l;
     if (!take_lock(&s, name, &l, &d)) {
@@ -381,7 +379,7 @@ static int cmd_history(const cli_options *o, const char *arg)
     store_t s;
     char name[STORE_NAME_MAX];
     decl_t *from_file = NULL;
-    if (!open_store(o, &s, &d) || !resolve(&s, arg, name, &from_file, &d))
+    if (!open_store(o, &s, &d) || !resolve(arg, name, &from_file, &d))
         return fail(&d);
     decl_free(from_file);
     store_version *v;
