@@ -453,11 +453,10 @@ static bool neutralised_for(ctx *x, const rules_indicator *ind)
 static void check_students(ctx *x, const rules_indicator *ind, const decl_answer *a)
 {
     char b1[16], b2[16];
-    if (ind->keep && a->nstudents == 0 && strstr(ind->id, "internship"))
-        msg(x, "students.list", SEV_INFO, ind->id,
-            "« %s » : notez les étudiants accueillis et les dates de stage, à garder pour un "
-            "contrôle.",
-            ind->label);
+    /* what the rules say to keep for checks, while the answer lists nothing of it */
+    if (ind->keep && a->nstudents == 0)
+        msg(x, "keep.reminder", SEV_INFO, ind->id, "« %s » : à garder pour un contrôle : %s",
+            ind->label, ind->keep);
     for (size_t i = 0; i < a->nstudents; i++) {
         const decl_student *s = &a->students[i];
         if (s->has_from && s->has_to && date_cmp(s->to, s->from) < 0)
