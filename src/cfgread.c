@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "fsdecl/fileio.h"
 #include "fsdecl/text.h"
 
 static void add(cfg_doc *doc, int line, const char *fmt, ...)
@@ -195,38 +195,19 @@ bool cfg_open(cfg_doc *doc, const char *path, const char *display, diag_list *d,
     doc->file = display ? display : path;
     doc->diag = d;
     doc->arena = a;
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        add(doc, 0, "ouverture impossible : %s", strerror(errno));
-        return false;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        add(doc, 0, "ce n'est pas un fichier ordinaire");
-        fclose(f);
-        return false;
-    }
-    if (st.st_size > CFG_MAX_FILE_SIZE) {
-        add(doc, 0, "fichier trop volumineux (%lld octets, au plus %d)", (long long)st.st_size,
-            CFG_MAX_FILE_SIZE);
-        fclose(f);
-        return false;
-    }
-    char *buf = malloc(CFG_MAX_FILE_SIZE + 1);
+    size_t len;
+    int err = 0;
+    char *buf = fileio_read(path, CFG_MAX_FILE_SIZE, false, &len, &err);
     if (!buf) {
-        fclose(f);
-        add(doc, 0, "mémoire insuffisante");
+        if (err == EFBIG)
+            add(doc, 0, "fichier trop volumineux (%zu octets, au plus %d)", len, CFG_MAX_FILE_SIZE);
+        else if (err == EINVAL)
+            add(doc, 0, "ce n'est pas un fichier ordinaire");
+        else
+            add(doc, 0, "ouverture impossible : %s", strerror(err));
         return false;
     }
-    size_t n = fread(buf, 1, CFG_MAX_FILE_SIZE + 1, f);
-    bool read_error = ferror(f);
-    fclose(f);
-    if (read_error) {
-        free(buf);
-        add(doc, 0, "erreur de lecture");
-        return false;
-    }
-    bool ok = cfg_open_text(doc, buf, n, display ? display : path, d, a);
+    bool ok = cfg_open_text(doc, buf, len, doc->file, d, a);
     free(buf);
     return ok;
 }

@@ -1,6 +1,8 @@
 #define _GNU_SOURCE /* F_OFD_SETLK: locks owned by an open file, not a process */
 #include "fsdecl/store.h"
 
+#include "fsdecl/fileio.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -259,44 +261,10 @@ bool store_write_atomic(const char *path, const char *backup, const char *data, 
     return true;
 }
 
-/* Reads a whole small file without following a symbolic link; malloc'ed, NUL-terminated. */
+/* A draft-store file: never through a symbolic link. */
 static char *read_file(const char *path, size_t *len, int *err)
 {
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0) {
-        *err = errno;
-        return NULL;
-    }
-    char *buf = malloc(MAX_DRAFT + 1);
-    size_t n = 0;
-    while (buf && n <= MAX_DRAFT) {
-        ssize_t r = read(fd, buf + n, MAX_DRAFT + 1 - n);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0) {
-            *err = errno;
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        if (r == 0)
-            break;
-        n += (size_t)r;
-    }
-    close(fd);
-    if (!buf) {
-        if (!*err)
-            *err = ENOMEM;
-        return NULL;
-    }
-    if (n > MAX_DRAFT) {
-        free(buf);
-        *err = EFBIG;
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
+    return fileio_read(path, MAX_DRAFT, true, len, err);
 }
 
 /* ---- load and save --------------------------------------------------------------------------- */
@@ -308,7 +276,9 @@ static decl_t *load_path(const char *path, diag_list *d)
     char *text = read_file(path, &len, &err);
     if (!text) {
         diag_add(d, path, 0, "lecture impossible : %s",
-                 err == ELOOP ? "lien symbolique refusé" : strerror(err));
+                 err == ELOOP    ? "lien symbolique refusé"
+                 : err == EINVAL ? "ce n'est pas un fichier ordinaire"
+                                 : strerror(err));
         return NULL;
     }
     decl_t *decl = decl_parse(text, len, path, d);

@@ -4,13 +4,18 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "fsdecl/arena.h"
 #include "fsdecl/date.h"
 #include "fsdecl/diag.h"
+#include "fsdecl/fileio.h"
 #include "fsdecl/text.h"
 
 static void test_date_parse(void **state)
@@ -148,13 +153,53 @@ static void test_diag(void **state)
     diag_free(&d);
 }
 
+static void test_fileio(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/fsdecl-fileio-XXXXXX", path[64], link[64], fifo[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/f", dir);
+    snprintf(link, sizeof link, "%s/l", dir);
+    snprintf(fifo, sizeof fifo, "%s/p", dir);
+    FILE *f = fopen(path, "w");
+    fputs("forfait", f);
+    fclose(f);
+    size_t len;
+    int err = 0;
+    char *t = fileio_read(path, 7, true, &len, &err);
+    assert_non_null(t);
+    assert_int_equal(len, 7);
+    assert_string_equal(t, "forfait");
+    free(t);
+    assert_null(fileio_read(path, 6, true, &len, &err)); /* one byte over the limit */
+    assert_int_equal(err, EFBIG);
+    assert_int_equal(len, 7);
+    assert_int_equal(symlink(path, link), 0);
+    assert_null(fileio_read(link, 100, true, &len, &err));
+    assert_int_equal(err, ELOOP);
+    t = fileio_read(link, 100, false, &len, &err);
+    assert_non_null(t);
+    free(t);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_null(fileio_read(fifo, 100, false, &len, &err)); /* returns at once, no writer needed */
+    assert_int_equal(err, EINVAL);
+    assert_null(fileio_read(dir, 100, false, &len, &err));
+    assert_int_equal(err, EINVAL);
+    assert_null(fileio_read("/nonexistent/x", 100, false, &len, &err));
+    assert_int_equal(err, ENOENT);
+    unlink(fifo);
+    unlink(link);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_parse), cmocka_unit_test(test_date_compare_and_format),
         cmocka_unit_test(test_utf8),       cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_numbers),    cmocka_unit_test(test_arena),
-        cmocka_unit_test(test_diag),
+        cmocka_unit_test(test_diag),       cmocka_unit_test(test_fileio),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,14 @@
+/* fileio: reading a whole small file, the one way every reader of the core does it. */
+#ifndef FSDECL_FILEIO_H
+#define FSDECL_FILEIO_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Reads the regular file at path, of at most max bytes, into a malloc'ed NUL-terminated buffer
+ * (*len bytes). NULL on failure with *err: an errno value from open or read, ELOOP for a symbolic
+ * link when nofollow, EINVAL when it is not a regular file (a FIFO never blocks the reader), EFBIG
+ * when it is larger than max (then *len is its size), ENOMEM. */
+char *fileio_read(const char *path, size_t max, bool nofollow, size_t *len, int *err);
+
+#endif
