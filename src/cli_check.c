@@ -11,36 +11,6 @@
 #include "fsdecl/rules.h"
 #include "fsdecl/text.h"
 
-typedef struct {
-    int year;
-    rules_campaign *c;
-    diag_list diag; /* why it could not be loaded */
-} cached;
-
-typedef struct {
-    const cli_options *o;
-    cached items[PATHS_MAX_CAMPAIGNS];
-    size_t n;
-} campaign_cache;
-
-static cached *campaign_for(campaign_cache *cc, int year)
-{
-    for (size_t i = 0; i < cc->n; i++)
-        if (cc->items[i].year == year)
-            return &cc->items[i];
-    if (cc->n == PATHS_MAX_CAMPAIGNS)
-        return NULL;
-    cached *e = &cc->items[cc->n++];
-    e->year = year;
-    diag_init(&e->diag);
-    char path[PATH_MAX + 16];
-    paths_campaign_file(&cc->o->paths, year, path, sizeof path);
-    const char *dirs[PATHS_MAX_LIST_DIRS];
-    size_t nd = paths_list_dirs(&cc->o->paths, dirs);
-    e->c = rules_load(path, dirs, nd, &e->diag);
-    return e;
-}
-
 /* ---- JSON --------------------------------------------------------------------------------- */
 
 static void json_str(FILE *f, const char *s)
@@ -281,7 +251,6 @@ int cli_check(cli_options *o, int argc, char **argv)
         fputs("fsdecl check : date du jour illisible ; utilisez --today\n", stderr);
         return EXIT_ERROR;
     }
-    campaign_cache cc = {.o = o};
     int rc = EXIT_OK;
     if (json) {
         char t[16];
@@ -293,26 +262,31 @@ int cli_check(cli_options *o, int argc, char **argv)
         diag_list dg;
         diag_init(&dg);
         decl_t *d = decl_load(file, &dg);
-        cached *cp = d ? campaign_for(&cc, d->campaign) : NULL;
-        if (d && (!cp || !cp->c)) {
-            diag_add(&dg, file, 0, "règles de la campagne %d introuvables ou illisibles",
-                     d->campaign);
-            for (size_t k = 0; cp && k < cp->diag.count; k++) {
-                char *line = diag_format(&cp->diag.items[k]);
+        const rules_campaign *rules = NULL;
+        if (d) {
+            diag_list why;
+            diag_init(&why);
+            rules = cli_campaign(o, d->campaign, &why);
+            if (!rules)
+                diag_add(&dg, file, 0, "règles de la campagne %d introuvables ou illisibles",
+                         d->campaign);
+            for (size_t k = 0; k < why.count; k++) {
+                char *line = diag_format(&why.items[k]);
                 diag_add(&dg, file, 0, "%s", line ? line : "");
                 free(line);
             }
+            diag_free(&why);
         }
         if (json && i > first)
             fputs(",", stdout);
-        if (!d || !cp || !cp->c) {
+        if (!d || !rules) {
             rc = EXIT_ERROR;
             if (json)
                 json_error(stdout, file, &dg);
             else
                 cli_print_diags(stderr, &dg);
         } else {
-            eval_result *r = eval_declaration(cp->c, d, today);
+            eval_result *r = eval_declaration(rules, d, today);
             if (!r) {
                 fputs("fsdecl check : mémoire insuffisante\n", stderr);
                 rc = EXIT_ERROR;
@@ -333,9 +307,5 @@ int cli_check(cli_options *o, int argc, char **argv)
     }
     if (json)
         puts("]}");
-    for (size_t i = 0; i < cc.n; i++) {
-        rules_free(cc.items[i].c);
-        diag_free(&cc.items[i].diag);
-    }
     return rc;
 }

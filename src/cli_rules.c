@@ -8,13 +8,6 @@
 #include "fsdecl/rules.h"
 #include "fsdecl/text.h"
 
-static rules_campaign *load(const cli_options *o, const char *path, diag_list *d)
-{
-    const char *dirs[PATHS_MAX_LIST_DIRS];
-    size_t n = paths_list_dirs(&o->paths, dirs);
-    return rules_load(path, dirs, n, d);
-}
-
 static void print_window(FILE *f, const rules_campaign *c)
 {
     char o[16], cl[16];
@@ -46,7 +39,7 @@ static int cmd_list(const cli_options *o)
         paths_campaign_file(&o->paths, years[i], path, sizeof path);
         diag_list d;
         diag_init(&d);
-        rules_campaign *c = load(o, path, &d);
+        rules_campaign *c = cli_load_rules(o, path, &d);
         if (!c) {
             printf("  %-8d  illisible    voir ci-dessous\n", years[i]);
             cli_print_diags(stderr, &d);
@@ -313,7 +306,7 @@ static int cmd_show(const cli_options *o, const char *year)
     paths_campaign_file(&o->paths, (int)y, path, sizeof path);
     diag_list d;
     diag_init(&d);
-    rules_campaign *c = load(o, path, &d);
+    rules_campaign *c = cli_load_rules(o, path, &d);
     if (!c) {
         cli_print_diags(stderr, &d);
         diag_free(&d);
@@ -349,7 +342,7 @@ static int cmd_lint(const cli_options *o, int argc, char **argv)
             ok = a && lists_load_file(argv[i], a, &d) != NULL;
             arena_free(a);
         } else {
-            rules_campaign *c = load(o, argv[i], &d);
+            rules_campaign *c = cli_load_rules(o, argv[i], &d);
             ok = c != NULL;
             rules_free(c);
         }

@@ -11,15 +11,6 @@
 #include "fsdecl/store.h"
 #include "fsdecl/text.h"
 
-static rules_campaign *campaign(const cli_options *o, int year, diag_list *d)
-{
-    char path[PATH_MAX + 16];
-    paths_campaign_file(&o->paths, year, path, sizeof path);
-    const char *dirs[PATHS_MAX_LIST_DIRS];
-    size_t nd = paths_list_dirs(&o->paths, dirs);
-    return rules_load(path, dirs, nd, d);
-}
-
 static int fail(diag_list *d)
 {
     cli_print_diags(stderr, d);
@@ -27,7 +18,7 @@ static int fail(diag_list *d)
     return EXIT_ERROR;
 }
 
-static bool open_store(const cli_options *o, store_t *s, diag_list *d)
+static bool open_store(cli_options *o, store_t *s, diag_list *d)
 {
     return store_open(s, o->data_dir, d);
 }
@@ -108,7 +99,7 @@ static void say_closed(const rules_campaign *c)
 
 /* ---- drafts ---------------------------------------------------------------------------------- */
 
-static int cmd_drafts(const cli_options *o, date_t today)
+static int cmd_drafts(cli_options *o, date_t today)
 {
     diag_list d;
     diag_init(&d);
@@ -127,7 +118,7 @@ static int cmd_drafts(const cli_options *o, date_t today)
         diag_list dl;
         diag_init(&dl);
         decl_t *decl = store_load(&s, v[i].name, &dl);
-        rules_campaign *c = decl ? campaign(o, v[i].year, &dl) : NULL;
+        const rules_campaign *c = decl ? cli_campaign(o, v[i].year, &dl) : NULL;
         eval_result *r = c ? eval_declaration(c, decl, today) : NULL;
         char who[128] = "?", state[64], pts[80] = "-", when[32];
         if (decl)
@@ -158,7 +149,6 @@ static int cmd_drafts(const cli_options *o, date_t today)
                pad > 0 ? pad : 0, "", state, spad > 0 ? spad : 0, "", pts, when, v[i].versions,
                v[i].has_recovery ? "  (récupération disponible : fsdecl recover)" : "");
         eval_free(r);
-        rules_free(c);
         decl_free(decl);
         diag_free(&dl);
     }
@@ -169,7 +159,7 @@ static int cmd_drafts(const cli_options *o, date_t today)
 
 /* ---- new ------------------------------------------------------------------------------------- */
 
-static int cmd_new(const cli_options *o, int argc, char **argv)
+static int cmd_new(cli_options *o, int argc, char **argv)
 {
     int year = 0;
     const char *rpps = NULL;
@@ -199,18 +189,16 @@ static int cmd_new(const cli_options *o, int argc, char **argv)
     store_t s;
     if (!open_store(o, &s, &d))
         return fail(&d);
-    rules_campaign *c = campaign(o, year, &d);
+    const rules_campaign *c = cli_campaign(o, year, &d);
     if (!c)
         return fail(&d);
     if (closed(c, today)) {
         say_closed(c);
-        rules_free(c);
         diag_free(&d);
         return EXIT_PROBLEMS;
     }
     store_lock l;
     if (!take_lock(&s, name, &l, &d)) {
-        rules_free(c);
         return d.count ? fail(&d) : EXIT_PROBLEMS;
     }
     char path[PATH_MAX];
@@ -267,14 +255,13 @@ static int cmd_new(const cli_options *o, int argc, char **argv)
         diag_free(&dp);
     }
     store_lock_release(&l);
-    rules_free(c);
     diag_free(&d);
     return rc;
 }
 
 /* ---- transmit -------------------------------------------------------------------------------- */
 
-static int cmd_transmit(const cli_options *o, int argc, char **argv)
+static int cmd_transmit(cli_options *o, int argc, char **argv)
 {
     date_t today = clock_today();
     bool have = false;
@@ -311,7 +298,7 @@ static int cmd_transmit(const cli_options *o, int argc, char **argv)
         return EXIT_PROBLEMS;
     }
     decl_t *decl = from_file ? from_file : store_load(&s, name, &d);
-    rules_campaign *c = decl ? campaign(o, decl->campaign, &d) : NULL;
+    const rules_campaign *c = decl ? cli_campaign(o, decl->campaign, &d) : NULL;
     eval_result *r = c ? eval_declaration(c, decl, today) : NULL;
     int rc = EXIT_OK;
     if (!r) {
@@ -363,7 +350,6 @@ static int cmd_transmit(const cli_options *o, int argc, char **argv)
         free(h);
     }
     eval_free(r);
-    rules_free(c);
     decl_free(decl);
     store_lock_release(&l);
     diag_free(&d);
@@ -372,7 +358,7 @@ static int cmd_transmit(const cli_options *o, int argc, char **argv)
 
 /* ---- history, recover, restore --------------------------------------------------------------- */
 
-static int cmd_history(const cli_options *o, const char *arg)
+static int cmd_history(cli_options *o, const char *arg)
 {
     diag_list d;
     diag_init(&d);
@@ -399,7 +385,7 @@ static int cmd_history(const cli_options *o, const char *arg)
     return rc;
 }
 
-static int cmd_recover(const cli_options *o, int argc, char **argv)
+static int cmd_recover(cli_options *o, int argc, char **argv)
 {
     bool discard = false;
     const char *name = NULL;
@@ -458,7 +444,7 @@ static int cmd_recover(const cli_options *o, int argc, char **argv)
     return rc;
 }
 
-static int cmd_restore(const cli_options *o, const char *name)
+static int cmd_restore(cli_options *o, const char *name)
 {
     if (!store_name_valid(name)) {
         fputs("Usage : fsdecl restore ANNÉE-RPPS\n", stderr);

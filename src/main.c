@@ -54,25 +54,26 @@ static void usage(FILE *f)
           f);
 }
 
-void cli_put(FILE *f, const char *s)
+static int run(cli_options *o, const char *cmd, int argc, char **argv)
 {
-    char buf[8192];
-    text_sanitize(s, true, buf, sizeof buf);
-    fputs(buf, f);
-}
-
-void cli_print_diags(FILE *f, const diag_list *d)
-{
-    for (size_t i = 0; i < d->count; i++) {
-        char *line = diag_format(&d->items[i]);
-        if (line) {
-            cli_put(f, line);
-            fputc('\n', f);
-        }
-        free(line);
+    static const char *const store_cmds[] = {"drafts", "new", "transmit", "history", "recover",
+                                             "restore", NULL};
+    if (strcmp(cmd, "rules") == 0)
+        return cli_rules(o, argc, argv);
+    if (strcmp(cmd, "check") == 0)
+        return cli_check(o, argc, argv);
+    for (int k = 0; store_cmds[k]; k++)
+        if (strcmp(cmd, store_cmds[k]) == 0)
+            return cli_store(o, cmd, argc, argv);
+    if (strcmp(cmd, "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
     }
-    if (d->dropped)
-        fprintf(f, "(%zu autres erreurs non affichées)\n", d->dropped);
+    fputs("fsdecl : commande inconnue : ", stderr);
+    cli_put(stderr, cmd);
+    fputs("\n\n", stderr);
+    usage(stderr);
+    return EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -112,22 +113,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     const char *cmd = argv[i];
-    if (strcmp(cmd, "rules") == 0)
-        return cli_rules(&o, argc - i - 1, argv + i + 1);
-    if (strcmp(cmd, "check") == 0)
-        return cli_check(&o, argc - i - 1, argv + i + 1);
-    static const char *const store_cmds[] = {"drafts", "new", "transmit", "history", "recover",
-                                             "restore", NULL};
-    for (int k = 0; store_cmds[k]; k++)
-        if (strcmp(cmd, store_cmds[k]) == 0)
-            return cli_store(&o, cmd, argc - i - 1, argv + i + 1);
-    if (strcmp(cmd, "help") == 0) {
-        usage(stdout);
-        return EXIT_OK;
-    }
-    fputs("fsdecl : commande inconnue : ", stderr);
-    cli_put(stderr, cmd);
-    fputs("\n\n", stderr);
-    usage(stderr);
-    return EXIT_ERROR;
+    int rc = run(&o, cmd, argc - i - 1, argv + i + 1);
+    cli_options_free(&o);
+    return rc;
 }
