@@ -366,9 +366,15 @@ static void test_two_processes(void **state)
     assert_true(l.host[0] != '\0');
     assert_true(strlen(l.since) == 19);
     assert_int_equal(d.count, 0);
+    /* a recovery file whose owner still runs is not offered */
+    decl_t *x = example(NULL);
+    assert_true(store_autosave(&s, x, &d));
+    assert_true(store_recovery_status(&s, NAME).owner_alive);
     /* a second lock in this same process conflicts too (locks belong to open files) */
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
+    assert_false(store_recovery_status(&s, NAME).owner_alive);
+    decl_free(x);
     assert_true(store_lock_take(&s, NAME, &l, &d));
     store_lock m;
     assert_false(store_lock_take(&s, NAME, &m, &d));
