@@ -15,8 +15,12 @@
 
 static void json_str(FILE *f, const char *s)
 {
-    char safe[8192]; /* never invalid UTF-8 in the JSON, whatever a file name holds */
-    text_sanitize(s ? s : "", true, safe, sizeof safe);
+    /* never invalid UTF-8 in the JSON, whatever a file name holds; nothing is cut */
+    size_t n = strlen(s ? s : "") + 1;
+    char *safe = malloc(n);
+    if (!safe)
+        return;
+    text_sanitize(s ? s : "", true, safe, n);
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)safe; *p; p++) {
         if (*p == '"' || *p == '\\')
@@ -29,6 +33,7 @@ static void json_str(FILE *f, const char *s)
             fputc(*p, f);
     }
     fputc('"', f);
+    free(safe);
 }
 
 static void json_opt_str(FILE *f, const char *s)

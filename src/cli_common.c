@@ -1,15 +1,21 @@
 /* The command line's shared pieces: safe output, diagnostics, campaigns loaded once. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "fsdecl/text.h"
 
 void cli_put(FILE *f, const char *s)
 {
-    char buf[8192];
-    text_sanitize(s, true, buf, sizeof buf);
+    /* sanitising never lengthens the text: its own length is room enough, nothing is cut */
+    size_t n = strlen(s ? s : "") + 1;
+    char *buf = malloc(n);
+    if (!buf)
+        return;
+    text_sanitize(s, true, buf, n);
     fputs(buf, f);
+    free(buf);
 }
 
 void cli_print_diags(FILE *f, const diag_list *d)

@@ -83,6 +83,10 @@ static void test_sanitize(void **state)
     assert_string_equal(buf, "a\nb");
     text_sanitize("éééé", false, buf, 6); /* never cuts a character in two */
     assert_string_equal(buf, "éé");
+    const char *worst = "\x1b\xc2\x9b\xff\xe9t\té"; /* controls, C1, invalid bytes */
+    char exact[16];
+    text_sanitize(worst, false, exact, strlen(worst) + 1); /* its own length is room enough */
+    assert_string_equal(exact, "????t?é");
 }
 
 static void test_numbers(void **state)

@@ -11,7 +11,8 @@ bool text_utf8_valid(const char *s);
 /* True when s holds a C0/C1 control character or DEL; '\n' is ignored when allow_newline. */
 bool text_has_control(const char *s, bool allow_newline);
 /* Copies s into buf (always terminated) replacing invalid UTF-8 and every control character but
- * '\n' (when keep_newline) with '?', so that text from a file cannot drive the terminal. */
+ * '\n' (when keep_newline) with '?', so that text from a file cannot drive the terminal. The
+ * result is never longer than s: a buffer of strlen(s) + 1 bytes always holds all of it. */
 void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size);
 
 /* Width in terminal columns of UTF-8 text, counting one column a character (Latin text). */
