@@ -46,8 +46,7 @@ static int cmd_list(const cli_options *o)
             rc = EXIT_ERROR;
         } else {
             const char *st = rules_status_fr(c->status);
-            /* pad by columns: the status words hold one accented letter at most */
-            int pad = 11 - (int)strlen(st) + (strstr(st, "é") ? 1 : 0);
+            int pad = 11 - (int)text_width(st); /* columns, not bytes */
             printf("  %-8d  %s%*s  ", c->year, st, pad > 0 ? pad : 0, "");
             print_window(stdout, c);
             printf("\n");
