@@ -1,4 +1,4 @@
-#include "fsdecl/cfgread.h"
+#include "cfgread.h"
 
 #include <errno.h>
 #include <inttypes.h>

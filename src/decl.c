@@ -1,5 +1,7 @@
 #include "fsdecl/decl.h"
 
+#include "decl_read.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

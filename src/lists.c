@@ -5,7 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fsdecl/cfgread.h"
+#include "cfgread.h"
+#include "sources.h"
 
 static const char *base_name(const char *path)
 {

@@ -5,7 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fsdecl/cfgread.h"
+#include "cfgread.h"
+#include "sources.h"
 #include "fsdecl/text.h"
 
 enum { MAX_POINTS_TENTHS = 100000, MAX_ITEMS = 500 };

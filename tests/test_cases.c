@@ -14,8 +14,9 @@
 
 #include "testutil.h"
 
-#include "fsdecl/cfgread.h"
+#include "cfgread.h"
 #include "fsdecl/decl.h"
+#include "decl_read.h"
 #include "fsdecl/eval.h"
 #include "fsdecl/rules.h"
 

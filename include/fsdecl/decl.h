@@ -11,7 +11,6 @@
 #include <stdint.h>
 
 #include "fsdecl/arena.h"
-#include "fsdecl/cfgread.h"
 #include "fsdecl/date.h"
 #include "fsdecl/diag.h"
 
@@ -108,10 +107,6 @@ void decl_free(decl_t *d);
 decl_t *decl_load(const char *path, diag_list *diag);
 /* Reads a declaration from text in memory (display names it in messages). */
 decl_t *decl_parse(const char *text, size_t len, const char *display, diag_list *diag);
-/* Reads the keys of group g into d, over what d already holds: a key present replaces the old
- * value, an answer replaces the whole answer to that indicator. Used for files and test cases.
- * False when something was wrong (reported in doc's diag list). */
-bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool require_header);
 
 /* The declaration as draft text (format DECL_FORMAT), every field that is set, in a stable order:
  * reading it back gives the same declaration. writer names the program writing it. The text is

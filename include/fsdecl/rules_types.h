@@ -18,10 +18,4 @@ typedef struct {
     size_t count;
 } rules_sources;
 
-#include "fsdecl/cfgread.h"
-
-/* Reads `key`, a list of citations { file; section; certainty; about; note; }. */
-bool rules_read_sources(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
-                        rules_sources *out);
-
 #endif
