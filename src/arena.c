@@ -16,12 +16,12 @@ struct arena {
     block *head;
 };
 
-arena *arena_new(void)
+arena_t *arena_new(void)
 {
-    return calloc(1, sizeof(arena));
+    return calloc(1, sizeof(arena_t));
 }
 
-void *arena_alloc(arena *a, size_t size)
+void *arena_alloc(arena_t *a, size_t size)
 {
     if (!a || size > SIZE_MAX / 2)
         return NULL;
@@ -45,14 +45,14 @@ void *arena_alloc(arena *a, size_t size)
     return p;
 }
 
-void *arena_calloc(arena *a, size_t count, size_t size)
+void *arena_calloc(arena_t *a, size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / 4 / size)
         return NULL;
     return arena_alloc(a, count * size);
 }
 
-char *arena_strdup(arena *a, const char *s)
+char *arena_strdup(arena_t *a, const char *s)
 {
     if (!s)
         return NULL;
@@ -63,7 +63,7 @@ char *arena_strdup(arena *a, const char *s)
     return p;
 }
 
-void arena_free(arena *a)
+void arena_free(arena_t *a)
 {
     if (!a)
         return;

@@ -87,7 +87,7 @@ decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report 
         }
         a->other = dup(d, pa->other);
         note(&r->carried, &r->ncarried, "%s", ind->label);
-        if (ind->criterion.type == CRIT_SOFTWARE) {
+        if (ind->criterion.type == RULES_CRIT_SOFTWARE) {
             note(&r->check, &r->ncheck,
                  "%s : vérifiez que le logiciel et le LAP sont toujours ceux utilisés au %02d/%02d/%d ; "
                  "les justificatifs de l'an dernier ne sont pas repris",

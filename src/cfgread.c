@@ -154,7 +154,7 @@ static const char *french_libconfig_error(const char *msg)
 }
 
 bool cfg_open_text(cfg_doc *doc, const char *text, size_t len, const char *display, diag_list *d,
-                   arena *a)
+                   arena_t *a)
 {
     memset(doc, 0, sizeof *doc);
     doc->file = display;
@@ -189,7 +189,7 @@ bool cfg_open_text(cfg_doc *doc, const char *text, size_t len, const char *displ
     return true;
 }
 
-bool cfg_open(cfg_doc *doc, const char *path, const char *display, diag_list *d, arena *a)
+bool cfg_open(cfg_doc *doc, const char *path, const char *display, diag_list *d, arena_t *a)
 {
     memset(doc, 0, sizeof *doc);
     doc->file = display ? display : path;

@@ -22,7 +22,7 @@
 typedef struct {
     const char *file; /* name used in messages */
     diag_list *diag;
-    arena *arena;
+    arena_t *arena;
     config_t cfg;
     bool parsed;
 } cfg_doc;
@@ -37,10 +37,10 @@ enum {
 
 /* Reads and parses path; display names it in messages. False (with diagnostics) on any problem;
  * cfg_close() must be called either way. */
-bool cfg_open(cfg_doc *doc, const char *path, const char *display, diag_list *d, arena *a);
+bool cfg_open(cfg_doc *doc, const char *path, const char *display, diag_list *d, arena_t *a);
 /* Same, from text already in memory. */
 bool cfg_open_text(cfg_doc *doc, const char *text, size_t len, const char *display, diag_list *d,
-                   arena *a);
+                   arena_t *a);
 void cfg_close(cfg_doc *doc);
 
 const config_setting_t *cfg_root(const cfg_doc *doc);

@@ -8,7 +8,7 @@
 #include "fsdecl/paths.h"
 #include "fsdecl/rules.h"
 
-enum { EXIT_OK = 0, EXIT_PROBLEMS = 1, EXIT_ERROR = 2 };
+enum { CLI_EXIT_OK = 0, CLI_EXIT_PROBLEMS = 1, CLI_EXIT_ERROR = 2 };
 
 typedef struct {
     int year;

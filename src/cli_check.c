@@ -193,7 +193,7 @@ static void text_result(FILE *f, const char *file, const decl_t *d, const eval_r
     }
     if (r->nmessages) {
         fputs("\nMessages :\n", f);
-        for (int sev = SEV_BLOCKING; sev <= SEV_INFO; sev++)
+        for (int sev = EVAL_BLOCKING; sev <= EVAL_INFO; sev++)
             for (size_t i = 0; i < r->nmessages; i++) {
                 const eval_message *m = &r->messages[i];
                 if ((int)m->severity != sev)
@@ -235,7 +235,7 @@ int cli_check(cli_options *o, int argc, char **argv)
         } else if (strcmp(a, "--today") == 0 && first + 1 < argc) {
             if (date_parse(argv[++first], &today) != DATE_OK) {
                 fputs("fsdecl check : --today attend une date AAAA-MM-JJ\n", stderr);
-                return EXIT_ERROR;
+                return CLI_EXIT_ERROR;
             }
             have_today = true;
         } else if (strcmp(a, "--") == 0) {
@@ -245,18 +245,18 @@ int cli_check(cli_options *o, int argc, char **argv)
             fputs("fsdecl check : option inconnue : ", stderr);
             cli_put(stderr, a);
             fputs("\nUsage : fsdecl check [--json] [--today AAAA-MM-JJ] FICHIER...\n", stderr);
-            return EXIT_ERROR;
+            return CLI_EXIT_ERROR;
         }
     }
     if (first >= argc) {
         fputs("Usage : fsdecl check [--json] [--today AAAA-MM-JJ] FICHIER...\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     if (!have_today && !today_from_clock(&today)) {
         fputs("fsdecl check : date du jour illisible ; utilisez --today\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     if (json) {
         char t[16];
         date_format_iso(today, t, sizeof t);
@@ -285,7 +285,7 @@ int cli_check(cli_options *o, int argc, char **argv)
         if (json && i > first)
             fputs(",", stdout);
         if (!d || !rules) {
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
             if (json)
                 json_error(stdout, file, &dg);
             else
@@ -294,10 +294,10 @@ int cli_check(cli_options *o, int argc, char **argv)
             eval_result *r = eval_declaration(rules, d, today);
             if (!r) {
                 fputs("fsdecl check : mémoire insuffisante\n", stderr);
-                rc = EXIT_ERROR;
+                rc = CLI_EXIT_ERROR;
             } else {
-                if (r->nblocking && rc == EXIT_OK)
-                    rc = EXIT_PROBLEMS;
+                if (r->nblocking && rc == CLI_EXIT_OK)
+                    rc = CLI_EXIT_PROBLEMS;
                 if (json)
                     json_result(stdout, file, d, r);
                 else

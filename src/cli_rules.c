@@ -30,10 +30,10 @@ static int cmd_list(const cli_options *o)
     printf(" (%s)\n", o->paths.rules_origin);
     if (n == 0) {
         printf("Aucune campagne trouvée (fichiers ANNÉE.cfg).\n");
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     printf("\n  Campagne  Statut       Saisie des indicateurs\n");
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
         char path[PATH_MAX + 16];
         paths_campaign_file(&o->paths, years[i], path, sizeof path);
@@ -43,7 +43,7 @@ static int cmd_list(const cli_options *o)
         if (!c) {
             printf("  %-8d  illisible    voir ci-dessous\n", years[i]);
             cli_print_diags(stderr, &d);
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
         } else {
             const char *st = rules_status_fr(c->status);
             int pad = 11 - (int)text_width(st); /* columns, not bytes */
@@ -69,13 +69,13 @@ static void put_fraction(FILE *f, rules_fraction fr)
 static void describe_criterion(FILE *f, const rules_campaign *c, const rules_criterion *cr)
 {
     switch (cr->type) {
-    case CRIT_YES_NO:
+    case RULES_CRIT_YES_NO:
         fputs("oui/non — ", f);
         cli_put(f, cr->requirement);
         break;
-    case CRIT_RATIO:
-    case CRIT_AVERAGE_RATIO:
-        if (cr->type == CRIT_AVERAGE_RATIO) {
+    case RULES_CRIT_RATIO:
+    case RULES_CRIT_AVERAGE_RATIO:
+        if (cr->type == RULES_CRIT_AVERAGE_RATIO) {
             fputs("moyenne des taux (", f);
             for (size_t i = 0; i < cr->ncomponents; i++) {
                 fputs(i ? ", " : "", f);
@@ -92,18 +92,18 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
             put_fraction(f, cr->original);
             fputs(")", f);
         }
-        if (cr->type == CRIT_RATIO) {
+        if (cr->type == RULES_CRIT_RATIO) {
             fputs(" — ", f);
             cli_put(f, cr->numerator);
             fputs(" / ", f);
             cli_put(f, cr->denominator);
         }
         break;
-    case CRIT_COUNT_AT_LEAST:
+    case RULES_CRIT_COUNT_AT_LEAST:
         fprintf(f, "au moins %" PRId64 " — ", cr->min);
         cli_put(f, cr->what);
         break;
-    case CRIT_CHOICE: {
+    case RULES_CRIT_CHOICE: {
         size_t valid = 0, refused = 0;
         for (size_t i = 0; cr->list && i < cr->list->count; i++)
             cr->list->entries[i].valid ? valid++ : refused++;
@@ -112,7 +112,7 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
         fprintf(f, " » (%zu acceptés, %zu refusés%s)", valid, refused,
                 cr->allow_other ? ", autre réponse possible" : "");
         for (size_t i = 0; i < cr->nexclusive; i++) {
-            const list_entry *e = lists_find(cr->list, cr->exclusive[i].value);
+            const lists_entry *e = lists_find(cr->list, cr->exclusive[i].value);
             fputs(" ; « ", f);
             cli_put(f, e ? e->label : cr->exclusive[i].value);
             const rules_indicator *other = rules_find_indicator(c, cr->exclusive[i].indicator);
@@ -122,10 +122,10 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
         }
         break;
     }
-    case CRIT_SOFTWARE: {
+    case RULES_CRIT_SOFTWARE: {
         cli_put(f, cr->requirement);
         if (cr->lap_required && cr->lap_exemption) {
-            const ref_list *sp = rules_find_list(c, "specialties");
+            const lists_table *sp = rules_find_list(c, "specialties");
             size_t exempt = 0;
             for (size_t i = 0; sp && i < sp->count; i++)
                 exempt += sp->entries[i].lap_exempt;
@@ -135,7 +135,7 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
         }
         break;
     }
-    case CRIT_ALL_OF:
+    case RULES_CRIT_ALL_OF:
         fputs("toutes les conditions :", f);
         for (size_t i = 0; i < cr->nparts; i++) {
             fputs(i ? " ; " : " ", f);
@@ -299,7 +299,7 @@ static int cmd_show(const cli_options *o, const char *year)
         fputs("fsdecl rules show : année invalide : ", stderr);
         cli_put(stderr, year);
         fputs("\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     char path[PATH_MAX + 16];
     paths_campaign_file(&o->paths, (int)y, path, sizeof path);
@@ -309,12 +309,12 @@ static int cmd_show(const cli_options *o, const char *year)
     if (!c) {
         cli_print_diags(stderr, &d);
         diag_free(&d);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     show_campaign(c);
     rules_free(c);
     diag_free(&d);
-    return EXIT_OK;
+    return CLI_EXIT_OK;
 }
 
 static bool is_list_file(const char *path)
@@ -329,15 +329,15 @@ static int cmd_lint(const cli_options *o, int argc, char **argv)
 {
     if (argc == 0) {
         fputs("fsdecl rules lint : indiquez au moins un fichier\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     for (int i = 0; i < argc; i++) {
         diag_list d;
         diag_init(&d);
         bool ok;
         if (is_list_file(argv[i])) {
-            arena *a = arena_new();
+            arena_t *a = arena_new();
             ok = a && lists_load_file(argv[i], a, &d) != NULL;
             arena_free(a);
         } else {
@@ -350,7 +350,7 @@ static int cmd_lint(const cli_options *o, int argc, char **argv)
             printf(" : aucune erreur\n");
         } else {
             cli_print_diags(stdout, &d);
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
         }
         diag_free(&d);
     }
@@ -366,5 +366,5 @@ int cli_rules(cli_options *o, int argc, char **argv)
     if (strcmp(argv[0], "lint") == 0)
         return cmd_lint(o, argc - 1, argv + 1);
     fputs("Usage : fsdecl rules [list | show ANNÉE | lint FICHIER...]\n", stderr);
-    return EXIT_ERROR;
+    return CLI_EXIT_ERROR;
 }

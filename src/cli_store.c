@@ -15,7 +15,7 @@ static int fail(diag_list *d)
 {
     cli_print_diags(stderr, d);
     diag_free(d);
-    return EXIT_ERROR;
+    return CLI_EXIT_ERROR;
 }
 
 static bool open_store(cli_options *o, store_t *s, diag_list *d)
@@ -68,7 +68,7 @@ static bool parse_today(int *i, int argc, char **argv, date_t *today, bool *have
         return false;
     if (date_parse(argv[++*i], today) != DATE_OK) {
         fputs("fsdecl : --today attend une date AAAA-MM-JJ\n", stderr);
-        exit(EXIT_ERROR);
+        exit(CLI_EXIT_ERROR);
     }
     *have = true;
     return true;
@@ -154,7 +154,7 @@ static int cmd_drafts(cli_options *o, date_t today)
     }
     free(v);
     diag_free(&d);
-    return EXIT_OK;
+    return CLI_EXIT_OK;
 }
 
 /* ---- new ------------------------------------------------------------------------------------- */
@@ -176,13 +176,13 @@ static int cmd_new(cli_options *o, int argc, char **argv)
             fputs("Usage : fsdecl new --campaign ANNÉE --rpps RPPS [--empty] [--today "
                   "AAAA-MM-JJ]\n",
                   stderr);
-            return EXIT_ERROR;
+            return CLI_EXIT_ERROR;
         }
     }
     char name[STORE_NAME_MAX], prev_name[STORE_NAME_MAX];
     if (!store_name(year, rpps, name)) {
         fputs("fsdecl new : indiquez --campaign ANNÉE et --rpps (11 chiffres)\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     diag_list d;
     diag_init(&d);
@@ -195,20 +195,20 @@ static int cmd_new(cli_options *o, int argc, char **argv)
     if (closed(c, today)) {
         say_closed(c);
         diag_free(&d);
-        return EXIT_PROBLEMS;
+        return CLI_EXIT_PROBLEMS;
     }
     store_lock l;
     if (!take_lock(&s, name, &l, &d)) {
-        return d.count ? fail(&d) : EXIT_PROBLEMS;
+        return d.count ? fail(&d) : CLI_EXIT_PROBLEMS;
     }
     char path[PATH_MAX];
     store_draft_path(&s, name, path, sizeof path);
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     FILE *exists = fopen(path, "r");
     if (exists) {
         fclose(exists);
         fprintf(stderr, "fsdecl new : le brouillon %s existe déjà\n", name);
-        rc = EXIT_PROBLEMS;
+        rc = CLI_EXIT_PROBLEMS;
     } else {
         decl_t *decl = NULL;
         diag_list dp;
@@ -228,7 +228,7 @@ static int cmd_new(cli_options *o, int argc, char **argv)
             }
         }
         if (!decl || !store_save(&s, decl, &d)) {
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
             cli_print_diags(stderr, &d);
         } else {
             printf("Brouillon %s créé : ", name);
@@ -271,7 +271,7 @@ static int cmd_transmit(cli_options *o, int argc, char **argv)
             arg = argv[i];
     if (!arg) {
         fputs("Usage : fsdecl transmit BROUILLON|FICHIER [--today AAAA-MM-JJ]\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     diag_list d;
     diag_init(&d);
@@ -283,7 +283,7 @@ static int cmd_transmit(cli_options *o, int argc, char **argv)
     store_lock l;
     if (!take_lock(&s, name, &l, &d)) {
         decl_free(from_file);
-        return d.count ? fail(&d) : EXIT_PROBLEMS;
+        return d.count ? fail(&d) : CLI_EXIT_PROBLEMS;
     }
     store_recovery rec = store_recovery_status(&s, name);
     if (rec.exists && rec.newer_than_draft) {
@@ -295,18 +295,18 @@ static int cmd_transmit(cli_options *o, int argc, char **argv)
         decl_free(from_file);
         store_lock_release(&l);
         diag_free(&d);
-        return EXIT_PROBLEMS;
+        return CLI_EXIT_PROBLEMS;
     }
     decl_t *decl = from_file ? from_file : store_load(&s, name, &d);
     const rules_campaign *c = decl ? cli_campaign(o, decl->campaign, &d) : NULL;
     eval_result *r = c ? eval_declaration(c, decl, today) : NULL;
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     if (!r) {
         cli_print_diags(stderr, &d);
-        rc = EXIT_ERROR;
+        rc = CLI_EXIT_ERROR;
     } else if (closed(c, today)) {
         say_closed(c);
-        rc = EXIT_PROBLEMS;
+        rc = CLI_EXIT_PROBLEMS;
     } else if (!r->transmittable) {
         fputs("fsdecl transmit : la déclaration ne peut pas être transmise :\n", stderr);
         for (size_t i = 0; i < r->nmessages; i++)
@@ -316,17 +316,17 @@ static int cmd_transmit(cli_options *o, int argc, char **argv)
                 cli_put(stderr, r->messages[i].text);
                 fputs("\n", stderr);
             }
-        rc = EXIT_PROBLEMS;
+        rc = CLI_EXIT_PROBLEMS;
     } else if (from_file && !store_save(&s, decl, &d)) {
         cli_print_diags(stderr, &d);
-        rc = EXIT_ERROR;
+        rc = CLI_EXIT_ERROR;
     } else {
         int v = store_transmit(&s, name, &d);
         store_version *h = NULL;
         size_t n = v ? store_history(&s, name, &h, &d) : 0;
         if (!v || n < (size_t)v) {
             cli_print_diags(stderr, &d);
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
         } else {
             char a[48], b[48];
             text_money(r->min_cents, a, sizeof a);
@@ -340,7 +340,7 @@ static int cmd_transmit(cli_options *o, int argc, char **argv)
                        "modifier et transmettre de nouveau jusqu'à la clôture.\n",
                        r->nblocking, r->nblocking > 1 ? "s" : "");
                 for (size_t i = 0; i < r->nmessages; i++)
-                    if (r->messages[i].severity == SEV_BLOCKING) {
+                    if (r->messages[i].severity == EVAL_BLOCKING) {
                         printf("  - ");
                         cli_put(stdout, r->messages[i].text);
                         printf("\n");
@@ -371,12 +371,12 @@ static int cmd_history(cli_options *o, const char *arg)
     store_version *v;
     size_t n = store_history(&s, name, &v, &d);
     printf("Versions transmises de %s : %zu\n", name, n);
-    int rc = EXIT_OK;
+    int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
         printf("  v%d  %s  %s%s\n", v[i].number, v[i].date, v[i].sha256,
                v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte");
         if (!v[i].intact)
-            rc = EXIT_PROBLEMS;
+            rc = CLI_EXIT_PROBLEMS;
     }
     free(v);
     if (d.count)
@@ -397,7 +397,7 @@ static int cmd_recover(cli_options *o, int argc, char **argv)
     }
     if (!store_name_valid(name)) {
         fputs("Usage : fsdecl recover ANNÉE-RPPS [--discard]\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     diag_list d;
     diag_init(&d);
@@ -408,25 +408,25 @@ static int cmd_recover(cli_options *o, int argc, char **argv)
     if (!rec.exists) {
         printf("Aucune récupération en attente pour %s.\n", name);
         diag_free(&d);
-        return EXIT_OK;
+        return CLI_EXIT_OK;
     }
     if (rec.owner_alive) {
         fprintf(stderr, "fsdecl recover : le brouillon %s est encore ouvert (processus %ld sur %s) "
                         ": rien n'est changé.\n",
                 name, rec.pid, rec.host);
         diag_free(&d);
-        return EXIT_PROBLEMS;
+        return CLI_EXIT_PROBLEMS;
     }
     store_lock l;
     if (!take_lock(&s, name, &l, &d))
-        return d.count ? fail(&d) : EXIT_PROBLEMS;
-    int rc = EXIT_OK;
+        return d.count ? fail(&d) : CLI_EXIT_PROBLEMS;
+    int rc = CLI_EXIT_OK;
     if (discard) {
         if (store_discard_recovery(&s, name, &d))
             printf("Récupération de %s abandonnée ; le dernier brouillon enregistré est gardé.\n",
                    name);
         else
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
     } else {
         decl_t *decl = store_recover(&s, name, &d);
         if (decl && store_save(&s, decl, &d))
@@ -434,10 +434,10 @@ static int cmd_recover(cli_options *o, int argc, char **argv)
                    "version précédente est gardée en copie.\n",
                    name, rec.saved, rec.newer_than_draft ? "" : ", plus ancienne que le brouillon");
         else
-            rc = EXIT_ERROR;
+            rc = CLI_EXIT_ERROR;
         decl_free(decl);
     }
-    if (rc != EXIT_OK)
+    if (rc != CLI_EXIT_OK)
         cli_print_diags(stderr, &d);
     store_lock_release(&l);
     diag_free(&d);
@@ -448,7 +448,7 @@ static int cmd_restore(cli_options *o, const char *name)
 {
     if (!store_name_valid(name)) {
         fputs("Usage : fsdecl restore ANNÉE-RPPS\n", stderr);
-        return EXIT_ERROR;
+        return CLI_EXIT_ERROR;
     }
     diag_list d;
     diag_init(&d);
@@ -457,15 +457,15 @@ static int cmd_restore(cli_options *o, const char *name)
         return fail(&d);
     store_lock l;
     if (!take_lock(&s, name, &l, &d))
-        return d.count ? fail(&d) : EXIT_PROBLEMS;
-    int rc = EXIT_OK;
+        return d.count ? fail(&d) : CLI_EXIT_PROBLEMS;
+    int rc = CLI_EXIT_OK;
     if (store_restore_backup(&s, name, &d))
         printf("Version précédente de %s remise en place ; la version remplacée est gardée en "
                "copie.\n",
                name);
     else {
         cli_print_diags(stderr, &d);
-        rc = EXIT_ERROR;
+        rc = CLI_EXIT_ERROR;
     }
     store_lock_release(&l);
     diag_free(&d);
@@ -480,7 +480,7 @@ int cli_store(cli_options *o, const char *cmd, int argc, char **argv)
         for (int i = 0; i < argc; i++)
             if (!parse_today(&i, argc, argv, &today, &have)) {
                 fputs("Usage : fsdecl drafts [--today AAAA-MM-JJ]\n", stderr);
-                return EXIT_ERROR;
+                return CLI_EXIT_ERROR;
             }
         return cmd_drafts(o, today);
     }
@@ -495,5 +495,5 @@ int cli_store(cli_options *o, const char *cmd, int argc, char **argv)
     if (strcmp(cmd, "restore") == 0 && argc == 1)
         return cmd_restore(o, argv[0]);
     fprintf(stderr, "Usage : fsdecl %s ... (voir fsdecl --help)\n", cmd);
-    return EXIT_ERROR;
+    return CLI_EXIT_ERROR;
 }

@@ -12,7 +12,7 @@ static const char *const PROOF_STATES[] = {"to_send", "sent", "validated", NULL}
 
 decl_t *decl_new(void)
 {
-    arena *a = arena_new();
+    arena_t *a = arena_new();
     decl_t *d = a ? arena_calloc(a, 1, sizeof *d) : NULL;
     if (!d) {
         arena_free(a);
@@ -171,7 +171,7 @@ static void read_proofs(cfg_doc *doc, const config_setting_t *g, decl_answer *a)
         cfg_get_enum(doc, e, "state", CFG_REQUIRED, PROOF_STATES, &st);
         p->state = (decl_proof_state)st;
         p->has_date = cfg_get_date(doc, e, "date", CFG_OPTIONAL, &p->date);
-        if (p->state != PROOF_TO_SEND && !p->has_date)
+        if (p->state != DECL_PROOF_TO_SEND && !p->has_date)
             cfg_error(doc, e, "justificatif « %s » : la date d'envoi ou de validation manque",
                       p->id);
     }

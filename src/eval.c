@@ -16,7 +16,7 @@ typedef struct {
     const rules_campaign *c;
     const decl_t *d;
     date_t today;
-    const list_entry *specialty; /* NULL when not given or unknown */
+    const lists_entry *specialty; /* NULL when not given or unknown */
 } ctx;
 
 /* ---- messages ---------------------------------------------------------------------------- */
@@ -45,7 +45,7 @@ static void msg(ctx *x, const char *id, eval_severity sev, const char *indicator
     if (!text)
         return;
     r->messages[r->nmessages++] = (eval_message){id, sev, indicator, text};
-    if (sev == SEV_BLOCKING)
+    if (sev == EVAL_BLOCKING)
         r->nblocking++;
 }
 
@@ -158,19 +158,19 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
         return a && a->value == DECL_NO ? T_NO : T_MISSING;
     size_t valid = 0;
     if (!cr->multiple && a->nchoices + (a->other && *a->other ? 1 : 0) > 1)
-        msg(x, "choice.single", SEV_BLOCKING, ind->id,
+        msg(x, "choice.single", EVAL_BLOCKING, ind->id,
             "« %s » : une seule réponse est attendue, %zu ont été données.", ind->label,
             a->nchoices + (a->other && *a->other ? 1 : 0));
     for (size_t i = 0; i < a->nchoices; i++) {
-        const list_entry *e = lists_find(cr->list, a->choices[i]);
+        const lists_entry *e = lists_find(cr->list, a->choices[i]);
         if (!e) {
-            msg(x, "choice.unknown", SEV_BLOCKING, ind->id,
+            msg(x, "choice.unknown", EVAL_BLOCKING, ind->id,
                 "« %s » : la réponse « %s » n'est pas dans la liste « %s ».", ind->label,
                 a->choices[i], cr->list ? cr->list->label : cr->list_role);
             continue;
         }
         if (!e->valid) {
-            msg(x, "choice.refused", SEV_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
+            msg(x, "choice.refused", EVAL_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
                 ind->label, e->label, e->reason);
             continue;
         }
@@ -179,7 +179,7 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
             const rules_exclusion *ex = &cr->exclusive[k];
             if (strcmp(ex->value, e->id) == 0 && chosen_for(x->d, ex->indicator, e->id)) {
                 const rules_indicator *other = rules_find_indicator(x->c, ex->indicator);
-                msg(x, "choice.excluded", SEV_WARNING, ind->id,
+                msg(x, "choice.excluded", EVAL_WARNING, ind->id,
                     "« %s » : « %s » est déjà déclaré pour « %s » et ne peut pas compter une "
                     "seconde fois ici.",
                     ind->label, e->label, other ? other->label : ex->indicator);
@@ -190,18 +190,18 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
             valid++;
     }
     if (a->other && *a->other) {
-        const list_entry *refused = NULL;
+        const lists_entry *refused = NULL;
         for (size_t i = 0; cr->list && i < cr->list->count; i++) {
-            const list_entry *e = &cr->list->entries[i];
+            const lists_entry *e = &cr->list->entries[i];
             if (!e->valid && (strcasecmp(e->label, a->other) == 0 || strcasecmp(e->id, a->other) == 0))
                 refused = e;
         }
         if (!cr->allow_other)
-            msg(x, "choice.other_not_allowed", SEV_BLOCKING, ind->id,
+            msg(x, "choice.other_not_allowed", EVAL_BLOCKING, ind->id,
                 "« %s » : choisissez dans la liste ; une autre réponse n'est pas acceptée.",
                 ind->label);
         else if (refused)
-            msg(x, "choice.refused", SEV_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
+            msg(x, "choice.refused", EVAL_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
                 ind->label, refused->label, refused->reason);
         else
             valid++;
@@ -225,27 +225,27 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
     tri t = T_YES;
     if (!a->prefilled && (!a->software.name || !*a->software.name || !a->software.editor ||
                           !*a->software.editor)) {
-        msg(x, "software.details", SEV_BLOCKING, ind->id,
+        msg(x, "software.details", EVAL_BLOCKING, ind->id,
             "« %s » : indiquez l'éditeur et le nom du logiciel référencé Ségur%s.", ind->label,
             a->software.hospital_dpi ? " (le DPI de l'établissement)" : "");
         t = T_MISSING;
     }
     date_t held = held_by(x->c, ind);
     if (a->software.has_acquired && date_cmp(a->software.acquired, held) > 0) {
-        msg(x, "software.acquired_after", SEV_BLOCKING, ind->id,
+        msg(x, "software.acquired_after", EVAL_BLOCKING, ind->id,
             "« %s » : le logiciel doit être détenu au %s ; la date d'acquisition indiquée est le "
             "%s.",
             ind->label, fr_date(held, b1), fr_date(a->software.acquired, b2));
         return T_NO;
     }
     if (cr->lap_required && !lap_required(x, cr)) {
-        msg(x, "lap.exempt", SEV_INFO, ind->id,
+        msg(x, "lap.exempt", EVAL_INFO, ind->id,
             "Votre spécialité (%s) est exonérée du LAP : seul le logiciel référencé Ségur est "
             "exigé.",
             x->specialty->label);
     } else if (cr->lap_required) {
         if (!a->lap.name || !*a->lap.name || (!a->lap.has_certified && !a->lap.provisional)) {
-            msg(x, "lap.details", SEV_BLOCKING, ind->id,
+            msg(x, "lap.details", EVAL_BLOCKING, ind->id,
                 "« %s » : indiquez le nom du logiciel d'aide à la prescription (LAP) et sa date de "
                 "certification par la HAS (ou qu'elle est provisoire).",
                 ind->label);
@@ -253,7 +253,7 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
                 t = T_MISSING;
         } else if (a->lap.has_certified && date_cmp(a->lap.certified, held) > 0 &&
                    !a->lap.provisional) {
-            msg(x, "lap.certified_after", SEV_BLOCKING, ind->id,
+            msg(x, "lap.certified_after", EVAL_BLOCKING, ind->id,
                 "« %s » : le LAP doit être certifié au %s ; la date de certification indiquée est "
                 "le %s.",
                 ind->label, fr_date(held, b1), fr_date(a->lap.certified, b2));
@@ -279,7 +279,7 @@ static tri eval_all_of(ctx *x, const rules_indicator *ind, const rules_criterion
     for (size_t i = 0; i < cr->nparts; i++) {
         tri p = eval_criterion(x, ind, &cr->parts[i], a, true);
         if (p == T_NO) {
-            msg(x, "condition.not_met", SEV_WARNING, ind->id,
+            msg(x, "condition.not_met", EVAL_WARNING, ind->id,
                 "« %s » : condition non remplie : %s.", ind->label, cr->parts[i].label);
             t = T_NO;
         } else if (p == T_MISSING && t == T_YES) {
@@ -293,11 +293,11 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
                           const decl_answer *a, bool part)
 {
     switch (cr->type) {
-    case CRIT_YES_NO: {
+    case RULES_CRIT_YES_NO: {
         decl_yesno v = part ? decl_find_part(a, cr->id) : a ? a->value : DECL_UNSET;
         return v == DECL_YES ? T_YES : v == DECL_NO ? T_NO : T_MISSING;
     }
-    case CRIT_RATIO: {
+    case RULES_CRIT_RATIO: {
         int64_t n, d;
         if (part) {
             const decl_component *co = find_component(a, cr->id);
@@ -310,21 +310,21 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
             n = a->numerator, d = a->denominator;
         }
         if (n > d) {
-            msg(x, "counts.inconsistent", SEV_BLOCKING, ind->id,
+            msg(x, "counts.inconsistent", EVAL_BLOCKING, ind->id,
                 "« %s » : le numérateur (%lld) dépasse le dénominateur (%lld) : vérifiez vos "
                 "chiffres.",
                 ind->label, (long long)n, (long long)d);
             return T_MISSING;
         }
         if (d == 0) {
-            msg(x, "counts.zero", SEV_INFO, ind->id,
+            msg(x, "counts.zero", EVAL_INFO, ind->id,
                 "« %s » : aucun acte au dénominateur ; le taux ne peut pas être atteint.",
                 ind->label);
             return T_NO;
         }
         return frac_reaches(n, d, cr->threshold, cr->strict) ? T_YES : T_NO;
     }
-    case CRIT_COUNT_AT_LEAST:
+    case RULES_CRIT_COUNT_AT_LEAST:
         if (part) {
             decl_yesno v = decl_find_part(a, cr->id);
             return v == DECL_YES ? T_YES : v == DECL_NO ? T_NO : T_MISSING;
@@ -332,7 +332,7 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
         if (!a || !a->has_count)
             return yes_no_of(a);
         return a->count >= cr->min ? T_YES : T_NO;
-    case CRIT_AVERAGE_RATIO: {
+    case RULES_CRIT_AVERAGE_RATIO: {
         int64_t num[8], den[8];
         size_t k = cr->ncomponents < 8 ? cr->ncomponents : 8;
         for (size_t i = 0; i < k; i++) {
@@ -344,15 +344,15 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
         }
         int reached = average_reaches(num, den, k, cr->threshold, cr->strict);
         if (reached < 0)
-            msg(x, "counts.too_large", SEV_WARNING, ind->id,
+            msg(x, "counts.too_large", EVAL_WARNING, ind->id,
                 "« %s » : chiffres trop grands pour être comparés exactement.", ind->label);
         return reached < 0 ? T_MISSING : reached ? T_YES : T_NO;
     }
-    case CRIT_CHOICE:
+    case RULES_CRIT_CHOICE:
         return eval_choice(x, ind, cr, a);
-    case CRIT_SOFTWARE:
+    case RULES_CRIT_SOFTWARE:
         return eval_software(x, ind, cr, a);
-    case CRIT_ALL_OF:
+    case RULES_CRIT_ALL_OF:
         return eval_all_of(x, ind, cr, a);
     }
     return T_MISSING;
@@ -360,18 +360,18 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
 
 /* ---- proofs ---------------------------------------------------------------------------------- */
 
-static const char *const DOC_FR[] = {"facture", "bon de commande", "attestation de l'éditeur",
+static const char *const RULES_DOC_FR[] = {"facture", "bon de commande", "attestation de l'éditeur",
                                      "attestation de l'établissement",
                                      "attestation du président de la CPTS", NULL};
 
 static void accepted_fr(unsigned accepted, char *buf, size_t size)
 {
     buf[0] = '\0';
-    for (int i = 0; DOC_FR[i]; i++)
+    for (int i = 0; RULES_DOC_FR[i]; i++)
         if (accepted & (1u << i)) {
             if (buf[0])
                 strncat(buf, ", ", size - strlen(buf) - 1);
-            strncat(buf, DOC_FR[i], size - strlen(buf) - 1);
+            strncat(buf, RULES_DOC_FR[i], size - strlen(buf) - 1);
         }
 }
 
@@ -380,17 +380,17 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
                                    eval_status st)
 {
     const rules_criterion *cr = &ind->criterion;
-    unsigned flags = WHEN_ALWAYS;
+    unsigned flags = RULES_WHEN_ALWAYS;
     if (x->d->first_year)
-        flags |= WHEN_FIRST_YEAR;
+        flags |= RULES_WHEN_FIRST_YEAR;
     if (!a->prefilled)
-        flags |= WHEN_NOT_PREFILLED;
-    if (cr->type == CRIT_SOFTWARE && lap_required(x, cr))
-        flags |= WHEN_LAP_REQUIRED;
-    if (a->lap.provisional && cr->type == CRIT_SOFTWARE && lap_required(x, cr))
-        flags |= WHEN_LAP_PROVISIONAL;
+        flags |= RULES_WHEN_NOT_PREFILLED;
+    if (cr->type == RULES_CRIT_SOFTWARE && lap_required(x, cr))
+        flags |= RULES_WHEN_LAP_REQUIRED;
+    if (a->lap.provisional && cr->type == RULES_CRIT_SOFTWARE && lap_required(x, cr))
+        flags |= RULES_WHEN_LAP_PROVISIONAL;
     if (a->software.hospital_dpi)
-        flags |= WHEN_HOSPITAL_DPI;
+        flags |= RULES_WHEN_HOSPITAL_DPI;
     char b1[16], b2[16], acc[256];
     for (size_t i = 0; i < ind->ndocuments; i++) {
         const rules_document *doc = &ind->documents[i];
@@ -398,15 +398,15 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
             continue;
         if (doc->deadline) {
             if (!a->lap.has_process_started) {
-                msg(x, "lap.process_date", SEV_BLOCKING, ind->id,
+                msg(x, "lap.process_date", EVAL_BLOCKING, ind->id,
                     "« %s » : LAP en certification provisoire : indiquez la date à laquelle "
                     "l'éditeur a engagé la démarche de certification (au plus tard le %s).",
                     ind->label, fr_date(doc->deadline->date, b1));
-                if (st == EV_MET)
-                    st = EV_INCOMPLETE;
+                if (st == EVAL_MET)
+                    st = EVAL_INCOMPLETE;
             } else if (date_cmp(a->lap.process_started, doc->deadline->date) > 0) {
                 bool inferred = sources_inferred(&doc->deadline->sources);
-                msg(x, "lap.process_late", inferred ? SEV_WARNING : SEV_BLOCKING, ind->id,
+                msg(x, "lap.process_late", inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
                     "« %s » : la démarche de certification du LAP devait être engagée au plus tard "
                     "le %s (date indiquée : %s)%s",
                     ind->label, fr_date(doc->deadline->date, b1),
@@ -415,22 +415,22 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
                                "vérifiez auprès de votre caisse."
                              : ".");
                 if (!inferred)
-                    st = EV_NOT_MET;
+                    st = EVAL_NOT_MET;
             }
         }
         const decl_proof *p = decl_find_proof(a, doc->id);
         accepted_fr(doc->accepted, acc, sizeof acc);
-        if (!p || p->state == PROOF_TO_SEND) {
-            msg(x, "proof.required", ind->counts_once_sent ? SEV_BLOCKING : SEV_WARNING, ind->id,
+        if (!p || p->state == DECL_PROOF_TO_SEND) {
+            msg(x, "proof.required", ind->counts_once_sent ? EVAL_BLOCKING : EVAL_WARNING, ind->id,
                 "« %s » : envoyez à votre caisse le justificatif « %s » (%s)%s", ind->label,
                 doc->label, acc,
                 ind->counts_once_sent ? " ; l'indicateur ne compte qu'une fois le justificatif "
                                         "envoyé."
                                       : ".");
-            if (ind->counts_once_sent && st == EV_MET)
-                st = EV_WAITING_PROOF;
+            if (ind->counts_once_sent && st == EVAL_MET)
+                st = EVAL_WAITING_PROOF;
         } else if (p->has_date && date_cmp(p->date, x->today) > 0) {
-            msg(x, "date.future", SEV_WARNING, ind->id,
+            msg(x, "date.future", EVAL_WARNING, ind->id,
                 "« %s » : le justificatif « %s » est daté du %s, après aujourd'hui (%s).",
                 ind->label, doc->label, fr_date(p->date, b1), fr_date(x->today, b2));
         }
@@ -455,20 +455,20 @@ static void check_students(ctx *x, const rules_indicator *ind, const decl_answer
     char b1[16], b2[16];
     /* what the rules say to keep for checks, while the answer lists nothing of it */
     if (ind->keep && a->nstudents == 0)
-        msg(x, "keep.reminder", SEV_INFO, ind->id, "« %s » : à garder pour un contrôle : %s",
+        msg(x, "keep.reminder", EVAL_INFO, ind->id, "« %s » : à garder pour un contrôle : %s",
             ind->label, ind->keep);
     for (size_t i = 0; i < a->nstudents; i++) {
         const decl_student *s = &a->students[i];
         if (s->has_from && s->has_to && date_cmp(s->to, s->from) < 0)
-            msg(x, "students.dates", SEV_WARNING, ind->id,
+            msg(x, "students.dates", EVAL_WARNING, ind->id,
                 "« %s » : le stage de %s finit (%s) avant de commencer (%s).", ind->label,
                 s->name ? s->name : "l'étudiant", fr_date(s->to, b1), fr_date(s->from, b2));
         else if (s->has_from && s->from.year > x->c->year)
-            msg(x, "students.dates", SEV_WARNING, ind->id,
+            msg(x, "students.dates", EVAL_WARNING, ind->id,
                 "« %s » : le stage de %s commence le %s, après l'année %d.", ind->label,
                 s->name ? s->name : "l'étudiant", fr_date(s->from, b1), x->c->year);
         else if (s->has_to && s->to.year < x->c->year)
-            msg(x, "students.dates", SEV_WARNING, ind->id,
+            msg(x, "students.dates", EVAL_WARNING, ind->id,
                 "« %s » : le stage de %s s'est terminé le %s, avant l'année %d.", ind->label,
                 s->name ? s->name : "l'étudiant", fr_date(s->to, b1), x->c->year);
     }
@@ -478,36 +478,36 @@ static eval_status eval_one(ctx *x, const rules_indicator *ind)
 {
     const decl_answer *a = decl_find_answer(x->d, ind->id);
     if (neutralised_for(x, ind)) {
-        msg(x, "indicator.neutralised", SEV_INFO, ind->id, "« %s » : %s", ind->label,
+        msg(x, "indicator.neutralised", EVAL_INFO, ind->id, "« %s » : %s", ind->label,
             ind->neutralised.note);
-        return EV_EXEMPT;
+        return EVAL_EXEMPT;
     }
     tri t = eval_criterion(x, ind, &ind->criterion, a, false);
     if (ind->kind == RULES_COMPUTED)
-        return t == T_YES ? EV_ESTIMATED_MET : t == T_NO ? EV_ESTIMATED_NOT_MET : EV_UNKNOWN;
+        return t == T_YES ? EVAL_ESTIMATED_MET : t == T_NO ? EVAL_ESTIMATED_NOT_MET : EVAL_UNKNOWN;
     if (t == T_MISSING) {
         if (!a || (a->value == DECL_UNSET && a->nchoices == 0 && !(a->other && *a->other)))
-            msg(x, "answer.missing", SEV_BLOCKING, ind->id, "« %s » : répondez à la question : %s",
+            msg(x, "answer.missing", EVAL_BLOCKING, ind->id, "« %s » : répondez à la question : %s",
                 ind->label, ind->question);
-        return EV_INCOMPLETE;
+        return EVAL_INCOMPLETE;
     }
     if (t == T_NO)
-        return EV_NOT_MET;
-    if (ind->criterion.type == CRIT_YES_NO && a)
+        return EVAL_NOT_MET;
+    if (ind->criterion.type == RULES_CRIT_YES_NO && a)
         check_students(x, ind, a);
-    return ind->proof == RULES_PROOF_DOCUMENTS ? check_documents(x, ind, a, EV_MET) : EV_MET;
+    return ind->proof == RULES_PROOF_DOCUMENTS ? check_documents(x, ind, a, EVAL_MET) : EVAL_MET;
 }
 
 /* ---- totals ---------------------------------------------------------------------------------- */
 
 static bool pays(eval_status s)
 {
-    return s == EV_MET || s == EV_EXEMPT || s == EV_ESTIMATED_MET;
+    return s == EVAL_MET || s == EVAL_EXEMPT || s == EVAL_ESTIMATED_MET;
 }
 
 static bool fails(eval_status s)
 {
-    return !pays(s) && s != EV_UNKNOWN;
+    return !pays(s) && s != EVAL_UNKNOWN;
 }
 
 /* Volet and overall totals from the statuses in r->items. */
@@ -524,7 +524,7 @@ static void totals(const rules_campaign *c, eval_result *r)
                 continue;
             if (vo->award == RULES_ALL_OR_NOTHING) {
                 fail |= fails(it->status);
-                unknown |= it->status == EV_UNKNOWN;
+                unknown |= it->status == EVAL_UNKNOWN;
                 it->min_tenths = it->max_tenths = 0;
             } else {
                 it->min_tenths = pays(it->status) ? it->ind->points_tenths : 0;
@@ -591,7 +591,7 @@ static void missing(const rules_campaign *c, eval_result *r)
         bool any = false;
         for (size_t i = 0; i < r->nitems; i++)
             if (r->items[i].ind->volet == (int)v && fails(saved[i])) {
-                r->items[i].status = EV_MET;
+                r->items[i].status = EVAL_MET;
                 any = true;
             }
         if (!any)
@@ -634,25 +634,25 @@ static void check_identity(ctx *x)
     };
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!required[i].value || !*required[i].value)
-            msg(x, "identity.missing", SEV_BLOCKING, NULL, "Identité : indiquez %s.",
+            msg(x, "identity.missing", EVAL_BLOCKING, NULL, "Identité : indiquez %s.",
                 required[i].label);
     ident_status st;
     if (d->identity.rpps && *d->identity.rpps &&
         (st = ident_check_rpps(d->identity.rpps)) != IDENT_OK)
-        msg(x, "identity.rpps", SEV_WARNING, NULL, "Identité : %s.", ident_message(st, "RPPS"));
+        msg(x, "identity.rpps", EVAL_WARNING, NULL, "Identité : %s.", ident_message(st, "RPPS"));
     if (d->identity.am_number && *d->identity.am_number &&
         (st = ident_check_am(d->identity.am_number)) != IDENT_OK)
-        msg(x, "identity.am_number", SEV_WARNING, NULL, "Identité : %s.",
+        msg(x, "identity.am_number", EVAL_WARNING, NULL, "Identité : %s.",
             ident_message(st, "N° AM"));
     if (d->identity.finess && *d->identity.finess &&
         (st = ident_check_finess(d->identity.finess)) != IDENT_OK)
-        msg(x, "identity.finess", SEV_WARNING, NULL, "Identité : %s.",
+        msg(x, "identity.finess", EVAL_WARNING, NULL, "Identité : %s.",
             ident_message(st, "FINESS"));
     if (d->identity.specialty && *d->identity.specialty) {
-        const ref_list *sp = rules_find_list(x->c, "specialties");
+        const lists_table *sp = rules_find_list(x->c, "specialties");
         x->specialty = lists_find(sp, d->identity.specialty);
         if (!x->specialty)
-            msg(x, "identity.specialty", SEV_BLOCKING, NULL,
+            msg(x, "identity.specialty", EVAL_BLOCKING, NULL,
                 "Identité : la spécialité « %s » n'est pas dans la liste des spécialités.",
                 d->identity.specialty);
     }
@@ -665,7 +665,7 @@ static void check_dpi_identity(ctx *x)
         if (a->software.hospital_dpi &&
             (!x->d->identity.establishment || !*x->d->identity.establishment ||
              !x->d->identity.finess || !*x->d->identity.finess))
-            msg(x, "identity.establishment", SEV_BLOCKING, a->indicator,
+            msg(x, "identity.establishment", EVAL_BLOCKING, a->indicator,
                 "Identité : vous utilisez le DPI d'un établissement ; indiquez son nom et son "
                 "numéro FINESS.");
     }
@@ -675,7 +675,7 @@ static void check_unknown_answers(ctx *x)
 {
     for (size_t i = 0; i < x->d->nanswers; i++)
         if (!rules_find_indicator(x->c, x->d->answers[i].indicator))
-            msg(x, "answer.unknown_indicator", SEV_WARNING, NULL,
+            msg(x, "answer.unknown_indicator", EVAL_WARNING, NULL,
                 "La réponse à « %s » ne correspond à aucun indicateur de la campagne %d ; elle "
                 "est ignorée.",
                 x->d->answers[i].indicator, x->c->year);
@@ -689,7 +689,7 @@ static bool document_deadline_irrelevant(ctx *x, const rules_indicator *ind,
     const decl_answer *a = decl_find_answer(x->d, ind->id);
     for (size_t i = 0; i < ind->ndocuments; i++)
         if (ind->documents[i].deadline == dl)
-            return !(a && a->lap.provisional && ind->criterion.type == CRIT_SOFTWARE &&
+            return !(a && a->lap.provisional && ind->criterion.type == RULES_CRIT_SOFTWARE &&
                      lap_required(x, &ind->criterion));
     return false;
 }
@@ -706,15 +706,15 @@ static void check_deadlines(ctx *x)
             const eval_indicator *it = eval_find(r, dl->indicators[k]);
             if (it && document_deadline_irrelevant(x, it->ind, dl))
                 continue;
-            open_item |= it && !pays(it->status) && it->status != EV_UNKNOWN;
+            open_item |= it && !pays(it->status) && it->status != EVAL_UNKNOWN;
         }
         if (!open_item)
             continue;
         if (date_cmp(x->today, dl->date) <= 0)
-            msg(x, "deadline.upcoming", SEV_INFO, dl->indicators[0],
+            msg(x, "deadline.upcoming", EVAL_INFO, dl->indicators[0],
                 "Vous avez jusqu'au %s inclus pour : %s.", fr_date(dl->date, b1), dl->label);
         else
-            msg(x, "deadline.passed", SEV_WARNING, dl->indicators[0],
+            msg(x, "deadline.passed", EVAL_WARNING, dl->indicators[0],
                 "L'échéance du %s est passée (aujourd'hui : %s) : %s.", fr_date(dl->date, b1),
                 fr_date(x->today, b2), dl->label);
     }
@@ -725,7 +725,7 @@ static bool check_window(ctx *x)
     const rules_campaign *c = x->c;
     char b1[16], b2[16];
     if (date_cmp(x->today, c->window.opens) < 0) {
-        msg(x, "window.not_open", c->window.opens_approximate ? SEV_INFO : SEV_WARNING, NULL,
+        msg(x, "window.not_open", c->window.opens_approximate ? EVAL_INFO : EVAL_WARNING, NULL,
             "La saisie des indicateurs %s le %s%s : la déclaration pourra être transmise à "
             "partir de cette date.",
             c->window.opens_approximate ? "doit ouvrir vers" : "ouvre", fr_date(c->window.opens, b1),
@@ -733,14 +733,14 @@ static bool check_window(ctx *x)
         return c->window.opens_approximate;
     }
     if (c->window.has_closes && date_cmp(x->today, c->window.closes) > 0) {
-        msg(x, "window.closed", SEV_BLOCKING, NULL,
+        msg(x, "window.closed", EVAL_BLOCKING, NULL,
             "La saisie de la campagne %d est close depuis le %s à minuit (aujourd'hui : %s) : la "
             "déclaration ne peut plus être transmise ni modifiée.",
             c->year, fr_date(c->window.closes, b1), fr_date(x->today, b2));
         return false;
     }
     if (!c->window.has_closes)
-        msg(x, "window.close_unknown", SEV_INFO, NULL,
+        msg(x, "window.close_unknown", EVAL_INFO, NULL,
             "La date de clôture de la campagne %d n'est pas encore connue.", c->year);
     return true;
 }
@@ -760,7 +760,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     ctx x = {.r = r, .c = c, .d = d, .today = today};
     char b1[16];
     if (d->campaign != c->year)
-        msg(&x, "campaign.mismatch", SEV_BLOCKING, NULL,
+        msg(&x, "campaign.mismatch", EVAL_BLOCKING, NULL,
             "Cette déclaration est pour la campagne %d, jugée ici avec les règles %d.",
             d->campaign, c->year);
     check_identity(&x);
@@ -770,7 +770,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     for (size_t i = 0; i < c->nindicators; i++) {
         r->items[i].ind = &c->indicators[i];
         r->items[i].status = eval_one(&x, &c->indicators[i]);
-        unknown += r->items[i].status == EV_UNKNOWN;
+        unknown += r->items[i].status == EVAL_UNKNOWN;
     }
     r->nitems = c->nindicators;
     totals(c, r);
@@ -778,12 +778,12 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     for (size_t v = 0; v < c->nvolets; v++) {
         int req = c->volets[v].requires;
         if (req >= 0 && r->volets[req].max_tenths == 0)
-            msg(&x, "volet.gated", SEV_WARNING, NULL,
+            msg(&x, "volet.gated", EVAL_WARNING, NULL,
                 "%s n'est pas atteint : %s ne sera pas payé, quels que soient ses indicateurs.",
                 c->volets[req].label, c->volets[v].label);
     }
     if (unknown)
-        msg(&x, "estimate.unknown", SEV_INFO, NULL,
+        msg(&x, "estimate.unknown", EVAL_INFO, NULL,
             "%zu indicateur%s calculé%s par la CNAM sans vos propres chiffres : le total est une "
             "fourchette.",
             unknown, unknown > 1 ? "s" : "", unknown > 1 ? "s" : "");
@@ -791,12 +791,12 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     bool window_ok = check_window(&x);
     bool committed = d->attestation.accuracy && d->attestation.keep_proofs;
     if (!committed)
-        msg(&x, "attestation.missing", SEV_BLOCKING, NULL,
+        msg(&x, "attestation.missing", EVAL_BLOCKING, NULL,
             "Attestation sur l'honneur : cochez « Je certifie l'exactitude des informations "
             "saisies » et « Je m'engage à tenir à disposition de l'Assurance Maladie les documents "
             "justificatifs » pour pouvoir transmettre.");
     if (d->attestation.has_date && date_cmp(d->attestation.date, today) > 0)
-        msg(&x, "date.future", SEV_WARNING, NULL, "L'attestation est datée du %s, après aujourd'hui.",
+        msg(&x, "date.future", EVAL_WARNING, NULL, "L'attestation est datée du %s, après aujourd'hui.",
             fr_date(d->attestation.date, b1));
     r->transmittable = committed && window_ok;
     return r;
@@ -862,10 +862,10 @@ const char *eval_status_fr(eval_status s)
 
 const char *eval_severity_id(eval_severity s)
 {
-    return s == SEV_BLOCKING ? "blocking" : s == SEV_WARNING ? "warning" : "info";
+    return s == EVAL_BLOCKING ? "blocking" : s == EVAL_WARNING ? "warning" : "info";
 }
 
 const char *eval_severity_fr(eval_severity s)
 {
-    return s == SEV_BLOCKING ? "bloquant" : s == SEV_WARNING ? "avertissement" : "information";
+    return s == EVAL_BLOCKING ? "bloquant" : s == EVAL_WARNING ? "avertissement" : "information";
 }

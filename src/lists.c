@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include "cfgread.h"
-#include "sources.h"
+#include "rules_sources.h"
 
 static const char *base_name(const char *path)
 {
@@ -15,7 +15,7 @@ static const char *base_name(const char *path)
 }
 
 /* "coordination-v1.cfg" -> "coordination-v1" into the arena. */
-static char *name_from_path(const char *path, arena *a)
+static char *name_from_path(const char *path, arena_t *a)
 {
     const char *b = base_name(path);
     size_t n = strlen(b);
@@ -27,7 +27,7 @@ static char *name_from_path(const char *path, arena *a)
     return r;
 }
 
-static bool read_entries(cfg_doc *doc, const config_setting_t *list, ref_list *l)
+static bool read_entries(cfg_doc *doc, const config_setting_t *list, lists_table *l)
 {
     static const char *const keys[] = {"id", "label", "valid", "reason", "lap_exempt", "note", NULL};
     const config_setting_t *es = cfg_get_list(doc, list, "entries", CFG_REQUIRED);
@@ -40,7 +40,7 @@ static bool read_entries(cfg_doc *doc, const config_setting_t *list, ref_list *l
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
         const config_setting_t *e = config_setting_get_elem(es, (unsigned)i);
-        list_entry *le = &l->entries[i];
+        lists_entry *le = &l->entries[i];
         le->valid = true;
         le->line = cfg_line(e);
         cfg_check_keys(doc, e, keys);
@@ -62,13 +62,13 @@ static bool read_entries(cfg_doc *doc, const config_setting_t *list, ref_list *l
     return ok;
 }
 
-ref_list *lists_load_file(const char *path, arena *a, diag_list *d)
+lists_table *lists_load_file(const char *path, arena_t *a, diag_list *d)
 {
     static const char *const top[] = {"format", "list", NULL};
     static const char *const keys[] = {"id", "version", "label", "sources", "entries", NULL};
     size_t before = d->count + d->dropped;
     cfg_doc doc;
-    ref_list *l = NULL;
+    lists_table *l = NULL;
     if (!cfg_open(&doc, path, path, d, a))
         goto out;
     const config_setting_t *root = cfg_root(&doc);
@@ -104,7 +104,7 @@ out:
     return d->count + d->dropped == before ? l : NULL;
 }
 
-ref_list *lists_load(const char *name, const char *const *dirs, size_t ndirs, arena *a,
+lists_table *lists_load(const char *name, const char *const *dirs, size_t ndirs, arena_t *a,
                      diag_list *d)
 {
     char path[PATH_MAX];
@@ -118,7 +118,7 @@ ref_list *lists_load(const char *name, const char *const *dirs, size_t ndirs, ar
     return NULL;
 }
 
-const list_entry *lists_find(const ref_list *l, const char *id)
+const lists_entry *lists_find(const lists_table *l, const char *id)
 {
     if (!l || !id)
         return NULL;

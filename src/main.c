@@ -67,13 +67,13 @@ static int run(cli_options *o, const char *cmd, int argc, char **argv)
             return cli_store(o, cmd, argc, argv);
     if (strcmp(cmd, "help") == 0) {
         usage(stdout);
-        return EXIT_OK;
+        return CLI_EXIT_OK;
     }
     fputs("fsdecl : commande inconnue : ", stderr);
     cli_put(stderr, cmd);
     fputs("\n\n", stderr);
     usage(stderr);
-    return EXIT_ERROR;
+    return CLI_EXIT_ERROR;
 }
 
 int main(int argc, char **argv)
@@ -87,10 +87,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             usage(stdout);
-            return EXIT_OK;
+            return CLI_EXIT_OK;
         } else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
             printf("fsdecl %s\n", FSDECL_VERSION);
-            return EXIT_OK;
+            return CLI_EXIT_OK;
         } else if (strcmp(a, "--rules-dir") == 0 && i + 1 < argc) {
             o.rules_dir = argv[++i];
         } else if (strncmp(a, "--rules-dir=", 12) == 0) {
@@ -104,13 +104,13 @@ int main(int argc, char **argv)
             cli_put(stderr, a);
             fputs("\n\n", stderr);
             usage(stderr);
-            return EXIT_ERROR;
+            return CLI_EXIT_ERROR;
         }
     }
     paths_resolve(o.rules_dir, &o.paths);
     if (i >= argc) {
         usage(stdout);
-        return EXIT_OK;
+        return CLI_EXIT_OK;
     }
     const char *cmd = argv[i];
     int rc = run(&o, cmd, argc - i - 1, argv + i + 1);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "cfgread.h"
-#include "sources.h"
+#include "rules_sources.h"
 #include "fsdecl/text.h"
 
 enum { MAX_POINTS_TENTHS = 100000, MAX_ITEMS = 500 };
@@ -24,7 +24,7 @@ static const char *const PROFESSIONS[] = {"medecin",       "chirurgien_dentiste"
                                           "masseur_kinesitherapeute", "pedicure_podologue",
                                           "orthophoniste", "orthoptiste",
                                           NULL};
-static const char *const DOC_KINDS[] = {"invoice", "purchase_order", "editor_attestation",
+static const char *const RULES_DOC_KINDS[] = {"invoice", "purchase_order", "editor_attestation",
                                         "establishment_attestation", "cpts_attestation", NULL};
 static const char *const WHENS[] = {"always",      "first_year",      "not_prefilled",
                                     "lap_required", "lap_provisional", "hospital_dpi", NULL};
@@ -87,7 +87,7 @@ static const config_setting_t *list_elems(loader *L, const config_setting_t *g, 
     return l;
 }
 
-static const char *dir_of(const char *path, arena *a)
+static const char *dir_of(const char *path, arena_t *a)
 {
     const char *s = strrchr(path, '/');
     if (!s)
@@ -224,7 +224,7 @@ static void read_lists(loader *L, const config_setting_t *root)
             continue;
         }
         size_t before = L->doc.diag->count;
-        ref_list *rl = lists_load(name, dirs, nd, c->arena, L->doc.diag);
+        lists_table *rl = lists_load(name, dirs, nd, c->arena, L->doc.diag);
         if (!rl && L->doc.diag->count == before)
             ERR(e, "liste « %s » introuvable (fichier %s.cfg)", name, name);
         else if (!rl)
@@ -367,13 +367,13 @@ static const char *const *crit_keys(rules_crit_type t, bool part)
     static const char *const all_of[] = {"id", "label", "type", "parts", NULL};
     const char *const *k;
     switch (t) {
-    case CRIT_YES_NO: k = yes_no; break;
-    case CRIT_RATIO: k = ratio; break;
-    case CRIT_COUNT_AT_LEAST: k = count; break;
-    case CRIT_AVERAGE_RATIO: k = average; break;
-    case CRIT_CHOICE: k = choice; break;
-    case CRIT_SOFTWARE: k = software; break;
-    case CRIT_ALL_OF:
+    case RULES_CRIT_YES_NO: k = yes_no; break;
+    case RULES_CRIT_RATIO: k = ratio; break;
+    case RULES_CRIT_COUNT_AT_LEAST: k = count; break;
+    case RULES_CRIT_AVERAGE_RATIO: k = average; break;
+    case RULES_CRIT_CHOICE: k = choice; break;
+    case RULES_CRIT_SOFTWARE: k = software; break;
+    case RULES_CRIT_ALL_OF:
     default: k = all_of; break;
     }
     return part ? k : k + 2;
@@ -437,10 +437,10 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         cfg_get_string(&L->doc, g, "label", CFG_REQUIRED, &cr->label);
     }
     switch (cr->type) {
-    case CRIT_YES_NO:
+    case RULES_CRIT_YES_NO:
         cfg_get_string(&L->doc, g, "requirement", CFG_REQUIRED | CFG_MULTILINE, &cr->requirement);
         break;
-    case CRIT_RATIO:
+    case RULES_CRIT_RATIO:
         cfg_get_string(&L->doc, g, "numerator", CFG_REQUIRED, &cr->numerator);
         cfg_get_string(&L->doc, g, "denominator", CFG_REQUIRED, &cr->denominator);
         read_threshold(L, g, cr);
@@ -449,11 +449,11 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         rules_read_sources(&L->doc, g, "original_sources",
                            cr->has_original ? CFG_REQUIRED : CFG_OPTIONAL, &cr->original_sources);
         break;
-    case CRIT_COUNT_AT_LEAST:
+    case RULES_CRIT_COUNT_AT_LEAST:
         cfg_get_string(&L->doc, g, "what", CFG_REQUIRED, &cr->what);
         cfg_get_int(&L->doc, g, "min", CFG_REQUIRED, 1, 1000000, &cr->min);
         break;
-    case CRIT_AVERAGE_RATIO: {
+    case RULES_CRIT_AVERAGE_RATIO: {
         read_threshold(L, g, cr);
         size_t n;
         const config_setting_t *l = list_elems(L, g, "components", CFG_REQUIRED, &n);
@@ -473,17 +473,17 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         cr->ncomponents = cr->components ? n : 0;
         break;
     }
-    case CRIT_CHOICE:
+    case RULES_CRIT_CHOICE:
         read_choice(L, g, cr);
         break;
-    case CRIT_SOFTWARE:
+    case RULES_CRIT_SOFTWARE:
         cfg_get_bool(&L->doc, g, "lap_required", CFG_REQUIRED, &cr->lap_required);
         cfg_get_bool(&L->doc, g, "lap_exemption", CFG_REQUIRED, &cr->lap_exemption);
         cfg_get_string(&L->doc, g, "requirement", CFG_REQUIRED | CFG_MULTILINE, &cr->requirement);
         if (cr->lap_exemption && !rules_find_list(c, "specialties"))
             ERR(g, "lap_exemption demande la liste « specialties » dans « lists »");
         break;
-    case CRIT_ALL_OF: {
+    case RULES_CRIT_ALL_OF: {
         if (part) {
             ERR(g, "un critère all_of ne peut pas en contenir un autre");
             break;
@@ -532,7 +532,7 @@ static void read_documents(loader *L, const config_setting_t *g, rules_indicator
         cfg_check_keys(&L->doc, e, keys);
         cfg_get_id(&L->doc, e, "id", CFG_REQUIRED, &doc->id);
         cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &doc->label);
-        read_flags(L, e, "accepted", DOC_KINDS, &doc->accepted);
+        read_flags(L, e, "accepted", RULES_DOC_KINDS, &doc->accepted);
         read_flags(L, e, "when", WHENS, &doc->when);
         if (config_setting_get_member(e, "unless"))
             read_flags(L, e, "unless", WHENS, &doc->unless);
@@ -565,7 +565,7 @@ static void read_neutralised(loader *L, const config_setting_t *g, rules_indicat
     if (!cfg_get_strings(&L->doc, n, "specialties", CFG_REQUIRED, true, &nt->specialties,
                          &nt->nspecialties))
         return;
-    const ref_list *sp = rules_find_list(L->c, "specialties");
+    const lists_table *sp = rules_find_list(L->c, "specialties");
     if (!sp) {
         ERR(n, "« neutralised » demande la liste « specialties » dans « lists »");
         return;
@@ -768,7 +768,7 @@ rules_campaign *rules_load(const char *path, const char *const *list_dirs, size_
     static const char *const top[] = {"format",  "campaign", "lists", "volets",
                                       "groups",  "indicators", NULL};
     size_t before = d->count + d->dropped;
-    arena *a = arena_new();
+    arena_t *a = arena_new();
     rules_campaign *c = a ? arena_calloc(a, 1, sizeof *c) : NULL;
     if (!c) {
         diag_add(d, path, 0, "mémoire insuffisante");
@@ -818,7 +818,7 @@ const rules_indicator *rules_find_indicator(const rules_campaign *c, const char 
     return NULL;
 }
 
-const ref_list *rules_find_list(const rules_campaign *c, const char *role)
+const lists_table *rules_find_list(const rules_campaign *c, const char *role)
 {
     for (size_t i = 0; role && i < c->nlists; i++)
         if (strcmp(c->lists[i].role, role) == 0)

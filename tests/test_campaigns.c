@@ -78,7 +78,7 @@ static void test_forfait_structure_totals(void **state)
             }
             if (ind->group >= 0) {
                 teleservices++;
-                assert_int_equal(ind->criterion.type, CRIT_RATIO);
+                assert_int_equal(ind->criterion.type, RULES_CRIT_RATIO);
             }
         }
         assert_int_equal(v1count, 4);
@@ -116,7 +116,7 @@ static void test_campaign_figures(void **state)
     assert_true(c23->window.has_closes);
     assert_false(c25->window.has_closes);
     const rules_indicator *sw = rules_find_indicator(c25, "v1_software");
-    assert_int_equal(sw->criterion.type, CRIT_SOFTWARE);
+    assert_int_equal(sw->criterion.type, RULES_CRIT_SOFTWARE);
     assert_true(sw->counts_once_sent);
     const rules_indicator *ps = rules_find_indicator(c25, "v2_patient_services");
     assert_int_equal(ps->criterion.nexclusive, 1);
@@ -157,10 +157,10 @@ static void test_lists(void **state)
             continue;
         char path[512];
         snprintf(path, sizeof path, FSDECL_SOURCE_DIR "/data/lists/%s", e->d_name);
-        arena *a = arena_new();
+        arena_t *a = arena_new();
         diag_list dl;
         diag_init(&dl);
-        ref_list *l = lists_load_file(path, a, &dl);
+        lists_table *l = lists_load_file(path, a, &dl);
         if (!l) {
             char *m = diag_format(&dl.items[0]);
             fail_msg("%s", m);

@@ -143,7 +143,7 @@ static void run_case(const rules_campaign *c, cfg_doc *doc, const config_setting
 
 static size_t run_file(const char *path)
 {
-    arena *a = arena_new();
+    arena_t *a = arena_new();
     diag_list dg;
     diag_init(&dg);
     cfg_doc doc;

@@ -120,7 +120,7 @@ static void test_numbers(void **state)
 static void test_arena(void **state)
 {
     (void)state;
-    arena *a = arena_new();
+    arena_t *a = arena_new();
     assert_non_null(a);
     char *s = arena_strdup(a, "forfait");
     assert_string_equal(s, "forfait");

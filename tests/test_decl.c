@@ -39,7 +39,7 @@ static void test_every_field_round_trip(void **state)
     assert_true(a->lap.provisional);
     assert_int_equal(a->lap.process_started.day, 31);
     assert_int_equal(a->nproofs, 3);
-    assert_int_equal(decl_find_proof(a, "dpi")->state, PROOF_VALIDATED);
+    assert_int_equal(decl_find_proof(a, "dpi")->state, DECL_PROOF_VALIDATED);
     assert_string_equal(d->identity.last_name, "DUPONT-\"Éléonore\"");
     assert_string_equal(d->identity.address, "Hôpital Nord\n13015 Marseille");
     assert_int_equal(decl_find_answer(d, "v2_dmp")->denominator, 2147483647);
@@ -138,7 +138,7 @@ static void test_overlay(void **state)
     decl_t *d = decl_parse(base, strlen(base), "base", &dg);
     assert_non_null(d);
     const char *over = "identity = { last_name = \"B\"; };\nanswers = { v2_dmp = { }; };\n";
-    arena *a = arena_new();
+    arena_t *a = arena_new();
     cfg_doc doc;
     assert_true(cfg_open_text(&doc, over, strlen(over), "over", &dg, d->arena));
     assert_true(decl_read_group(&doc, cfg_root(&doc), d, false));

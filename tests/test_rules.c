@@ -248,7 +248,7 @@ static void test_model(void **state)
     const rules_indicator *aat = rules_find_indicator(c, "v2_aat");
     assert_non_null(aat);
     assert_int_equal(aat->group, 0);
-    assert_int_equal(aat->criterion.type, CRIT_RATIO);
+    assert_int_equal(aat->criterion.type, RULES_CRIT_RATIO);
     assert_int_equal(aat->criterion.threshold.num, 70);
     assert_int_equal(aat->criterion.threshold.den, 100);
     assert_false(aat->criterion.strict);
@@ -256,7 +256,7 @@ static void test_model(void **state)
     assert_non_null(co);
     assert_non_null(co->criterion.list);
     assert_int_equal(co->criterion.list->count, 2);
-    const list_entry *gq = lists_find(co->criterion.list, "groupe_qualite");
+    const lists_entry *gq = lists_find(co->criterion.list, "groupe_qualite");
     assert_non_null(gq);
     assert_false(gq->valid);
     assert_string_equal(gq->reason, "Ne valide pas.");

@@ -4,13 +4,13 @@
 
 #include <stddef.h>
 
-typedef struct arena arena;
+typedef struct arena arena_t;
 
-arena *arena_new(void);
+arena_t *arena_new(void);
 /* Zeroed memory, aligned for any type; NULL when memory is exhausted. */
-void *arena_alloc(arena *a, size_t size);
-void *arena_calloc(arena *a, size_t count, size_t size);
-char *arena_strdup(arena *a, const char *s);
-void arena_free(arena *a);
+void *arena_alloc(arena_t *a, size_t size);
+void *arena_calloc(arena_t *a, size_t count, size_t size);
+char *arena_strdup(arena_t *a, const char *s);
+void arena_free(arena_t *a);
 
 #endif

@@ -17,7 +17,7 @@
 enum { DECL_FORMAT = 1 };
 
 typedef enum { DECL_UNSET, DECL_YES, DECL_NO } decl_yesno;
-typedef enum { PROOF_TO_SEND, PROOF_SENT, PROOF_VALIDATED } decl_proof_state;
+typedef enum { DECL_PROOF_TO_SEND, DECL_PROOF_SENT, DECL_PROOF_VALIDATED } decl_proof_state;
 
 typedef struct {
     const char *id; /* the document's id in the rules (segur, lap, lap_process, dpi) */
@@ -80,7 +80,7 @@ typedef struct {
 } decl_answer;
 
 typedef struct {
-    arena *arena;
+    arena_t *arena;
     const char *path;
     int format;
     const char *writer; /* fsdecl version that wrote it */

@@ -13,17 +13,17 @@
 #include "fsdecl/rules.h"
 
 typedef enum {
-    EV_MET,
-    EV_NOT_MET,
-    EV_INCOMPLETE,      /* unanswered, or details missing */
-    EV_WAITING_PROOF,   /* answered, but a required proof has not been sent */
-    EV_EXEMPT,          /* paid whatever the answer (neutralised for this specialty) */
-    EV_ESTIMATED_MET,   /* computed by the CNAM; the doctor's own counts say met */
-    EV_ESTIMATED_NOT_MET,
-    EV_UNKNOWN,         /* computed by the CNAM, no count given */
+    EVAL_MET,
+    EVAL_NOT_MET,
+    EVAL_INCOMPLETE,      /* unanswered, or details missing */
+    EVAL_WAITING_PROOF,   /* answered, but a required proof has not been sent */
+    EVAL_EXEMPT,          /* paid whatever the answer (neutralised for this specialty) */
+    EVAL_ESTIMATED_MET,   /* computed by the CNAM; the doctor's own counts say met */
+    EVAL_ESTIMATED_NOT_MET,
+    EVAL_UNKNOWN,         /* computed by the CNAM, no count given */
 } eval_status;
 
-typedef enum { SEV_BLOCKING, SEV_WARNING, SEV_INFO } eval_severity;
+typedef enum { EVAL_BLOCKING, EVAL_WARNING, EVAL_INFO } eval_severity;
 
 typedef struct {
     const char *id;        /* stable: "proof.required", "lap.exempt" ... */

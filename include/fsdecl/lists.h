@@ -17,7 +17,7 @@ typedef struct {
     bool lap_exempt;    /* specialties: no LAP needed */
     const char *note;
     int line;
-} list_entry;
+} lists_entry;
 
 typedef struct {
     const char *name; /* file name without .cfg: "coordination-v1" */
@@ -25,15 +25,15 @@ typedef struct {
     int version;
     const char *label;
     rules_sources sources;
-    list_entry *entries;
+    lists_entry *entries;
     size_t count;
-} ref_list;
+} lists_table;
 
 /* Loads data/lists/<name>.cfg (found in dirs, in order) into a. NULL with diagnostics. */
-ref_list *lists_load(const char *name, const char *const *dirs, size_t ndirs, arena *a,
+lists_table *lists_load(const char *name, const char *const *dirs, size_t ndirs, arena_t *a,
                      diag_list *d);
 /* Loads one list file by path (the name is taken from the file name). */
-ref_list *lists_load_file(const char *path, arena *a, diag_list *d);
-const list_entry *lists_find(const ref_list *l, const char *id);
+lists_table *lists_load_file(const char *path, arena_t *a, diag_list *d);
+const lists_entry *lists_find(const lists_table *l, const char *id);
 
 #endif

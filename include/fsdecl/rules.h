@@ -20,32 +20,32 @@ typedef enum { RULES_ALL_OR_NOTHING, RULES_PER_INDICATOR } rules_award;
 typedef enum { RULES_PROOF_NONE, RULES_PROOF_HONOUR, RULES_PROOF_DOCUMENTS } rules_proof;
 
 typedef enum {
-    CRIT_YES_NO,
-    CRIT_RATIO,
-    CRIT_COUNT_AT_LEAST,
-    CRIT_AVERAGE_RATIO,
-    CRIT_CHOICE,
-    CRIT_SOFTWARE,
-    CRIT_ALL_OF,
+    RULES_CRIT_YES_NO,
+    RULES_CRIT_RATIO,
+    RULES_CRIT_COUNT_AT_LEAST,
+    RULES_CRIT_AVERAGE_RATIO,
+    RULES_CRIT_CHOICE,
+    RULES_CRIT_SOFTWARE,
+    RULES_CRIT_ALL_OF,
 } rules_crit_type;
 
 /* Document kinds accepted as proof (bit flags). */
 enum {
-    DOC_INVOICE = 1 << 0,
-    DOC_PURCHASE_ORDER = 1 << 1,
-    DOC_EDITOR_ATTESTATION = 1 << 2,
-    DOC_ESTABLISHMENT_ATTESTATION = 1 << 3,
-    DOC_CPTS_ATTESTATION = 1 << 4,
+    RULES_DOC_INVOICE = 1 << 0,
+    RULES_DOC_PURCHASE_ORDER = 1 << 1,
+    RULES_DOC_EDITOR_ATTESTATION = 1 << 2,
+    RULES_DOC_ESTABLISHMENT_ATTESTATION = 1 << 3,
+    RULES_DOC_CPTS_ATTESTATION = 1 << 4,
 };
 
 /* When a document is required (bit flags; any of them). */
 enum {
-    WHEN_ALWAYS = 1 << 0,
-    WHEN_FIRST_YEAR = 1 << 1,
-    WHEN_NOT_PREFILLED = 1 << 2,
-    WHEN_LAP_REQUIRED = 1 << 3,
-    WHEN_LAP_PROVISIONAL = 1 << 4,
-    WHEN_HOSPITAL_DPI = 1 << 5,
+    RULES_WHEN_ALWAYS = 1 << 0,
+    RULES_WHEN_FIRST_YEAR = 1 << 1,
+    RULES_WHEN_NOT_PREFILLED = 1 << 2,
+    RULES_WHEN_LAP_REQUIRED = 1 << 3,
+    RULES_WHEN_LAP_PROVISIONAL = 1 << 4,
+    RULES_WHEN_HOSPITAL_DPI = 1 << 5,
 };
 
 typedef struct {
@@ -79,7 +79,7 @@ typedef struct rules_criterion {
     int64_t min;
     /* choice */
     const char *list_role;
-    const ref_list *list;
+    const lists_table *list;
     bool multiple, allow_other;
     rules_exclusion *exclusive;
     size_t nexclusive;
@@ -166,11 +166,11 @@ typedef struct {
 
 typedef struct {
     const char *role; /* "coordination" */
-    ref_list *list;
+    lists_table *list;
 } rules_list_ref;
 
 typedef struct {
-    arena *arena;
+    arena_t *arena;
     const char *path;
     int year;
     rules_scheme scheme;
@@ -209,7 +209,7 @@ rules_campaign *rules_load(const char *path, const char *const *list_dirs, size_
 void rules_free(rules_campaign *c);
 
 const rules_indicator *rules_find_indicator(const rules_campaign *c, const char *id);
-const ref_list *rules_find_list(const rules_campaign *c, const char *role);
+const lists_table *rules_find_list(const rules_campaign *c, const char *role);
 /* Sum of the points a volet can pay (its block, or its indicators). */
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t volet);
 int64_t rules_max_tenths(const rules_campaign *c);

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "sources.h"
+#include "rules_sources.h"
 
 bool rules_read_sources(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
                         rules_sources *out)

@@ -1,6 +1,6 @@
-/* sources: reading the citations of a rules or list file (private to the core). */
-#ifndef FSDECL_SOURCES_H
-#define FSDECL_SOURCES_H
+/* rules_sources: reading the citations of a rules or list file (private to the core). */
+#ifndef FSDECL_RULES_SOURCES_H
+#define FSDECL_RULES_SOURCES_H
 
 #include "cfgread.h"
 #include "fsdecl/rules_types.h"
