@@ -9,6 +9,7 @@
 
 #include "fsdecl/fileio.h"
 #include "fsdecl/text.h"
+#include "valid.h"
 
 static void add(cfg_doc *doc, int line, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -296,15 +297,11 @@ static bool want_type(cfg_doc *doc, const config_setting_t *s, const char *key, 
 static bool check_text(cfg_doc *doc, const config_setting_t *s, const char *key, const char *v,
                        unsigned flags)
 {
-    if (!text_utf8_valid(v)) {
-        cfg_error(doc, s, "« %s » n'est pas de l'UTF-8 valide", key);
-        return false;
-    }
-    if (text_has_control(v, flags & CFG_MULTILINE)) {
-        cfg_error(doc, s, "« %s » contient un caractère de contrôle", key);
-        return false;
-    }
-    return true;
+    char msg[VALID_MSG_MAX];
+    if (valid_text(key, v, flags & CFG_MULTILINE, msg, sizeof msg))
+        return true;
+    cfg_error(doc, s, "%s", msg);
+    return false;
 }
 
 bool cfg_get_string(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
@@ -324,27 +321,12 @@ bool cfg_get_string(cfg_doc *doc, const config_setting_t *g, const char *key, un
     return *out != NULL;
 }
 
-bool cfg_is_id(const char *s)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n > 48 || !(s[0] >= 'a' && s[0] <= 'z'))
-        return false;
-    for (size_t i = 0; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_'))
-            return false;
-    return true;
-}
-
 static bool check_id(cfg_doc *doc, const config_setting_t *s, const char *key, const char *v)
 {
-    if (cfg_is_id(v))
+    char msg[VALID_MSG_MAX];
+    if (valid_id(key, v, msg, sizeof msg))
         return true;
-    char safe[64];
-    text_sanitize(v, false, safe, sizeof safe);
-    cfg_error(doc, s,
-              "identifiant « %s » invalide pour « %s » : lettres minuscules ASCII, chiffres et _, "
-              "48 caractères au plus, commençant par une lettre",
-              safe, key);
+    cfg_error(doc, s, "%s", msg);
     return false;
 }
 
@@ -386,9 +368,9 @@ bool cfg_get_int(cfg_doc *doc, const config_setting_t *g, const char *key, unsig
     int64_t v;
     if (!s || !int_value(doc, s, key, &v))
         return false;
-    if (v < min || v > max) {
-        cfg_error(doc, s, "« %s » vaut %" PRId64 " : hors des bornes %" PRId64 " à %" PRId64, key,
-                  v, min, max);
+    char msg[VALID_MSG_MAX];
+    if (!valid_int(key, v, min, max, msg, sizeof msg)) {
+        cfg_error(doc, s, "%s", msg);
         return false;
     }
     *out = v;
@@ -441,11 +423,9 @@ bool cfg_get_fraction(cfg_doc *doc, const config_setting_t *g, const char *key, 
     if (!int_value(doc, config_setting_get_elem(s, 0), key, &n) ||
         !int_value(doc, config_setting_get_elem(s, 1), key, &d))
         return false;
-    if (d <= 0 || n < 0 || n > d) {
-        cfg_error(doc, s,
-                  "« %s » vaut [%" PRId64 ", %" PRId64 "] : il faut 0 <= numérateur <= "
-                  "dénominateur et un dénominateur positif",
-                  key, n, d);
+    char msg[VALID_MSG_MAX];
+    if (!valid_fraction(key, n, d, msg, sizeof msg)) {
+        cfg_error(doc, s, "%s", msg);
         return false;
     }
     *num = n;
@@ -454,24 +434,20 @@ bool cfg_get_fraction(cfg_doc *doc, const config_setting_t *g, const char *key, 
 }
 
 bool cfg_get_enum(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
-                  const char *const *names, int *out)
+                  const vocab_t *v, int *out)
 {
     const config_setting_t *s = lookup(doc, g, key, flags);
     if (!s || !want_type(doc, s, key, CONFIG_TYPE_STRING, "une chaîne entre guillemets"))
         return false;
-    const char *v = config_setting_get_string(s);
-    for (int i = 0; names[i]; i++)
-        if (strcmp(names[i], v) == 0) {
-            *out = i;
-            return true;
-        }
-    char safe[64], list[512] = "";
-    text_sanitize(v, false, safe, sizeof safe);
-    for (int i = 0; names[i]; i++) {
-        if (i)
-            strncat(list, ", ", sizeof list - strlen(list) - 1);
-        strncat(list, names[i], sizeof list - strlen(list) - 1);
+    const char *value = config_setting_get_string(s);
+    int i = vocab_find(v, value);
+    if (i >= 0) {
+        *out = i;
+        return true;
     }
+    char safe[64], list[512];
+    text_sanitize(value, false, safe, sizeof safe);
+    vocab_list_ids(v, list, sizeof list);
     cfg_error(doc, s, "valeur « %s » inconnue pour « %s » : attendu %s", safe, key, list);
     return false;
 }

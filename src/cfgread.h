@@ -18,6 +18,7 @@
 #include "fsdecl/arena.h"
 #include "fsdecl/date.h"
 #include "fsdecl/diag.h"
+#include "fsdecl/vocab.h"
 
 typedef struct {
     const char *file; /* name used in messages */
@@ -71,9 +72,9 @@ bool cfg_get_date(cfg_doc *doc, const config_setting_t *g, const char *key, unsi
 /* [numerator, denominator], 0 <= numerator <= denominator, denominator > 0. */
 bool cfg_get_fraction(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
                       int64_t *num, int64_t *den);
-/* A string that must be one of names (NULL-terminated); *out is its index. */
+/* A string that must be one of the ids of v; *out is its member. */
 bool cfg_get_enum(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
-                  const char *const *names, int *out);
+                  const vocab_t *v, int *out);
 /* A group / a list of groups (every element checked to be a group). */
 const config_setting_t *cfg_get_group(cfg_doc *doc, const config_setting_t *g, const char *key,
                                       unsigned flags);
@@ -83,6 +84,5 @@ const config_setting_t *cfg_get_list(cfg_doc *doc, const config_setting_t *g, co
 bool cfg_get_strings(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
                      bool ids, const char ***out, size_t *count);
 
-bool cfg_is_id(const char *s);
 
 #endif

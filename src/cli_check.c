@@ -81,7 +81,7 @@ static void json_result(FILE *f, const char *file, const decl_t *d, const eval_r
         fputs(",\"label\":", f);
         json_str(f, it->ind->label);
         fprintf(f, ",\"status\":\"%s\",\"min_tenths\":%" PRId64 ",\"max_tenths\":%" PRId64 "}",
-                eval_status_id(it->status), it->min_tenths, it->max_tenths);
+                vocab_id(&eval_status_vocab, it->status), it->min_tenths, it->max_tenths);
     }
     fputs("],\"missing\":[", f);
     for (size_t i = 0; i < r->nmissing; i++) {
@@ -93,7 +93,7 @@ static void json_result(FILE *f, const char *file, const decl_t *d, const eval_r
     for (size_t i = 0; i < r->nmessages; i++) {
         const eval_message *m = &r->messages[i];
         fprintf(f, "%s{\"id\":\"%s\",\"severity\":\"%s\",\"indicator\":", i ? "," : "", m->id,
-                eval_severity_id(m->severity));
+                vocab_id(&eval_severity_vocab, m->severity));
         json_opt_str(f, m->indicator);
         fputs(",\"text\":", f);
         json_str(f, m->text);
@@ -158,7 +158,7 @@ static void text_result(FILE *f, const char *file, const decl_t *d, const eval_r
             const eval_indicator *it = &r->items[i];
             if (it->ind->volet != (int)v)
                 continue;
-            const char *st = eval_status_fr(it->status);
+            const char *st = vocab_fr(&eval_status_vocab, it->status);
             fprintf(f, "  %s%*s", st, (int)(23 - text_width(st)), "");
             if (c->volets[v].award == RULES_PER_INDICATOR) {
                 char pts[64] = "";
@@ -198,7 +198,7 @@ static void text_result(FILE *f, const char *file, const decl_t *d, const eval_r
                 const eval_message *m = &r->messages[i];
                 if ((int)m->severity != sev)
                     continue;
-                fprintf(f, "  [%s] ", eval_severity_fr(m->severity));
+                fprintf(f, "  [%s] ", vocab_fr(&eval_severity_vocab, m->severity));
                 cli_put(f, m->text);
                 fprintf(f, " (%s)\n", m->id);
             }

@@ -45,7 +45,7 @@ static int cmd_list(const cli_options *o)
             cli_print_diags(stderr, &d);
             rc = CLI_EXIT_ERROR;
         } else {
-            const char *st = rules_status_fr(c->status);
+            const char *st = vocab_fr(&rules_status_vocab, c->status);
             int pad = 11 - (int)text_width(st); /* columns, not bytes */
             printf("  %-8d  %s%*s  ", c->year, st, pad > 0 ? pad : 0, "");
             print_window(stdout, c);
@@ -145,29 +145,15 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
     }
 }
 
-static void describe_flags(FILE *f, unsigned flags, const char *const *names)
+static void describe_flags(FILE *f, unsigned flags, const vocab_t *v)
 {
-    bool first = true;
-    for (int i = 0; names[i]; i++)
-        if (flags & (1u << i)) {
-            fputs(first ? "" : ", ", f);
-            fputs(names[i], f);
-            first = false;
-        }
+    char buf[512];
+    vocab_list_flags_fr(v, flags, buf, sizeof buf);
+    fputs(buf, f);
 }
 
 static void describe_proof(FILE *f, const rules_indicator *ind)
 {
-    static const char *const docs[] = {"facture", "bon de commande", "attestation de l'éditeur",
-                                       "attestation de l'établissement",
-                                       "attestation du président de la CPTS", NULL};
-    static const char *const whens[] = {"toujours",
-                                        "première année de déclaration",
-                                        "logiciel non pré-rempli",
-                                        "spécialité non exonérée de LAP",
-                                        "LAP en certification provisoire",
-                                        "DPI d'un établissement",
-                                        NULL};
     switch (ind->proof) {
     case RULES_PROOF_NONE:
         fputs("aucun", f);
@@ -181,12 +167,12 @@ static void describe_proof(FILE *f, const rules_indicator *ind)
             fputs("\n        - ", f);
             cli_put(f, d->label);
             fputs(" (", f);
-            describe_flags(f, d->accepted, docs);
+            describe_flags(f, d->accepted, &rules_doc_kind_vocab);
             fputs(") exigé si : ", f);
-            describe_flags(f, d->when, whens);
+            describe_flags(f, d->when, &rules_when_vocab);
             if (d->unless) {
                 fputs(", sauf si : ", f);
-                describe_flags(f, d->unless, whens);
+                describe_flags(f, d->unless, &rules_when_vocab);
             }
             if (d->deadline) {
                 char b[16];
@@ -218,7 +204,7 @@ static void show_indicator(const rules_campaign *c, const rules_indicator *ind)
         }
         printf("\n");
     }
-    printf("      Type : %s\n      Critère : ", rules_kind_fr(ind->kind));
+    printf("      Type : %s\n      Critère : ", vocab_fr(&rules_kind_vocab, ind->kind));
     describe_criterion(stdout, c, &ind->criterion);
     printf("\n      Justificatif%s", ind->proof == RULES_PROOF_DOCUMENTS ? "s :" : " : ");
     describe_proof(stdout, ind);
@@ -239,7 +225,7 @@ static void show_campaign(const rules_campaign *c)
 {
     char b[32], m[40];
     cli_put(stdout, c->title);
-    printf(" — règles %ss\n", rules_status_fr(c->status));
+    printf(" — règles %ss\n", vocab_fr(&rules_status_vocab, c->status));
     text_money(c->point_value_cents, m, sizeof m);
     date_format_fr(c->evaluation_date, b, sizeof b);
     printf("Valeur du point : %s — atteinte appréciée au %s\n", m, b);

@@ -21,11 +21,47 @@ typedef struct {
 
 /* ---- messages ---------------------------------------------------------------------------- */
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 5, 6)))
-#endif
-static void msg(ctx *x, const char *id, eval_severity sev, const char *indicator, const char *fmt,
-                ...)
+typedef struct {
+    const char *id;
+    eval_severity severity;
+    const char *fr;
+} msg_info;
+
+#define MSG_INFO(constant, id, severity, fr) {id, severity, fr},
+static const msg_info MESSAGES[] = {EVAL_MESSAGES(MSG_INFO)};
+#undef MSG_INFO
+_Static_assert(sizeof MESSAGES / sizeof MESSAGES[0] == EVAL_MSG_COUNT, "message table");
+
+VOCAB_DEFINE(eval_status_vocab, EVAL_STATUSES, EVAL_STATUS_COUNT)
+VOCAB_DEFINE(eval_severity_vocab, EVAL_SEVERITIES, EVAL_SEVERITY_COUNT)
+
+const char *eval_msg_id(eval_msg m)
+{
+    return MESSAGES[m].id;
+}
+
+eval_severity eval_msg_severity(eval_msg m)
+{
+    return MESSAGES[m].severity;
+}
+
+const char *eval_msg_fr(eval_msg m)
+{
+    return MESSAGES[m].fr;
+}
+
+bool eval_msg_parse(const char *id, eval_msg *out)
+{
+    for (int m = 0; m < EVAL_MSG_COUNT; m++)
+        if (strcmp(MESSAGES[m].id, id) == 0) {
+            *out = (eval_msg)m;
+            return true;
+        }
+    return false;
+}
+
+static void add_message(ctx *x, eval_msg code, eval_severity sev, const char *indicator,
+                        const char *fmt, va_list ap)
 {
     eval_result *r = x->r;
     if (r->nmessages == r->capmessages) {
@@ -37,16 +73,38 @@ static void msg(ctx *x, const char *id, eval_severity sev, const char *indicator
         r->capmessages = cap;
     }
     char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     char *text = strdup(buf);
     if (!text)
         return;
-    r->messages[r->nmessages++] = (eval_message){id, sev, indicator, text};
+    r->messages[r->nmessages++] = (eval_message){code, MESSAGES[code].id, sev, indicator, text};
     if (sev == EVAL_BLOCKING)
         r->nblocking++;
+}
+
+/* A message at its usual severity. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void msg(ctx *x, eval_msg code, const char *indicator, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_message(x, code, MESSAGES[code].severity, indicator, fmt, ap);
+    va_end(ap);
+}
+
+/* A message at another severity than its usual one (an inferred figure only warns ...). */
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 6)))
+#endif
+static void msg_as(ctx *x, eval_msg code, eval_severity sev, const char *indicator,
+                   const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_message(x, code, sev, indicator, fmt, ap);
+    va_end(ap);
 }
 
 static const char *fr_date(date_t d, char *buf)
@@ -158,19 +216,19 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
         return a && a->value == DECL_NO ? T_NO : T_MISSING;
     size_t valid = 0;
     if (!cr->multiple && a->nchoices + (a->other && *a->other ? 1 : 0) > 1)
-        msg(x, "choice.single", EVAL_BLOCKING, ind->id,
+        msg(x, EVAL_MSG_CHOICE_SINGLE, ind->id,
             "« %s » : une seule réponse est attendue, %zu ont été données.", ind->label,
             a->nchoices + (a->other && *a->other ? 1 : 0));
     for (size_t i = 0; i < a->nchoices; i++) {
         const lists_entry *e = lists_find(cr->list, a->choices[i]);
         if (!e) {
-            msg(x, "choice.unknown", EVAL_BLOCKING, ind->id,
+            msg(x, EVAL_MSG_CHOICE_UNKNOWN, ind->id,
                 "« %s » : la réponse « %s » n'est pas dans la liste « %s ».", ind->label,
                 a->choices[i], cr->list ? cr->list->label : cr->list_role);
             continue;
         }
         if (!e->valid) {
-            msg(x, "choice.refused", EVAL_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
+            msg(x, EVAL_MSG_CHOICE_REFUSED, ind->id, "« %s » : « %s » ne compte pas. %s",
                 ind->label, e->label, e->reason);
             continue;
         }
@@ -179,7 +237,7 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
             const rules_exclusion *ex = &cr->exclusive[k];
             if (strcmp(ex->value, e->id) == 0 && chosen_for(x->d, ex->indicator, e->id)) {
                 const rules_indicator *other = rules_find_indicator(x->c, ex->indicator);
-                msg(x, "choice.excluded", EVAL_WARNING, ind->id,
+                msg(x, EVAL_MSG_CHOICE_EXCLUDED, ind->id,
                     "« %s » : « %s » est déjà déclaré pour « %s » et ne peut pas compter une "
                     "seconde fois ici.",
                     ind->label, e->label, other ? other->label : ex->indicator);
@@ -197,11 +255,11 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
                 refused = e;
         }
         if (!cr->allow_other)
-            msg(x, "choice.other_not_allowed", EVAL_BLOCKING, ind->id,
+            msg(x, EVAL_MSG_CHOICE_OTHER_NOT_ALLOWED, ind->id,
                 "« %s » : choisissez dans la liste ; une autre réponse n'est pas acceptée.",
                 ind->label);
         else if (refused)
-            msg(x, "choice.refused", EVAL_WARNING, ind->id, "« %s » : « %s » ne compte pas. %s",
+            msg(x, EVAL_MSG_CHOICE_REFUSED, ind->id, "« %s » : « %s » ne compte pas. %s",
                 ind->label, refused->label, refused->reason);
         else
             valid++;
@@ -225,27 +283,27 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
     tri t = T_YES;
     if (!a->prefilled && (!a->software.name || !*a->software.name || !a->software.editor ||
                           !*a->software.editor)) {
-        msg(x, "software.details", EVAL_BLOCKING, ind->id,
+        msg(x, EVAL_MSG_SOFTWARE_DETAILS, ind->id,
             "« %s » : indiquez l'éditeur et le nom du logiciel référencé Ségur%s.", ind->label,
             a->software.hospital_dpi ? " (le DPI de l'établissement)" : "");
         t = T_MISSING;
     }
     date_t held = held_by(x->c, ind);
     if (a->software.has_acquired && date_cmp(a->software.acquired, held) > 0) {
-        msg(x, "software.acquired_after", EVAL_BLOCKING, ind->id,
+        msg(x, EVAL_MSG_SOFTWARE_ACQUIRED_AFTER, ind->id,
             "« %s » : le logiciel doit être détenu au %s ; la date d'acquisition indiquée est le "
             "%s.",
             ind->label, fr_date(held, b1), fr_date(a->software.acquired, b2));
         return T_NO;
     }
     if (cr->lap_required && !lap_required(x, cr)) {
-        msg(x, "lap.exempt", EVAL_INFO, ind->id,
+        msg(x, EVAL_MSG_LAP_EXEMPT, ind->id,
             "Votre spécialité (%s) est exonérée du LAP : seul le logiciel référencé Ségur est "
             "exigé.",
             x->specialty->label);
     } else if (cr->lap_required) {
         if (!a->lap.name || !*a->lap.name || (!a->lap.has_certified && !a->lap.provisional)) {
-            msg(x, "lap.details", EVAL_BLOCKING, ind->id,
+            msg(x, EVAL_MSG_LAP_DETAILS, ind->id,
                 "« %s » : indiquez le nom du logiciel d'aide à la prescription (LAP) et sa date de "
                 "certification par la HAS (ou qu'elle est provisoire).",
                 ind->label);
@@ -253,7 +311,7 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
                 t = T_MISSING;
         } else if (a->lap.has_certified && date_cmp(a->lap.certified, held) > 0 &&
                    !a->lap.provisional) {
-            msg(x, "lap.certified_after", EVAL_BLOCKING, ind->id,
+            msg(x, EVAL_MSG_LAP_CERTIFIED_AFTER, ind->id,
                 "« %s » : le LAP doit être certifié au %s ; la date de certification indiquée est "
                 "le %s.",
                 ind->label, fr_date(held, b1), fr_date(a->lap.certified, b2));
@@ -279,7 +337,7 @@ static tri eval_all_of(ctx *x, const rules_indicator *ind, const rules_criterion
     for (size_t i = 0; i < cr->nparts; i++) {
         tri p = eval_criterion(x, ind, &cr->parts[i], a, true);
         if (p == T_NO) {
-            msg(x, "condition.not_met", EVAL_WARNING, ind->id,
+            msg(x, EVAL_MSG_CONDITION_NOT_MET, ind->id,
                 "« %s » : condition non remplie : %s.", ind->label, cr->parts[i].label);
             t = T_NO;
         } else if (p == T_MISSING && t == T_YES) {
@@ -310,14 +368,14 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
             n = a->numerator, d = a->denominator;
         }
         if (n > d) {
-            msg(x, "counts.inconsistent", EVAL_BLOCKING, ind->id,
+            msg(x, EVAL_MSG_COUNTS_INCONSISTENT, ind->id,
                 "« %s » : le numérateur (%lld) dépasse le dénominateur (%lld) : vérifiez vos "
                 "chiffres.",
                 ind->label, (long long)n, (long long)d);
             return T_MISSING;
         }
         if (d == 0) {
-            msg(x, "counts.zero", EVAL_INFO, ind->id,
+            msg(x, EVAL_MSG_COUNTS_ZERO, ind->id,
                 "« %s » : aucun acte au dénominateur ; le taux ne peut pas être atteint.",
                 ind->label);
             return T_NO;
@@ -344,7 +402,7 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
         }
         int reached = average_reaches(num, den, k, cr->threshold, cr->strict);
         if (reached < 0)
-            msg(x, "counts.too_large", EVAL_WARNING, ind->id,
+            msg(x, EVAL_MSG_COUNTS_TOO_LARGE, ind->id,
                 "« %s » : chiffres trop grands pour être comparés exactement.", ind->label);
         return reached < 0 ? T_MISSING : reached ? T_YES : T_NO;
     }
@@ -359,21 +417,6 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
 }
 
 /* ---- proofs ---------------------------------------------------------------------------------- */
-
-static const char *const RULES_DOC_FR[] = {"facture", "bon de commande", "attestation de l'éditeur",
-                                     "attestation de l'établissement",
-                                     "attestation du président de la CPTS", NULL};
-
-static void accepted_fr(unsigned accepted, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    for (int i = 0; RULES_DOC_FR[i]; i++)
-        if (accepted & (1u << i)) {
-            if (buf[0])
-                strncat(buf, ", ", size - strlen(buf) - 1);
-            strncat(buf, RULES_DOC_FR[i], size - strlen(buf) - 1);
-        }
-}
 
 /* Checks the documents an answered-yes indicator needs; returns the status it keeps. */
 static eval_status check_documents(ctx *x, const rules_indicator *ind, const decl_answer *a,
@@ -398,7 +441,7 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
             continue;
         if (doc->deadline) {
             if (!a->lap.has_process_started) {
-                msg(x, "lap.process_date", EVAL_BLOCKING, ind->id,
+                msg(x, EVAL_MSG_LAP_PROCESS_DATE, ind->id,
                     "« %s » : LAP en certification provisoire : indiquez la date à laquelle "
                     "l'éditeur a engagé la démarche de certification (au plus tard le %s).",
                     ind->label, fr_date(doc->deadline->date, b1));
@@ -406,7 +449,7 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
                     st = EVAL_INCOMPLETE;
             } else if (date_cmp(a->lap.process_started, doc->deadline->date) > 0) {
                 bool inferred = sources_inferred(&doc->deadline->sources);
-                msg(x, "lap.process_late", inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
+                msg_as(x, EVAL_MSG_LAP_PROCESS_LATE, inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
                     "« %s » : la démarche de certification du LAP devait être engagée au plus tard "
                     "le %s (date indiquée : %s)%s",
                     ind->label, fr_date(doc->deadline->date, b1),
@@ -419,9 +462,9 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
             }
         }
         const decl_proof *p = decl_find_proof(a, doc->id);
-        accepted_fr(doc->accepted, acc, sizeof acc);
+        vocab_list_flags_fr(&rules_doc_kind_vocab, doc->accepted, acc, sizeof acc);
         if (!p || p->state == DECL_PROOF_TO_SEND) {
-            msg(x, "proof.required", ind->counts_once_sent ? EVAL_BLOCKING : EVAL_WARNING, ind->id,
+            msg_as(x, EVAL_MSG_PROOF_REQUIRED, ind->counts_once_sent ? EVAL_BLOCKING : EVAL_WARNING, ind->id,
                 "« %s » : envoyez à votre caisse le justificatif « %s » (%s)%s", ind->label,
                 doc->label, acc,
                 ind->counts_once_sent ? " ; l'indicateur ne compte qu'une fois le justificatif "
@@ -430,7 +473,7 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
             if (ind->counts_once_sent && st == EVAL_MET)
                 st = EVAL_WAITING_PROOF;
         } else if (p->has_date && date_cmp(p->date, x->today) > 0) {
-            msg(x, "date.future", EVAL_WARNING, ind->id,
+            msg(x, EVAL_MSG_DATE_FUTURE, ind->id,
                 "« %s » : le justificatif « %s » est daté du %s, après aujourd'hui (%s).",
                 ind->label, doc->label, fr_date(p->date, b1), fr_date(x->today, b2));
         }
@@ -455,20 +498,20 @@ static void check_students(ctx *x, const rules_indicator *ind, const decl_answer
     char b1[16], b2[16];
     /* what the rules say to keep for checks, while the answer lists nothing of it */
     if (ind->keep && a->nstudents == 0)
-        msg(x, "keep.reminder", EVAL_INFO, ind->id, "« %s » : à garder pour un contrôle : %s",
+        msg(x, EVAL_MSG_KEEP_REMINDER, ind->id, "« %s » : à garder pour un contrôle : %s",
             ind->label, ind->keep);
     for (size_t i = 0; i < a->nstudents; i++) {
         const decl_student *s = &a->students[i];
         if (s->has_from && s->has_to && date_cmp(s->to, s->from) < 0)
-            msg(x, "students.dates", EVAL_WARNING, ind->id,
+            msg(x, EVAL_MSG_STUDENTS_DATES, ind->id,
                 "« %s » : le stage de %s finit (%s) avant de commencer (%s).", ind->label,
                 s->name ? s->name : "l'étudiant", fr_date(s->to, b1), fr_date(s->from, b2));
         else if (s->has_from && s->from.year > x->c->year)
-            msg(x, "students.dates", EVAL_WARNING, ind->id,
+            msg(x, EVAL_MSG_STUDENTS_DATES, ind->id,
                 "« %s » : le stage de %s commence le %s, après l'année %d.", ind->label,
                 s->name ? s->name : "l'étudiant", fr_date(s->from, b1), x->c->year);
         else if (s->has_to && s->to.year < x->c->year)
-            msg(x, "students.dates", EVAL_WARNING, ind->id,
+            msg(x, EVAL_MSG_STUDENTS_DATES, ind->id,
                 "« %s » : le stage de %s s'est terminé le %s, avant l'année %d.", ind->label,
                 s->name ? s->name : "l'étudiant", fr_date(s->to, b1), x->c->year);
     }
@@ -478,7 +521,7 @@ static eval_status eval_one(ctx *x, const rules_indicator *ind)
 {
     const decl_answer *a = decl_find_answer(x->d, ind->id);
     if (neutralised_for(x, ind)) {
-        msg(x, "indicator.neutralised", EVAL_INFO, ind->id, "« %s » : %s", ind->label,
+        msg(x, EVAL_MSG_INDICATOR_NEUTRALISED, ind->id, "« %s » : %s", ind->label,
             ind->neutralised.note);
         return EVAL_EXEMPT;
     }
@@ -487,7 +530,7 @@ static eval_status eval_one(ctx *x, const rules_indicator *ind)
         return t == T_YES ? EVAL_ESTIMATED_MET : t == T_NO ? EVAL_ESTIMATED_NOT_MET : EVAL_UNKNOWN;
     if (t == T_MISSING) {
         if (!a || (a->value == DECL_UNSET && a->nchoices == 0 && !(a->other && *a->other)))
-            msg(x, "answer.missing", EVAL_BLOCKING, ind->id, "« %s » : répondez à la question : %s",
+            msg(x, EVAL_MSG_ANSWER_MISSING, ind->id, "« %s » : répondez à la question : %s",
                 ind->label, ind->question);
         return EVAL_INCOMPLETE;
     }
@@ -634,25 +677,25 @@ static void check_identity(ctx *x)
     };
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!required[i].value || !*required[i].value)
-            msg(x, "identity.missing", EVAL_BLOCKING, NULL, "Identité : indiquez %s.",
+            msg(x, EVAL_MSG_IDENTITY_MISSING, NULL, "Identité : indiquez %s.",
                 required[i].label);
     ident_status st;
     if (d->identity.rpps && *d->identity.rpps &&
         (st = ident_check_rpps(d->identity.rpps)) != IDENT_OK)
-        msg(x, "identity.rpps", EVAL_WARNING, NULL, "Identité : %s.", ident_message(st, "RPPS"));
+        msg(x, EVAL_MSG_IDENTITY_RPPS, NULL, "Identité : %s.", ident_message(st, "RPPS"));
     if (d->identity.am_number && *d->identity.am_number &&
         (st = ident_check_am(d->identity.am_number)) != IDENT_OK)
-        msg(x, "identity.am_number", EVAL_WARNING, NULL, "Identité : %s.",
+        msg(x, EVAL_MSG_IDENTITY_AM_NUMBER, NULL, "Identité : %s.",
             ident_message(st, "N° AM"));
     if (d->identity.finess && *d->identity.finess &&
         (st = ident_check_finess(d->identity.finess)) != IDENT_OK)
-        msg(x, "identity.finess", EVAL_WARNING, NULL, "Identité : %s.",
+        msg(x, EVAL_MSG_IDENTITY_FINESS, NULL, "Identité : %s.",
             ident_message(st, "FINESS"));
     if (d->identity.specialty && *d->identity.specialty) {
         const lists_table *sp = rules_find_list(x->c, "specialties");
         x->specialty = lists_find(sp, d->identity.specialty);
         if (!x->specialty)
-            msg(x, "identity.specialty", EVAL_BLOCKING, NULL,
+            msg(x, EVAL_MSG_IDENTITY_SPECIALTY, NULL,
                 "Identité : la spécialité « %s » n'est pas dans la liste des spécialités.",
                 d->identity.specialty);
     }
@@ -661,11 +704,11 @@ static void check_identity(ctx *x)
 static void check_dpi_identity(ctx *x)
 {
     for (size_t i = 0; i < x->d->nanswers; i++) {
-        const decl_answer *a = &x->d->answers[i];
+        const decl_answer *a = x->d->answers[i];
         if (a->software.hospital_dpi &&
             (!x->d->identity.establishment || !*x->d->identity.establishment ||
              !x->d->identity.finess || !*x->d->identity.finess))
-            msg(x, "identity.establishment", EVAL_BLOCKING, a->indicator,
+            msg(x, EVAL_MSG_IDENTITY_ESTABLISHMENT, a->indicator,
                 "Identité : vous utilisez le DPI d'un établissement ; indiquez son nom et son "
                 "numéro FINESS.");
     }
@@ -674,11 +717,11 @@ static void check_dpi_identity(ctx *x)
 static void check_unknown_answers(ctx *x)
 {
     for (size_t i = 0; i < x->d->nanswers; i++)
-        if (!rules_find_indicator(x->c, x->d->answers[i].indicator))
-            msg(x, "answer.unknown_indicator", EVAL_WARNING, NULL,
+        if (!rules_find_indicator(x->c, x->d->answers[i]->indicator))
+            msg(x, EVAL_MSG_ANSWER_UNKNOWN_INDICATOR, NULL,
                 "La réponse à « %s » ne correspond à aucun indicateur de la campagne %d ; elle "
                 "est ignorée.",
-                x->d->answers[i].indicator, x->c->year);
+                x->d->answers[i]->indicator, x->c->year);
 }
 
 /* A deadline that belongs to a document (the LAP certification process) concerns only the
@@ -711,38 +754,39 @@ static void check_deadlines(ctx *x)
         if (!open_item)
             continue;
         if (date_cmp(x->today, dl->date) <= 0)
-            msg(x, "deadline.upcoming", EVAL_INFO, dl->indicators[0],
+            msg(x, EVAL_MSG_DEADLINE_UPCOMING, dl->indicators[0],
                 "Vous avez jusqu'au %s inclus pour : %s.", fr_date(dl->date, b1), dl->label);
         else
-            msg(x, "deadline.passed", EVAL_WARNING, dl->indicators[0],
+            msg(x, EVAL_MSG_DEADLINE_PASSED, dl->indicators[0],
                 "L'échéance du %s est passée (aujourd'hui : %s) : %s.", fr_date(dl->date, b1),
                 fr_date(x->today, b2), dl->label);
     }
 }
 
-static bool check_window(ctx *x)
+static eval_window check_window(ctx *x)
 {
     const rules_campaign *c = x->c;
     char b1[16], b2[16];
     if (date_cmp(x->today, c->window.opens) < 0) {
-        msg(x, "window.not_open", c->window.opens_approximate ? EVAL_INFO : EVAL_WARNING, NULL,
-            "La saisie des indicateurs %s le %s%s : la déclaration pourra être transmise à "
-            "partir de cette date.",
-            c->window.opens_approximate ? "doit ouvrir vers" : "ouvre", fr_date(c->window.opens, b1),
-            c->window.opens_approximate ? " (date prévisionnelle)" : "");
-        return c->window.opens_approximate;
+        bool approx = c->window.opens_approximate;
+        msg_as(x, EVAL_MSG_WINDOW_NOT_OPEN, approx ? EVAL_INFO : EVAL_WARNING, NULL,
+               "La saisie des indicateurs %s le %s%s : la déclaration pourra être transmise à "
+               "partir de cette date.",
+               approx ? "doit ouvrir vers" : "ouvre", fr_date(c->window.opens, b1),
+               approx ? " (date prévisionnelle)" : "");
+        return approx ? EVAL_WINDOW_NOT_OPEN_APPROX : EVAL_WINDOW_NOT_OPEN;
     }
     if (c->window.has_closes && date_cmp(x->today, c->window.closes) > 0) {
-        msg(x, "window.closed", EVAL_BLOCKING, NULL,
+        msg(x, EVAL_MSG_WINDOW_CLOSED, NULL,
             "La saisie de la campagne %d est close depuis le %s à minuit (aujourd'hui : %s) : la "
             "déclaration ne peut plus être transmise ni modifiée.",
             c->year, fr_date(c->window.closes, b1), fr_date(x->today, b2));
-        return false;
+        return EVAL_WINDOW_CLOSED;
     }
     if (!c->window.has_closes)
-        msg(x, "window.close_unknown", EVAL_INFO, NULL,
+        msg(x, EVAL_MSG_WINDOW_CLOSE_UNKNOWN, NULL,
             "La date de clôture de la campagne %d n'est pas encore connue.", c->year);
-    return true;
+    return EVAL_WINDOW_OPEN;
 }
 
 eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t today)
@@ -760,7 +804,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     ctx x = {.r = r, .c = c, .d = d, .today = today};
     char b1[16];
     if (d->campaign != c->year)
-        msg(&x, "campaign.mismatch", EVAL_BLOCKING, NULL,
+        msg(&x, EVAL_MSG_CAMPAIGN_MISMATCH, NULL,
             "Cette déclaration est pour la campagne %d, jugée ici avec les règles %d.",
             d->campaign, c->year);
     check_identity(&x);
@@ -778,27 +822,27 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     for (size_t v = 0; v < c->nvolets; v++) {
         int req = c->volets[v].requires;
         if (req >= 0 && r->volets[req].max_tenths == 0)
-            msg(&x, "volet.gated", EVAL_WARNING, NULL,
+            msg(&x, EVAL_MSG_VOLET_GATED, NULL,
                 "%s n'est pas atteint : %s ne sera pas payé, quels que soient ses indicateurs.",
                 c->volets[req].label, c->volets[v].label);
     }
     if (unknown)
-        msg(&x, "estimate.unknown", EVAL_INFO, NULL,
+        msg(&x, EVAL_MSG_ESTIMATE_UNKNOWN, NULL,
             "%zu indicateur%s calculé%s par la CNAM sans vos propres chiffres : le total est une "
             "fourchette.",
             unknown, unknown > 1 ? "s" : "", unknown > 1 ? "s" : "");
     check_deadlines(&x);
-    bool window_ok = check_window(&x);
-    bool committed = d->attestation.accuracy && d->attestation.keep_proofs;
-    if (!committed)
-        msg(&x, "attestation.missing", EVAL_BLOCKING, NULL,
-            "Attestation sur l'honneur : cochez « Je certifie l'exactitude des informations "
-            "saisies » et « Je m'engage à tenir à disposition de l'Assurance Maladie les documents "
-            "justificatifs » pour pouvoir transmettre.");
+    r->window = check_window(&x);
+    r->committed = d->attestation.accuracy && d->attestation.keep_proofs;
+    if (!r->committed)
+        msg(&x, EVAL_MSG_ATTESTATION_MISSING, NULL,
+            "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre.",
+            DECL_COMMITMENT_ACCURACY, DECL_COMMITMENT_KEEP_PROOFS);
     if (d->attestation.has_date && date_cmp(d->attestation.date, today) > 0)
-        msg(&x, "date.future", EVAL_WARNING, NULL, "L'attestation est datée du %s, après aujourd'hui.",
+        msg(&x, EVAL_MSG_DATE_FUTURE, NULL, "L'attestation est datée du %s, après aujourd'hui.",
             fr_date(d->attestation.date, b1));
-    r->transmittable = committed && window_ok;
+    r->transmittable = r->committed && (r->window == EVAL_WINDOW_OPEN ||
+                                        r->window == EVAL_WINDOW_NOT_OPEN_APPROX);
     return r;
 }
 
@@ -823,49 +867,12 @@ const eval_indicator *eval_find(const eval_result *r, const char *indicator)
     return NULL;
 }
 
-bool eval_has_message(const eval_result *r, const char *id, const char *indicator)
+bool eval_has_message(const eval_result *r, eval_msg m, const char *indicator)
 {
     for (size_t i = 0; i < r->nmessages; i++)
-        if (strcmp(r->messages[i].id, id) == 0 &&
+        if (r->messages[i].code == m &&
             (!indicator || (r->messages[i].indicator &&
                             strcmp(r->messages[i].indicator, indicator) == 0)))
             return true;
     return false;
-}
-
-static const char *const STATUS_IDS[] = {"met",    "not_met",       "incomplete",
-                                         "waiting_proof", "exempt", "estimated_met",
-                                         "estimated_not_met", "unknown", NULL};
-
-const char *eval_status_id(eval_status s)
-{
-    return STATUS_IDS[s];
-}
-
-bool eval_status_parse(const char *id, eval_status *out)
-{
-    for (int i = 0; STATUS_IDS[i]; i++)
-        if (strcmp(STATUS_IDS[i], id) == 0) {
-            *out = (eval_status)i;
-            return true;
-        }
-    return false;
-}
-
-const char *eval_status_fr(eval_status s)
-{
-    static const char *const fr[] = {"atteint",         "non atteint",      "incomplet",
-                                     "justificatif attendu", "neutralisé (payé)",
-                                     "estimé atteint",  "estimé non atteint", "inconnu"};
-    return fr[s];
-}
-
-const char *eval_severity_id(eval_severity s)
-{
-    return s == EVAL_BLOCKING ? "blocking" : s == EVAL_WARNING ? "warning" : "info";
-}
-
-const char *eval_severity_fr(eval_severity s)
-{
-    return s == EVAL_BLOCKING ? "bloquant" : s == EVAL_WARNING ? "avertissement" : "information";
 }

@@ -11,23 +11,16 @@
 
 enum { MAX_POINTS_TENTHS = 100000, MAX_ITEMS = 500 };
 
-static const char *const SCHEMES[] = {"forfait_structure", "donum", "fami", NULL};
-static const char *const STATUSES[] = {"official", "provisional", "archived", NULL};
-static const char *const KINDS[] = {"declarative", "declarative_prefilled", "computed", NULL};
-static const char *const AWARDS[] = {"all_or_nothing", "per_indicator", NULL};
-static const char *const PROOFS[] = {"none", "honour_attestation", "documents", NULL};
-static const char *const COMPARES[] = {"at_least", "more_than", NULL};
-static const char *const CRIT_TYPES[] = {"yes_no", "ratio",    "count_at_least", "average_ratio",
-                                         "choice", "software", "all_of",         NULL};
-static const char *const PROFESSIONS[] = {"medecin",       "chirurgien_dentiste",
-                                          "sage_femme",    "infirmier",
-                                          "masseur_kinesitherapeute", "pedicure_podologue",
-                                          "orthophoniste", "orthoptiste",
-                                          NULL};
-static const char *const RULES_DOC_KINDS[] = {"invoice", "purchase_order", "editor_attestation",
-                                        "establishment_attestation", "cpts_attestation", NULL};
-static const char *const WHENS[] = {"always",      "first_year",      "not_prefilled",
-                                    "lap_required", "lap_provisional", "hospital_dpi", NULL};
+VOCAB_DEFINE(rules_scheme_vocab, RULES_SCHEMES, RULES_SCHEME_COUNT)
+VOCAB_DEFINE(rules_status_vocab, RULES_STATUSES, RULES_STATUS_COUNT)
+VOCAB_DEFINE(rules_kind_vocab, RULES_KINDS, RULES_KIND_COUNT)
+VOCAB_DEFINE(rules_award_vocab, RULES_AWARDS, RULES_AWARD_COUNT)
+VOCAB_DEFINE(rules_proof_vocab, RULES_PROOFS, RULES_PROOF_COUNT)
+VOCAB_DEFINE(rules_compare_vocab, RULES_COMPARES, RULES_COMPARE_COUNT)
+VOCAB_DEFINE(rules_crit_vocab, RULES_CRIT_TYPES, RULES_CRIT_TYPE_COUNT)
+VOCAB_DEFINE(rules_profession_vocab, RULES_PROFESSIONS, RULES_PROF_COUNT)
+VOCAB_DEFINE(rules_doc_kind_vocab, RULES_DOC_KINDS, RULES_DOC_KIND_COUNT)
+VOCAB_DEFINE(rules_when_vocab, RULES_WHENS, RULES_WHEN_COUNT)
 
 typedef struct {
     cfg_doc doc;
@@ -41,17 +34,9 @@ typedef struct {
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
-static int name_index(const char *const *names, const char *v)
-{
-    for (int i = 0; names[i]; i++)
-        if (strcmp(names[i], v) == 0)
-            return i;
-    return -1;
-}
-
 /* An array of names from a fixed vocabulary, as bit flags. */
 static bool read_flags(loader *L, const config_setting_t *g, const char *key,
-                       const char *const *names, unsigned *out)
+                       const vocab_t *vocab, unsigned *out)
 {
     const char **v = NULL;
     size_t n = 0;
@@ -60,7 +45,7 @@ static bool read_flags(loader *L, const config_setting_t *g, const char *key,
     unsigned f = 0;
     bool ok = true;
     for (size_t i = 0; i < n; i++) {
-        int k = name_index(names, v[i]);
+        int k = vocab_find(vocab, v[i]);
         if (k < 0) {
             char safe[64];
             text_sanitize(v[i], false, safe, sizeof safe);
@@ -172,15 +157,15 @@ static void read_campaign(loader *L, const config_setting_t *root)
     int scheme = 0, status = 0;
     cfg_get_int(&L->doc, cg, "year", CFG_REQUIRED, 2000, 2100, &year);
     c->year = (int)year;
-    cfg_get_enum(&L->doc, cg, "scheme", CFG_REQUIRED, SCHEMES, &scheme);
+    cfg_get_enum(&L->doc, cg, "scheme", CFG_REQUIRED, &rules_scheme_vocab, &scheme);
     c->scheme = (rules_scheme)scheme;
     cfg_get_string(&L->doc, cg, "title", CFG_REQUIRED, &c->title);
-    cfg_get_enum(&L->doc, cg, "status", CFG_REQUIRED, STATUSES, &status);
+    cfg_get_enum(&L->doc, cg, "status", CFG_REQUIRED, &rules_status_vocab, &status);
     c->status = (rules_status)status;
     if (cfg_get_strings(&L->doc, cg, "professions", CFG_OPTIONAL, true, &c->professions,
                         &c->nprofessions)) {
         for (size_t i = 0; i < c->nprofessions; i++)
-            if (name_index(PROFESSIONS, c->professions[i]) < 0)
+            if (vocab_find(&rules_profession_vocab, c->professions[i]) < 0)
                 ERR(config_setting_get_member(cg, "professions"), "profession « %s » inconnue",
                     c->professions[i]);
     } else {
@@ -280,7 +265,7 @@ static void read_volets(loader *L, const config_setting_t *root)
         cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &v->label);
         cfg_get_int(&L->doc, e, "points_tenths", CFG_REQUIRED, 0, 10 * MAX_POINTS_TENTHS,
                     &v->points_tenths);
-        cfg_get_enum(&L->doc, e, "award", CFG_REQUIRED, AWARDS, &award);
+        cfg_get_enum(&L->doc, e, "award", CFG_REQUIRED, &rules_award_vocab, &award);
         v->award = (rules_award)award;
         cfg_get_id(&L->doc, e, "requires", CFG_OPTIONAL, &requires[i]);
         rules_read_sources(&L->doc, e, "sources", CFG_REQUIRED, &v->sources);
@@ -384,8 +369,8 @@ static void read_threshold(loader *L, const config_setting_t *g, rules_criterion
     int cmp = 0;
     cfg_get_fraction(&L->doc, g, "threshold", CFG_REQUIRED, &cr->threshold.num,
                      &cr->threshold.den);
-    cfg_get_enum(&L->doc, g, "compare", CFG_REQUIRED, COMPARES, &cmp);
-    cr->strict = cmp == 1;
+    cfg_get_enum(&L->doc, g, "compare", CFG_REQUIRED, &rules_compare_vocab, &cmp);
+    cr->strict = cmp == RULES_MORE_THAN;
 }
 
 static void read_criterion(loader *L, const config_setting_t *g, rules_criterion *cr, bool part);
@@ -428,7 +413,7 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
     rules_campaign *c = L->c;
     int type = 0;
     cr->line = cfg_line(g);
-    if (!cfg_get_enum(&L->doc, g, "type", CFG_REQUIRED, CRIT_TYPES, &type))
+    if (!cfg_get_enum(&L->doc, g, "type", CFG_REQUIRED, &rules_crit_vocab, &type))
         return;
     cr->type = (rules_crit_type)type;
     cfg_check_keys(&L->doc, g, crit_keys(cr->type, part));
@@ -532,10 +517,10 @@ static void read_documents(loader *L, const config_setting_t *g, rules_indicator
         cfg_check_keys(&L->doc, e, keys);
         cfg_get_id(&L->doc, e, "id", CFG_REQUIRED, &doc->id);
         cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &doc->label);
-        read_flags(L, e, "accepted", RULES_DOC_KINDS, &doc->accepted);
-        read_flags(L, e, "when", WHENS, &doc->when);
+        read_flags(L, e, "accepted", &rules_doc_kind_vocab, &doc->accepted);
+        read_flags(L, e, "when", &rules_when_vocab, &doc->when);
         if (config_setting_get_member(e, "unless"))
-            read_flags(L, e, "unless", WHENS, &doc->unless);
+            read_flags(L, e, "unless", &rules_when_vocab, &doc->unless);
         if (cfg_get_id(&L->doc, e, "deadline", CFG_OPTIONAL, &deadline)) {
             doc->deadline = find_deadline(c, deadline);
             if (!doc->deadline)
@@ -611,7 +596,7 @@ static void read_indicator(loader *L, const config_setting_t *e, rules_indicator
     cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &ind->label);
     cfg_get_string(&L->doc, e, "question", CFG_REQUIRED | CFG_MULTILINE, &ind->question);
     cfg_get_string(&L->doc, e, "help", CFG_REQUIRED | CFG_MULTILINE, &ind->help);
-    cfg_get_enum(&L->doc, e, "kind", CFG_REQUIRED, KINDS, &kind);
+    cfg_get_enum(&L->doc, e, "kind", CFG_REQUIRED, &rules_kind_vocab, &kind);
     ind->kind = (rules_kind)kind;
 
     bool block = ind->volet >= 0 && c->volets[ind->volet].award == RULES_ALL_OR_NOTHING;
@@ -627,7 +612,7 @@ static void read_indicator(loader *L, const config_setting_t *e, rules_indicator
     if (cg)
         read_criterion(L, cg, &ind->criterion, false);
 
-    cfg_get_enum(&L->doc, e, "proof", CFG_REQUIRED, PROOFS, &proof);
+    cfg_get_enum(&L->doc, e, "proof", CFG_REQUIRED, &rules_proof_vocab, &proof);
     ind->proof = (rules_proof)proof;
     if (ind->proof == RULES_PROOF_DOCUMENTS)
         read_documents(L, e, ind);
@@ -837,22 +822,4 @@ int64_t rules_max_tenths(const rules_campaign *c)
     for (size_t v = 0; v < c->nvolets; v++)
         sum += rules_volet_max_tenths(c, v);
     return sum;
-}
-
-const char *rules_status_fr(rules_status s)
-{
-    switch (s) {
-    case RULES_OFFICIAL: return "officielle";
-    case RULES_PROVISIONAL: return "provisoire";
-    case RULES_ARCHIVED: default: return "archivée";
-    }
-}
-
-const char *rules_kind_fr(rules_kind k)
-{
-    switch (k) {
-    case RULES_DECLARATIVE: return "déclaratif";
-    case RULES_DECLARATIVE_PREFILLED: return "déclaratif pré-rempli";
-    case RULES_COMPUTED: default: return "calculé par la CNAM";
-    }
 }

@@ -2,11 +2,12 @@
 
 #include "rules_sources.h"
 
+VOCAB_DEFINE(rules_certainty_vocab, RULES_CERTAINTIES, RULES_CERTAINTY_COUNT)
+
 bool rules_read_sources(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
                         rules_sources *out)
 {
     static const char *const keys[] = {"file", "section", "certainty", "about", "note", NULL};
-    static const char *const certainty[] = {"stated", "inferred", NULL};
     const config_setting_t *l = cfg_get_list(doc, g, key, flags);
     if (!l)
         return false;
@@ -23,10 +24,10 @@ bool rules_read_sources(cfg_doc *doc, const config_setting_t *g, const char *key
         cfg_check_keys(doc, e, keys);
         ok &= cfg_get_string(doc, e, "file", CFG_REQUIRED, &s->file);
         ok &= cfg_get_string(doc, e, "section", CFG_REQUIRED, &s->section);
-        ok &= cfg_get_enum(doc, e, "certainty", CFG_REQUIRED, certainty, &c);
+        ok &= cfg_get_enum(doc, e, "certainty", CFG_REQUIRED, &rules_certainty_vocab, &c);
         cfg_get_string(doc, e, "about", CFG_OPTIONAL, &s->about);
         cfg_get_string(doc, e, "note", CFG_OPTIONAL | CFG_MULTILINE, &s->note);
-        s->inferred = c == 1;
+        s->inferred = c == RULES_INFERRED;
         out->count++;
     }
     return ok;

@@ -14,7 +14,7 @@
 #include "testutil.h"
 
 #include "fsdecl/decl.h"
-#include "decl_read.h"
+#include "decl_internal.h"
 
 
 /* The fixture is in the writer's canonical form with every field set: reading and writing it

@@ -632,7 +632,7 @@ static void test_carry_over(void **state)
     assert_false(n->attestation.accuracy);
     const decl_answer *sw = decl_find_answer(n, "v1_software");
     assert_non_null(sw);
-    assert_string_equal(sw->software.name, prev->answers[0].software.name);
+    assert_string_equal(sw->software.name, prev->answers[0]->software.name);
     assert_int_equal(sw->nproofs, 0);
     assert_false(sw->prefilled);
     assert_null(decl_find_answer(n, "v2_dmp"));         /* counts are not carried */

@@ -1,8 +1,15 @@
-/* decl: one physician's declaration for one campaign, as the draft file holds it.
+/* decl: one physician's declaration for one campaign, as the draft file holds it, and the editing
+ * API every front end changes it through.
  *
  * The file format (libconfig, documented key by key in docs/draft-format.md) is a public
  * interface: other programs write and read it. Everything a decl_t points to is owned by its
- * arena. Reading never judges the answers against a campaign: that is eval's job. */
+ * arena. Reading never judges the answers against a campaign: that is eval's job.
+ *
+ * Editing: the setters below copy the strings they are given, check each value exactly as the
+ * draft reader does (same limits, same French messages) and refuse a bad value without changing
+ * anything, adding the reason to err. An answer handed out by decl_answer_get never moves: a front
+ * end may keep the pointer as long as the declaration lives. Every change that is kept adds one to
+ * `changes`, which an autosaver can watch. */
 #ifndef FSDECL_DECL_H
 #define FSDECL_DECL_H
 
@@ -13,11 +20,57 @@
 #include "fsdecl/arena.h"
 #include "fsdecl/date.h"
 #include "fsdecl/diag.h"
+#include "fsdecl/vocab.h"
 
 enum { DECL_FORMAT = 1 };
 
-typedef enum { DECL_UNSET, DECL_YES, DECL_NO } decl_yesno;
-typedef enum { DECL_PROOF_TO_SEND, DECL_PROOF_SENT, DECL_PROOF_VALIDATED } decl_proof_state;
+/* The two commitments of the attestation sur l'honneur, in the official wording. */
+#define DECL_COMMITMENT_ACCURACY "Je certifie l'exactitude des informations saisies"
+#define DECL_COMMITMENT_KEEP_PROOFS                                                               \
+    "Je m'engage à tenir à disposition de l'Assurance Maladie les documents justificatifs si "    \
+    "nécessaire"
+
+/* An answer: X(CONSTANT, "id in the file", "French"). DECL_UNSET is never written. */
+#define DECL_YESNOS(X)                                                                            \
+    X(DECL_UNSET, NULL, "sans réponse")                                                           \
+    X(DECL_YES, "yes", "oui")                                                                     \
+    X(DECL_NO, "no", "non")
+typedef enum { DECL_YESNOS(VOCAB_ENUM) } decl_yesno;
+enum { DECL_YESNO_COUNT = 0 DECL_YESNOS(VOCAB_COUNT) };
+
+/* Where a proof stands. */
+#define DECL_PROOF_STATES(X)                                                                      \
+    X(DECL_PROOF_TO_SEND, "to_send", "à envoyer")                                                 \
+    X(DECL_PROOF_SENT, "sent", "envoyé")                                                          \
+    X(DECL_PROOF_VALIDATED, "validated", "validé par la CPAM")
+typedef enum { DECL_PROOF_STATES(VOCAB_ENUM) } decl_proof_state;
+enum { DECL_PROOF_STATE_COUNT = 0 DECL_PROOF_STATES(VOCAB_COUNT) };
+
+/* The identity fields: X(CONSTANT, member and key, "French label", multiline). */
+#define DECL_IDENTITY_FIELDS(X)                                                                   \
+    X(DECL_ID_LAST_NAME, last_name, "Nom", false)                                                 \
+    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false)                                            \
+    X(DECL_ID_RPPS, rpps, "N° RPPS", false)                                                       \
+    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false)                                    \
+    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false)                                          \
+    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true)                                       \
+    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false)                                    \
+    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false)                         \
+    X(DECL_ID_FINESS, finess, "N° FINESS de l'établissement", false)
+#define DECL_ID_ENUM(constant, member, fr, multiline) constant,
+typedef enum { DECL_IDENTITY_FIELDS(DECL_ID_ENUM) DECL_ID_COUNT } decl_identity_field;
+#undef DECL_ID_ENUM
+
+/* The software's text fields: X(CONSTANT, member and key, "French label"). */
+#define DECL_SOFTWARE_FIELDS(X)                                                                   \
+    X(DECL_SW_EDITOR, editor, "Éditeur")                                                          \
+    X(DECL_SW_NAME, name, "Logiciel")                                                             \
+    X(DECL_SW_VERSION, version, "Version")
+#define DECL_SW_ENUM(constant, member, fr) constant,
+typedef enum { DECL_SOFTWARE_FIELDS(DECL_SW_ENUM) DECL_SW_COUNT } decl_software_field;
+#undef DECL_SW_ENUM
+
+extern const vocab_t decl_yesno_vocab, decl_proof_state_vocab;
 
 typedef struct {
     const char *id; /* the document's id in the rules (segur, lap, lap_process, dpi) */
@@ -90,14 +143,15 @@ typedef struct {
         const char *establishment, *finess; /* hospital practitioner using a DPI */
     } identity;
     bool first_year; /* first year of declaring */
-    decl_answer *answers;
+    decl_answer **answers; /* each answer allocated once: it never moves */
     size_t nanswers, capanswers;
     struct {
-        bool accuracy;    /* « Je certifie l'exactitude des informations saisies » */
-        bool keep_proofs; /* « Je m'engage à tenir à disposition ... les documents justificatifs » */
+        bool accuracy;    /* DECL_COMMITMENT_ACCURACY */
+        bool keep_proofs; /* DECL_COMMITMENT_KEEP_PROOFS */
         bool has_date;
         date_t date;
     } attestation;
+    uint64_t changes; /* one more for every change kept by a setter */
 } decl_t;
 
 /* An empty declaration, with its own arena. */
@@ -116,5 +170,65 @@ char *decl_write(const decl_t *d, const char *writer, size_t *len);
 const decl_answer *decl_find_answer(const decl_t *d, const char *indicator);
 const decl_proof *decl_find_proof(const decl_answer *a, const char *id);
 decl_yesno decl_find_part(const decl_answer *a, const char *id);
+const decl_component *decl_find_component(const decl_answer *a, const char *id);
+bool decl_has_choice(const decl_answer *a, const char *id);
+
+/* The identity fields by table: value (NULL when not given), key and French label. */
+const char *decl_identity(const decl_t *d, decl_identity_field f);
+const char *decl_identity_key(decl_identity_field f);
+const char *decl_identity_fr(decl_identity_field f);
+const char *decl_software(const decl_answer *a, decl_software_field f);
+const char *decl_software_key(decl_software_field f);
+const char *decl_software_fr(decl_software_field f);
+
+/* ---- editing: every setter adds its refusal to err (which may be NULL) ---------------------- */
+
+/* value NULL or "" clears the field. */
+bool decl_set_identity(decl_t *d, decl_identity_field f, const char *value, diag_list *err);
+bool decl_set_campaign(decl_t *d, int year, diag_list *err);
+void decl_set_first_year(decl_t *d, bool first_year);
+/* The commitments of the attestation sur l'honneur; date NULL: undated. */
+bool decl_set_commitments(decl_t *d, bool accuracy, bool keep_proofs, const date_t *date,
+                          diag_list *err);
+
+/* The answer to indicator, created empty when there is none yet. Never moves once handed out.
+ * NULL when indicator is not a valid id, or memory runs out. */
+decl_answer *decl_answer_get(decl_t *d, const char *indicator, diag_list *err);
+/* Forgets everything answered to a (it stays in place, empty). */
+void decl_answer_clear(decl_t *d, decl_answer *a);
+
+void decl_set_value(decl_t *d, decl_answer *a, decl_yesno v);
+void decl_set_prefilled(decl_t *d, decl_answer *a, bool prefilled);
+bool decl_set_software(decl_t *d, decl_answer *a, decl_software_field f, const char *value,
+                       diag_list *err);
+bool decl_set_software_acquired(decl_t *d, decl_answer *a, const date_t *date, diag_list *err);
+void decl_set_hospital_dpi(decl_t *d, decl_answer *a, bool dpi);
+bool decl_set_lap_name(decl_t *d, decl_answer *a, const char *value, diag_list *err);
+bool decl_set_lap_certified(decl_t *d, decl_answer *a, const date_t *date, diag_list *err);
+void decl_set_lap_provisional(decl_t *d, decl_answer *a, bool provisional);
+bool decl_set_lap_process_started(decl_t *d, decl_answer *a, const date_t *date,
+                                  diag_list *err);
+/* Choices from a list, by entry id; adding one already there, or removing one that is not,
+ * changes nothing and is not an error. */
+bool decl_add_choice(decl_t *d, decl_answer *a, const char *id, diag_list *err);
+bool decl_remove_choice(decl_t *d, decl_answer *a, const char *id);
+bool decl_set_other(decl_t *d, decl_answer *a, const char *value, diag_list *err);
+bool decl_set_comment(decl_t *d, decl_answer *a, const char *value, diag_list *err);
+/* The doctor's own counts: has false clears them. */
+bool decl_set_ratio(decl_t *d, decl_answer *a, bool has, int64_t numerator, int64_t denominator,
+                    diag_list *err);
+bool decl_set_count(decl_t *d, decl_answer *a, bool has, int64_t count, diag_list *err);
+/* A part of an all_of criterion (DECL_UNSET removes it) and a component of an average. */
+bool decl_set_part(decl_t *d, decl_answer *a, const char *id, decl_yesno v, diag_list *err);
+bool decl_set_component(decl_t *d, decl_answer *a, const char *id, bool has, int64_t numerator,
+                        int64_t denominator, diag_list *err);
+/* A proof and its state; a date is required unless it is still to send (date NULL). */
+bool decl_set_proof(decl_t *d, decl_answer *a, const char *id, decl_proof_state state,
+                    const date_t *date, diag_list *err);
+bool decl_remove_proof(decl_t *d, decl_answer *a, const char *id);
+/* Students hosted (maître de stage): index i, or appended with decl_add_student. */
+bool decl_add_student(decl_t *d, decl_answer *a, const decl_student *s, diag_list *err);
+bool decl_set_student(decl_t *d, decl_answer *a, size_t i, const decl_student *s, diag_list *err);
+bool decl_remove_student(decl_t *d, decl_answer *a, size_t i);
 
 #endif

@@ -12,41 +12,97 @@
 #include "fsdecl/diag.h"
 #include "fsdecl/lists.h"
 #include "fsdecl/rules_types.h"
+#include "fsdecl/vocab.h"
 
-typedef enum { RULES_SCHEME_FORFAIT_STRUCTURE, RULES_SCHEME_DONUM, RULES_SCHEME_FAMI } rules_scheme;
-typedef enum { RULES_OFFICIAL, RULES_PROVISIONAL, RULES_ARCHIVED } rules_status;
-typedef enum { RULES_DECLARATIVE, RULES_DECLARATIVE_PREFILLED, RULES_COMPUTED } rules_kind;
-typedef enum { RULES_ALL_OR_NOTHING, RULES_PER_INDICATOR } rules_award;
-typedef enum { RULES_PROOF_NONE, RULES_PROOF_HONOUR, RULES_PROOF_DOCUMENTS } rules_proof;
+/* The vocabularies of rules files (see vocab.h): X(CONSTANT, "id in the file", "French label"). */
+#define RULES_SCHEMES(X)                                                                          \
+    X(RULES_SCHEME_FORFAIT_STRUCTURE, "forfait_structure", "forfait structure")                   \
+    X(RULES_SCHEME_DONUM, "donum", "dotation numérique (DONUM)")                                  \
+    X(RULES_SCHEME_FAMI, "fami", "forfait d'aide à la modernisation et à l'informatisation")
+typedef enum { RULES_SCHEMES(VOCAB_ENUM) } rules_scheme;
+enum { RULES_SCHEME_COUNT = 0 RULES_SCHEMES(VOCAB_COUNT) };
 
-typedef enum {
-    RULES_CRIT_YES_NO,
-    RULES_CRIT_RATIO,
-    RULES_CRIT_COUNT_AT_LEAST,
-    RULES_CRIT_AVERAGE_RATIO,
-    RULES_CRIT_CHOICE,
-    RULES_CRIT_SOFTWARE,
-    RULES_CRIT_ALL_OF,
-} rules_crit_type;
+#define RULES_STATUSES(X)                                                                         \
+    X(RULES_OFFICIAL, "official", "officielle")                                                   \
+    X(RULES_PROVISIONAL, "provisional", "provisoire")                                             \
+    X(RULES_ARCHIVED, "archived", "archivée")
+typedef enum { RULES_STATUSES(VOCAB_ENUM) } rules_status;
+enum { RULES_STATUS_COUNT = 0 RULES_STATUSES(VOCAB_COUNT) };
 
-/* Document kinds accepted as proof (bit flags). */
-enum {
-    RULES_DOC_INVOICE = 1 << 0,
-    RULES_DOC_PURCHASE_ORDER = 1 << 1,
-    RULES_DOC_EDITOR_ATTESTATION = 1 << 2,
-    RULES_DOC_ESTABLISHMENT_ATTESTATION = 1 << 3,
-    RULES_DOC_CPTS_ATTESTATION = 1 << 4,
-};
+#define RULES_KINDS(X)                                                                            \
+    X(RULES_DECLARATIVE, "declarative", "déclaratif")                                             \
+    X(RULES_DECLARATIVE_PREFILLED, "declarative_prefilled", "déclaratif pré-rempli")              \
+    X(RULES_COMPUTED, "computed", "calculé par la CNAM")
+typedef enum { RULES_KINDS(VOCAB_ENUM) } rules_kind;
+enum { RULES_KIND_COUNT = 0 RULES_KINDS(VOCAB_COUNT) };
 
-/* When a document is required (bit flags; any of them). */
-enum {
-    RULES_WHEN_ALWAYS = 1 << 0,
-    RULES_WHEN_FIRST_YEAR = 1 << 1,
-    RULES_WHEN_NOT_PREFILLED = 1 << 2,
-    RULES_WHEN_LAP_REQUIRED = 1 << 3,
-    RULES_WHEN_LAP_PROVISIONAL = 1 << 4,
-    RULES_WHEN_HOSPITAL_DPI = 1 << 5,
-};
+#define RULES_AWARDS(X)                                                                           \
+    X(RULES_ALL_OR_NOTHING, "all_or_nothing", "tout ou rien")                                     \
+    X(RULES_PER_INDICATOR, "per_indicator", "indicateur par indicateur")
+typedef enum { RULES_AWARDS(VOCAB_ENUM) } rules_award;
+enum { RULES_AWARD_COUNT = 0 RULES_AWARDS(VOCAB_COUNT) };
+
+#define RULES_PROOFS(X)                                                                           \
+    X(RULES_PROOF_NONE, "none", "aucun")                                                          \
+    X(RULES_PROOF_HONOUR, "honour_attestation", "attestation sur l'honneur")                      \
+    X(RULES_PROOF_DOCUMENTS, "documents", "justificatifs")
+typedef enum { RULES_PROOFS(VOCAB_ENUM) } rules_proof;
+enum { RULES_PROOF_COUNT = 0 RULES_PROOFS(VOCAB_COUNT) };
+
+#define RULES_COMPARES(X)                                                                         \
+    X(RULES_AT_LEAST, "at_least", "≥")                                                            \
+    X(RULES_MORE_THAN, "more_than", ">")
+typedef enum { RULES_COMPARES(VOCAB_ENUM) } rules_compare;
+enum { RULES_COMPARE_COUNT = 0 RULES_COMPARES(VOCAB_COUNT) };
+
+#define RULES_CRIT_TYPES(X)                                                                       \
+    X(RULES_CRIT_YES_NO, "yes_no", "oui/non")                                                     \
+    X(RULES_CRIT_RATIO, "ratio", "taux")                                                          \
+    X(RULES_CRIT_COUNT_AT_LEAST, "count_at_least", "nombre minimal")                              \
+    X(RULES_CRIT_AVERAGE_RATIO, "average_ratio", "moyenne de taux")                               \
+    X(RULES_CRIT_CHOICE, "choice", "choix dans une liste")                                        \
+    X(RULES_CRIT_SOFTWARE, "software", "logiciel")                                                \
+    X(RULES_CRIT_ALL_OF, "all_of", "toutes les conditions")
+typedef enum { RULES_CRIT_TYPES(VOCAB_ENUM) } rules_crit_type;
+enum { RULES_CRIT_TYPE_COUNT = 0 RULES_CRIT_TYPES(VOCAB_COUNT) };
+
+#define RULES_PROFESSIONS(X)                                                                      \
+    X(RULES_PROF_MEDECIN, "medecin", "médecin")                                                   \
+    X(RULES_PROF_CHIRURGIEN_DENTISTE, "chirurgien_dentiste", "chirurgien-dentiste")               \
+    X(RULES_PROF_SAGE_FEMME, "sage_femme", "sage-femme")                                          \
+    X(RULES_PROF_INFIRMIER, "infirmier", "infirmier")                                             \
+    X(RULES_PROF_KINE, "masseur_kinesitherapeute", "masseur-kinésithérapeute")                    \
+    X(RULES_PROF_PODOLOGUE, "pedicure_podologue", "pédicure-podologue")                           \
+    X(RULES_PROF_ORTHOPHONISTE, "orthophoniste", "orthophoniste")                                 \
+    X(RULES_PROF_ORTHOPTISTE, "orthoptiste", "orthoptiste")
+typedef enum { RULES_PROFESSIONS(VOCAB_ENUM) } rules_profession;
+enum { RULES_PROF_COUNT = 0 RULES_PROFESSIONS(VOCAB_COUNT) };
+
+/* Document kinds accepted as proof: bit flags (RULES_DOC_INVOICE ...). */
+#define RULES_DOC_KINDS(X)                                                                        \
+    X(RULES_DOC_INVOICE, "invoice", "facture")                                                    \
+    X(RULES_DOC_PURCHASE_ORDER, "purchase_order", "bon de commande")                              \
+    X(RULES_DOC_EDITOR_ATTESTATION, "editor_attestation", "attestation de l'éditeur")             \
+    X(RULES_DOC_ESTABLISHMENT_ATTESTATION, "establishment_attestation",                           \
+      "attestation de l'établissement")                                                           \
+    X(RULES_DOC_CPTS_ATTESTATION, "cpts_attestation", "attestation du président de la CPTS")
+enum { RULES_DOC_KINDS(VOCAB_INDEX) RULES_DOC_KIND_COUNT };
+enum { RULES_DOC_KINDS(VOCAB_FLAG) };
+
+/* When a document is required: bit flags, any of them (RULES_WHEN_ALWAYS ...). */
+#define RULES_WHENS(X)                                                                            \
+    X(RULES_WHEN_ALWAYS, "always", "toujours")                                                    \
+    X(RULES_WHEN_FIRST_YEAR, "first_year", "première année de déclaration")                       \
+    X(RULES_WHEN_NOT_PREFILLED, "not_prefilled", "logiciel non pré-rempli")                       \
+    X(RULES_WHEN_LAP_REQUIRED, "lap_required", "spécialité non exonérée de LAP")                  \
+    X(RULES_WHEN_LAP_PROVISIONAL, "lap_provisional", "LAP en certification provisoire")           \
+    X(RULES_WHEN_HOSPITAL_DPI, "hospital_dpi", "DPI d'un établissement")
+enum { RULES_WHENS(VOCAB_INDEX) RULES_WHEN_COUNT };
+enum { RULES_WHENS(VOCAB_FLAG) };
+
+extern const vocab_t rules_scheme_vocab, rules_status_vocab, rules_kind_vocab, rules_award_vocab,
+    rules_proof_vocab, rules_compare_vocab, rules_crit_vocab, rules_profession_vocab,
+    rules_doc_kind_vocab, rules_when_vocab;
 
 typedef struct {
     int64_t num, den;
@@ -214,7 +270,5 @@ const lists_table *rules_find_list(const rules_campaign *c, const char *role);
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t volet);
 int64_t rules_max_tenths(const rules_campaign *c);
 
-const char *rules_status_fr(rules_status s);
-const char *rules_kind_fr(rules_kind k);
 
 #endif
