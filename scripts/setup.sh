@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libssl-dev"
+packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libssl-dev libjansson-dev"
 if [ "${1:-}" = "--tests" ]; then
     packages="$packages libcmocka-dev locales"
 fi

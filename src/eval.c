@@ -418,6 +418,22 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
 
 /* ---- proofs ---------------------------------------------------------------------------------- */
 
+/* Records a proof the declaration owes. */
+static void owe(ctx *x, const rules_indicator *ind, const rules_document *doc,
+                const decl_proof *given)
+{
+    eval_result *r = x->r;
+    if (r->nproofs == r->capproofs) {
+        size_t cap = r->capproofs ? r->capproofs * 2 : 8;
+        eval_proof *v = realloc(r->proofs, cap * sizeof *v);
+        if (!v)
+            return;
+        r->proofs = v;
+        r->capproofs = cap;
+    }
+    r->proofs[r->nproofs++] = (eval_proof){ind, doc, given, ind->counts_once_sent};
+}
+
 /* Checks the documents an answered-yes indicator needs; returns the status it keeps. */
 static eval_status check_documents(ctx *x, const rules_indicator *ind, const decl_answer *a,
                                    eval_status st)
@@ -462,6 +478,7 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
             }
         }
         const decl_proof *p = decl_find_proof(a, doc->id);
+        owe(x, ind, doc, p);
         vocab_list_flags_fr(&rules_doc_kind_vocab, doc->accepted, acc, sizeof acc);
         if (!p || p->state == DECL_PROOF_TO_SEND) {
             msg_as(x, EVAL_MSG_PROOF_REQUIRED, ind->counts_once_sent ? EVAL_BLOCKING : EVAL_WARNING, ind->id,
@@ -856,6 +873,7 @@ void eval_free(eval_result *r)
     free(r->items);
     free(r->volets);
     free(r->missing);
+    free(r->proofs);
     free(r);
 }
 

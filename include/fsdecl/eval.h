@@ -142,6 +142,15 @@ typedef struct {
     int64_t min_tenths, max_tenths; /* after the all-or-nothing rule and the gate */
 } eval_volet;
 
+/* A proof the declaration owes: the rules' document, what the declaration says of it (NULL: not
+ * mentioned, as good as to send), and whether the indicator counts only once it is sent. */
+typedef struct {
+    const rules_indicator *ind;
+    const rules_document *doc;
+    const decl_proof *given;
+    bool blocking;
+} eval_proof;
+
 typedef struct {
     const rules_indicator *ind;
     int64_t gain_cents; /* how much more the maximum would be if this indicator were met */
@@ -157,6 +166,8 @@ typedef struct {
     size_t nmessages, capmessages;
     eval_missing *missing; /* largest gain first */
     size_t nmissing;
+    eval_proof *proofs; /* owed, in the campaign's order */
+    size_t nproofs, capproofs;
     size_t nblocking;
     bool committed;     /* both commitments of the attestation are ticked */
     eval_window window; /* the declaration window on the day judged */

@@ -1,0 +1,100 @@
+/* recap: what a declaration amounts to, as data. One model for every rendering: the text and
+ * JSON of `fsdecl check`, the wizard's Récapitulatif tab, the recap a doctor keeps.
+ *
+ * A recap points into the campaign, the declaration and the evaluation it was built from: they
+ * must outlive it. What it computes itself (answers in words, lists of proofs) is owned by its
+ * arena. Renderers return malloc'ed text; they never print. */
+#ifndef FSDECL_RECAP_H
+#define FSDECL_RECAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fsdecl/arena.h"
+#include "fsdecl/decl.h"
+#include "fsdecl/diag.h"
+#include "fsdecl/eval.h"
+#include "fsdecl/rules.h"
+
+/* Where the declaration stands: a draft, or a transmitted version. */
+typedef struct {
+    bool transmitted;
+    int version;     /* its number */
+    char date[32];   /* when it was transmitted, "2025-12-20 14:32:05" */
+    char sha256[65]; /* its fingerprint */
+} recap_origin;
+
+typedef struct {
+    const eval_proof *owed; /* the rules' document and what the declaration says of it */
+    decl_proof_state state; /* to send when the declaration does not mention it */
+    const char *accepted;   /* the kinds of document accepted, in French */
+} recap_proof;
+
+typedef struct {
+    const eval_indicator *eval; /* the indicator (eval->ind), its status and points */
+    const char *answer;         /* the answer as given, in French ("Oui", "Non", the choices...) */
+    bool estimate;              /* computed by the CNAM: the status comes from the doctor's counts */
+    recap_proof *proofs;
+    size_t nproofs;
+} recap_item;
+
+/* The gate of a volet that pays only when another is met. */
+typedef enum {
+    RECAP_GATE_NONE,    /* depends on no other volet */
+    RECAP_GATE_OPEN,    /* the volet it requires is met */
+    RECAP_GATE_UNKNOWN, /* ... may be met: computed indicators are unknown */
+    RECAP_GATE_CLOSED,  /* ... is not met: this volet pays nothing */
+} recap_gate;
+
+typedef struct {
+    const rules_volet *volet;
+    const eval_volet *eval; /* what it pays, after its award rule and its gate */
+    recap_gate gate;
+    const rules_volet *requires; /* NULL when gate is RECAP_GATE_NONE */
+    recap_item *items;           /* its indicators, in the campaign's order */
+    size_t nitems;
+} recap_volet;
+
+/* What to keep for a check after the fact: an indicator's `keep` text. */
+typedef struct {
+    const rules_indicator *ind;
+    const char *text;
+} recap_keep;
+
+typedef struct {
+    arena_t *arena;
+    const rules_campaign *campaign;
+    const decl_t *decl;
+    const eval_result *eval;
+    recap_origin origin;
+    recap_volet *volets;
+    size_t nvolets;
+    bool range;           /* min < max: computed indicators are still unknown */
+    bool any_estimate;    /* some status comes from the doctor's own counts */
+    const recap_proof **to_send, **sent, **validated; /* the proofs, by state */
+    size_t nto_send, nsent, nvalidated;
+    recap_keep *keep;
+    size_t nkeep;
+} recap;
+
+/* Builds the recap of d judged as e against c; origin NULL for a draft. NULL when memory runs
+ * out. */
+recap *recap_build(const rules_campaign *c, const decl_t *d, const eval_result *e,
+                   const recap_origin *origin);
+void recap_free(recap *r);
+
+/* The recap as the text of `fsdecl check`; file names the declaration in its heading. */
+char *recap_render_check_text(const recap *r, const char *file);
+
+/* The document of `fsdecl check --json` (docs/check-json.md): one object per declaration judged,
+ * or per file that could not be, in the order added. */
+typedef struct recap_json recap_json;
+recap_json *recap_json_new(date_t today);
+bool recap_json_add(recap_json *j, const recap *r, const char *file);
+bool recap_json_add_unreadable(recap_json *j, const char *file, const diag_list *errors);
+/* The document as compact JSON, ending with a newline; malloc'ed, NULL when memory runs out. */
+char *recap_json_render(const recap_json *j);
+void recap_json_free(recap_json *j);
+
+#endif
