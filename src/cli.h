@@ -1,41 +1,106 @@
-/* cli: the command line's shared pieces (not part of the core library). */
+/* cli: the command line, a thin front end: each command parses its arguments (by the tables of
+ * cli_table.c), calls the core's session, and prints what it returns. Not part of the core. */
 #ifndef FSDECL_CLI_H
 #define FSDECL_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "fsdecl/diag.h"
-#include "fsdecl/paths.h"
-#include "fsdecl/rules.h"
+#include "fsdecl/session.h"
 
 enum { CLI_EXIT_OK = 0, CLI_EXIT_PROBLEMS = 1, CLI_EXIT_ERROR = 2 };
 
+/* What an option's value must be. */
+typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_type;
+
+/* Every option: X(CONSTANT, "--long", 'short' or 0, value type, "VALUE" shown in usage, global,
+ * "what it does, in French"). Global options come before the command. */
+#define CLI_OPTIONS(X)                                                                            \
+    X(CLI_OPT_RULES_DIR, "--rules-dir", 0, CLI_ARG_TEXT, "DOSSIER", true,                         \
+      "lit les règles dans DOSSIER (sinon $FSDECL_RULES_DIR, puis les règles installées)")        \
+    X(CLI_OPT_DATA_DIR, "--data-dir", 0, CLI_ARG_TEXT, "DOSSIER", true,                           \
+      "range les brouillons dans DOSSIER (sinon $FSDECL_DATA_DIR, puis $XDG_DATA_HOME/fsdecl, "   \
+      "puis ~/.local/share/fsdecl)")                                                              \
+    X(CLI_OPT_HELP, "--help", 'h', CLI_ARG_NONE, NULL, true, "affiche cette aide")                \
+    X(CLI_OPT_VERSION, "--version", 'V', CLI_ARG_NONE, NULL, true, "affiche la version")          \
+    X(CLI_OPT_JSON, "--json", 0, CLI_ARG_NONE, NULL, false,                                       \
+      "écrit le résultat en JSON (format décrit dans docs/check-json.md)")                        \
+    X(CLI_OPT_CAMPAIGN, "--campaign", 0, CLI_ARG_YEAR, "ANNÉE", false,                            \
+      "la campagne, par son année de référence")                                                  \
+    X(CLI_OPT_RPPS, "--rpps", 0, CLI_ARG_TEXT, "RPPS", false,                                     \
+      "le numéro RPPS du praticien (11 chiffres)")                                                \
+    X(CLI_OPT_EMPTY, "--empty", 0, CLI_ARG_NONE, NULL, false,                                     \
+      "part d'une déclaration vide, sans reprendre celle de l'année précédente")                  \
+    X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                 \
+      "abandonne le travail non enregistré au lieu de le récupérer")                              \
+    X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", false,                             \
+      "juge les échéances et la période de saisie à cette date plutôt qu'à la date du jour")
+#define CLI_OPT_ENUM(constant, name, short_name, type, value, global, help) constant,
+typedef enum { CLI_OPTIONS(CLI_OPT_ENUM) } cli_option_id;
+#undef CLI_OPT_ENUM
+#define CLI_OPT_ONE(constant, name, short_name, type, value, global, help) +1
+enum { CLI_OPT_COUNT = 0 CLI_OPTIONS(CLI_OPT_ONE) };
+#undef CLI_OPT_ONE
+
+#define CLI_OPT(o) (1u << (o))
+
+/* The arguments of one command, parsed and checked against its table entry. */
 typedef struct {
-    int year;
-    rules_campaign *rules; /* NULL when it could not be loaded */
-    diag_list why;         /* and why */
-} cli_campaign_entry;
+    bool given[CLI_OPT_COUNT];
+    const char *value[CLI_OPT_COUNT]; /* as typed */
+    date_t date[CLI_OPT_COUNT];       /* CLI_ARG_DATE */
+    int year[CLI_OPT_COUNT];          /* CLI_ARG_YEAR */
+    char **pos;                       /* the other arguments */
+    int npos;
+} cli_args;
+
+typedef struct cli_command cli_command;
 
 typedef struct {
-    const char *rules_dir; /* --rules-dir, or NULL */
-    const char *data_dir;  /* --data-dir, or NULL */
-    paths_t paths;
-    cli_campaign_entry campaigns[PATHS_MAX_CAMPAIGNS]; /* loaded once per run */
-    size_t ncampaigns;
-} cli_options;
+    session *session;
+    const char *command;     /* its name, for messages: "check", "rules show" */
+    const cli_command *cmd; /* its table entry */
+} cli_ctx;
+
+struct cli_command {
+    const char *name;  /* one or two words: "check", "rules show" */
+    const char *args;  /* positional arguments in usage: "FICHIER..." */
+    unsigned options;  /* CLI_OPT() of the options it takes */
+    unsigned required; /* ... and of those it needs */
+    int min_args, max_args; /* positional arguments; max -1: no limit */
+    const char *help;       /* what it does, in French */
+    int (*run)(cli_ctx *c, const cli_args *a);
+};
+
+/* The table of commands, ending with a zeroed entry. */
+extern const cli_command cli_commands[];
+
+/* --help: every command with its usage and help, then the global options. */
+void cli_print_help(FILE *f);
+/* "Usage : fsdecl check [--json] [--today AAAA-MM-JJ] FICHIER..." for one command. */
+void cli_print_usage(FILE *f, const cli_command *cmd);
+/* The whole command line: global options, then the command. Returns the exit code. */
+int cli_main(int argc, char **argv);
+/* Runs the command argv designates (after the global options). */
+int cli_dispatch(cli_ctx *c, int argc, char **argv);
 
 /* Prints text from a file or the user, with control characters neutralised. */
 void cli_put(FILE *f, const char *s);
 void cli_print_diags(FILE *f, const diag_list *d);
-/* Loads a rules file with the lists found where o says. */
-rules_campaign *cli_load_rules(const cli_options *o, const char *path, diag_list *d);
-/* The rules of campaign year, loaded once per run and owned by o; NULL when they cannot be
- * loaded, the reasons then added to d (when not NULL). */
-const rules_campaign *cli_campaign(cli_options *o, int year, diag_list *d);
-void cli_options_free(cli_options *o);
+/* "fsdecl CMD : " then the sentence of r and a newline, on stderr. */
+void cli_say_report(const cli_ctx *c, const session_report *r);
 
-int cli_rules(cli_options *o, int argc, char **argv);
-int cli_check(cli_options *o, int argc, char **argv);
-int cli_store(cli_options *o, const char *cmd, int argc, char **argv);
+int cli_rules_list(cli_ctx *c, const cli_args *a);
+int cli_rules_show(cli_ctx *c, const cli_args *a);
+int cli_rules_lint(cli_ctx *c, const cli_args *a);
+int cli_check(cli_ctx *c, const cli_args *a);
+int cli_drafts(cli_ctx *c, const cli_args *a);
+int cli_new(cli_ctx *c, const cli_args *a);
+int cli_transmit(cli_ctx *c, const cli_args *a);
+int cli_history(cli_ctx *c, const cli_args *a);
+int cli_recover(cli_ctx *c, const cli_args *a);
+int cli_restore(cli_ctx *c, const cli_args *a);
+int cli_help(cli_ctx *c, const cli_args *a);
 
 #endif

@@ -1,4 +1,4 @@
-/* The command line's shared pieces: safe output, diagnostics, campaigns loaded once. */
+/* The command line's shared pieces: safe output of text from files, diagnostics, reports. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,41 +32,11 @@ void cli_print_diags(FILE *f, const diag_list *d)
         fprintf(f, "(%zu autres erreurs non affichées)\n", d->dropped);
 }
 
-rules_campaign *cli_load_rules(const cli_options *o, const char *path, diag_list *d)
+void cli_say_report(const cli_ctx *c, const session_report *r)
 {
-    const char *dirs[PATHS_MAX_LIST_DIRS];
-    size_t n = paths_list_dirs(&o->paths, dirs);
-    return rules_load(path, dirs, n, d);
-}
-
-const rules_campaign *cli_campaign(cli_options *o, int year, diag_list *d)
-{
-    cli_campaign_entry *e = NULL;
-    for (size_t i = 0; i < o->ncampaigns && !e; i++)
-        if (o->campaigns[i].year == year)
-            e = &o->campaigns[i];
-    if (!e && o->ncampaigns < PATHS_MAX_CAMPAIGNS) {
-        e = &o->campaigns[o->ncampaigns++];
-        e->year = year;
-        diag_init(&e->why);
-        char path[PATH_MAX + 16];
-        paths_campaign_file(&o->paths, year, path, sizeof path);
-        e->rules = cli_load_rules(o, path, &e->why);
-    }
-    if (e && e->rules)
-        return e->rules;
-    for (size_t i = 0; d && e && i < e->why.count; i++)
-        diag_add(d, e->why.items[i].file, e->why.items[i].line, "%s", e->why.items[i].message);
-    if (d && !e)
-        diag_add(d, "fsdecl", 0, "trop de campagnes différentes");
-    return NULL;
-}
-
-void cli_options_free(cli_options *o)
-{
-    for (size_t i = 0; i < o->ncampaigns; i++) {
-        rules_free(o->campaigns[i].rules);
-        diag_free(&o->campaigns[i].why);
-    }
-    o->ncampaigns = 0;
+    char *text = session_explain(r);
+    fprintf(stderr, "fsdecl %s : ", c->command);
+    cli_put(stderr, text ? text : "mémoire insuffisante");
+    fputs(".\n", stderr);
+    free(text);
 }

@@ -21,39 +21,47 @@ static void print_window(FILE *f, const rules_campaign *c)
     }
 }
 
-static int cmd_list(const cli_options *o)
+/* One line of `fsdecl rules`; false when the campaign cannot be read (its errors on stderr). */
+static bool list_one(cli_ctx *c, const paths_t *paths, int year)
 {
+    char path[PATH_MAX + 16];
+    paths_campaign_file(paths, year, path, sizeof path);
+    diag_list d;
+    diag_init(&d);
+    rules_campaign *rules = session_load_rules(c->session, path, &d);
+    if (!rules) {
+        printf("  %-8d  illisible    voir ci-dessous\n", year);
+        cli_print_diags(stderr, &d);
+    } else {
+        const char *st = vocab_fr(&rules_status_vocab, rules->status);
+        int pad = 11 - (int)text_width(st); /* columns, not bytes */
+        printf("  %-8d  %s%*s  ", rules->year, st, pad > 0 ? pad : 0, "");
+        print_window(stdout, rules);
+        printf("\n");
+    }
+    rules_free(rules);
+    diag_free(&d);
+    return rules != NULL;
+}
+
+int cli_rules_list(cli_ctx *c, const cli_args *a)
+{
+    (void)a;
+    const paths_t *paths = session_paths(c->session);
     int years[PATHS_MAX_CAMPAIGNS];
-    size_t n = paths_campaign_years(o->paths.rules_dir, years, PATHS_MAX_CAMPAIGNS);
+    size_t n = paths_campaign_years(paths->rules_dir, years, PATHS_MAX_CAMPAIGNS);
     printf("Règles lues dans ");
-    cli_put(stdout, o->paths.rules_dir);
-    printf(" (%s)\n", o->paths.rules_origin);
+    cli_put(stdout, paths->rules_dir);
+    printf(" (%s)\n", paths->rules_origin);
     if (n == 0) {
         printf("Aucune campagne trouvée (fichiers ANNÉE.cfg).\n");
         return CLI_EXIT_ERROR;
     }
     printf("\n  Campagne  Statut       Saisie des indicateurs\n");
     int rc = CLI_EXIT_OK;
-    for (size_t i = 0; i < n; i++) {
-        char path[PATH_MAX + 16];
-        paths_campaign_file(&o->paths, years[i], path, sizeof path);
-        diag_list d;
-        diag_init(&d);
-        rules_campaign *c = cli_load_rules(o, path, &d);
-        if (!c) {
-            printf("  %-8d  illisible    voir ci-dessous\n", years[i]);
-            cli_print_diags(stderr, &d);
+    for (size_t i = 0; i < n; i++)
+        if (!list_one(c, paths, years[i]))
             rc = CLI_EXIT_ERROR;
-        } else {
-            const char *st = vocab_fr(&rules_status_vocab, c->status);
-            int pad = 11 - (int)text_width(st); /* columns, not bytes */
-            printf("  %-8d  %s%*s  ", c->year, st, pad > 0 ? pad : 0, "");
-            print_window(stdout, c);
-            printf("\n");
-        }
-        rules_free(c);
-        diag_free(&d);
-    }
     return rc;
 }
 
@@ -277,8 +285,9 @@ static void show_campaign(const rules_campaign *c)
     printf(" = %s pts = %s\n", pts, m);
 }
 
-static int cmd_show(const cli_options *o, const char *year)
+int cli_rules_show(cli_ctx *c, const cli_args *a)
 {
+    const char *year = a->pos[0];
     char *end;
     long y = strtol(year, &end, 10);
     if (*end || y < 2000 || y > 2100) {
@@ -287,20 +296,15 @@ static int cmd_show(const cli_options *o, const char *year)
         fputs("\n", stderr);
         return CLI_EXIT_ERROR;
     }
-    char path[PATH_MAX + 16];
-    paths_campaign_file(&o->paths, (int)y, path, sizeof path);
     diag_list d;
     diag_init(&d);
-    rules_campaign *c = cli_load_rules(o, path, &d);
-    if (!c) {
+    const rules_campaign *rules = session_campaign(c->session, (int)y, &d);
+    if (rules)
+        show_campaign(rules);
+    else
         cli_print_diags(stderr, &d);
-        diag_free(&d);
-        return CLI_EXIT_ERROR;
-    }
-    show_campaign(c);
-    rules_free(c);
     diag_free(&d);
-    return CLI_EXIT_OK;
+    return rules ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 }
 
 static bool is_list_file(const char *path)
@@ -311,46 +315,36 @@ static bool is_list_file(const char *path)
     return v && strcmp(b + strlen(b) - 4, ".cfg") == 0 && v[2] >= '0' && v[2] <= '9';
 }
 
-static int cmd_lint(const cli_options *o, int argc, char **argv)
+/* Checks one rules or list file; its errors on stdout. */
+static bool lint_one(cli_ctx *c, const char *path)
 {
-    if (argc == 0) {
-        fputs("fsdecl rules lint : indiquez au moins un fichier\n", stderr);
-        return CLI_EXIT_ERROR;
+    diag_list d;
+    diag_init(&d);
+    bool ok;
+    if (is_list_file(path)) {
+        arena_t *ar = arena_new();
+        ok = ar && lists_load_file(path, ar, &d) != NULL;
+        arena_free(ar);
+    } else {
+        rules_campaign *rules = session_load_rules(c->session, path, &d);
+        ok = rules != NULL;
+        rules_free(rules);
     }
-    int rc = CLI_EXIT_OK;
-    for (int i = 0; i < argc; i++) {
-        diag_list d;
-        diag_init(&d);
-        bool ok;
-        if (is_list_file(argv[i])) {
-            arena_t *a = arena_new();
-            ok = a && lists_load_file(argv[i], a, &d) != NULL;
-            arena_free(a);
-        } else {
-            rules_campaign *c = cli_load_rules(o, argv[i], &d);
-            ok = c != NULL;
-            rules_free(c);
-        }
-        if (ok) {
-            cli_put(stdout, argv[i]);
-            printf(" : aucune erreur\n");
-        } else {
-            cli_print_diags(stdout, &d);
-            rc = CLI_EXIT_ERROR;
-        }
-        diag_free(&d);
+    if (ok) {
+        cli_put(stdout, path);
+        printf(" : aucune erreur\n");
+    } else {
+        cli_print_diags(stdout, &d);
     }
-    return rc;
+    diag_free(&d);
+    return ok;
 }
 
-int cli_rules(cli_options *o, int argc, char **argv)
+int cli_rules_lint(cli_ctx *c, const cli_args *a)
 {
-    if (argc == 0 || strcmp(argv[0], "list") == 0)
-        return cmd_list(o);
-    if (strcmp(argv[0], "show") == 0 && argc == 2)
-        return cmd_show(o, argv[1]);
-    if (strcmp(argv[0], "lint") == 0)
-        return cmd_lint(o, argc - 1, argv + 1);
-    fputs("Usage : fsdecl rules [list | show ANNÉE | lint FICHIER...]\n", stderr);
-    return CLI_EXIT_ERROR;
+    int rc = CLI_EXIT_OK;
+    for (int i = 0; i < a->npos; i++)
+        if (!lint_one(c, a->pos[i]))
+            rc = CLI_EXIT_ERROR;
+    return rc;
 }

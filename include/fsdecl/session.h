@@ -1,0 +1,157 @@
+/* session: what every front end does with declarations, written once. A session holds the rules
+ * (each campaign loaded once and kept), the draft store and the day deadlines are judged at; it
+ * lists, creates (empty or carried over), opens (with the draft's lock and its recovery state),
+ * saves, autosaves, transmits, restores and recovers declarations. Each refusal is a typed outcome
+ * with a French explanation, the same for the command line, the wizard and the keying screens.
+ * No printing, no exit, no curses. */
+#ifndef FSDECL_SESSION_H
+#define FSDECL_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "fsdecl/carry.h"
+#include "fsdecl/date.h"
+#include "fsdecl/decl.h"
+#include "fsdecl/diag.h"
+#include "fsdecl/eval.h"
+#include "fsdecl/paths.h"
+#include "fsdecl/rules.h"
+#include "fsdecl/store.h"
+#include "fsdecl/vocab.h"
+
+typedef struct {
+    const char *rules_dir; /* --rules-dir, or NULL */
+    const char *data_dir;  /* --data-dir, or NULL */
+    bool has_today;        /* --today: judge deadlines at this date, not the clock's */
+    date_t today;
+} session_config;
+
+/* What came of a request: X(CONSTANT, "id", "what it means, in French"). */
+#define SESSION_OUTCOMES(X)                                                                       \
+    X(SESSION_OK, "ok", "fait")                                                                   \
+    X(SESSION_FAILED, "failed", "l'opération a échoué")                                           \
+    X(SESSION_BAD_NAME, "bad_name", "nom de brouillon invalide (ANNÉE-RPPS, RPPS de 11 chiffres)") \
+    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                \
+    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                       \
+    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                     \
+    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")               \
+    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")   \
+    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                         \
+      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                        \
+    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")           \
+    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")         \
+    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")
+typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
+enum { SESSION_OUTCOME_COUNT = 0 SESSION_OUTCOMES(VOCAB_COUNT) };
+extern const vocab_t session_outcome_vocab;
+
+/* An outcome and what explains it. */
+typedef struct {
+    session_outcome outcome;
+    char name[STORE_NAME_MAX];    /* the draft concerned */
+    const rules_campaign *rules;  /* its campaign, when known */
+    store_lock holder;            /* SESSION_HELD: who holds the draft */
+    store_recovery recovery;      /* SESSION_RECOVERY_PENDING, or a recovery done */
+} session_report;
+
+/* The report as one French sentence (no final newline), malloc'ed. */
+char *session_explain(const session_report *r);
+
+typedef struct session session;
+
+session *session_new(const session_config *cfg);
+void session_free(session *s);
+date_t session_today(const session *s);
+/* Judges from now on at this date (a command's --today). */
+void session_set_today(session *s, date_t today);
+const paths_t *session_paths(const session *s);
+/* The rules of campaign year, loaded once and kept; NULL with the reasons added to d. */
+const rules_campaign *session_campaign(session *s, int year, diag_list *d);
+/* Loads a rules file with the session's list folders (a file given by path: lint, tests). */
+rules_campaign *session_load_rules(const session *s, const char *path, diag_list *d);
+/* The draft store, opened on first use; NULL with the reasons in d. */
+const store_t *session_store(session *s, diag_list *d);
+
+/* ---- the drafts of the store ---------------------------------------------------------------- */
+
+typedef enum { SESSION_DRAFT_JUDGED, SESSION_DRAFT_UNREADABLE, SESSION_DRAFT_NO_RULES } session_draft_state;
+
+typedef struct {
+    store_entry entry;          /* name, campaign, RPPS, last saved, recovery, versions */
+    char who[160];              /* "MARTIN Claire", as written (may be empty) */
+    session_draft_state state;
+    size_t nblocking;           /* problems left: 0 for a complete declaration */
+    int64_t min_tenths, max_tenths, min_cents, max_cents;
+} session_summary;
+
+/* The drafts, sorted by name, each judged; *out is malloc'ed. */
+size_t session_list(session *s, session_summary **out, diag_list *d);
+
+/* ---- one declaration ------------------------------------------------------------------------ */
+
+typedef struct {
+    session *session;
+    char name[STORE_NAME_MAX];
+    decl_t *decl;
+    const rules_campaign *rules; /* NULL when its campaign's rules cannot be loaded */
+    bool read_only;
+    session_report why_read_only; /* held by another program, or campaign closed */
+    store_lock lock;              /* ours, when writable */
+    store_recovery recovery;      /* as found when opened */
+    bool recovered;               /* opened from the recovery file's content */
+    uint64_t saved_changes;       /* decl->changes when last saved */
+    store_autosaver autosaver;
+    eval_result *eval; /* the last judgement, and the changes it saw */
+    uint64_t eval_changes;
+} session_doc;
+
+enum {
+    SESSION_OPEN_READ_ONLY = 1 << 0, /* never take the lock */
+    SESSION_OPEN_RECOVERY = 1 << 1,  /* open the recovery file's content instead of the draft */
+};
+
+/* A new draft for campaign year and this RPPS: carried over from last year's declaration when
+ * there is one and empty is false (rep then says what was carried and what to check), else
+ * empty. Saved at once. NULL with r saying why. */
+session_doc *session_create(session *s, int year, const char *rpps, bool empty, carry_report *rep,
+                            session_report *r, diag_list *d);
+/* The draft named name (YEAR-RPPS). Writable with its lock, or read-only (r says why: held by
+ * another program, campaign closed). NULL when it cannot be read (reasons in d). */
+session_doc *session_open(session *s, const char *name, unsigned flags, session_report *r,
+                          diag_list *d);
+/* A draft file given by path, brought into the store under its campaign and RPPS (saved there,
+ * the previous draft kept as backup). NULL when it cannot be read or stored. */
+session_doc *session_import(session *s, const char *path, session_report *r, diag_list *d);
+/* The name a command-line argument designates: a draft name as it is, or a draft file's
+ * campaign and RPPS (the file is read for that). False with the reasons in d. */
+bool session_resolve(session *s, const char *arg, char name[STORE_NAME_MAX], diag_list *d);
+void session_close(session_doc *doc);
+
+/* The declaration judged as it is now (judged again only after a change). NULL when its rules
+ * are missing or memory runs out. */
+const eval_result *session_judge(session_doc *doc);
+bool session_unsaved(const session_doc *doc);
+bool session_save(session_doc *doc, diag_list *d);
+/* Autosave: call session_changed after every change, session_tick on every pass of the loop
+ * (times in milliseconds of a monotonic clock). session_tick returns true when it wrote the
+ * recovery file; *failed is set when that failed (reasons in d). */
+void session_changed(session_doc *doc, long now_ms);
+bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d);
+
+/* A transmitted version of the draft as saved. *version and *info describe it when done. */
+session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
+                                 session_report *r, diag_list *d);
+
+/* ---- by name, without opening ------------------------------------------------------------ */
+
+size_t session_history(session *s, const char *name, store_version **out, diag_list *d);
+/* Puts the backup back as the draft. */
+session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d);
+/* Saves the recovery file's content as the draft (or discards it). */
+session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
+                                diag_list *d);
+
+#endif

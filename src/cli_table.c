@@ -1,0 +1,350 @@
+/* cli_table: the command line's commands and options, one table each; usage, --help and the
+ * parsing of every command's arguments are generated from them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "fsdecl/text.h"
+
+typedef struct {
+    const char *name;
+    char short_name;
+    cli_arg_type type;
+    const char *value;
+    bool global;
+    const char *help;
+} option_info;
+
+#define CLI_OPT_INFO(constant, name, short_name, type, value, global, help)                        \
+    {name, short_name, type, value, global, help},
+static const option_info OPTIONS[] = {CLI_OPTIONS(CLI_OPT_INFO)};
+#undef CLI_OPT_INFO
+
+const cli_command cli_commands[] = {
+    {"rules", "", 0, 0, 0, 0, "liste les campagnes connues, leur statut et leur période de saisie",
+     cli_rules_list},
+    {"rules list", "", 0, 0, 0, 0, "la même chose que « fsdecl rules »", cli_rules_list},
+    {"rules show", "ANNÉE", 0, 0, 1, 1,
+     "affiche les indicateurs d'une campagne : points, seuils, type, justificatifs",
+     cli_rules_show},
+    {"rules lint", "FICHIER...", 0, 0, 1, -1,
+     "vérifie des fichiers de règles ou de listes (0 : sans erreur, 2 : erreurs)", cli_rules_lint},
+    {"check", "FICHIER...", CLI_OPT(CLI_OPT_JSON) | CLI_OPT(CLI_OPT_TODAY), 0, 1, -1,
+     "vérifie des déclarations : statut et points de chaque indicateur, total en euros, ce qui "
+     "manque, messages (0 : complète, 1 : problèmes, 2 : fichier illisible)",
+     cli_check},
+    {"drafts", "", CLI_OPT(CLI_OPT_TODAY), 0, 0, 0,
+     "liste les brouillons : campagne, praticien, état, points, enregistrement, versions",
+     cli_drafts},
+    {"new", "",
+     CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_RPPS) | CLI_OPT(CLI_OPT_EMPTY) |
+         CLI_OPT(CLI_OPT_TODAY),
+     CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_RPPS), 0, 0,
+     "crée le brouillon d'une campagne, repris de la déclaration de l'année précédente si elle "
+     "existe (sauf --empty)",
+     cli_new},
+    {"transmit", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
+     "transmet une version (même partielle) : numérotée, datée, avec son empreinte SHA-256 ; "
+     "possible jusqu'à la clôture de la campagne",
+     cli_transmit},
+    {"history", "BROUILLON|FICHIER", 0, 0, 1, 1,
+     "liste les versions transmises et vérifie leur empreinte", cli_history},
+    {"recover", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_DISCARD), 0, 1, 1,
+     "récupère (ou abandonne) le travail non enregistré après un arrêt brutal", cli_recover},
+    {"restore", "ANNÉE-RPPS", 0, 0, 1, 1, "remet en place la version précédente d'un brouillon",
+     cli_restore},
+    {"help", "", 0, 0, 0, 0, "affiche cette aide", cli_help},
+    {NULL, NULL, 0, 0, 0, 0, NULL, NULL},
+};
+
+/* ---- usage and help ------------------------------------------------------------------------- */
+
+enum { HELP_COLUMN = 24, HELP_WIDTH = 100 };
+
+/* The synopsis of a command: "check [--json] [--today AAAA-MM-JJ] FICHIER...". */
+static void synopsis(const cli_command *cmd, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", cmd->name);
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (!(cmd->options & CLI_OPT(o)))
+            continue;
+        bool req = cmd->required & CLI_OPT(o);
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, " %s%s%s%s%s", req ? "" : "[", OPTIONS[o].name,
+                 OPTIONS[o].value ? " " : "", OPTIONS[o].value ? OPTIONS[o].value : "",
+                 req ? "" : "]");
+    }
+    if (cmd->args[0]) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, size - n, " %s", cmd->args);
+    }
+}
+
+/* text, wrapped at HELP_WIDTH columns, each line after the first indented to HELP_COLUMN. */
+static void put_wrapped(FILE *f, const char *text, size_t column)
+{
+    char word[256];
+    const char *p = text;
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+        size_t w = text_width(word);
+        if (column > HELP_COLUMN && column + 1 + w > HELP_WIDTH) {
+            fprintf(f, "\n%*s", HELP_COLUMN, "");
+            column = HELP_COLUMN;
+        } else if (column > HELP_COLUMN) {
+            fputc(' ', f);
+            column++;
+        }
+        fputs(word, f);
+        column += w;
+        p += n;
+        p += strspn(p, " ");
+    }
+    fputc('\n', f);
+}
+
+/* "  NAME   help", the help at HELP_COLUMN or on the next line when NAME is too long. */
+static void put_entry(FILE *f, const char *name, const char *help)
+{
+    size_t w = text_width(name);
+    fprintf(f, "  %s", name);
+    if (w + 2 < HELP_COLUMN - 1)
+        fprintf(f, "%*s", (int)(HELP_COLUMN - 2 - w), "");
+    else
+        fprintf(f, "\n%*s", HELP_COLUMN, "");
+    put_wrapped(f, help, HELP_COLUMN);
+}
+
+void cli_print_usage(FILE *f, const cli_command *cmd)
+{
+    char s[512];
+    synopsis(cmd, s, sizeof s);
+    fprintf(f, "Usage : fsdecl %s\n", s);
+}
+
+void cli_print_help(FILE *f)
+{
+    fputs("Usage : fsdecl [OPTIONS] COMMANDE [ARGUMENTS]\n\n"
+          "Déclaration du forfait structure des médecins libéraux.\n\nCommandes :\n",
+          f);
+    char s[512];
+    for (const cli_command *cmd = cli_commands; cmd->name; cmd++) {
+        synopsis(cmd, s, sizeof s);
+        put_entry(f, s, cmd->help);
+    }
+    fputs("\nOptions :\n", f);
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (!OPTIONS[o].global)
+            continue;
+        if (OPTIONS[o].short_name)
+            snprintf(s, sizeof s, "-%c, %s", OPTIONS[o].short_name, OPTIONS[o].name);
+        else
+            snprintf(s, sizeof s, "%s%s%s", OPTIONS[o].name, OPTIONS[o].value ? " " : "",
+                     OPTIONS[o].value ? OPTIONS[o].value : "");
+        put_entry(f, s, OPTIONS[o].help);
+    }
+    fputs("\nOptions des commandes :\n", f);
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        if (OPTIONS[o].global)
+            continue;
+        snprintf(s, sizeof s, "%s%s%s", OPTIONS[o].name, OPTIONS[o].value ? " " : "",
+                 OPTIONS[o].value ? OPTIONS[o].value : "");
+        put_entry(f, s, OPTIONS[o].help);
+    }
+}
+
+/* ---- parsing ---------------------------------------------------------------------------------- */
+
+/* The option arg names ("--today", "--today=...", "-h"), or -1; *inline_value after '='. */
+static int find_option(const char *arg, const char **inline_value)
+{
+    *inline_value = NULL;
+    for (int o = 0; o < CLI_OPT_COUNT; o++) {
+        size_t n = strlen(OPTIONS[o].name);
+        if (strncmp(arg, OPTIONS[o].name, n) == 0 && (arg[n] == '\0' || arg[n] == '=')) {
+            *inline_value = arg[n] == '=' ? arg + n + 1 : NULL;
+            return o;
+        }
+        if (OPTIONS[o].short_name && arg[0] == '-' && arg[1] == OPTIONS[o].short_name &&
+            arg[2] == '\0')
+            return o;
+    }
+    return -1;
+}
+
+static bool usage_error(const cli_ctx *c, const cli_command *cmd, const char *what,
+                        const char *arg)
+{
+    fprintf(stderr, "fsdecl %s : %s", c->command, what);
+    if (arg)
+        cli_put(stderr, arg);
+    fputc('\n', stderr);
+    cli_print_usage(stderr, cmd);
+    return false;
+}
+
+/* Checks and keeps the value of option o. */
+static bool take_value(const cli_ctx *c, const cli_command *cmd, int o, const char *v,
+                       cli_args *a)
+{
+    a->given[o] = true;
+    a->value[o] = v;
+    char *end;
+    long year;
+    switch (OPTIONS[o].type) {
+    case CLI_ARG_DATE:
+        if (date_parse(v, &a->date[o]) == DATE_OK)
+            return true;
+        fprintf(stderr, "fsdecl %s : %s attend une date AAAA-MM-JJ\n", c->command,
+                OPTIONS[o].name);
+        return false;
+    case CLI_ARG_YEAR:
+        year = strtol(v, &end, 10);
+        if (*v && !*end && year >= 2000 && year <= 2100) {
+            a->year[o] = (int)year;
+            return true;
+        }
+        return usage_error(c, cmd, "année invalide : ", v);
+    default:
+        return true;
+    }
+}
+
+static bool parse_option(const cli_ctx *c, const cli_command *cmd, int argc, char **argv, int *i,
+                         cli_args *a)
+{
+    const char *inline_value;
+    int o = find_option(argv[*i], &inline_value);
+    if (o < 0 || !(cmd->options & CLI_OPT(o)))
+        return usage_error(c, cmd, "option inconnue : ", argv[*i]);
+    if (OPTIONS[o].type == CLI_ARG_NONE) {
+        a->given[o] = true;
+        return inline_value == NULL || usage_error(c, cmd, "option sans valeur : ", argv[*i]);
+    }
+    const char *v = inline_value;
+    if (!v && *i + 1 < argc)
+        v = argv[++*i];
+    if (!v)
+        return usage_error(c, cmd, "valeur attendue après ", argv[*i]);
+    return take_value(c, cmd, o, v, a);
+}
+
+/* Parses the arguments of cmd; false (with the message printed) on a usage error. */
+static bool parse(const cli_ctx *c, const cli_command *cmd, int argc, char **argv, cli_args *a)
+{
+    a->pos = calloc((size_t)argc + 1, sizeof *a->pos);
+    if (!a->pos)
+        return false;
+    bool options = true;
+    for (int i = 0; i < argc; i++) {
+        if (options && strcmp(argv[i], "--") == 0)
+            options = false;
+        else if (options && argv[i][0] == '-' && argv[i][1] != '\0') {
+            if (!parse_option(c, cmd, argc, argv, &i, a))
+                return false;
+        } else
+            a->pos[a->npos++] = argv[i];
+    }
+    for (int o = 0; o < CLI_OPT_COUNT; o++)
+        if ((cmd->required & CLI_OPT(o)) && !a->given[o])
+            return usage_error(c, cmd, "option obligatoire manquante : ", OPTIONS[o].name);
+    if (a->npos < cmd->min_args)
+        return usage_error(c, cmd, "argument manquant", NULL);
+    if (cmd->max_args >= 0 && a->npos > cmd->max_args)
+        return usage_error(c, cmd, "argument en trop : ", a->pos[cmd->max_args]);
+    return true;
+}
+
+/* The command whose words start argv, the longest that matches; *words how many it took. */
+static const cli_command *find_command(int argc, char **argv, int *words)
+{
+    const cli_command *best = NULL;
+    *words = 0;
+    for (const cli_command *cmd = cli_commands; cmd->name; cmd++) {
+        const char *space = strchr(cmd->name, ' ');
+        size_t n1 = space ? (size_t)(space - cmd->name) : strlen(cmd->name);
+        if (strncmp(argv[0], cmd->name, n1) != 0 || argv[0][n1] != '\0')
+            continue;
+        if (!space && *words < 1) {
+            best = cmd;
+            *words = 1;
+        } else if (space && argc > 1 && strcmp(argv[1], space + 1) == 0) {
+            best = cmd;
+            *words = 2;
+        }
+    }
+    return best;
+}
+
+int cli_dispatch(cli_ctx *c, int argc, char **argv)
+{
+    int words;
+    const cli_command *cmd = argc > 0 ? find_command(argc, argv, &words) : NULL;
+    if (!cmd) {
+        fputs("fsdecl : commande inconnue : ", stderr);
+        cli_put(stderr, argc > 0 ? argv[0] : "");
+        fputs("\n\n", stderr);
+        cli_print_help(stderr);
+        return CLI_EXIT_ERROR;
+    }
+    c->command = cmd->name;
+    c->cmd = cmd;
+    cli_args a = {0};
+    bool ok = parse(c, cmd, argc - words, argv + words, &a);
+    if (ok && a.given[CLI_OPT_TODAY])
+        session_set_today(c->session, a.date[CLI_OPT_TODAY]);
+    int rc = ok ? cmd->run(c, &a) : CLI_EXIT_ERROR;
+    free(a.pos);
+    return rc;
+}
+
+int cli_help(cli_ctx *c, const cli_args *a)
+{
+    (void)c;
+    (void)a;
+    cli_print_help(stdout);
+    return CLI_EXIT_OK;
+}
+
+/* ---- the global options, before the command ------------------------------------------------- */
+
+int cli_main(int argc, char **argv)
+{
+    session_config cfg = {0};
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        const char *inline_value;
+        int o = find_option(argv[i], &inline_value);
+        const char *v = inline_value ? inline_value : i + 1 < argc ? argv[i + 1] : NULL;
+        if (o == CLI_OPT_HELP) {
+            cli_print_help(stdout);
+            return CLI_EXIT_OK;
+        } else if (o == CLI_OPT_VERSION) {
+            printf("fsdecl %s\n", FSDECL_VERSION);
+            return CLI_EXIT_OK;
+        } else if ((o == CLI_OPT_RULES_DIR || o == CLI_OPT_DATA_DIR) && v) {
+            *(o == CLI_OPT_RULES_DIR ? &cfg.rules_dir : &cfg.data_dir) = v;
+            i += inline_value ? 0 : 1;
+        } else {
+            fputs("fsdecl : option inconnue : ", stderr);
+            cli_put(stderr, argv[i]);
+            fputs("\n\n", stderr);
+            cli_print_help(stderr);
+            return CLI_EXIT_ERROR;
+        }
+    }
+    if (i >= argc) {
+        cli_print_help(stdout);
+        return CLI_EXIT_OK;
+    }
+    session *s = session_new(&cfg);
+    if (!s) {
+        fputs("fsdecl : mémoire insuffisante\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
+    cli_ctx c = {s, NULL, NULL};
+    int rc = cli_dispatch(&c, argc - i, argv + i);
+    session_free(s);
+    return rc;
+}

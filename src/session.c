@@ -1,0 +1,311 @@
+/* session: the rules kept, the store opened once, and the day deadlines are judged at. The
+ * operations on one declaration are in session_doc.c. */
+#include "fsdecl/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "session_internal.h"
+
+VOCAB_DEFINE(session_outcome_vocab, SESSION_OUTCOMES, SESSION_OUTCOME_COUNT)
+
+typedef struct {
+    int year;
+    rules_campaign *rules; /* NULL when it could not be loaded */
+    diag_list why;         /* and why */
+} loaded_campaign;
+
+struct session {
+    session_config cfg;
+    date_t today;
+    paths_t paths;
+    loaded_campaign campaigns[PATHS_MAX_CAMPAIGNS];
+    size_t ncampaigns;
+    store_t store;
+    bool store_opened;
+};
+
+static date_t clock_today(void)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&t, &tm))
+        return (date_t){1970, 1, 1};
+    return (date_t){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+session *session_new(const session_config *cfg)
+{
+    session *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->cfg = *cfg;
+    s->today = cfg->has_today ? cfg->today : clock_today();
+    paths_resolve(cfg->rules_dir, &s->paths);
+    return s;
+}
+
+void session_free(session *s)
+{
+    if (!s)
+        return;
+    for (size_t i = 0; i < s->ncampaigns; i++) {
+        rules_free(s->campaigns[i].rules);
+        diag_free(&s->campaigns[i].why);
+    }
+    free(s);
+}
+
+date_t session_today(const session *s)
+{
+    return s->today;
+}
+
+void session_set_today(session *s, date_t today)
+{
+    s->today = today;
+}
+
+const paths_t *session_paths(const session *s)
+{
+    return &s->paths;
+}
+
+rules_campaign *session_load_rules(const session *s, const char *path, diag_list *d)
+{
+    const char *dirs[PATHS_MAX_LIST_DIRS];
+    size_t n = paths_list_dirs(&s->paths, dirs);
+    return rules_load(path, dirs, n, d);
+}
+
+const rules_campaign *session_campaign(session *s, int year, diag_list *d)
+{
+    loaded_campaign *e = NULL;
+    for (size_t i = 0; i < s->ncampaigns && !e; i++)
+        if (s->campaigns[i].year == year)
+            e = &s->campaigns[i];
+    if (!e && s->ncampaigns < PATHS_MAX_CAMPAIGNS) {
+        e = &s->campaigns[s->ncampaigns++];
+        e->year = year;
+        diag_init(&e->why);
+        char path[PATH_MAX + 16];
+        paths_campaign_file(&s->paths, year, path, sizeof path);
+        e->rules = session_load_rules(s, path, &e->why);
+    }
+    if (e && e->rules)
+        return e->rules;
+    for (size_t i = 0; d && e && i < e->why.count; i++)
+        diag_add(d, e->why.items[i].file, e->why.items[i].line, "%s", e->why.items[i].message);
+    if (d && !e)
+        diag_add(d, "fsdecl", 0, "trop de campagnes différentes");
+    return NULL;
+}
+
+const store_t *session_store(session *s, diag_list *d)
+{
+    if (!s->store_opened)
+        s->store_opened = store_open(&s->store, s->cfg.data_dir, d);
+    return s->store_opened ? &s->store : NULL;
+}
+
+/* ---- listing ------------------------------------------------------------------------------ */
+
+static void summarise(session *s, const store_t *st, session_summary *sum)
+{
+    diag_list dl;
+    diag_init(&dl);
+    decl_t *decl = store_load(st, sum->entry.name, &dl);
+    const rules_campaign *c = decl ? session_campaign(s, sum->entry.year, &dl) : NULL;
+    eval_result *r = c ? eval_declaration(c, decl, s->today) : NULL;
+    sum->state = !decl ? SESSION_DRAFT_UNREADABLE : !r ? SESSION_DRAFT_NO_RULES
+                                                       : SESSION_DRAFT_JUDGED;
+    if (decl)
+        snprintf(sum->who, sizeof sum->who, "%s %s",
+                 decl->identity.last_name ? decl->identity.last_name : "",
+                 decl->identity.first_name ? decl->identity.first_name : "");
+    if (r) {
+        sum->nblocking = r->nblocking;
+        sum->min_tenths = r->min_tenths;
+        sum->max_tenths = r->max_tenths;
+        sum->min_cents = r->min_cents;
+        sum->max_cents = r->max_cents;
+    }
+    eval_free(r);
+    decl_free(decl);
+    diag_free(&dl);
+}
+
+size_t session_list(session *s, session_summary **out, diag_list *d)
+{
+    *out = NULL;
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return 0;
+    store_entry *v;
+    size_t n = store_list(st, &v, d);
+    session_summary *sums = calloc(n ? n : 1, sizeof *sums);
+    if (!sums) {
+        free(v);
+        diag_add(d, "fsdecl", 0, "mémoire insuffisante");
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sums[i].entry = v[i];
+        summarise(s, st, &sums[i]);
+    }
+    free(v);
+    *out = sums;
+    return n;
+}
+
+/* ---- explanations --------------------------------------------------------------------------- */
+
+static void explain_held(const session_report *r, char *buf, size_t size)
+{
+    if (r->holder.pid > 0)
+        snprintf(buf, size,
+                 "le brouillon %s est ouvert par le processus %ld sur %s depuis %s : il n'est pas "
+                 "modifié ici",
+                 r->name, r->holder.pid, r->holder.host[0] ? r->holder.host : "une machine inconnue",
+                 r->holder.since[0] ? r->holder.since : "un moment inconnu");
+    else
+        snprintf(buf, size,
+                 "le brouillon %s est ouvert par un autre programme : il n'est pas modifié ici",
+                 r->name);
+}
+
+static void explain_closed(const session_report *r, char *buf, size_t size)
+{
+    char b[16] = "?";
+    if (r->rules && r->rules->window.has_closes)
+        date_format_fr(r->rules->window.closes, b, sizeof b);
+    snprintf(buf, size,
+             "la saisie de la campagne %d est close depuis le %s à minuit : la déclaration est en "
+             "lecture seule",
+             r->rules ? r->rules->year : 0, b);
+}
+
+static void explain_not_open(const session_report *r, char *buf, size_t size)
+{
+    char b[16] = "?";
+    if (r->rules)
+        date_format_fr(r->rules->window.opens, b, sizeof b);
+    snprintf(buf, size,
+             "la saisie de la campagne %d ouvre le %s : la déclaration pourra être transmise à "
+             "partir de cette date",
+             r->rules ? r->rules->year : 0, b);
+}
+
+char *session_explain(const session_report *r)
+{
+    char buf[1024];
+    switch (r->outcome) {
+    case SESSION_HELD:
+        explain_held(r, buf, sizeof buf);
+        break;
+    case SESSION_WINDOW_CLOSED:
+        explain_closed(r, buf, sizeof buf);
+        break;
+    case SESSION_WINDOW_NOT_OPEN:
+        explain_not_open(r, buf, sizeof buf);
+        break;
+    case SESSION_EXISTS:
+        snprintf(buf, sizeof buf, "le brouillon %s existe déjà", r->name);
+        break;
+    case SESSION_COMMITMENTS_MISSING:
+        snprintf(buf, sizeof buf,
+                 "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre",
+                 DECL_COMMITMENT_ACCURACY, DECL_COMMITMENT_KEEP_PROOFS);
+        break;
+    case SESSION_RECOVERY_PENDING:
+        snprintf(buf, sizeof buf,
+                 "du travail non enregistré attend pour %s (sauvegarde automatique du %s) : « "
+                 "fsdecl recover %s » le récupère, « fsdecl recover %s --discard » garde le "
+                 "dernier brouillon enregistré",
+                 r->name, r->recovery.saved[0] ? r->recovery.saved : "?", r->name, r->name);
+        break;
+    case SESSION_NOTHING_TO_RECOVER:
+        snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
+        break;
+    default:
+        snprintf(buf, sizeof buf, "%s", vocab_fr(&session_outcome_vocab, r->outcome));
+        break;
+    }
+    return strdup(buf);
+}
+
+/* ---- by name -------------------------------------------------------------------------------- */
+
+size_t session_history(session *s, const char *name, store_version **out, diag_list *d)
+{
+    *out = NULL;
+    const store_t *st = session_store(s, d);
+    return st ? store_history(st, name, out, d) : 0;
+}
+
+session_outcome session_report_set(session_report *r, session_outcome o, const char *name)
+{
+    r->outcome = o;
+    if (name && name != r->name)
+        snprintf(r->name, sizeof r->name, "%s", name);
+    return o;
+}
+
+/* Takes the draft's lock for an operation by name; the outcome says why not. */
+static session_outcome lock_for(const store_t *st, const char *name, store_lock *l,
+                                session_report *r, diag_list *d)
+{
+    if (store_lock_take(st, name, l, d))
+        return SESSION_OK;
+    if (!l->held)
+        return session_report_set(r, SESSION_FAILED, name);
+    r->holder = *l;
+    return session_report_set(r, SESSION_HELD, name);
+}
+
+session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    if (!store_name_valid(name))
+        return session_report_set(r, SESSION_BAD_NAME, NULL);
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return session_report_set(r, SESSION_FAILED, name);
+    store_lock l;
+    session_outcome o = lock_for(st, name, &l, r, d);
+    if (o != SESSION_OK)
+        return o;
+    bool ok = store_restore_backup(st, name, d);
+    store_lock_release(&l);
+    return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, name);
+}
+
+session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
+                                diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    if (!store_name_valid(name))
+        return session_report_set(r, SESSION_BAD_NAME, NULL);
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return session_report_set(r, SESSION_FAILED, name);
+    r->recovery = store_recovery_status(st, name);
+    if (!r->recovery.exists)
+        return session_report_set(r, SESSION_NOTHING_TO_RECOVER, name);
+    store_lock l;
+    session_outcome o = lock_for(st, name, &l, r, d);
+    if (o != SESSION_OK)
+        return o;
+    bool ok;
+    if (discard) {
+        ok = store_discard_recovery(st, name, d);
+    } else {
+        decl_t *decl = store_recover(st, name, d);
+        ok = decl && store_save(st, decl, d);
+        decl_free(decl);
+    }
+    store_lock_release(&l);
+    return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, name);
+}

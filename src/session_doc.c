@@ -1,0 +1,325 @@
+/* session_doc: one declaration opened through a session: created, opened with its lock, judged,
+ * saved, autosaved, transmitted. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "session_internal.h"
+
+enum { AUTOSAVE_DELAY_MS = 2000 };
+
+static bool window_closed(const rules_campaign *c, date_t today)
+{
+    return c && c->window.has_closes && date_cmp(today, c->window.closes) > 0;
+}
+
+static session_doc *new_doc(session *s, const char *name, decl_t *decl, diag_list *d)
+{
+    session_doc *doc = calloc(1, sizeof *doc);
+    if (!doc) {
+        diag_add(d, "fsdecl", 0, "mémoire insuffisante");
+        decl_free(decl);
+        return NULL;
+    }
+    doc->session = s;
+    snprintf(doc->name, sizeof doc->name, "%s", name);
+    doc->decl = decl;
+    doc->lock.fd = -1;
+    doc->saved_changes = decl->changes;
+    doc->autosaver.delay_ms = AUTOSAVE_DELAY_MS;
+    doc->rules = session_campaign(s, decl->campaign, NULL);
+    return doc;
+}
+
+/* Writable with the draft's lock, or read-only: held by another program, or campaign closed. */
+static void take_or_read_only(session_doc *doc, const store_t *st, bool want_read_only,
+                              diag_list *d)
+{
+    session_report *why = &doc->why_read_only;
+    snprintf(why->name, sizeof why->name, "%s", doc->name);
+    why->rules = doc->rules;
+    if (window_closed(doc->rules, session_today(doc->session))) {
+        session_report_set(why, SESSION_WINDOW_CLOSED, NULL);
+        doc->read_only = true;
+    } else if (want_read_only) {
+        session_report_set(why, SESSION_READ_ONLY, NULL);
+        doc->read_only = true;
+    } else if (!store_lock_take(st, doc->name, &doc->lock, d)) {
+        why->holder = doc->lock;
+        session_report_set(why, doc->lock.held ? SESSION_HELD : SESSION_FAILED, NULL);
+        doc->lock.fd = -1;
+        doc->read_only = true;
+    }
+}
+
+session_doc *session_open(session *s, const char *name, unsigned flags, session_report *r,
+                          diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    if (!store_name_valid(name)) {
+        session_report_set(r, SESSION_BAD_NAME, NULL);
+        return NULL;
+    }
+    const store_t *st = session_store(s, d);
+    if (!st) {
+        session_report_set(r, SESSION_FAILED, name);
+        return NULL;
+    }
+    store_recovery rec = store_recovery_status(st, name);
+    bool recovered = (flags & SESSION_OPEN_RECOVERY) && rec.exists;
+    decl_t *decl = recovered ? store_recover(st, name, d) : store_load(st, name, d);
+    if (!decl) {
+        session_report_set(r, SESSION_FAILED, name);
+        return NULL;
+    }
+    session_doc *doc = new_doc(s, name, decl, d);
+    if (!doc)
+        return NULL;
+    doc->recovery = rec;
+    doc->recovered = recovered;
+    if (recovered)
+        doc->saved_changes = decl->changes - 1; /* the recovered work is not saved yet */
+    take_or_read_only(doc, st, flags & SESSION_OPEN_READ_ONLY, d);
+    *r = doc->read_only ? doc->why_read_only : *r;
+    session_report_set(r, doc->read_only ? r->outcome : SESSION_OK, name);
+    return doc;
+}
+
+bool session_resolve(session *s, const char *arg, char name[STORE_NAME_MAX], diag_list *d)
+{
+    (void)s;
+    if (store_name_valid(arg)) {
+        snprintf(name, STORE_NAME_MAX, "%s", arg);
+        return true;
+    }
+    decl_t *decl = decl_load(arg, d);
+    bool ok = decl && store_name(decl->campaign, decl->identity.rpps, name);
+    if (decl && !ok)
+        diag_add(d, arg, 0, "RPPS manquant ou invalide (11 chiffres) : le brouillon ne peut pas "
+                            "être rangé");
+    decl_free(decl);
+    return ok;
+}
+
+session_doc *session_import(session *s, const char *path, session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    decl_t *decl = decl_load(path, d);
+    char name[STORE_NAME_MAX];
+    if (decl && !store_name(decl->campaign, decl->identity.rpps, name)) {
+        diag_add(d, path, 0, "RPPS manquant ou invalide (11 chiffres) : le brouillon ne peut pas "
+                             "être rangé");
+        decl_free(decl);
+        decl = NULL;
+    }
+    const store_t *st = decl ? session_store(s, d) : NULL;
+    if (!st) {
+        decl_free(decl);
+        session_report_set(r, SESSION_FAILED, NULL);
+        return NULL;
+    }
+    session_doc *doc = new_doc(s, name, decl, d);
+    if (!doc)
+        return NULL;
+    doc->recovery = store_recovery_status(st, name);
+    doc->saved_changes = decl->changes - 1; /* not in the store yet: saved when transmitted */
+    take_or_read_only(doc, st, false, d);
+    *r = doc->read_only ? doc->why_read_only : *r;
+    session_report_set(r, doc->read_only ? r->outcome : SESSION_OK, name);
+    return doc;
+}
+
+/* The declaration a new draft starts from: last year's carried over, or an empty one. */
+static decl_t *starting_point(session *s, const store_t *st, const rules_campaign *c,
+                              const char *rpps, bool empty, carry_report *rep)
+{
+    char prev_name[STORE_NAME_MAX];
+    decl_t *prev = NULL;
+    memset(rep, 0, sizeof *rep);
+    if (!empty && store_name(c->year - 1, rpps, prev_name)) {
+        diag_list ignored; /* no draft last year is the usual case, not an error */
+        diag_init(&ignored);
+        prev = store_load(st, prev_name, &ignored);
+        diag_free(&ignored);
+    }
+    decl_t *d = prev ? carry_over(prev, c, rep) : decl_new();
+    decl_free(prev);
+    if (d && !prev) {
+        decl_set_campaign(d, c->year, NULL);
+        decl_set_identity(d, DECL_ID_RPPS, rpps, NULL);
+    }
+    (void)s;
+    return d;
+}
+
+session_doc *session_create(session *s, int year, const char *rpps, bool empty, carry_report *rep,
+                            session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    memset(rep, 0, sizeof *rep);
+    char name[STORE_NAME_MAX];
+    if (!store_name(year, rpps, name)) {
+        session_report_set(r, SESSION_BAD_NAME, NULL);
+        return NULL;
+    }
+    const store_t *st = session_store(s, d);
+    r->rules = st ? session_campaign(s, year, d) : NULL;
+    if (!r->rules) {
+        session_report_set(r, st ? SESSION_NO_RULES : SESSION_FAILED, name);
+        return NULL;
+    }
+    if (window_closed(r->rules, session_today(s))) {
+        session_report_set(r, SESSION_WINDOW_CLOSED, name);
+        return NULL;
+    }
+    session_doc *doc = NULL;
+    store_lock l;
+    if (!store_lock_take(st, name, &l, d)) {
+        r->holder = l;
+        session_report_set(r, l.held ? SESSION_HELD : SESSION_FAILED, name);
+        return NULL;
+    }
+    char path[PATH_MAX];
+    store_draft_path(st, name, path, sizeof path);
+    FILE *exists = fopen(path, "r");
+    if (exists) {
+        fclose(exists);
+        session_report_set(r, SESSION_EXISTS, name);
+    } else {
+        decl_t *decl = starting_point(s, st, r->rules, rpps, empty, rep);
+        doc = decl ? new_doc(s, name, decl, d) : NULL;
+        if (!decl)
+            diag_add(d, "fsdecl", 0, "mémoire insuffisante");
+        if (doc) {
+            doc->lock = l;
+            l.fd = -1;
+        }
+        if (doc && !store_save(st, decl, d)) {
+            session_close(doc);
+            doc = NULL;
+        }
+        session_report_set(r, doc ? SESSION_OK : SESSION_FAILED, name);
+    }
+    store_lock_release(&l);
+    return doc;
+}
+
+void session_close(session_doc *doc)
+{
+    if (!doc)
+        return;
+    store_lock_release(&doc->lock);
+    eval_free(doc->eval);
+    decl_free(doc->decl);
+    free(doc);
+}
+
+/* ---- judging and saving ----------------------------------------------------------------------- */
+
+const eval_result *session_judge(session_doc *doc)
+{
+    if (!doc->rules)
+        return NULL;
+    if (doc->eval && doc->eval_changes == doc->decl->changes)
+        return doc->eval;
+    eval_free(doc->eval);
+    doc->eval = eval_declaration(doc->rules, doc->decl, session_today(doc->session));
+    doc->eval_changes = doc->decl->changes;
+    return doc->eval;
+}
+
+bool session_unsaved(const session_doc *doc)
+{
+    return doc->decl->changes != doc->saved_changes;
+}
+
+/* Unsaved work waits in a recovery file that this document did not take up: saving would lose
+ * it, so nothing is saved until it is recovered or discarded. */
+static bool recovery_pending(const session_doc *doc)
+{
+    return doc->recovery.exists && doc->recovery.newer_than_draft && !doc->recovered;
+}
+
+bool session_save(session_doc *doc, diag_list *d)
+{
+    if (doc->read_only) {
+        char *why = session_explain(&doc->why_read_only);
+        diag_add(d, doc->name, 0, "%s", why ? why : "lecture seule");
+        free(why);
+        return false;
+    }
+    if (recovery_pending(doc)) {
+        session_report r = {.outcome = SESSION_RECOVERY_PENDING, .recovery = doc->recovery};
+        snprintf(r.name, sizeof r.name, "%s", doc->name);
+        char *why = session_explain(&r);
+        diag_add(d, doc->name, 0, "%s", why ? why : "récupération en attente");
+        free(why);
+        return false;
+    }
+    const store_t *st = session_store(doc->session, d);
+    if (!st || !store_save(st, doc->decl, d))
+        return false;
+    doc->saved_changes = doc->decl->changes;
+    doc->recovery = (store_recovery){0}; /* the save replaced it */
+    doc->recovered = false;
+    store_autosave_saved(&doc->autosaver);
+    return true;
+}
+
+void session_changed(session_doc *doc, long now_ms)
+{
+    store_autosave_changed(&doc->autosaver, now_ms);
+}
+
+bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d)
+{
+    *failed = false;
+    const store_t *st =
+        doc->read_only || recovery_pending(doc) ? NULL : session_store(doc->session, d);
+    return st && store_autosave_tick(&doc->autosaver, now_ms, st, doc->decl, failed, d);
+}
+
+/* Why the declaration, judged as e, cannot be transmitted now; SESSION_OK when it can. */
+static session_outcome transmit_refusal(const session_doc *doc, const eval_result *e)
+{
+    if (doc->read_only)
+        return doc->why_read_only.outcome == SESSION_FAILED ? SESSION_READ_ONLY
+                                                            : doc->why_read_only.outcome;
+    if (recovery_pending(doc))
+        return SESSION_RECOVERY_PENDING;
+    if (!e)
+        return SESSION_NO_RULES;
+    if (e->window == EVAL_WINDOW_CLOSED)
+        return SESSION_WINDOW_CLOSED;
+    if (e->window == EVAL_WINDOW_NOT_OPEN)
+        return SESSION_WINDOW_NOT_OPEN;
+    if (!e->committed)
+        return SESSION_COMMITMENTS_MISSING;
+    return SESSION_OK;
+}
+
+session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
+                                 session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    *version = 0;
+    r->rules = doc->rules;
+    r->recovery = doc->recovery;
+    if (doc->read_only)
+        *r = doc->why_read_only;
+    const eval_result *e = session_judge(doc);
+    session_outcome o = transmit_refusal(doc, e);
+    if (o != SESSION_OK)
+        return session_report_set(r, o, doc->name);
+    if (session_unsaved(doc) && !session_save(doc, d))
+        return session_report_set(r, SESSION_FAILED, doc->name);
+    const store_t *st = session_store(doc->session, d);
+    *version = store_transmit(st, doc->name, d);
+    store_version *h = NULL;
+    size_t n = *version ? store_history(st, doc->name, &h, d) : 0;
+    bool ok = *version > 0 && n >= (size_t)*version;
+    if (ok)
+        *info = h[*version - 1];
+    free(h);
+    return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
+}
