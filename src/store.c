@@ -458,9 +458,11 @@ store_recovery store_recovery_status(const store_t *s, const char *name)
     if (lstat(rec, &rs) != 0 || !S_ISREG(rs.st_mode))
         return r;
     r.exists = true;
+    /* every save removes the recovery file: one written in the same clock tick as the draft
+     * (file times are coarse) came after it */
     r.newer_than_draft = stat(draft, &ds) != 0 || rs.st_mtim.tv_sec > ds.st_mtim.tv_sec ||
                          (rs.st_mtim.tv_sec == ds.st_mtim.tv_sec &&
-                          rs.st_mtim.tv_nsec > ds.st_mtim.tv_nsec);
+                          rs.st_mtim.tv_nsec >= ds.st_mtim.tv_nsec);
     size_t len;
     int err = 0;
     char *text = read_file(rec, &len, &err);

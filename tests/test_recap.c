@@ -1,0 +1,179 @@
+/* The recap model: volets and their gate, answers in words, proofs by state, what to keep; and
+ * its JSON, read back with jansson, in the documented order. */
+#include <jansson.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "fsdecl/recap.h"
+#include "fsdecl/session.h"
+
+#define EXAMPLES FSDECL_SOURCE_DIR "/data/examples/"
+
+typedef struct {
+    session *s;
+    decl_t *d;
+    eval_result *e;
+    recap *r;
+} built;
+
+static built build(const char *file)
+{
+    session_config cfg = {.rules_dir = FSDECL_SOURCE_DIR "/rules", .has_today = true,
+                          .today = {2025, 12, 20}};
+    built b = {.s = session_new(&cfg)};
+    diag_list dg;
+    diag_init(&dg);
+    b.d = decl_load(file, &dg);
+    assert_non_null(b.d);
+    const rules_campaign *c = session_campaign(b.s, b.d->campaign, &dg);
+    assert_non_null(c);
+    b.e = eval_declaration(c, b.d, session_today(b.s));
+    b.r = recap_build(c, b.d, b.e, NULL);
+    assert_non_null(b.r);
+    diag_free(&dg);
+    return b;
+}
+
+static void done(built *b)
+{
+    recap_free(b->r);
+    eval_free(b->e);
+    decl_free(b->d);
+    session_free(b->s);
+}
+
+static const recap_item *item(const recap *r, const char *id)
+{
+    for (size_t v = 0; v < r->nvolets; v++)
+        for (size_t i = 0; i < r->volets[v].nitems; i++)
+            if (strcmp(r->volets[v].items[i].eval->ind->id, id) == 0)
+                return &r->volets[v].items[i];
+    fail_msg("no item %s", id);
+    return NULL;
+}
+
+static void test_complete(void **state)
+{
+    (void)state;
+    built b = build(EXAMPLES "gp-complete.cfg");
+    const recap *r = b.r;
+    assert_int_equal(r->nvolets, 2);
+    assert_int_equal(r->volets[0].gate, RECAP_GATE_NONE);
+    assert_int_equal(r->volets[1].gate, RECAP_GATE_OPEN);
+    assert_ptr_equal(r->volets[1].requires, r->volets[0].volet);
+    assert_int_equal(r->volets[0].nitems + r->volets[1].nitems, 21);
+    assert_false(r->range);
+    assert_true(r->any_estimate);
+    assert_string_equal(item(r, "v2_coding")->answer, "Oui");
+    assert_true(item(r, "v2_dmp")->estimate);
+    assert_false(item(r, "v2_coding")->estimate);
+    const char *sw = item(r, "v1_software")->answer;
+    assert_non_null(strstr(sw, "MédiLogiciel 8.2 (Éditeur Santé), acquis le 15/02/2023"));
+    assert_int_equal(r->nto_send + r->nsent, 0); /* pre-filled: only the LAP proof, validated */
+    assert_int_equal(r->nvalidated, 1);
+    assert_string_equal(r->validated[0]->owed->doc->id, "lap");
+    assert_non_null(strstr(item(r, "v2_sas")->answer, "SAS est déployé : oui ; Agenda"));
+    done(&b);
+}
+
+static void test_missing_proof(void **state)
+{
+    (void)state;
+    built b = build(EXAMPLES "gp-missing-proof.cfg");
+    const recap *r = b.r;
+    assert_int_equal(r->volets[1].gate, RECAP_GATE_CLOSED);
+    assert_int_equal(r->nto_send, 2);
+    assert_true(r->to_send[0]->owed->blocking);
+    assert_string_equal(r->to_send[0]->owed->doc->id, "segur");
+    assert_string_equal(r->to_send[0]->accepted,
+                        "facture, bon de commande, attestation de l'éditeur");
+    const recap_item *sw = item(r, "v1_software");
+    assert_int_equal(sw->nproofs, 2);
+    assert_int_equal(sw->proofs[1].state, DECL_PROOF_TO_SEND);
+    assert_string_equal(item(r, "v1_teletransmission")->answer, "6 120 sur 6 480 (94,4 %)");
+    assert_string_equal(item(r, "v2_apcv")->answer, "27");
+    assert_string_equal(item(r, "v2_internship")->answer,
+                        "Oui ; 2 étudiants : Hugo Lemaire (externe, du 06/01/2025 au 28/03/2025), "
+                        "Inès Haddad (externe, du 08/09/2025 au 28/11/2025)");
+    assert_non_null(strstr(item(r, "v2_video")->answer, "vidéotransmission sécurisée"));
+    assert_int_equal(r->nkeep, 1);
+    assert_string_equal(r->keep[0].ind->id, "v2_internship");
+    done(&b);
+}
+
+static void test_partial(void **state)
+{
+    (void)state;
+    built b = build(EXAMPLES "partial.cfg");
+    assert_true(b.r->range);
+    assert_int_equal(b.r->volets[1].gate, RECAP_GATE_UNKNOWN);
+    assert_string_equal(item(b.r, "v2_video")->answer, "sans réponse");
+    assert_string_equal(item(b.r, "v2_dmp")->answer, "calculé par l'Assurance Maladie");
+    done(&b);
+}
+
+/* The JSON document reads back, with the keys in the documented order. */
+static void test_json(void **state)
+{
+    (void)state;
+    built b = build(EXAMPLES "gp-missing-proof.cfg");
+    recap_json *j = recap_json_new((date_t){2025, 12, 20});
+    assert_true(recap_json_add(j, b.r, "a\033b.cfg"));
+    diag_list errors;
+    diag_init(&errors);
+    diag_add(&errors, "none.cfg", 3, "erreur de syntaxe");
+    assert_true(recap_json_add_unreadable(j, "none.cfg", &errors));
+    char *text = recap_json_render(j);
+    assert_non_null(text);
+    assert_null(strchr(text, '\033'));
+    json_error_t err;
+    json_t *doc = json_loads(text, 0, &err);
+    assert_non_null(doc);
+    assert_string_equal(json_string_value(json_object_get(doc, "today")), "2025-12-20");
+    json_t *decls = json_object_get(doc, "declarations");
+    assert_int_equal(json_array_size(decls), 2);
+    static const char *const keys[] = {"file",   "campaign", "identity", "verdict",
+                                       "transmittable", "total", "volets", "indicators",
+                                       "missing", "messages"};
+    const char *key;
+    json_t *value;
+    size_t k = 0;
+    json_object_foreach(json_array_get(decls, 0), key, value)
+    {
+        assert_true(k < 10);
+        assert_string_equal(key, keys[k++]);
+    }
+    assert_int_equal(k, 10);
+    json_t *first = json_array_get(decls, 0);
+    assert_string_equal(json_string_value(json_object_get(first, "file")), "a?b.cfg");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(first, "total"),
+                                                         "max_cents")),
+                     0);
+    json_t *bad = json_array_get(decls, 1);
+    assert_string_equal(json_string_value(json_object_get(bad, "verdict")), "unreadable");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(bad, "errors"), 0)),
+                        "none.cfg:3: erreur de syntaxe");
+    json_decref(doc);
+    free(text);
+    recap_json_free(j);
+    diag_free(&errors);
+    done(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_complete),
+        cmocka_unit_test(test_missing_proof),
+        cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_json),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

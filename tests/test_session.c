@@ -1,0 +1,374 @@
+/* The session: campaigns loaded once, creating, opening with the lock, judging, saving,
+ * autosaving, transmitting, recovering and restoring, each refusal a typed outcome. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fsdecl/session.h"
+
+#define EXAMPLES FSDECL_SOURCE_DIR "/data/examples/"
+#define NAME "2025-10001234565"
+
+static char base[] = "/tmp/fsdecl-test-session-XXXXXX";
+static int counter;
+
+/* A session on a fresh store, judging at 20/12/2025, the rules of the sources. */
+static session *fresh(void)
+{
+    static char dir[128];
+    snprintf(dir, sizeof dir, "%s/s%d", base, counter++);
+    session_config cfg = {.rules_dir = FSDECL_SOURCE_DIR "/rules", .data_dir = dir,
+                          .has_today = true, .today = {2025, 12, 20}};
+    session *s = session_new(&cfg);
+    assert_non_null(s);
+    return s;
+}
+
+static session_doc *import_example(session *s, const char *file)
+{
+    session_report r;
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = session_import(s, file, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(r.outcome, SESSION_OK);
+    assert_true(session_save(doc, &d));
+    diag_free(&d);
+    return doc;
+}
+
+static void test_campaign_loaded_once(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    const rules_campaign *a = session_campaign(s, 2025, &d), *b = session_campaign(s, 2025, &d);
+    assert_non_null(a);
+    assert_ptr_equal(a, b);
+    assert_null(session_campaign(s, 1999, &d));
+    assert_true(d.count > 0);
+    size_t before = d.count;
+    assert_null(session_campaign(s, 1999, &d)); /* the reasons are given again */
+    assert_int_equal(d.count, 2 * before);
+    diag_free(&d);
+    session_free(s);
+}
+
+static void test_create_refusals(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    carry_report rep;
+    session_report r;
+    session_doc *doc = session_create(s, 2025, "10001234565", true, &rep, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(r.outcome, SESSION_OK);
+    assert_string_equal(doc->decl->identity.rpps, "10001234565");
+    assert_false(session_unsaved(doc));
+    session_close(doc);
+    assert_null(session_create(s, 2025, "10001234565", true, &rep, &r, &d));
+    assert_int_equal(r.outcome, SESSION_EXISTS);
+    assert_null(session_create(s, 2025, "1000123456", true, &rep, &r, &d));
+    assert_int_equal(r.outcome, SESSION_BAD_NAME);
+    assert_null(session_create(s, 1999, "10001234565", true, &rep, &r, &d));
+    assert_int_equal(r.outcome, SESSION_BAD_NAME);
+    assert_null(session_create(s, 2099, "10001234565", true, &rep, &r, &d));
+    assert_int_equal(r.outcome, SESSION_NO_RULES);
+    session_set_today(s, (date_t){2024, 2, 5});
+    assert_null(session_create(s, 2023, "10001234565", true, &rep, &r, &d));
+    assert_int_equal(r.outcome, SESSION_WINDOW_CLOSED);
+    char *why = session_explain(&r);
+    assert_non_null(strstr(why, "close depuis le 04/02/2024 à minuit"));
+    free(why);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* Last year's declaration is carried over, with what to check. */
+static void test_create_carried_over(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *prev = import_example(s, EXAMPLES "gp-complete.cfg");
+    assert_true(decl_set_campaign(prev->decl, 2024, &d));
+    assert_true(decl_set_identity(prev->decl, DECL_ID_RPPS, "10001234573", &d));
+    const store_t *st = session_store(s, &d);
+    assert_true(store_save(st, prev->decl, &d));
+    session_close(prev);
+    carry_report rep;
+    session_report r;
+    session_doc *doc = session_create(s, 2025, "10001234573", false, &rep, &r, &d);
+    assert_non_null(doc);
+    assert_true(rep.ncarried > 5);
+    assert_true(rep.ncheck > 5);
+    assert_string_equal(doc->decl->identity.last_name, "MARTIN");
+    assert_false(doc->decl->attestation.accuracy);
+    carry_report_free(&rep);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* A second opening of the same draft is read-only and names its holder; editing, judging again
+ * only after a change, saving. */
+static void test_open_edit_save(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
+    session_report r, r2;
+    session_doc *doc = session_open(s, NAME, 0, &r, &d);
+    assert_non_null(doc);
+    assert_false(doc->read_only);
+    session_doc *other = session_open(s, NAME, 0, &r2, &d);
+    assert_non_null(other);
+    assert_true(other->read_only);
+    assert_int_equal(r2.outcome, SESSION_HELD);
+    assert_int_equal(r2.holder.pid, (long)getpid());
+    assert_false(session_save(other, &d));
+    session_close(other);
+
+    const eval_result *e1 = session_judge(doc);
+    assert_ptr_equal(session_judge(doc), e1);
+    assert_int_equal(e1->min_cents, 780500);
+    decl_answer *coding = decl_answer_get(doc->decl, "v2_coding", &d);
+    decl_set_value(doc->decl, coding, DECL_NO);
+    assert_true(session_unsaved(doc));
+    const eval_result *e2 = session_judge(doc);
+    assert_int_equal(e2->min_cents, 780500 - 35000);
+    assert_true(session_save(doc, &d));
+    assert_false(session_unsaved(doc));
+    session_close(doc);
+    doc = session_open(s, NAME, SESSION_OPEN_READ_ONLY, &r, &d);
+    assert_true(doc->read_only);
+    assert_int_equal(r.outcome, SESSION_READ_ONLY);
+    assert_int_equal(decl_find_answer(doc->decl, "v2_coding")->value, DECL_NO);
+    session_close(doc);
+    assert_null(session_open(s, "../etc/passwd", 0, &r, &d));
+    assert_int_equal(r.outcome, SESSION_BAD_NAME);
+    diag_free(&d);
+    session_free(s);
+}
+
+static void test_transmit(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    int v;
+    store_version info;
+    session_report r;
+    assert_true(decl_set_commitments(doc->decl, true, false, NULL, &d));
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_COMMITMENTS_MISSING);
+    assert_int_equal(v, 0);
+    assert_true(decl_set_commitments(doc->decl, true, true, NULL, &d));
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 1);
+    assert_false(session_unsaved(doc)); /* saved before it was transmitted */
+    assert_int_equal(strlen(info.sha256), 64);
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 2);
+    store_version *h;
+    assert_int_equal(session_history(s, NAME, &h, &d), 2);
+    assert_true(h[0].intact && h[1].intact);
+    free(h);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* A file for campaign 2023, made from the 2025 example. */
+static const char *example_2023(void)
+{
+    static char path[128];
+    snprintf(path, sizeof path, "%s/gp-2023.cfg", base);
+    diag_list d;
+    diag_init(&d);
+    decl_t *x = decl_load(EXAMPLES "gp-complete.cfg", &d);
+    assert_non_null(x);
+    assert_true(decl_set_campaign(x, 2023, &d));
+    size_t n;
+    char *text = decl_write(x, "test", &n);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, n, f), n);
+    fclose(f);
+    free(text);
+    decl_free(x);
+    diag_free(&d);
+    return path;
+}
+
+/* A closed campaign opens read-only and says why; a transmission is refused. */
+static void test_closed_campaign(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    session_set_today(s, (date_t){2024, 2, 5});
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    session_doc *doc = session_import(s, example_2023(), &r, &d);
+    assert_non_null(doc);
+    assert_true(doc->read_only);
+    assert_int_equal(r.outcome, SESSION_WINDOW_CLOSED);
+    int v;
+    store_version info;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_WINDOW_CLOSED);
+    assert_false(session_save(doc, &d));
+    session_close(doc);
+    session_set_today(s, (date_t){2024, 2, 4}); /* the last day, until midnight */
+    doc = session_import(s, example_2023(), &r, &d);
+    assert_false(doc->read_only);
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* Work left in a recovery file is never lost: a transmission and a save are refused until it is
+ * recovered (or discarded); opening from it brings it back. The autosaver writes it after the
+ * delay, not before. */
+static void test_recovery(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "AUTOSAUVÉ", &d));
+    session_changed(doc, 1000);
+    bool failed;
+    assert_false(session_tick(doc, 2500, &failed, &d));
+    assert_true(session_tick(doc, 3000, &failed, &d));
+    assert_false(failed);
+    assert_false(session_tick(doc, 9000, &failed, &d)); /* nothing new */
+    session_close(doc); /* as if killed: the change was never saved */
+
+    session_report r;
+    doc = session_open(s, NAME, 0, &r, &d);
+    assert_true(doc->recovery.exists && doc->recovery.newer_than_draft);
+    assert_string_equal(doc->decl->identity.last_name, "MARTIN");
+    int v;
+    store_version info;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_RECOVERY_PENDING);
+    assert_false(session_save(doc, &d));
+    assert_non_null(strstr(d.items[d.count - 1].message, "du travail non enregistré attend"));
+    session_close(doc);
+
+    doc = session_open(s, NAME, SESSION_OPEN_RECOVERY, &r, &d);
+    assert_string_equal(doc->decl->identity.last_name, "AUTOSAUVÉ");
+    assert_true(session_unsaved(doc));
+    assert_true(session_save(doc, &d));
+    session_close(doc);
+    assert_int_equal(session_recover(s, NAME, false, &r, &d), SESSION_NOTHING_TO_RECOVER);
+    diag_free(&d);
+    session_free(s);
+}
+
+static void test_restore_recover_by_name(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "SECOND", &d));
+    assert_true(session_save(doc, &d));
+    session_report r;
+    assert_int_equal(session_restore(s, NAME, &r, &d), SESSION_HELD);
+    assert_true(store_autosave(session_store(s, &d), doc->decl, &d));
+    assert_int_equal(session_recover(s, NAME, false, &r, &d), SESSION_HELD);
+    session_close(doc);
+    assert_int_equal(session_restore(s, NAME, &r, &d), SESSION_OK);
+    doc = session_open(s, NAME, SESSION_OPEN_READ_ONLY, &r, &d);
+    assert_string_equal(doc->decl->identity.last_name, "MARTIN");
+    session_close(doc);
+    assert_int_equal(session_recover(s, NAME, true, &r, &d), SESSION_OK);
+    assert_int_equal(session_recover(s, NAME, true, &r, &d), SESSION_NOTHING_TO_RECOVER);
+    assert_int_equal(session_restore(s, "nom", &r, &d), SESSION_BAD_NAME);
+    diag_free(&d);
+    session_free(s);
+}
+
+static void test_list(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
+    session_close(import_example(s, EXAMPLES "partial.cfg"));
+    session_summary *v;
+    assert_int_equal(session_list(s, &v, &d), 2);
+    assert_string_equal(v[0].entry.name, NAME);
+    assert_string_equal(v[0].who, "MARTIN Claire");
+    assert_int_equal(v[0].state, SESSION_DRAFT_JUDGED);
+    assert_int_equal(v[0].nblocking, 0);
+    assert_int_equal(v[0].min_cents, 780500);
+    assert_true(v[1].nblocking > 0);
+    assert_true(v[1].min_tenths < v[1].max_tenths);
+    free(v);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* Every outcome has its sentence; a holder that cannot be named is not invented. */
+static void test_explain(void **state)
+{
+    (void)state;
+    for (int o = 0; o < SESSION_OUTCOME_COUNT; o++) {
+        session_report r = {.outcome = (session_outcome)o, .name = NAME};
+        char *text = session_explain(&r);
+        assert_non_null(text);
+        assert_true(strlen(text) > 3);
+        free(text);
+    }
+    session_report r = {.outcome = SESSION_HELD, .name = NAME};
+    char *text = session_explain(&r);
+    assert_string_equal(text, "le brouillon " NAME " est ouvert par un autre programme : il "
+                              "n'est pas modifié ici");
+    free(text);
+    r.holder.pid = 4242;
+    snprintf(r.holder.host, sizeof r.holder.host, "cabinet");
+    snprintf(r.holder.since, sizeof r.holder.since, "2025-12-20 14:32:05");
+    text = session_explain(&r);
+    assert_non_null(strstr(text, "processus 4242 sur cabinet depuis 2025-12-20 14:32:05"));
+    free(text);
+}
+
+int main(void)
+{
+    char *made = mkdtemp(base);
+    if (!made)
+        return 1;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_campaign_loaded_once), cmocka_unit_test(test_create_refusals),
+        cmocka_unit_test(test_create_carried_over),  cmocka_unit_test(test_open_edit_save),
+        cmocka_unit_test(test_transmit),             cmocka_unit_test(test_closed_campaign),
+        cmocka_unit_test(test_recovery),             cmocka_unit_test(test_restore_recover_by_name),
+        cmocka_unit_test(test_list),                 cmocka_unit_test(test_explain),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", base);
+    if (system(cmd) != 0)
+        rc = 1;
+    return rc;
+}
