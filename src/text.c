@@ -3,6 +3,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 /* Length of the valid UTF-8 sequence at s, or 0 when it is not one. */
 static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
@@ -32,6 +33,11 @@ static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
         return 0;
     *cp = v;
     return n;
+}
+
+size_t text_utf8_decode(const char *s, uint32_t *cp)
+{
+    return utf8_seq((const unsigned char *)s, cp);
 }
 
 static bool is_control(uint32_t cp)
@@ -94,11 +100,43 @@ void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size)
     buf[o] = '\0';
 }
 
+/* Columns of a code point when the locale cannot tell (a C locale): combining marks take none,
+ * East Asian wide characters two, the rest one. */
+static int fallback_width(uint32_t cp)
+{
+    static const uint32_t zero[][2] = {{0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
+                                       {0x200B, 0x200F}, {0x20D0, 0x20FF}, {0xFE20, 0xFE2F}};
+    static const uint32_t wide[][2] = {{0x1100, 0x115F},   {0x2E80, 0xA4CF}, {0xAC00, 0xD7A3},
+                                       {0xF900, 0xFAFF},   {0xFE30, 0xFE4F}, {0xFF00, 0xFF60},
+                                       {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
+                                       {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD}};
+    for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
+        if (cp >= zero[i][0] && cp <= zero[i][1])
+            return 0;
+    for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
+        if (cp >= wide[i][0] && cp <= wide[i][1])
+            return 2;
+    return 1;
+}
+
+int text_cp_width(uint32_t cp)
+{
+    int w = wcwidth((wchar_t)cp);
+    if (w >= 0)
+        return w;
+    return is_control(cp) ? 1 : fallback_width(cp); /* a control character is shown as '?' */
+}
+
 size_t text_width(const char *s)
 {
     size_t w = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        w += (*p & 0xC0) != 0x80;
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t cp;
+    while (*p) {
+        size_t n = utf8_seq(p, &cp);
+        w += n ? (size_t)text_cp_width(cp) : 1; /* an invalid byte is shown as '?' */
+        p += n ? n : 1;
+    }
     return w;
 }
 

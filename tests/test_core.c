@@ -1,4 +1,5 @@
 /* Unit tests of the small core modules: dates, text, arena, diagnostics. */
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -117,6 +118,37 @@ static void test_numbers(void **state)
     assert_string_equal(buf, "50 %");
 }
 
+/* Columns, not bytes nor characters: under a UTF-8 locale and under the C locale alike. */
+static void check_widths(void)
+{
+    assert_int_equal(text_width(""), 0);
+    assert_int_equal(text_width("abc"), 3);
+    assert_int_equal(text_width("Médecine générale"), 17);    /* precomposed accents */
+    assert_int_equal(text_width("Me\xcc\x81" "decine"), 8);       /* e + combining acute */
+    assert_int_equal(text_width("\xe5\x8c\xbb\xe7\x94\x9f"), 4); /* two wide CJK characters */
+    assert_int_equal(text_width("« 7 805,00 € »"), 14);
+    assert_int_equal(text_width("a\xff"), 2);                  /* an invalid byte shows as '?' */
+    assert_int_equal(text_width("\x1b[2J"), 4);                /* ESC shows as '?' */
+    assert_int_equal(text_cp_width(0x301), 0);
+    assert_int_equal(text_cp_width(0x1F600), 2);
+}
+
+static void test_width(void **state)
+{
+    (void)state;
+    char *saved = strdup(setlocale(LC_CTYPE, NULL));
+    assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+    check_widths();
+    assert_non_null(setlocale(LC_CTYPE, "C"));
+    check_widths();
+    setlocale(LC_CTYPE, saved);
+    free(saved);
+    uint32_t cp;
+    assert_int_equal(text_utf8_decode("é", &cp), 2);
+    assert_int_equal(cp, 0xE9);
+    assert_int_equal(text_utf8_decode("\xc3", &cp), 0);
+}
+
 static void test_arena(void **state)
 {
     (void)state;
@@ -204,6 +236,7 @@ int main(void)
         cmocka_unit_test(test_utf8),       cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_numbers),    cmocka_unit_test(test_arena),
         cmocka_unit_test(test_diag),       cmocka_unit_test(test_fileio),
+        cmocka_unit_test(test_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

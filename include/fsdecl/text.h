@@ -15,8 +15,15 @@ bool text_has_control(const char *s, bool allow_newline);
  * result is never longer than s: a buffer of strlen(s) + 1 bytes always holds all of it. */
 void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size);
 
-/* Width in terminal columns of UTF-8 text, counting one column a character (Latin text). */
+/* Width in terminal columns of UTF-8 text: wcwidth() of each character under the current locale
+ * (accents one column, combining marks none, wide characters two); in a locale that cannot tell,
+ * the same by Unicode ranges. An invalid byte or a control character counts one (it is shown as
+ * '?'). */
 size_t text_width(const char *s);
+/* The columns of one code point, by the same rule. */
+int text_cp_width(uint32_t cp);
+/* Decodes the UTF-8 sequence at s into *cp; its length, or 0 when it is not valid UTF-8. */
+size_t text_utf8_decode(const char *s, uint32_t *cp);
 
 /* Points given in tenths: "1 115", "22,5". */
 void text_points(int64_t tenths, char *buf, size_t size);
