@@ -75,3 +75,15 @@ void arena_free(arena_t *a)
     }
     free(a);
 }
+
+void *arena_new_owner(size_t size, arena_t **out)
+{
+    arena_t *a = arena_new();
+    void *p = a ? arena_alloc(a, size) : NULL;
+    if (!p) {
+        arena_free(a);
+        return NULL;
+    }
+    *out = a;
+    return p;
+}

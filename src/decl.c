@@ -29,12 +29,10 @@ _Static_assert(sizeof SOFTWARE / sizeof SOFTWARE[0] == DECL_SW_COUNT, "software 
 
 decl_t *decl_new(void)
 {
-    arena_t *a = arena_new();
-    decl_t *d = a ? arena_calloc(a, 1, sizeof *d) : NULL;
-    if (!d) {
-        arena_free(a);
+    arena_t *a;
+    decl_t *d = arena_new_owner(sizeof *d, &a);
+    if (!d)
         return NULL;
-    }
     d->arena = a;
     d->format = DECL_FORMAT;
     return d;

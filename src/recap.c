@@ -122,12 +122,10 @@ static bool collect_keep(recap *r)
 recap *recap_build(const rules_campaign *c, const decl_t *d, const eval_result *e,
                    const recap_origin *origin)
 {
-    arena_t *a = arena_new();
-    recap *r = a ? arena_calloc(a, 1, sizeof *r) : NULL;
-    if (!r) {
-        arena_free(a);
+    arena_t *a;
+    recap *r = arena_new_owner(sizeof *r, &a);
+    if (!r)
         return NULL;
-    }
     r->arena = a;
     r->campaign = c;
     r->decl = d;

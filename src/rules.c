@@ -753,11 +753,10 @@ rules_campaign *rules_load(const char *path, const char *const *list_dirs, size_
     static const char *const top[] = {"format",  "campaign", "lists", "volets",
                                       "groups",  "indicators", NULL};
     size_t before = d->count + d->dropped;
-    arena_t *a = arena_new();
-    rules_campaign *c = a ? arena_calloc(a, 1, sizeof *c) : NULL;
+    arena_t *a;
+    rules_campaign *c = arena_new_owner(sizeof *c, &a);
     if (!c) {
         diag_add(d, path, 0, "mémoire insuffisante");
-        arena_free(a);
         return NULL;
     }
     c->arena = a;

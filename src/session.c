@@ -265,14 +265,25 @@ static session_outcome lock_for(const store_t *st, const char *name, store_lock 
     return session_report_set(r, SESSION_HELD, name);
 }
 
-session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d)
+/* The store, for an operation on the draft name; NULL with r saying why. */
+static const store_t *store_for(session *s, const char *name, session_report *r, diag_list *d)
 {
     memset(r, 0, sizeof *r);
-    if (!store_name_valid(name))
-        return session_report_set(r, SESSION_BAD_NAME, NULL);
+    if (!store_name_valid(name)) {
+        session_report_set(r, SESSION_BAD_NAME, NULL);
+        return NULL;
+    }
     const store_t *st = session_store(s, d);
     if (!st)
-        return session_report_set(r, SESSION_FAILED, name);
+        session_report_set(r, SESSION_FAILED, name);
+    return st;
+}
+
+session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d)
+{
+    const store_t *st = store_for(s, name, r, d);
+    if (!st)
+        return r->outcome;
     store_lock l;
     session_outcome o = lock_for(st, name, &l, r, d);
     if (o != SESSION_OK)
@@ -285,12 +296,9 @@ session_outcome session_restore(session *s, const char *name, session_report *r,
 session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
                                 diag_list *d)
 {
-    memset(r, 0, sizeof *r);
-    if (!store_name_valid(name))
-        return session_report_set(r, SESSION_BAD_NAME, NULL);
-    const store_t *st = session_store(s, d);
+    const store_t *st = store_for(s, name, r, d);
     if (!st)
-        return session_report_set(r, SESSION_FAILED, name);
+        return r->outcome;
     r->recovery = store_recovery_status(st, name);
     if (!r->recovery.exists)
         return session_report_set(r, SESSION_NOTHING_TO_RECOVER, name);
