@@ -103,6 +103,25 @@ const rules_campaign *session_campaign(session *s, int year, diag_list *d)
     return NULL;
 }
 
+int session_current_year(session *s)
+{
+    int years[PATHS_MAX_CAMPAIGNS], next = 0, latest = 0;
+    size_t n = paths_campaign_years(s->paths.rules_dir, years, PATHS_MAX_CAMPAIGNS);
+    for (size_t i = n; i-- > 0;) { /* the latest first: an older window may have no known end */
+        const rules_campaign *c = session_campaign(s, years[i], NULL);
+        if (!c)
+            continue;
+        latest = latest ? latest : c->year;
+        bool opened = date_cmp(s->today, c->window.opens) >= 0;
+        bool closed = c->window.has_closes && date_cmp(s->today, c->window.closes) > 0;
+        if (opened && !closed)
+            return c->year;
+        if (!opened)
+            next = c->year;
+    }
+    return next ? next : latest;
+}
+
 const store_t *session_store(session *s, diag_list *d)
 {
     if (!s->store_opened)

@@ -266,6 +266,15 @@ bool session_save(session_doc *doc, diag_list *d)
     return true;
 }
 
+bool session_abandon(session_doc *doc, diag_list *d)
+{
+    if (doc->read_only || recovery_pending(doc))
+        return true; /* nothing of this opening was autosaved */
+    const store_t *st = session_store(doc->session, d);
+    store_autosave_saved(&doc->autosaver);
+    return st && store_discard_recovery(st, doc->name, d);
+}
+
 void session_changed(session_doc *doc, long now_ms)
 {
     store_autosave_changed(&doc->autosaver, now_ms);

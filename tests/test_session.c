@@ -53,6 +53,11 @@ static void test_campaign_loaded_once(void **state)
     const rules_campaign *a = session_campaign(s, 2025, &d), *b = session_campaign(s, 2025, &d);
     assert_non_null(a);
     assert_ptr_equal(a, b);
+    assert_int_equal(session_current_year(s), 2025);
+    session_set_today(s, (date_t){2024, 1, 15});
+    assert_int_equal(session_current_year(s), 2023); /* 2023's window is open */
+    session_set_today(s, (date_t){2024, 2, 20});
+    assert_int_equal(session_current_year(s), 2024); /* closed; 2024 opens later */
     assert_null(session_campaign(s, 1999, &d));
     assert_true(d.count > 0);
     size_t before = d.count;

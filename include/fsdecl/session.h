@@ -72,6 +72,9 @@ const paths_t *session_paths(const session *s);
 const rules_campaign *session_campaign(session *s, int year, diag_list *d);
 /* Loads a rules file with the session's list folders (a file given by path: lint, tests). */
 rules_campaign *session_load_rules(const session *s, const char *path, diag_list *d);
+/* The campaign to declare today: the one whose window is open, else the next to open, else the
+ * latest; 0 when no rules file is found. */
+int session_current_year(session *s);
 /* The draft store, opened on first use; NULL with the reasons in d. */
 const store_t *session_store(session *s, diag_list *d);
 
@@ -134,6 +137,9 @@ void session_close(session_doc *doc);
  * are missing or memory runs out. */
 const eval_result *session_judge(session_doc *doc);
 bool session_unsaved(const session_doc *doc);
+/* Leaves the declaration without saving: the autosaved work of this opening is deleted, the saved
+ * draft stays as it was. */
+bool session_abandon(session_doc *doc, diag_list *d);
 bool session_save(session_doc *doc, diag_list *d);
 /* Autosave: call session_changed after every change, session_tick on every pass of the loop
  * (times in milliseconds of a monotonic clock). session_tick returns true when it wrote the
