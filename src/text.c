@@ -39,6 +39,11 @@ static bool is_control(uint32_t cp)
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
 }
 
+size_t text_utf8_next(const char *s, uint32_t *cp)
+{
+    return utf8_seq((const unsigned char *)s, cp);
+}
+
 bool text_utf8_valid(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -8,6 +8,9 @@
 
 /* True when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 bool text_utf8_valid(const char *s);
+/* Length of the well-formed UTF-8 sequence at s, with its code point in *cp; 0 when s does not
+ * start with one. At the terminating NUL: 1, with *cp 0. */
+size_t text_utf8_next(const char *s, uint32_t *cp);
 /* True when s holds a C0/C1 control character or DEL; '\n' is ignored when allow_newline. */
 bool text_has_control(const char *s, bool allow_newline);
 /* Copies s into buf (always terminated) replacing invalid UTF-8 and every control character but
