@@ -83,6 +83,8 @@ static void test_fold_french_letters(void **state)
     assert_string_equal(out, "aaaeeeeiioouuucoeaey");
     field_fold("Médecine Générale", out, sizeof out);
     assert_string_equal(out, "medecine generale");
+    field_fold("IJKLMNOPQRSTUVWXYZ[`{~", out, sizeof out);
+    assert_string_equal(out, "ijklmnopqrstuvwxyz[`{~");
     field_fold("ÁÃÅÌÍÒÓÕØÚÝÑÐÞßáãåìíòóõøúýñðþ", out, sizeof out);
     assert_string_equal(out, "aaaiioooouyndthssaaaiioooouyndth");
 }
@@ -904,7 +906,7 @@ static void test_choice_set_get(void **state)
     assert_null(field_get_choice(&f));
     assert_true(field_is_empty(&f));
     field_t empty;
-    field_init_choice(&empty, NULL, 3);
+    assert_false(field_init_choice(&empty, NULL, 3));
     assert_int_equal(empty.noptions, 0);
     assert_int_equal(field_insert(&empty, L'a'), FIELD_REFUSED);
     assert_int_equal(field_act(&empty, FIELD_ACT_DOWN), FIELD_NOOP);

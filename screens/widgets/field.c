@@ -1,6 +1,5 @@
 #include "widgets/field.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -683,15 +682,17 @@ void field_init_fraction(field_t *f)
 bool field_init_choice(field_t *f, const field_option *options, size_t n)
 {
     init_kind(f, FIELD_CHOICE);
+    if (!options && n)
+        return false;
     f->options = options;
-    f->noptions = options ? n : 0;
+    f->noptions = n;
     return true;
 }
 
 bool field_init_multi(field_t *f, const field_option *options, size_t n)
 {
     init_kind(f, FIELD_MULTI);
-    if (!options || n > FIELD_MAX_OPTIONS)
+    if ((!options && n) || n > FIELD_MAX_OPTIONS)
         return false;
     f->options = options;
     f->noptions = n;
@@ -1228,7 +1229,7 @@ static const char *const latin1_fold[31] = {
 static const char *fold_cp(uint32_t cp, char ascii[2])
 {
     if (cp < 0x80) {
-        ascii[0] = (char)tolower((int)cp);
+        ascii[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp); /* not the locale's */
         ascii[1] = '\0';
         return ascii;
     }

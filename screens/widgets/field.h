@@ -131,8 +131,8 @@ void field_init_date(field_t *f);
 /* min <= max, or the bounds are swapped. */
 void field_init_int(field_t *f, int64_t min, int64_t max);
 void field_init_fraction(field_t *f);
-/* The options are borrowed and must outlive the field. False (an empty, unusable list) when a
- * multiple choice has more than FIELD_MAX_OPTIONS entries. */
+/* The options are borrowed and must outlive the field. False, leaving an empty list, when options
+ * is NULL with n > 0 or when a multiple choice has more than FIELD_MAX_OPTIONS entries. */
 bool field_init_choice(field_t *f, const field_option *options, size_t n);
 bool field_init_multi(field_t *f, const field_option *options, size_t n);
 void field_init_yesno(field_t *f);
@@ -144,11 +144,12 @@ field_result field_insert(field_t *f, wchar_t wc);
  * so that the caller can give the key another meaning (move to the field above). */
 field_result field_act(field_t *f, field_action act);
 /* Pasted text (bracketed paste): everything acceptable is inserted at the cursor and nothing is
- * ever submitted. In a text field, newlines and tabs become one space (none at the start or end of
- * the paste); in the other kinds they are refused, except at the end of the paste where they are
- * dropped. A date field given a whole ISO date ("2025-12-25") takes it as its value. *refused
- * (may be NULL) counts the characters and invalid bytes left out. Returns FIELD_CHANGED when
- * something went in, else FIELD_MOVED, FIELD_REFUSED when something was left out, or FIELD_NOOP. */
+ * ever submitted. In a text field, a run of newlines and tabs becomes one space (none at the start
+ * of the field, none at the end of the paste); in the other kinds they are refused, except at the
+ * end of the paste where they are dropped. A date field given a whole ISO date ("2025-12-25") takes
+ * it as its value. *refused (may be NULL) counts the characters and invalid bytes left out. Returns
+ * FIELD_CHANGED when something went in, else FIELD_MOVED, FIELD_REFUSED when something was left
+ * out, or FIELD_NOOP. */
 field_result field_paste(field_t *f, const char *utf8, size_t *refused);
 
 /* Values. A setter on a field of another kind returns FIELD_REFUSED and changes nothing; on
