@@ -24,6 +24,10 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
       "puis ~/.local/share/fsdecl)")                                                              \
     X(CLI_OPT_HELP, "--help", 'h', CLI_ARG_NONE, NULL, true, "affiche cette aide")                \
     X(CLI_OPT_VERSION, "--version", 'V', CLI_ARG_NONE, NULL, true, "affiche la version")          \
+    X(CLI_OPT_NO_COLOR, "--no-color", 0, CLI_ARG_NONE, NULL, true,                                \
+      "assistant sans couleurs (comme la variable NO_COLOR)")                                     \
+    X(CLI_OPT_ASCII, "--ascii", 0, CLI_ARG_NONE, NULL, true,                                      \
+      "assistant en ASCII seul, sans traits ni symboles (terminaux simples, lecteurs d'écran)")   \
     X(CLI_OPT_JSON, "--json", 0, CLI_ARG_NONE, NULL, false,                                       \
       "écrit le résultat en JSON (format décrit dans docs/check-json.md)")                        \
     X(CLI_OPT_CAMPAIGN, "--campaign", 0, CLI_ARG_YEAR, "ANNÉE", false,                            \
@@ -34,7 +38,7 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
       "part d'une déclaration vide, sans reprendre celle de l'année précédente")                  \
     X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                 \
       "abandonne le travail non enregistré au lieu de le récupérer")                              \
-    X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", false,                             \
+    X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", true,                             \
       "juge les échéances et la période de saisie à cette date plutôt qu'à la date du jour")
 #define CLI_OPT_ENUM(constant, name, short_name, type, value, global, help) constant,
 typedef enum { CLI_OPTIONS(CLI_OPT_ENUM) } cli_option_id;
@@ -61,6 +65,8 @@ typedef struct {
     session *session;
     const char *command;     /* its name, for messages: "check", "rules show" */
     const cli_command *cmd; /* its table entry */
+    const cli_args *global; /* the global options */
+    session_config config;
 } cli_ctx;
 
 struct cli_command {
@@ -102,5 +108,6 @@ int cli_history(cli_ctx *c, const cli_args *a);
 int cli_recover(cli_ctx *c, const cli_args *a);
 int cli_restore(cli_ctx *c, const cli_args *a);
 int cli_help(cli_ctx *c, const cli_args *a);
+int cli_edit(cli_ctx *c, const cli_args *a);
 
 #endif

@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "fsdecl/text.h"
+#include "wizard.h"
 
 typedef struct {
     const char *name;
@@ -53,6 +54,10 @@ const cli_command cli_commands[] = {
      "récupère (ou abandonne) le travail non enregistré après un arrêt brutal", cli_recover},
     {"restore", "ANNÉE-RPPS", 0, 0, 1, 1, "remet en place la version précédente d'un brouillon",
      cli_restore},
+    {"edit", "BROUILLON|FICHIER", 0, 0, 1, 1,
+     "ouvre une déclaration dans l'assistant en plein écran (sans commande, fsdecl ouvre "
+     "l'assistant sur son accueil)",
+     cli_edit},
     {"help", "", 0, 0, 0, 0, "affiche cette aide", cli_help},
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL},
 };
@@ -307,44 +312,75 @@ int cli_help(cli_ctx *c, const cli_args *a)
     return CLI_EXIT_OK;
 }
 
-/* ---- the global options, before the command ------------------------------------------------- */
+/* ---- the global options, before the command ------------------------------------------------ */
+
+int cli_edit(cli_ctx *c, const cli_args *a)
+{
+    const cli_args *g = c->global;
+    wizard_options w = {c->config.rules_dir, c->config.data_dir, g->given[CLI_OPT_TODAY],
+                        g->given[CLI_OPT_TODAY] ? g->date[CLI_OPT_TODAY] : (date_t){0, 0, 0},
+                        g->given[CLI_OPT_NO_COLOR], g->given[CLI_OPT_ASCII],
+                        a && a->npos ? a->pos[0] : NULL};
+    if (a && a->given[CLI_OPT_TODAY])
+        w.has_today = true, w.today = a->date[CLI_OPT_TODAY];
+    return wizard_main(&w);
+}
+
+/* The global options; false (message printed) on a usage error, *done when it answered alone. */
+static bool parse_global(int argc, char **argv, int *i, cli_args *g, bool *done, int *rc)
+{
+    for (; *i < argc && argv[*i][0] == '-'; ++*i) {
+        const char *inline_value;
+        int o = find_option(argv[*i], &inline_value);
+        if (o == CLI_OPT_HELP || o == CLI_OPT_VERSION) {
+            if (o == CLI_OPT_HELP)
+                cli_print_help(stdout);
+            else
+                printf("fsdecl %s\n", FSDECL_VERSION);
+            *done = true;
+            return true;
+        }
+        if (o < 0 || !OPTIONS[o].global) {
+            fputs("fsdecl : option inconnue : ", stderr);
+            cli_put(stderr, argv[*i]);
+            fputs("\n\n", stderr);
+            cli_print_help(stderr);
+            *rc = CLI_EXIT_ERROR;
+            return false;
+        }
+        g->given[o] = true;
+        if (OPTIONS[o].type == CLI_ARG_NONE)
+            continue;
+        const char *v = inline_value ? inline_value : *i + 1 < argc ? argv[++*i] : NULL;
+        cli_ctx c = {.command = "", .cmd = NULL};
+        if (!v || !take_value(&c, &cli_commands[0], o, v, g)) {
+            if (!v)
+                fprintf(stderr, "fsdecl : valeur attendue après %s\n", OPTIONS[o].name);
+            *rc = CLI_EXIT_ERROR;
+            return false;
+        }
+    }
+    return true;
+}
 
 int cli_main(int argc, char **argv)
 {
-    session_config cfg = {0};
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-'; i++) {
-        const char *inline_value;
-        int o = find_option(argv[i], &inline_value);
-        const char *v = inline_value ? inline_value : i + 1 < argc ? argv[i + 1] : NULL;
-        if (o == CLI_OPT_HELP) {
-            cli_print_help(stdout);
-            return CLI_EXIT_OK;
-        } else if (o == CLI_OPT_VERSION) {
-            printf("fsdecl %s\n", FSDECL_VERSION);
-            return CLI_EXIT_OK;
-        } else if ((o == CLI_OPT_RULES_DIR || o == CLI_OPT_DATA_DIR) && v) {
-            *(o == CLI_OPT_RULES_DIR ? &cfg.rules_dir : &cfg.data_dir) = v;
-            i += inline_value ? 0 : 1;
-        } else {
-            fputs("fsdecl : option inconnue : ", stderr);
-            cli_put(stderr, argv[i]);
-            fputs("\n\n", stderr);
-            cli_print_help(stderr);
-            return CLI_EXIT_ERROR;
-        }
-    }
-    if (i >= argc) {
-        cli_print_help(stdout);
-        return CLI_EXIT_OK;
-    }
-    session *s = session_new(&cfg);
-    if (!s) {
+    cli_args g = {0};
+    int i = 1, rc = CLI_EXIT_OK;
+    bool done = false;
+    if (!parse_global(argc, argv, &i, &g, &done, &rc) || done)
+        return rc;
+    cli_ctx c = {.global = &g};
+    c.config = (session_config){g.value[CLI_OPT_RULES_DIR], g.value[CLI_OPT_DATA_DIR],
+                                g.given[CLI_OPT_TODAY], g.date[CLI_OPT_TODAY]};
+    if (i >= argc)
+        return cli_edit(&c, NULL); /* no command: the wizard */
+    c.session = session_new(&c.config);
+    if (!c.session) {
         fputs("fsdecl : mémoire insuffisante\n", stderr);
         return CLI_EXIT_ERROR;
     }
-    cli_ctx c = {s, NULL, NULL};
-    int rc = cli_dispatch(&c, argc - i, argv + i);
-    session_free(s);
+    rc = cli_dispatch(&c, argc - i, argv + i);
+    session_free(c.session);
     return rc;
 }

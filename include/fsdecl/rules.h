@@ -31,8 +31,8 @@ enum { RULES_STATUS_COUNT = 0 RULES_STATUSES(VOCAB_COUNT) };
 
 #define RULES_KINDS(X)                                                                            \
     X(RULES_DECLARATIVE, "declarative", "déclaratif")                                             \
-    X(RULES_DECLARATIVE_PREFILLED, "declarative_prefilled", "déclaratif pré-rempli")              \
-    X(RULES_COMPUTED, "computed", "calculé par la CNAM")
+    X(RULES_DECLARATIVE_PREFILLED, "declarative_prefilled", "prérempli — à vérifier")             \
+    X(RULES_COMPUTED, "computed", "calculé par l'Assurance Maladie")
 typedef enum { RULES_KINDS(VOCAB_ENUM) } rules_kind;
 enum { RULES_KIND_COUNT = 0 RULES_KINDS(VOCAB_COUNT) };
 

@@ -1,0 +1,89 @@
+/* app: the wizard's state and loop. One app runs the home screen and, once a declaration is open,
+ * its tabs; dialogs run on top through app_next_key, which draws the frame, feeds the autosaver,
+ * handles resizes and signals, and returns the next key (from the keyboard, or from a script). */
+#ifndef FSDECL_SCREENS_APP_H
+#define FSDECL_SCREENS_APP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "form.h"
+#include "fsdecl/session.h"
+#include "term.h"
+#include "wizard.h"
+
+enum { APP_MIN_LINES = 24, APP_MIN_COLS = 80, APP_MAX_TABS = 8 };
+
+/* Keys of the loop itself, beyond curses' codes. */
+enum {
+    APP_KEY_EXIT = 0x7ff0, /* SIGTERM or SIGHUP: save and leave; or the script ended */
+    APP_KEY_PASTE,         /* a bracketed paste arrived: its text is in app.paste */
+    APP_KEY_END,           /* the script ended: leave at once, saving nothing (as if killed) */
+};
+
+typedef enum { TAB_COMPLETE, TAB_PROBLEMS, TAB_UNTOUCHED, TAB_NONE } tab_state;
+
+typedef struct app app;
+
+/* A tab: its short title, its rows, its state in the strip. */
+typedef struct {
+    void (*title)(const app *a, int index, char *buf, size_t size);
+    void (*build)(app *a, int index, form_t *f);
+    tab_state (*state)(app *a, int index);
+} tab_ops;
+
+struct app {
+    session *s;
+    const wizard_options *opt;
+    session_doc *doc; /* the declaration open; NULL on the home screen */
+    int ntabs, tab;
+    const tab_ops *tabs[APP_MAX_TABS];
+    int tab_index[APP_MAX_TABS]; /* the volet a volet tab shows */
+    form_t form;
+    char message[512];
+    term_style message_style;
+    char saved_at[16];  /* "14:32", shown in the status bar */
+    bool autosave_failed;
+    bool quit;
+    char *paste; /* the text of the last paste, malloc'ed */
+    void (*overlay)(app *a, void *data); /* a dialog drawn over the frame */
+    void *overlay_data;
+    struct script *script;
+    int settle_fd;
+};
+
+/* The next key, after drawing the frame (and the overlay, if any). */
+int app_next_key(app *a);
+/* Says something in the message line. */
+void app_say(app *a, term_style st, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* The time shown for "enregistré à" (FSDECL_CLOCK fixes it for tests). */
+void app_clock_hhmm(char *buf, size_t size);
+/* Milliseconds of a monotonic clock (a script's own clock in script mode). */
+long app_now_ms(const app *a);
+
+/* The declaration screen, once a document is open; returns when the user leaves it. */
+void app_run_declaration(app *a);
+/* Saves the declaration; says how it went. */
+bool app_save(app *a);
+/* The quit question when something is unsaved; true when the user may leave. */
+bool app_confirm_leave(app *a);
+/* Draws the declaration's frame: title, tabs, form, status, message, footer. */
+void app_draw_declaration(app *a);
+
+/* The tabs (tabs.c): set up for the open declaration; the current tab's rows rebuilt. */
+void tabs_setup(app *a);
+void tabs_build(app *a);
+/* A volet's label shortened for the strip: "Volet 1 – Prérequis : ..." gives "Volet 1". */
+void tabs_short_label(const char *label, char *buf, size_t size);
+
+/* The home screen (home.c). */
+void home_run(app *a);
+void home_draw(app *a);
+/* Opens a declaration by draft name or file (fsdecl edit). */
+bool home_open_arg(app *a, const char *arg);
+
+#endif

@@ -1,0 +1,345 @@
+/* dialog: modal boxes over the frame, each looping on app_next_key. */
+#include "dialog.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "edit.h"
+#include "fsdecl/text.h"
+
+/* A box of at most width columns centred on the screen; its rows go to *y, *x, *w, *h. */
+static void frame(const char *title, int want_w, int want_h, int *y, int *x, int *w, int *h)
+{
+    *w = want_w < COLS - 4 ? want_w : COLS - 4;
+    *h = want_h < LINES - 2 ? want_h : LINES - 2;
+    *y = (LINES - *h) / 2;
+    *x = (COLS - *w) / 2;
+    term_box(*y, *x, *h, *w);
+    char t[160];
+    snprintf(t, sizeof t, " %s ", title);
+    term_text(*y, *x + 2, *w - 4, TERM_DIALOG, t);
+}
+
+/* Text wrapped inside a box, from row y; returns the rows used. */
+static int box_text(int y, int x, int w, int max_rows, const char *text, int skip)
+{
+    const char *starts[256];
+    size_t lens[256];
+    size_t n = term_wrap(text, w, starts, lens, 256);
+    int r = 0;
+    for (size_t i = (size_t)skip; i < n && r < max_rows; i++, r++) {
+        char line[1024];
+        snprintf(line, sizeof line, "%.*s", (int)lens[i], starts[i]);
+        term_text(y + r, x, w, TERM_DIALOG, line);
+    }
+    return r;
+}
+
+static int wrapped_rows(const char *text, int w)
+{
+    const char *starts[256];
+    size_t lens[256];
+    return (int)term_wrap(text, w, starts, lens, 256);
+}
+
+/* ---- a question ------------------------------------------------------------------------------- */
+
+typedef struct {
+    const char *title, *text;
+    const char *const *buttons;
+    int chosen;
+} ask_state;
+
+static void draw_ask(app *a, void *data)
+{
+    (void)a;
+    ask_state *s = data;
+    int rows = wrapped_rows(s->text, 60);
+    int y, x, w, h;
+    frame(s->title, 66, rows + 5, &y, &x, &w, &h);
+    box_text(y + 1, x + 2, w - 4, h - 4, s->text, 0);
+    int bx = x + 2, cy = y + h - 2, cx = -1;
+    for (int i = 0; s->buttons[i]; i++) {
+        char b[96];
+        snprintf(b, sizeof b, "[ %s ]", s->buttons[i]);
+        if (i == s->chosen)
+            cx = bx + 2;
+        bx += term_text(cy, bx, x + w - 2 - bx, i == s->chosen ? TERM_FOCUS : TERM_DIALOG, b) + 2;
+    }
+    term_cursor_at(cy, cx >= 0 ? cx : x + 2);
+}
+
+int dialog_ask(app *a, const char *title, const char *text, const char *const *buttons,
+               int default_button)
+{
+    ask_state s = {title, text, buttons, default_button};
+    int n = 0;
+    while (buttons[n])
+        n++;
+    a->overlay = draw_ask, a->overlay_data = &s;
+    int result = -2;
+    while (result == -2) {
+        int key = app_next_key(a);
+        if (key == KEY_LEFT || key == KEY_BTAB || key == KEY_UP)
+            s.chosen = (s.chosen + n - 1) % n;
+        else if (key == KEY_RIGHT || key == '\t' || key == KEY_DOWN)
+            s.chosen = (s.chosen + 1) % n;
+        else if (key == '\r' || key == '\n' || key == KEY_ENTER)
+            result = s.chosen;
+        else if (key == 27 || key == APP_KEY_EXIT || key == APP_KEY_END || key == KEY_F(10))
+            result = -1;
+        for (int i = 0; i < n && app_key_char(key) > 0; i++) /* the first letter of a button */
+            if (text_width(buttons[i]) && (app_key_char(key) | 0x20) == (buttons[i][0] | 0x20))
+                result = i;
+    }
+    a->overlay = NULL;
+    return result;
+}
+
+/* ---- a text to read --------------------------------------------------------------------------- */
+
+typedef struct {
+    const char *title, *text;
+    int skip;
+} read_state;
+
+static void draw_read(app *a, void *data)
+{
+    (void)a;
+    read_state *s = data;
+    int y, x, w, h;
+    frame(s->title, 90, LINES - 2, &y, &x, &w, &h);
+    box_text(y + 1, x + 2, w - 4, h - 3, s->text, s->skip);
+    term_text(y + h - 1, x + 2, w - 4, TERM_DIALOG, " ↑↓ défiler · Échap fermer ");
+    term_cursor_hide();
+}
+
+void dialog_text(app *a, const char *title, const char *text)
+{
+    read_state s = {title, text, 0};
+    a->overlay = draw_read, a->overlay_data = &s;
+    for (;;) {
+        int key = app_next_key(a);
+        int rows = wrapped_rows(text, (COLS - 4 < 90 ? COLS - 4 : 90) - 4);
+        if (key == KEY_DOWN && s.skip + 1 < rows)
+            s.skip++;
+        else if (key == KEY_UP && s.skip > 0)
+            s.skip--;
+        else if (key == 27 || key == '\r' || key == 'q' || key == KEY_F(1) || key == KEY_F(10) ||
+                 key == APP_KEY_EXIT || key == APP_KEY_END || key == '\n' || key == KEY_ENTER)
+            break;
+    }
+    a->overlay = NULL;
+}
+
+/* ---- a list to pick from ---------------------------------------------------------------------- */
+
+typedef struct {
+    const char *title;
+    field_t *f;
+} pick_state;
+
+static void draw_pick(app *a, void *data)
+{
+    (void)a;
+    pick_state *s = data;
+    int y, x, w, h;
+    frame(s->title, 70, LINES - 4, &y, &x, &w, &h);
+    char filter[256], line[320];
+    field_get_text(s->f, filter, sizeof filter);
+    snprintf(line, sizeof line, "Tapez pour chercher : %s", filter);
+    term_text(y + 1, x + 2, w - 4, TERM_DIALOG, line);
+    size_t sel = field_selected(s->f);
+    int rows = h - 4, first = 0, shown = 0, r = 0;
+    for (size_t i = 0; i < s->f->noptions && i < sel; i++)
+        first += field_option_matches(s->f, i);
+    first = first >= rows ? first - rows + 1 : 0;
+    for (size_t i = 0; i < s->f->noptions && r < rows; i++) {
+        if (!field_option_matches(s->f, i) || shown++ < first)
+            continue;
+        term_text(y + 3 + r, x + 2, w - 4, i == sel ? TERM_FOCUS : TERM_DIALOG,
+                  s->f->options[i].label);
+        r++;
+    }
+    term_cursor_at(y + 1, x + 2 + 22 + (int)text_width(filter));
+}
+
+bool dialog_pick(app *a, const char *title, field_t *choice)
+{
+    field_t work = *choice;
+    pick_state s = {title, &work};
+    a->overlay = draw_pick, a->overlay_data = &s;
+    int result = -1;
+    while (result < 0) {
+        int key = app_next_key(a);
+        int ch = app_key_char(key);
+        if (key == KEY_UP || key == KEY_DOWN)
+            field_act(&work, key == KEY_UP ? FIELD_ACT_UP : FIELD_ACT_DOWN);
+        else if (key == KEY_BACKSPACE || key == 0x7f)
+            field_act(&work, FIELD_ACT_BACKSPACE);
+        else if (ch >= 0 && field_insert(&work, (wchar_t)ch) == FIELD_REFUSED)
+            beep();
+        else if (key == '\r' || key == '\n' || key == KEY_ENTER)
+            result = field_get_choice(&work) != NULL;
+        else if (key == 27 || key == APP_KEY_EXIT || key == APP_KEY_END || key == KEY_F(10))
+            result = 0;
+    }
+    a->overlay = NULL;
+    if (result)
+        *choice = work;
+    return result == 1;
+}
+
+/* ---- a field to fill ---------------------------------------------------------------------------- */
+
+typedef struct {
+    const char *title, *label;
+    field_t *f;
+    char error[256];
+} input_state;
+
+static void draw_input(app *a, void *data)
+{
+    (void)a;
+    input_state *s = data;
+    int y, x, w, h;
+    frame(s->title, 66, 7, &y, &x, &w, &h);
+    int lw = term_text(y + 2, x + 2, w - 4, TERM_DIALOG, s->label) + 1;
+    char view[512];
+    size_t col = field_scroll(s->f, 24);
+    field_view(s->f, 24, view, sizeof view);
+    term_fill(y + 2, x + 3 + lw, 24, TERM_FOCUS);
+    term_text(y + 2, x + 3 + lw, 24, TERM_FOCUS, view);
+    if (s->error[0])
+        term_text(y + 4, x + 2, w - 4, TERM_BAD, s->error);
+    term_cursor_at(y + 2, x + 3 + lw + (int)col);
+}
+
+bool dialog_input(app *a, const char *title, const char *label, field_t *fl)
+{
+    input_state s = {title, label, fl, ""};
+    a->overlay = draw_input, a->overlay_data = &s;
+    int result = -1;
+    while (result < 0) {
+        int key = app_next_key(a);
+        int ch = app_key_char(key);
+        field_result r = FIELD_NOOP;
+        if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+            if (field_validate(fl, s.error, sizeof s.error) && !field_is_empty(fl))
+                result = 1;
+            else if (!s.error[0])
+                snprintf(s.error, sizeof s.error, "%s à remplir", label);
+        } else if (key == 27 || key == APP_KEY_EXIT || key == APP_KEY_END || key == KEY_F(10)) {
+            result = 0;
+        } else if (ch >= 0) {
+            r = field_insert(fl, (wchar_t)ch);
+        } else if (key == KEY_BACKSPACE || key == 0x7f) {
+            r = field_act(fl, FIELD_ACT_BACKSPACE);
+        } else if (key == KEY_LEFT || key == KEY_RIGHT) {
+            r = field_act(fl, key == KEY_LEFT ? FIELD_ACT_LEFT : FIELD_ACT_RIGHT);
+        }
+        if (r == FIELD_REFUSED || r == FIELD_FULL)
+            snprintf(s.error, sizeof s.error, "%s", field_refusal(fl, r));
+        else if (r == FIELD_CHANGED)
+            s.error[0] = '\0';
+    }
+    a->overlay = NULL;
+    return result == 1;
+}
+
+/* ---- Ce qui manque ---------------------------------------------------------------------------- */
+
+typedef struct {
+    const eval_result *e;
+    int chosen;
+} missing_state;
+
+static void draw_missing(app *a, void *data)
+{
+    (void)a;
+    missing_state *s = data;
+    int y, x, w, h;
+    frame("Ce qui manque, par valeur", 80, (int)s->e->nmissing + 5, &y, &x, &w, &h);
+    if (!s->e->nmissing)
+        term_text(y + 2, x + 2, w - 4, TERM_DIALOG, "Rien : tout ce qui peut être déclaré l'est.");
+    for (size_t i = 0; i < s->e->nmissing && (int)i < h - 4; i++) {
+        char m[48], line[400];
+        text_money(s->e->missing[i].gain_cents, m, sizeof m);
+        snprintf(line, sizeof line, "%14s  %s", m, s->e->missing[i].ind->label);
+        term_text(y + 2 + (int)i, x + 2, w - 4, (int)i == s->chosen ? TERM_FOCUS : TERM_DIALOG,
+                  line);
+    }
+    term_text(y + h - 1, x + 2, w - 4, TERM_DIALOG, " Entrée : aller au champ · Échap : fermer ");
+    term_cursor_at(y + 2 + s->chosen, x + 2);
+}
+
+const char *dialog_missing(app *a)
+{
+    const eval_result *e = session_judge(a->doc);
+    if (!e)
+        return NULL;
+    missing_state s = {e, 0};
+    a->overlay = draw_missing, a->overlay_data = &s;
+    const char *target = NULL;
+    for (;;) {
+        int key = app_next_key(a);
+        e = s.e = session_judge(a->doc);
+        int n = (int)e->nmissing;
+        if (key == KEY_DOWN && s.chosen + 1 < n)
+            s.chosen++;
+        else if (key == KEY_UP && s.chosen > 0)
+            s.chosen--;
+        else if ((key == '\r' || key == '\n' || key == KEY_ENTER) && n) {
+            target = e->missing[s.chosen].ind->id;
+            break;
+        } else if (key == 27 || key == KEY_F(3) || key == KEY_F(10) || key == APP_KEY_EXIT || key == APP_KEY_END ||
+                   key == 'q')
+            break;
+    }
+    a->overlay = NULL;
+    return target;
+}
+
+/* ---- transmission ------------------------------------------------------------------------------ */
+
+bool dialog_transmit(app *a)
+{
+    static const char *const confirm[] = {"Transmettre", "Annuler", NULL};
+    static const char *const ok[] = {"Fermer", NULL};
+    const eval_result *e = session_judge(a->doc);
+    char text[1024], lo[48], hi[48];
+    text_money(e ? e->min_cents : 0, lo, sizeof lo);
+    text_money(e ? e->max_cents : 0, hi, sizeof hi);
+    snprintf(text, sizeof text,
+             "Transmettre cette déclaration (%s%s%s) ? %s Vous pourrez la modifier et la "
+             "transmettre de nouveau jusqu'à la clôture.",
+             lo, e && e->min_cents != e->max_cents ? " à " : "",
+             e && e->min_cents != e->max_cents ? hi : "",
+             e && e->nblocking ? "Elle est incomplète : la transmission sera partielle."
+                               : "Elle est complète.");
+    if (dialog_ask(a, "Transmettre", text, confirm, 1) != 0)
+        return false;
+    int version;
+    store_version info;
+    session_report r;
+    diag_list d;
+    diag_init(&d);
+    session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);
+    if (o == SESSION_OK) {
+        app_clock_hhmm(a->saved_at, sizeof a->saved_at);
+        snprintf(text, sizeof text, "Version %d transmise le %s. Empreinte SHA-256 : %s", version,
+                 info.date, info.sha256);
+        app_say(a, TERM_OK, "%s Version %d transmise.", term_symbol(TERM_SYM_OK), version);
+    } else {
+        char *why = session_explain(&r);
+        snprintf(text, sizeof text, "Transmission impossible : %s%s%s", why ? why : "erreur",
+                 d.count ? ". " : ".", d.count ? d.items[0].message : "");
+        free(why);
+    }
+    diag_free(&d);
+    dialog_ask(a, o == SESSION_OK ? "Transmise" : "Non transmise", text, ok, 0);
+    return o == SESSION_OK;
+}

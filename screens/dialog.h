@@ -1,0 +1,24 @@
+/* dialog: boxes drawn over the frame, each running until answered: a question with buttons, a
+ * choice in a long list, a text to read, a field to fill, "Ce qui manque", the transmission. */
+#ifndef FSDECL_SCREENS_DIALOG_H
+#define FSDECL_SCREENS_DIALOG_H
+
+#include <stdbool.h>
+
+#include "app.h"
+
+/* The button chosen (0...), or -1 for Esc. buttons ends with NULL. */
+int dialog_ask(app *a, const char *title, const char *text, const char *const *buttons,
+               int default_button);
+/* A choice in a long list with type-ahead: true with the choice made in *choice. */
+bool dialog_pick(app *a, const char *title, field_t *choice);
+/* A text to read (help), scrolled; closes on Esc, Enter, q or F1. */
+void dialog_text(app *a, const char *title, const char *text);
+/* One field to fill; true when Entrée gave a value the field validates. */
+bool dialog_input(app *a, const char *title, const char *label, field_t *fl);
+/* "Ce qui manque", ranked by euros: the indicator chosen (to jump to), or NULL. */
+const char *dialog_missing(app *a);
+/* Confirms, transmits, shows the new version; true when a version was transmitted. */
+bool dialog_transmit(app *a);
+
+#endif

@@ -1,0 +1,220 @@
+/* edit: keys for the focused field; values given to the declaration through bind.c. */
+#include "edit.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "actions.h"
+#include "bind.h"
+#include "dialog.h"
+
+int app_key_char(int key)
+{
+    if (key & APP_CHAR_FLAG)
+        return key & ~APP_CHAR_FLAG;
+    if (key >= 0x20 && key < KEY_MIN && key != 0x7f)
+        return key;
+    return -1;
+}
+
+/* The pending edit of the focused field, made when focus arrives. */
+static form_pending *editing(form_t *f, const form_row *r, const field_t *fl)
+{
+    form_pending *p = form_pending_for(f, r->bind);
+    if (p)
+        return p;
+    if (f->npending == FORM_MAX_PENDING)
+        return NULL;
+    p = &f->pending[f->npending++];
+    memset(p, 0, sizeof *p);
+    p->bind = r->bind;
+    p->field = *fl;
+    p->before = *fl;
+    p->editing = true;
+    return p;
+}
+
+/* Gives a field's value to the declaration; keeps it pending with the reason when refused. */
+static bool commit(app *a, binding b, const field_t *fl)
+{
+    form_t *f = &a->form;
+    char err[256];
+    if (bind_commit(a->doc, b, fl, err, sizeof err)) {
+        form_pending_drop(f, b);
+        return true;
+    }
+    form_pending *p = form_pending_for(f, b);
+    if (!p && f->npending < FORM_MAX_PENDING) {
+        p = &f->pending[f->npending++];
+        memset(p, 0, sizeof *p);
+        p->bind = b;
+        p->before = *fl;
+    }
+    if (p) {
+        p->field = *fl;
+        p->editing = false;
+        snprintf(p->error, sizeof p->error, "%s", err);
+    }
+    app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD), err);
+    return false;
+}
+
+bool edit_leave(app *a)
+{
+    form_t *f = &a->form;
+    form_row *r = form_focused(f);
+    form_pending *p = r ? form_pending_for(f, r->bind) : NULL;
+    if (!p || !p->editing || a->doc->read_only)
+        return false;
+    char now[2048], before[2048];
+    field_get_text(&p->field, now, sizeof now);
+    field_get_text(&p->before, before, sizeof before);
+    if (!p->error[0] && strcmp(now, before) == 0) {
+        form_pending_drop(f, r->bind); /* nothing typed: nothing to give */
+        return false;
+    }
+    field_t value = p->field;
+    return commit(a, r->bind, &value);
+}
+
+static field_action action_of(int key)
+{
+    switch (key) {
+    case KEY_LEFT: return FIELD_ACT_LEFT;
+    case KEY_RIGHT: return FIELD_ACT_RIGHT;
+    case KEY_HOME:
+    case CTRL_KEY('a'): return FIELD_ACT_HOME;
+    case KEY_END:
+    case CTRL_KEY('e'): return FIELD_ACT_END;
+    case KEY_BACKSPACE:
+    case 0x7f:
+    case CTRL_KEY('h'): return FIELD_ACT_BACKSPACE;
+    case KEY_DC: return FIELD_ACT_DELETE;
+    case CTRL_KEY('k'): return FIELD_ACT_KILL_END;
+    case CTRL_KEY('u'): return FIELD_ACT_KILL_START;
+    case KEY_SLEFT: return FIELD_ACT_WORD_LEFT;
+    case KEY_SRIGHT: return FIELD_ACT_WORD_RIGHT;
+    default: return (field_action)-1;
+    }
+}
+
+static void say_refusal(app *a, const field_t *fl, field_result r)
+{
+    const char *why = field_refusal(fl, r);
+    app_say(a, TERM_WARN, "%s %s", term_symbol(TERM_SYM_WARN), why[0] ? why : "touche refusée");
+    beep();
+}
+
+/* Whether a text field has a use for key (so that only then an edit begins). */
+static bool text_takes(const app *a, int key)
+{
+    return key == 27 || (key == APP_KEY_PASTE && a->paste) || app_key_char(key) >= 0 ||
+           (int)action_of(key) >= 0;
+}
+
+/* A text, date or number field, or a long list's type-ahead. */
+static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
+{
+    if (!text_takes(a, key))
+        return EDIT_UNHANDLED;
+    form_pending *p = editing(&a->form, r, fl);
+    if (!p)
+        return EDIT_UNHANDLED;
+    field_t *live = &p->field;
+    int ch = app_key_char(key);
+    field_result res;
+    if (key == 27) {
+        *live = p->before;
+        p->error[0] = '\0';
+        return EDIT_MOVED;
+    }
+    if (key == APP_KEY_PASTE) {
+        size_t left_out = 0;
+        res = field_paste(live, a->paste, &left_out);
+        if (left_out)
+            app_say(a, TERM_WARN, "%zu caractère%s du texte collé refusé%s", left_out,
+                    left_out > 1 ? "s" : "", left_out > 1 ? "s" : "");
+    } else if (ch >= 0) {
+        res = field_insert(live, (wchar_t)ch);
+    } else {
+        res = field_act(live, action_of(key));
+    }
+    if (res == FIELD_REFUSED || res == FIELD_FULL) {
+        say_refusal(a, live, res);
+        return EDIT_MOVED;
+    }
+    if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live))
+        return commit(a, r->bind, live) ? EDIT_CHANGED : EDIT_MOVED;
+    return EDIT_MOVED;
+}
+
+/* A box, an answer or a few choices: the value is given at once. */
+static edit_result choice_key(app *a, form_row *r, field_t *fl, int key)
+{
+    field_t v = *fl;
+    int ch = app_key_char(key);
+    if (r->widget == WIDGET_RADIO) {
+        bool back = key == KEY_LEFT;
+        if (!back && key != KEY_RIGHT && ch != ' ')
+            return EDIT_UNHANDLED;
+        size_t n = v.noptions, i = field_selected(&v);
+        i = i == FIELD_NONE ? 0 : back ? (i + n - 1) % n : (i + 1) % n;
+        field_set_choice(&v, v.options[i].id);
+    } else if (ch == ' ' || (r->widget == WIDGET_CHECKBOX && (ch == 'o' || ch == 'y' ||
+                                                               ch == 'n'))) {
+        if (ch == ' ')
+            field_act(&v, FIELD_ACT_TOGGLE);
+        else
+            field_set_yesno(&v, ch == 'n' ? DECL_UNSET : DECL_YES);
+        if (r->widget == WIDGET_CHECKBOX && field_get_yesno(&v) == DECL_NO)
+            field_set_yesno(&v, DECL_UNSET); /* a box is ticked or not */
+    } else if (r->widget == WIDGET_YESNO && ch >= 0) {
+        field_result res = field_insert(&v, (wchar_t)ch);
+        if (res == FIELD_REFUSED)
+            return EDIT_UNHANDLED; /* 'q', '?', '1' ... are actions */
+    } else if (r->widget == WIDGET_YESNO && (key == KEY_BACKSPACE || key == KEY_DC || key == 0x7f)) {
+        field_set_yesno(&v, DECL_UNSET);
+    } else {
+        return EDIT_UNHANDLED;
+    }
+    return commit(a, r->bind, &v) ? EDIT_CHANGED : EDIT_MOVED;
+}
+
+static edit_result press(app *a, form_row *r)
+{
+    char err[256];
+    if (r->bind.kind == BIND_TRANSMIT)
+        return dialog_transmit(a) ? EDIT_CHANGED : EDIT_MOVED;
+    if (bind_press(a->doc, r->bind, err, sizeof err))
+        return EDIT_CHANGED;
+    app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD), err);
+    return EDIT_MOVED;
+}
+
+edit_result edit_key(app *a, int key)
+{
+    form_t *f = &a->form;
+    form_row *r = form_focused(f);
+    if (!r)
+        return EDIT_UNHANDLED;
+    bool enter = key == '\r' || key == '\n' || key == KEY_ENTER;
+    if (r->widget == WIDGET_BUTTON)
+        return enter || key == ' ' ? press(a, r) : EDIT_UNHANDLED;
+    if (a->doc->read_only) {
+        if (app_key_char(key) >= 0 && r->widget == WIDGET_TEXT)
+            app_say(a, TERM_WARN, "%s Lecture seule : rien ne peut être modifié.",
+                    term_symbol(TERM_SYM_WARN));
+        return EDIT_UNHANDLED;
+    }
+    field_t *fl = form_row_field(f, r);
+    if (r->widget == WIDGET_LIST && enter) {
+        field_t v = *fl;
+        if (!dialog_pick(a, r->text, &v))
+            return EDIT_MOVED;
+        return commit(a, r->bind, &v) ? EDIT_CHANGED : EDIT_MOVED;
+    }
+    if (r->widget == WIDGET_TEXT || r->widget == WIDGET_LIST)
+        return enter ? EDIT_UNHANDLED : text_key(a, r, fl, key);
+    return choice_key(a, r, fl, key);
+}

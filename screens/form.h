@@ -1,0 +1,137 @@
+/* form: a tab's content as rows (headings, text, fields, buttons), rebuilt from the declaration
+ * after every change; the focus, kept by what a field edits; the edits not yet accepted, kept
+ * until they are (moving away never loses what was typed). */
+#ifndef FSDECL_SCREENS_FORM_H
+#define FSDECL_SCREENS_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fsdecl/rules.h"
+#include "term.h"
+#include "widgets/field.h"
+
+/* What a field or button edits in the declaration. */
+typedef enum {
+    BIND_NONE,
+    BIND_IDENTITY,  /* sub: decl_identity_field */
+    BIND_SPECIALTY, /* from the campaign's list of specialties */
+    BIND_FIRST_YEAR,
+    BIND_VALUE, /* an indicator's yes/no */
+    BIND_PREFILLED,
+    BIND_SOFTWARE, /* sub: decl_software_field */
+    BIND_ACQUIRED,
+    BIND_DPI,
+    BIND_LAP_NAME,
+    BIND_LAP_CERTIFIED,
+    BIND_LAP_PROVISIONAL,
+    BIND_LAP_PROCESS,
+    BIND_CHOICE, /* sub: the list entry */
+    BIND_OTHER,
+    BIND_RATIO,
+    BIND_COUNT,
+    BIND_PART,      /* sub: the part of an all_of criterion */
+    BIND_COMPONENT, /* sub: the component of an average */
+    BIND_PROOF_STATE, /* sub: the document */
+    BIND_PROOF_DATE,
+    BIND_STUDENT_NAME, /* sub: the student */
+    BIND_STUDENT_LEVEL,
+    BIND_STUDENT_FROM,
+    BIND_STUDENT_TO,
+    BIND_STUDENT_ADD,    /* a button */
+    BIND_STUDENT_REMOVE, /* a button; sub: the student */
+    BIND_COMMENT,
+    BIND_ACCURACY,
+    BIND_KEEP_PROOFS,
+    BIND_TRANSMIT, /* a button */
+} bind_kind;
+
+typedef struct {
+    bind_kind kind;
+    const rules_indicator *ind; /* NULL outside an indicator */
+    int sub;
+} binding;
+
+typedef enum {
+    WIDGET_TEXT,     /* text, date, number, fraction: a line to edit */
+    WIDGET_CHECKBOX, /* [x] label */
+    WIDGET_YESNO,    /* ( ) Oui ( ) Non */
+    WIDGET_RADIO,    /* a few choices on one line */
+    WIDGET_LIST,     /* a choice from a long list, with type-ahead */
+    WIDGET_BUTTON,
+} widget_kind;
+
+typedef enum { ROW_TEXT, ROW_FIELD } row_kind;
+
+typedef struct {
+    row_kind kind;
+    int indent;
+    term_style style;
+    char *text;  /* ROW_TEXT: the line; ROW_FIELD: the label */
+    char *right; /* ROW_TEXT: right-aligned text (points, status) */
+    /* ROW_FIELD */
+    binding bind;
+    widget_kind widget;
+    int field;      /* its field in form_t.fields; -1 for a button */
+    const char *anchor; /* the indicator id this row belongs to ("Ce qui manque" jumps here) */
+} form_row;
+
+/* An edit not accepted yet, or the focused field while it is being edited. */
+typedef struct {
+    binding bind;
+    field_t field;
+    field_t before; /* as it was when focus arrived: Esc goes back to it */
+    char error[256];
+    bool editing;
+} form_pending;
+
+enum { FORM_MAX_PENDING = 32 };
+
+typedef struct {
+    form_row *rows;
+    size_t nrows, cap;
+    field_t *fields; /* one per field row, rebuilt with the rows */
+    size_t nfields, capfields;
+    int focus;  /* row index, or -1 */
+    int scroll; /* first row shown */
+    binding focus_bind;
+    const char *focus_anchor;
+    form_pending pending[FORM_MAX_PENDING];
+    size_t npending;
+    int label_col; /* where fields start, from the left edge of the form */
+    int width;     /* the form's width, set before it is built */
+    int cursor_y, cursor_x; /* where form_draw wants the cursor; -1 for none */
+} form_t;
+
+bool binding_equal(binding a, binding b);
+
+void form_clear_rows(form_t *f);
+void form_free(form_t *f);
+/* Rows, appended in order. text is copied; NULL right for none. Long text wraps over several
+ * rows of width columns. */
+void form_text(form_t *f, int indent, term_style st, const char *text, const char *right,
+               int width);
+void form_blank(form_t *f);
+/* A field row: its field is set up by the caller through the returned pointer (kind, value) unless
+ * an edit is pending for bind, whose state then wins. */
+field_t *form_field(form_t *f, int indent, const char *label, binding bind, widget_kind w,
+                    const char *anchor, bool *fresh);
+void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor);
+
+/* After a rebuild: puts the focus back on the row that edits the same thing (or the nearest). */
+void form_restore_focus(form_t *f);
+int form_next_focusable(const form_t *f, int from, int step);
+void form_focus_row(form_t *f, int row);
+/* Focuses the first field of the indicator id (for "Ce qui manque"). */
+bool form_focus_anchor(form_t *f, const char *id);
+form_row *form_focused(form_t *f);
+/* The field of a row, or NULL (a text row, a button). */
+field_t *form_row_field(form_t *f, const form_row *r);
+form_pending *form_pending_for(form_t *f, binding b);
+void form_pending_drop(form_t *f, binding b);
+
+/* Draws rows [scroll, scroll + height) at (y, x) in width columns; says where the cursor goes
+ * (cursor_y, cursor_x), for the caller to place once everything is drawn. */
+void form_draw(form_t *f, int y, int x, int height, int width);
+
+#endif

@@ -1,0 +1,326 @@
+/* home: the first screen: the campaign of the day, the declarations in the store, and the choices
+ * to continue one, open it read-only, or start a new one; a recovery offered as vim offers a swap
+ * file. */
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "actions.h"
+#include "dialog.h"
+#include "edit.h"
+#include "fsdecl/ident.h"
+#include "fsdecl/text.h"
+
+static struct {
+    session_summary *drafts;
+    size_t n;
+    int chosen;
+    char problem[512]; /* why the store cannot be listed */
+} H;
+
+static void reload(app *a)
+{
+    free(H.drafts);
+    H.drafts = NULL;
+    diag_list d;
+    diag_init(&d);
+    H.n = session_list(a->s, &H.drafts, &d);
+    snprintf(H.problem, sizeof H.problem, "%s", d.count ? d.items[0].message : "");
+    diag_free(&d);
+    if (H.chosen >= (int)H.n)
+        H.chosen = H.n ? (int)H.n - 1 : 0;
+}
+
+/* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026, encore 42 jours". */
+static void campaign_line(app *a, char *buf, size_t size)
+{
+    int year = session_current_year(a->s);
+    const rules_campaign *c = year ? session_campaign(a->s, year, NULL) : NULL;
+    if (!c) {
+        snprintf(buf, size, "Aucune campagne trouvée : fsdecl rules dit où il les cherche.");
+        return;
+    }
+    date_t today = session_today(a->s);
+    char o[16], cl[16];
+    date_format_fr(c->window.opens, o, sizeof o);
+    if (c->window.has_closes)
+        date_format_fr(c->window.closes, cl, sizeof cl);
+    long left = c->window.has_closes ? date_to_days(c->window.closes) - date_to_days(today) : 0;
+    if (date_cmp(today, c->window.opens) < 0)
+        snprintf(buf, size, "Campagne %d : la saisie ouvre %sle %s", c->year,
+                 c->window.opens_approximate ? "vers " : "", o);
+    else if (!c->window.has_closes)
+        snprintf(buf, size, "Campagne %d : saisie ouverte depuis le %s, clôture non annoncée", c->year,
+                 o);
+    else if (left >= 0)
+        snprintf(buf, size, "Campagne %d : saisie ouverte jusqu'au %s à minuit, encore %ld jour%s",
+                 c->year, cl, left + 1, left + 1 > 1 ? "s" : "");
+    else
+        snprintf(buf, size, "Campagne %d : saisie close depuis le %s", c->year, cl);
+}
+
+static void draft_row(const session_summary *s, char *buf, size_t size)
+{
+    char pts[64] = "-", eur[64] = "-", lo[32], hi[32], when[32];
+    if (s->state == SESSION_DRAFT_JUDGED) {
+        text_points(s->min_tenths, lo, sizeof lo);
+        text_points(s->max_tenths, hi, sizeof hi);
+        snprintf(pts, sizeof pts, s->min_tenths == s->max_tenths ? "%s pts" : "%s-%s pts", lo, hi);
+        text_money(s->max_cents, eur, sizeof eur);
+    }
+    struct tm tm;
+    localtime_r(&s->entry.saved, &tm);
+    strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+    const char *state = s->state == SESSION_DRAFT_UNREADABLE  ? "illisible"
+                        : s->state == SESSION_DRAFT_NO_RULES ? "sans règles"
+                        : s->nblocking                       ? "à compléter"
+                                                             : "complète";
+    char who[40];
+    text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, sizeof who);
+    int pad = 24 - (int)text_width(who);
+    snprintf(buf, size, "%d  %s%*s %s  %-12s %-13s %-14s %s  v%d%s", s->entry.year, who,
+             pad > 0 ? pad : 0, "", s->entry.rpps, state, pts, eur, when, s->entry.versions,
+             s->entry.has_recovery ? "  (récupération)" : "");
+}
+
+void home_draw(app *a)
+{
+    char line[512];
+    term_fill(0, 0, COLS, TERM_TITLE);
+    term_text(0, 0, COLS, TERM_TITLE, " fsdecl · Déclaration du forfait structure");
+    campaign_line(a, line, sizeof line);
+    term_text(2, 1, COLS - 2, TERM_HEADING, line);
+    snprintf(line, sizeof line, "Vos déclarations (%zu)", H.n);
+    term_text(4, 1, COLS - 2, TERM_HEADING, line);
+    if (H.problem[0])
+        term_text(5, 1, COLS - 2, TERM_BAD, H.problem);
+    if (!H.n)
+        term_text(6, 3, COLS - 4, TERM_DIM,
+                  "Aucune déclaration pour l'instant : n pour en créer une.");
+    int rows = LINES - 9, first = H.chosen >= rows ? H.chosen - rows + 1 : 0;
+    for (int i = first; i < (int)H.n && i - first < rows; i++) {
+        draft_row(&H.drafts[i], line, sizeof line);
+        term_text(6 + i - first, 1, COLS - 2, i == H.chosen ? TERM_FOCUS : TERM_NORMAL, line);
+    }
+    char foot[512];
+    action_footer(CTX_HOME, COLS - 1, foot, sizeof foot);
+    term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
+    if (a->message[0])
+        term_text(LINES - 2, 0, COLS, a->message_style, a->message);
+    if (H.n && !a->overlay)
+        term_cursor_at(6 + H.chosen - first, 1);
+    else if (!a->overlay)
+        term_cursor_hide();
+}
+
+/* ---- opening ---------------------------------------------------------------------------------- */
+
+static void run_doc(app *a, session_doc *doc, const session_report *r)
+{
+    a->doc = doc;
+    a->saved_at[0] = '\0';
+    memset(&a->form, 0, sizeof a->form);
+    a->form.focus = -1;
+    if (doc->read_only) {
+        char *why = session_explain(r);
+        app_say(a, TERM_WARN, "%s Lecture seule : %s.", term_symbol(TERM_SYM_WARN),
+                why ? why : "");
+        free(why);
+    } else {
+        a->message[0] = '\0';
+    }
+    app_run_declaration(a);
+    form_free(&a->form);
+    session_close(doc);
+    a->doc = NULL;
+}
+
+/* The recovery question; the flags to open with, or -1 to stay on the home screen. */
+static int ask_recovery(app *a, const char *name, const store_recovery *rec)
+{
+    static const char *const buttons[] = {"Récupérer", "Ouvrir la dernière version enregistrée",
+                                          "Supprimer", "Annuler", NULL};
+    char text[800];
+    snprintf(text, sizeof text,
+             "Du travail non enregistré a été laissé sur %s par le processus %ld sur %s "
+             "(sauvegarde automatique du %s). Récupérer le reprend ; Ouvrir montre la dernière "
+             "version enregistrée en lecture seule, sans rien perdre ; Supprimer l'abandonne.",
+             name, rec->pid, rec->host[0] ? rec->host : "une machine inconnue",
+             rec->saved[0] ? rec->saved : "?");
+    int c = dialog_ask(a, "Récupération", text, buttons, 0);
+    if (c == 0)
+        return SESSION_OPEN_RECOVERY;
+    if (c == 1)
+        return SESSION_OPEN_READ_ONLY;
+    if (c != 2)
+        return -1;
+    session_report r;
+    diag_list d;
+    diag_init(&d);
+    session_recover(a->s, name, true, &r, &d);
+    diag_free(&d);
+    return 0;
+}
+
+static void open_name(app *a, const char *name, unsigned flags)
+{
+    diag_list d;
+    diag_init(&d);
+    const store_t *st = session_store(a->s, &d);
+    store_recovery rec = st ? store_recovery_status(st, name) : (store_recovery){0};
+    if (rec.exists && rec.newer_than_draft && !rec.owner_alive &&
+        !(flags & SESSION_OPEN_READ_ONLY)) {
+        int f = ask_recovery(a, name, &rec);
+        if (f < 0) {
+            diag_free(&d);
+            return;
+        }
+        flags |= (unsigned)f;
+    }
+    session_report r;
+    session_doc *doc = session_open(a->s, name, flags, &r, &d);
+    if (doc)
+        run_doc(a, doc, &r);
+    else
+        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
+                d.count ? d.items[0].message : "ouverture impossible");
+    diag_free(&d);
+}
+
+bool home_open_arg(app *a, const char *arg)
+{
+    if (store_name_valid(arg)) {
+        open_name(a, arg, 0);
+        return true;
+    }
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    session_doc *doc = session_import(a->s, arg, &r, &d);
+    if (doc)
+        run_doc(a, doc, &r);
+    else
+        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
+                d.count ? d.items[0].message : "ouverture impossible");
+    diag_free(&d);
+    return doc != NULL;
+}
+
+/* ---- a new declaration ------------------------------------------------------------------------ */
+
+static void show_carry_report(app *a, const carry_report *rep, int year)
+{
+    size_t cap = 8192, n = 0;
+    char *text = malloc(cap);
+    if (!text)
+        return;
+    n += (size_t)snprintf(text, cap, "Repris de la déclaration %d :", year - 1);
+    for (size_t i = 0; i < rep->ncarried && n < cap - 600; i++)
+        n += (size_t)snprintf(text + n, cap - n, "\n- %s", rep->carried[i]);
+    n += (size_t)snprintf(text + n, cap - n, "\n\nÀ vérifier :");
+    for (size_t i = 0; i < rep->ncheck && n < cap - 600; i++)
+        n += (size_t)snprintf(text + n, cap - n, "\n- %s", rep->check[i]);
+    dialog_text(a, "Déclaration reprise", text);
+    free(text);
+}
+
+static void new_declaration(app *a)
+{
+    int year = session_current_year(a->s);
+    field_t rpps;
+    field_init_text(&rpps, 11, 11);
+    if (H.n)
+        field_set_text(&rpps, H.drafts[H.chosen].entry.rpps);
+    char title[64];
+    snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
+    char value[32];
+    do {
+        if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps))
+            return;
+        field_get_text(&rpps, value, sizeof value);
+        if (ident_check_rpps(value) == IDENT_OK || (strlen(value) == 11 &&
+                                                     strspn(value, "0123456789") == 11))
+            break;
+        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD), ident_message(ident_check_rpps(value), "RPPS"));
+    } while (true);
+    char prev[STORE_NAME_MAX], path[PATH_MAX];
+    bool carry = false;
+    const store_t *st = session_store(a->s, NULL);
+    if (st && store_name(year - 1, value, prev)) {
+        store_draft_path(st, prev, path, sizeof path);
+        static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
+        FILE *f = fopen(path, "r");
+        if (f) {
+            fclose(f);
+            carry = dialog_ask(a, title, "Une déclaration de l'année précédente existe : la "
+                                         "reprendre (identité, logiciel, réponses déclaratives) ?",
+                               b, 0) == 0;
+        }
+    }
+    carry_report rep;
+    session_report r;
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = session_create(a->s, year, value, !carry, &rep, &r, &d);
+    if (!doc) {
+        char *why = session_explain(&r);
+        app_say(a, TERM_BAD, "%s %s%s%s", term_symbol(TERM_SYM_BAD), why ? why : "",
+                d.count ? " : " : "", d.count ? d.items[0].message : "");
+        free(why);
+    } else {
+        if (rep.ncarried)
+            show_carry_report(a, &rep, year);
+        run_doc(a, doc, &r);
+    }
+    carry_report_free(&rep);
+    diag_free(&d);
+}
+
+/* ---- the loop --------------------------------------------------------------------------------- */
+
+static void help(app *a)
+{
+    char lines[32][160], *text = malloc(8192);
+    if (!text)
+        return;
+    size_t k = action_help_lines(lines, 32), n = 0;
+    n += (size_t)snprintf(text, 8192, "Touches :");
+    for (size_t i = 0; i < k && n < 8000; i++)
+        n += (size_t)snprintf(text + n, 8192 - n, "\n%s", lines[i]);
+    dialog_text(a, "Aide", text);
+    free(text);
+}
+
+void home_run(app *a)
+{
+    reload(a);
+    if (!H.n && !H.problem[0]) {
+        new_declaration(a);
+        reload(a);
+    }
+    while (!a->quit) {
+        int key = app_next_key(a);
+        wiz_action act = action_for_key(key, CTX_HOME);
+        if (key == APP_KEY_EXIT || key == APP_KEY_END)
+            break;
+        if (act == ACT_NEXT_FIELD && H.chosen + 1 < (int)H.n)
+            H.chosen++;
+        else if (act == ACT_PREV_FIELD && H.chosen > 0)
+            H.chosen--;
+        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.n)
+            open_name(a, H.drafts[H.chosen].entry.name,
+                      act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0);
+        else if (act == ACT_NEW)
+            new_declaration(a);
+        else if (act == ACT_HELP)
+            help(a);
+        else if (act == ACT_QUIT || act == ACT_INTERRUPT)
+            break;
+        if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW)
+            reload(a);
+    }
+    free(H.drafts);
+    H.drafts = NULL;
+}

@@ -1,0 +1,214 @@
+/* script: keys from a file, screen dumps, a clock of its own. */
+
+#include "script.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "actions.h"
+#include "edit.h"
+#include "term.h"
+#include "fsdecl/text.h"
+
+struct script {
+    FILE *f;
+    long clock_ms;
+    int queue[1024]; /* keys still to give from the current line */
+    size_t nqueue, next;
+    char *paste;
+    int lineno;
+};
+
+static const struct {
+    const char *name;
+    int key;
+} NAMES[] = {
+    {"Enter", '\r'},         {"Tab", '\t'},          {"BackTab", KEY_BTAB},
+    {"Esc", 27},             {"Up", KEY_UP},         {"Down", KEY_DOWN},
+    {"Left", KEY_LEFT},      {"Right", KEY_RIGHT},   {"Home", KEY_HOME},
+    {"End", KEY_END},        {"PgUp", KEY_PPAGE},    {"PgDn", KEY_NPAGE},
+    {"Backspace", KEY_BACKSPACE}, {"Delete", KEY_DC}, {"Space", ' '},
+};
+
+script *script_open(const char *path, char *why, size_t size)
+{
+    script *s = calloc(1, sizeof *s);
+    if (!s || !(s->f = fopen(path, "r"))) {
+        snprintf(why, size, "script %s illisible", path);
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void script_close(script *s)
+{
+    if (!s)
+        return;
+    fclose(s->f);
+    free(s->paste);
+    free(s);
+}
+
+long script_clock(const script *s)
+{
+    return s->clock_ms;
+}
+
+static void push(script *s, int key)
+{
+    if (s->nqueue < sizeof s->queue / sizeof s->queue[0])
+        s->queue[s->nqueue++] = key;
+}
+
+/* A key's name: a name of the table, F1..F12, C-x, or one character. */
+static int key_named(const char *name)
+{
+    for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
+        if (strcmp(NAMES[i].name, name) == 0)
+            return NAMES[i].key;
+    if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9')
+        return KEY_F(atoi(name + 1));
+    if (name[0] == 'C' && name[1] == '-' && name[2] && !name[3])
+        return CTRL_KEY(name[2]);
+    uint32_t cp;
+    size_t n = text_utf8_decode(name, &cp);
+    if (n && !name[n])
+        return cp >= KEY_MIN ? (int)(cp | APP_CHAR_FLAG) : (int)cp;
+    return -1;
+}
+
+static void push_text(script *s, const char *text)
+{
+    while (*text) {
+        uint32_t cp;
+        size_t n = text_utf8_decode(text, &cp);
+        if (!n)
+            break;
+        push(s, cp >= KEY_MIN ? (int)(cp | APP_CHAR_FLAG) : (int)cp);
+        text += n;
+    }
+}
+
+/* Carries out one line; returns SCRIPT_NOTHING, SCRIPT_SIGNAL, or APP_KEY_PASTE. */
+static int run_line(script *s, char *line)
+{
+    line[strcspn(line, "\r\n")] = '\0';
+    char *arg = strchr(line, ' ');
+    if (arg)
+        *arg++ = '\0';
+    const char *a = arg ? arg : "";
+    if (strcmp(line, "key") == 0) {
+        char name[64];
+        int count = 1;
+        if (sscanf(a, "%63s %d", name, &count) >= 1)
+            for (int i = 0; i < count && key_named(name) >= 0; i++)
+                push(s, key_named(name));
+    } else if (strcmp(line, "type") == 0) {
+        push_text(s, a);
+    } else if (strcmp(line, "paste") == 0) {
+        free(s->paste);
+        s->paste = strdup(a);
+        return APP_KEY_PASTE;
+    } else if (strcmp(line, "dump") == 0) {
+        script_dump(a);
+    } else if (strcmp(line, "resize") == 0) {
+        int c, l;
+        if (sscanf(a, "%dx%d", &c, &l) == 2)
+            resizeterm(l, c);
+    } else if (strcmp(line, "sleep") == 0) {
+        s->clock_ms += atol(a);
+    } else if (strcmp(line, "signal") == 0) {
+        return SCRIPT_SIGNAL;
+    }
+    return SCRIPT_NOTHING;
+}
+
+int script_next(script *s, char **paste)
+{
+    if (s->next < s->nqueue)
+        return s->queue[s->next++];
+    s->nqueue = s->next = 0;
+    char line[2048];
+    while (fgets(line, sizeof line, s->f)) {
+        s->lineno++;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        int r = run_line(s, line);
+        if (r == APP_KEY_PASTE) {
+            *paste = s->paste;
+            s->paste = NULL;
+            return r;
+        }
+        if (s->nqueue)
+            return s->queue[s->next++];
+        return r;
+    }
+    return SCRIPT_END;
+}
+
+/* The character a line-drawing cell shows (VT100 alternate character set). */
+static wchar_t line_drawing(wchar_t c)
+{
+    static const struct {
+        char vt;
+        wchar_t uni;
+    } map[] = {{'q', L'─'}, {'x', L'│'}, {'l', L'┌'}, {'k', L'┐'}, {'m', L'└'}, {'j', L'┘'},
+               {'t', L'├'}, {'u', L'┤'}, {'v', L'┴'}, {'w', L'┬'}, {'n', L'┼'}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (c == (wchar_t)map[i].vt)
+            return map[i].uni;
+    return c;
+}
+
+/* Row y of the screen as UTF-8, trailing spaces removed. */
+static void screen_row(int y, char *buf, size_t size)
+{
+    size_t o = 0;
+    for (int x = 0; x < COLS && o + 8 < size; x++) {
+        cchar_t cc;
+        wchar_t wc[CCHARW_MAX + 1] = {0};
+        attr_t at;
+        short pair;
+        if (mvin_wch(y, x, &cc) == ERR || getcchar(&cc, wc, &at, &pair, NULL) == ERR)
+            continue;
+        if (at & A_ALTCHARSET)
+            wc[0] = line_drawing(wc[0]), wc[1] = 0;
+        for (int k = 0; wc[k] && k < CCHARW_MAX; k++) {
+            char mb[8];
+            mbstate_t st = {0};
+            size_t n = wcrtomb(mb, wc[k], &st);
+            if (n != (size_t)-1 && o + n < size) {
+                memcpy(buf + o, mb, n);
+                o += n;
+            }
+        }
+        if (wc[0] && wcwidth(wc[0]) == 2)
+            x++; /* the second cell of a wide character */
+    }
+    while (o > 0 && buf[o - 1] == ' ')
+        o--;
+    buf[o] = '\0';
+}
+
+bool script_dump(const char *path)
+{
+    int cy, cx;
+    getyx(stdscr, cy, cx); /* before reading the screen moves it */
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return false;
+    char row[4096];
+    for (int y = 0; y < LINES; y++) {
+        screen_row(y, row, sizeof row);
+        fprintf(f, "%s\n", row);
+    }
+    if (!term_cursor_visible())
+        fprintf(f, "curseur caché\n");
+    else
+        fprintf(f, "curseur %d,%d\n", cy, cx);
+    return fclose(f) == 0;
+}

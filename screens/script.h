@@ -1,0 +1,36 @@
+/* script: the wizard driven by a file of keys instead of a keyboard, drawing into a virtual screen
+ * that it dumps as text on request (FSDECL_SCRIPT=FILE; tests, golden screens). One command a
+ * line, '#' starts a comment:
+ *   key NAME [COUNT]   Enter Tab BackTab Esc Up Down Left Right Home End PgUp PgDn Backspace
+ *                      Delete Space F1..F12, C-a..C-z (control), or one character
+ *   type TEXT          the characters of TEXT, one key each (UTF-8)
+ *   paste TEXT         a bracketed paste of TEXT
+ *   dump FILE          the screen as text, one line a row, trailing spaces removed, then a line
+ *                      "curseur LIGNE,COLONNE" (or "curseur caché")
+ *   resize COLSxLINES  the terminal changes size
+ *   sleep MS           the script's clock moves on (autosave delays)
+ *   signal TERM|HUP    as if the signal had been received
+ *   wait               nothing (the script waits for each key to be handled anyway)
+ * When the script ends, the wizard leaves at once without saving, as if it had been killed (what
+ * was autosaved stays). */
+#ifndef FSDECL_SCREENS_SCRIPT_H
+#define FSDECL_SCREENS_SCRIPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct script script;
+
+enum { SCRIPT_END = -2, SCRIPT_NOTHING = -3, SCRIPT_SIGNAL = -4 };
+
+script *script_open(const char *path, char *why, size_t size);
+void script_close(script *s);
+/* The next key; SCRIPT_NOTHING after a command that is not a key (the caller redraws and asks
+ * again), SCRIPT_SIGNAL after "signal", SCRIPT_END at the end. *paste gets a paste's text. */
+int script_next(script *s, char **paste);
+/* Milliseconds on the script's clock. */
+long script_clock(const script *s);
+/* Writes the screen as it is now to path; false with the reason on failure. */
+bool script_dump(const char *path);
+
+#endif

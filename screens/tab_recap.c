@@ -1,0 +1,151 @@
+/* tab_recap: the Récapitulatif tab, the core's recap model shown as text, scrolled. */
+#include <stdio.h>
+#include <string.h>
+
+#include "fsdecl/recap.h"
+#include "fsdecl/text.h"
+#include "tabs_internal.h"
+
+void recap_title(const app *a, int index, char *buf, size_t size)
+{
+    (void)a, (void)index;
+    snprintf(buf, size, "Récapitulatif");
+}
+
+tab_state recap_state(app *a, int index)
+{
+    (void)a, (void)index;
+    return TAB_NONE;
+}
+
+static void header_rows(const recap *r, form_t *f)
+{
+    const decl_t *d = r->decl;
+    char line[512], o[16], c[16];
+    snprintf(line, sizeof line, "%s — %s %s, RPPS %s", r->campaign->title,
+             d->identity.last_name ? d->identity.last_name : "?",
+             d->identity.first_name ? d->identity.first_name : "",
+             d->identity.rpps ? d->identity.rpps : "?");
+    form_text(f, 0, TERM_HEADING, line, NULL, f->width);
+    date_format_fr(r->campaign->window.opens, o, sizeof o);
+    if (r->campaign->window.has_closes)
+        date_format_fr(r->campaign->window.closes, c, sizeof c);
+    snprintf(line, sizeof line, "Saisie du %s au %s — %s", o,
+             r->campaign->window.has_closes ? c : "(clôture non connue)",
+             r->origin.transmitted ? "version transmise" : "brouillon non transmis");
+    form_text(f, 2, TERM_DIM, line, NULL, f->width);
+}
+
+static void item_rows(const recap *r, const recap_volet *rv, const recap_item *it, form_t *f)
+{
+    char right[96], pts[32];
+    const char *st = vocab_fr(&eval_status_vocab, it->eval->status);
+    if (rv->volet->award == RULES_PER_INDICATOR) {
+        text_points(it->eval->max_tenths, pts, sizeof pts);
+        snprintf(right, sizeof right, "%s %s %s pts", st, term_symbol(TERM_SYM_SEP), pts);
+    } else {
+        snprintf(right, sizeof right, "%s", st);
+    }
+    form_text(f, 2, TERM_NORMAL, it->eval->ind->label, right, f->width);
+    char answer[1200];
+    snprintf(answer, sizeof answer, "%s%s", it->answer, it->estimate ? " (estimation)" : "");
+    form_text(f, 6, TERM_DIM, answer, NULL, f->width);
+    (void)r;
+}
+
+static void volet_rows(const recap *r, form_t *f)
+{
+    for (size_t v = 0; v < r->nvolets; v++) {
+        const recap_volet *rv = &r->volets[v];
+        char right[160], lo[32], hi[32], all[32];
+        text_points(rv->eval->min_tenths, lo, sizeof lo);
+        text_points(rv->eval->max_tenths, hi, sizeof hi);
+        text_points(rv->volet->points_tenths, all, sizeof all);
+        if (rv->eval->min_tenths == rv->eval->max_tenths)
+            snprintf(right, sizeof right, "%s pts sur %s", lo, all);
+        else
+            snprintf(right, sizeof right, "%s à %s pts sur %s", lo, hi, all);
+        form_blank(f);
+        form_text(f, 0, TERM_HEADING, rv->volet->label, right, f->width);
+        if (rv->gate == RECAP_GATE_CLOSED)
+            form_text(f, 2, TERM_BAD, "Non payé : le volet dont il dépend n'est pas atteint.",
+                      NULL, f->width);
+        for (size_t i = 0; i < rv->nitems; i++)
+            item_rows(r, rv, &rv->items[i], f);
+    }
+}
+
+static void proof_list(form_t *f, const char *title, const recap_proof *const *p, size_t n)
+{
+    if (!n)
+        return;
+    form_blank(f);
+    form_text(f, 0, TERM_HEADING, title, NULL, f->width);
+    for (size_t i = 0; i < n; i++) {
+        char line[800], date[16] = "";
+        if (p[i]->owed->given && p[i]->owed->given->has_date)
+            date_format_fr(p[i]->owed->given->date, date, sizeof date);
+        snprintf(line, sizeof line, "%s — %s%s%s", p[i]->owed->ind->label, p[i]->owed->doc->label,
+                 date[0] ? ", le " : "", date);
+        form_text(f, 2, TERM_NORMAL, line, NULL, f->width);
+    }
+}
+
+static void total_rows(const recap *r, form_t *f)
+{
+    const eval_result *e = r->eval;
+    char lo[48], hi[48], plo[32], phi[32], line[256];
+    text_money(e->min_cents, lo, sizeof lo);
+    text_money(e->max_cents, hi, sizeof hi);
+    text_points(e->min_tenths, plo, sizeof plo);
+    text_points(e->max_tenths, phi, sizeof phi);
+    if (r->range)
+        snprintf(line, sizeof line, "Total : %s à %s pts = %s à %s", plo, phi, lo, hi);
+    else
+        snprintf(line, sizeof line, "Total : %s pts = %s%s", plo, lo,
+                 r->any_estimate ? " (avec vos estimations)" : "");
+    form_blank(f);
+    form_text(f, 0, TERM_HEADING, line, NULL, f->width);
+}
+
+static void commitment_rows(const recap *r, form_t *f)
+{
+    const decl_t *d = r->decl;
+    char line[400];
+    form_blank(f);
+    form_text(f, 0, TERM_HEADING, "Attestation sur l'honneur", NULL, f->width);
+    snprintf(line, sizeof line, "%s %s", term_symbol(d->attestation.accuracy ? TERM_SYM_CHECKED
+                                                                             : TERM_SYM_UNCHECKED),
+             DECL_COMMITMENT_ACCURACY);
+    form_text(f, 2, TERM_NORMAL, line, NULL, f->width);
+    snprintf(line, sizeof line, "%s %s", term_symbol(d->attestation.keep_proofs ? TERM_SYM_CHECKED
+                                                                                : TERM_SYM_UNCHECKED),
+             DECL_COMMITMENT_KEEP_PROOFS);
+    form_text(f, 2, TERM_NORMAL, line, NULL, f->width);
+}
+
+void recap_build_rows(app *a, int index, form_t *f)
+{
+    (void)index;
+    const eval_result *e = session_judge(a->doc);
+    recap *r = e ? recap_build(a->doc->rules, a->doc->decl, e, NULL) : NULL;
+    if (!r) {
+        form_text(f, 0, TERM_BAD, "Récapitulatif impossible : règles introuvables.", NULL, f->width);
+        return;
+    }
+    header_rows(r, f);
+    total_rows(r, f);
+    volet_rows(r, f);
+    proof_list(f, "Justificatifs à envoyer à la caisse", r->to_send, r->nto_send);
+    proof_list(f, "Justificatifs envoyés", r->sent, r->nsent);
+    proof_list(f, "Justificatifs validés par la CPAM", r->validated, r->nvalidated);
+    for (size_t i = 0; i < r->nkeep; i++) {
+        char line[800];
+        snprintf(line, sizeof line, "À garder pour un contrôle (%s) : %s", r->keep[i].ind->label,
+                 r->keep[i].text);
+        form_blank(f);
+        form_text(f, 0, TERM_NORMAL, line, NULL, f->width);
+    }
+    commitment_rows(r, f);
+    recap_free(r);
+}

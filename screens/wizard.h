@@ -1,0 +1,24 @@
+/* wizard: the full-screen declaration, the program's face when it is started without a command.
+ * The command line calls wizard_main; everything under screens/ hangs from it. */
+#ifndef FSDECL_SCREENS_WIZARD_H
+#define FSDECL_SCREENS_WIZARD_H
+
+#include <stdbool.h>
+
+#include "fsdecl/date.h"
+
+typedef struct {
+    const char *rules_dir; /* --rules-dir, or NULL */
+    const char *data_dir;  /* --data-dir, or NULL */
+    bool has_today;        /* --today */
+    date_t today;
+    bool no_color; /* --no-color, or NO_COLOR set */
+    bool ascii;    /* --ascii */
+    const char *edit; /* fsdecl edit DRAFT|FILE: open this declaration at once */
+} wizard_options;
+
+/* Runs the wizard on the terminal (or on a virtual screen driven by the script FSDECL_SCRIPT, for
+ * tests). Returns the program's exit code: 0, or 2 when it could not start. */
+int wizard_main(const wizard_options *o);
+
+#endif
