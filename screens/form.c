@@ -109,6 +109,16 @@ static field_t *new_field(form_t *f, int *index)
     return &f->fields[f->nfields++];
 }
 
+/* A box's label longer than the row: its first line on the row, the rest below it. */
+static const char *checkbox_rest(form_t *f, int indent, const char *label, char **first)
+{
+    const char *starts[16];
+    size_t lens[16];
+    size_t n = term_wrap(label, f->width - indent - 4, starts, lens, 16);
+    *first = n > 1 ? strndup(starts[0], lens[0]) : dup(label);
+    return n > 1 ? starts[1] : NULL;
+}
+
 field_t *form_field(form_t *f, int indent, const char *label, binding bind, widget_kind w,
                     const char *anchor, bool *fresh)
 {
@@ -119,7 +129,16 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
         return NULL;
     r->kind = ROW_FIELD;
     r->indent = indent;
-    r->text = dup(label);
+    const char *rest = NULL;
+    if (w == WIDGET_CHECKBOX && f->width > 0)
+        rest = checkbox_rest(f, indent, label, &r->text);
+    else
+        r->text = dup(label);
+    if (rest) {
+        size_t ri = (size_t)(r - f->rows);
+        form_text(f, indent + 4, TERM_NORMAL, rest, NULL, f->width);
+        r = &f->rows[ri]; /* the rows may have moved */
+    }
     r->bind = bind;
     r->widget = w;
     r->field = index;

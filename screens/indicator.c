@@ -49,7 +49,7 @@ static void heading(app *a, const rules_indicator *ind, const eval_indicator *ev
         snprintf(right, sizeof right, "%s %s", term_symbol(sym),
                  vocab_fr(&eval_status_vocab, ev->status));
     }
-    form_text(f, 0, TERM_HEADING, ind->label, NULL, f->width - (int)text_width(right) - 2);
+    form_text(f, 0, TERM_HEADING, ind->label, NULL, f->width);
     form_text(f, 2, st, vocab_fr(&rules_kind_vocab, ind->kind), right, f->width - 2);
 }
 

@@ -1,5 +1,6 @@
 /* tab_recap: the Récapitulatif tab, the core's recap model shown as text, scrolled. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fsdecl/recap.h"
@@ -30,10 +31,16 @@ static void header_rows(const recap *r, form_t *f)
     date_format_fr(r->campaign->window.opens, o, sizeof o);
     if (r->campaign->window.has_closes)
         date_format_fr(r->campaign->window.closes, c, sizeof c);
-    snprintf(line, sizeof line, "Saisie du %s au %s — %s", o,
-             r->campaign->window.has_closes ? c : "(clôture non connue)",
-             r->origin.transmitted ? "version transmise" : "brouillon non transmis");
+    else
+        snprintf(c, sizeof c, "non connue");
+    snprintf(line, sizeof line, "Saisie ouverte le %s, clôture %s — %s", o, c,
+             r->origin.transmitted ? "version transmise" : "brouillon");
     form_text(f, 2, TERM_DIM, line, NULL, f->width);
+    if (r->origin.version) {
+        snprintf(line, sizeof line, "Dernière version transmise : %d, le %s, empreinte %.16s…",
+                 r->origin.version, r->origin.date, r->origin.sha256);
+        form_text(f, 2, TERM_DIM, line, NULL, f->width);
+    }
 }
 
 static void item_rows(const recap *r, const recap_volet *rv, const recap_item *it, form_t *f)
@@ -128,7 +135,20 @@ void recap_build_rows(app *a, int index, form_t *f)
 {
     (void)index;
     const eval_result *e = session_judge(a->doc);
-    recap *r = e ? recap_build(a->doc->rules, a->doc->decl, e, NULL) : NULL;
+    recap_origin origin = {0};
+    store_version *v;
+    diag_list d;
+    diag_init(&d);
+    size_t n = session_history(a->s, a->doc->name, &v, &d);
+    if (n)
+        origin = (recap_origin){false, v[n - 1].number, "", ""};
+    if (n) {
+        snprintf(origin.date, sizeof origin.date, "%s", v[n - 1].date);
+        snprintf(origin.sha256, sizeof origin.sha256, "%s", v[n - 1].sha256);
+    }
+    free(v);
+    diag_free(&d);
+    recap *r = e ? recap_build(a->doc->rules, a->doc->decl, e, &origin) : NULL;
     if (!r) {
         form_text(f, 0, TERM_BAD, "Récapitulatif impossible : règles introuvables.", NULL, f->width);
         return;
