@@ -292,12 +292,10 @@ static void gate_text(app *a, const eval_result *e, char *buf, size_t size)
         tabs_short_label(c->volets[v].label, gated, sizeof gated);
         text_money(c->volets[v].points_tenths * c->point_value_cents / 10, money, sizeof money);
         if (e->volets[req].max_tenths == 0)
-            snprintf(buf, size, "%s %s non atteint : %s ne paie rien tant qu'il ne l'est pas "
-                                "(jusqu'à %s en jeu)",
+            snprintf(buf, size, "%s %s non atteint : %s ne paie rien (%s en jeu)",
                      term_symbol(TERM_SYM_BAD), need, gated, money);
         else if (e->volets[req].min_tenths == 0)
-            snprintf(buf, size, "%s %s : complet s'il est atteint au vu des indicateurs calculés "
-                                "par la CNAM ; %s en dépend",
+            snprintf(buf, size, "%s %s : dépend des indicateurs calculés par la CNAM ; %s aussi",
                      term_symbol(TERM_SYM_WARN), need, gated);
         else
             snprintf(buf, size, "%s %s atteint : %s est payé selon ses indicateurs",

@@ -16,7 +16,16 @@ typedef struct {
 static option_set SETS[16];
 static size_t NSETS;
 
-/* The options of a reference list (valid entries first as in the file). */
+static int by_folded_label(const void *a, const void *b)
+{
+    char x[256], y[256];
+    field_fold(((const field_option *)a)->label, x, sizeof x);
+    field_fold(((const field_option *)b)->label, y, sizeof y);
+    return strcmp(x, y);
+}
+
+/* The options of a reference list, in alphabetical order (accents aside), so that the list reads
+ * as expected and type-ahead finds "Médecine générale" before "Médecine génétique". */
 static const option_set *list_options(const lists_table *l)
 {
     for (size_t i = 0; i < NSETS; i++)
@@ -29,6 +38,7 @@ static const option_set *list_options(const lists_table *l)
         return NULL;
     for (size_t i = 0; i < l->count; i++)
         o[i] = (field_option){l->entries[i].id, l->entries[i].label};
+    qsort(o, l->count, sizeof *o, by_folded_label);
     SETS[NSETS] = (option_set){l, o, l->count};
     return &SETS[NSETS++];
 }

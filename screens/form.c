@@ -132,7 +132,17 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
     const char *rest = NULL;
     if (w == WIDGET_CHECKBOX && f->width > 0)
         rest = checkbox_rest(f, indent, label, &r->text);
-    else
+    else if (indent + (int)text_width(label) + 3 > form_label_cap(f)) {
+        /* a label too long for the column goes on its own rows, the value under it */
+        f->nrows--; /* the field row goes after the label's rows */
+        form_text(f, indent, TERM_NORMAL, label, NULL, f->width);
+        r = new_row(f);
+        if (!r)
+            return NULL;
+        r->kind = ROW_FIELD;
+        r->indent = indent;
+        r->text = strdup("");
+    } else
         r->text = dup(label);
     if (rest) {
         size_t ri = (size_t)(r - f->rows);
@@ -308,7 +318,8 @@ static void draw_field_row(form_t *f, const form_row *r, int y, int x, int width
     }
     int vx = x + f->label_col;
     term_text(y, lx, vx - lx - 2, TERM_NORMAL, r->text);
-    term_text(y, vx - 2, 2, TERM_NORMAL, ":");
+    if (r->text[0])
+        term_text(y, vx - 2, 2, TERM_NORMAL, ":");
     int room = x + width - vx;
     if (r->widget == WIDGET_YESNO || r->widget == WIDGET_RADIO) {
         draw_options(y, vx, room, fl, focus);
@@ -317,6 +328,11 @@ static void draw_field_row(form_t *f, const form_row *r, int y, int x, int width
         draw_list(y, vx, room, fl, focus, cursor_x);
     else
         draw_text_value(y, vx, room, fl, focus, cursor_x);
+}
+
+int form_label_cap(const form_t *f)
+{
+    return f->width / 2 < 34 ? f->width / 2 : 34;
 }
 
 static void compute_label_col(form_t *f, int width)
@@ -329,7 +345,8 @@ static void compute_label_col(form_t *f, int width)
         int c = r->indent + (int)text_width(r->text) + 3;
         col = c > col ? c : col;
     }
-    int cap = width / 2 > 46 ? 46 : width / 2;
+    (void)width;
+    int cap = form_label_cap(f);
     f->label_col = col > cap ? cap : col;
 }
 
@@ -369,10 +386,10 @@ void form_draw(form_t *f, int y, int x, int height, int width)
         if (ri == f->focus)
             cursor_y = y + i, cursor_x = cx;
     }
-    if (f->scroll > 0)
-        term_text(y, x + width - 1, 1, TERM_DIM, term_ascii() ? "^" : "▲");
+    if (f->scroll > 0) /* in the margin right of the rows */
+        term_text(y, x + width, 1, TERM_DIM, term_ascii() ? "^" : "▲");
     if (f->scroll + height < (int)f->nrows)
-        term_text(y + height - 1, x + width - 1, 1, TERM_DIM, term_ascii() ? "v" : "▼");
+        term_text(y + height - 1, x + width, 1, TERM_DIM, term_ascii() ? "v" : "▼");
     f->cursor_y = cursor_x >= 0 ? cursor_y : -1;
     f->cursor_x = cursor_x;
 }

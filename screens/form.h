@@ -118,6 +118,9 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
                     const char *anchor, bool *fresh);
 void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor);
 
+/* The widest the label column may be: longer labels go on their own rows. */
+int form_label_cap(const form_t *f);
+
 /* After a rebuild: puts the focus back on the row that edits the same thing (or the nearest). */
 void form_restore_focus(form_t *f);
 int form_next_focusable(const form_t *f, int from, int step);

@@ -57,7 +57,8 @@ static void messages(app *a, const rules_indicator *ind, form_t *f)
 {
     const eval_result *e = session_judge(a->doc);
     for (size_t i = 0; e && i < e->nmessages; i++)
-        if (e->messages[i].indicator && strcmp(e->messages[i].indicator, ind->id) == 0)
+        if (e->messages[i].indicator && strcmp(e->messages[i].indicator, ind->id) == 0 &&
+            e->messages[i].code != EVAL_MSG_ANSWER_MISSING) /* the question is shown above */
             tabs_message_row(f, 2, &e->messages[i]);
 }
 
@@ -93,7 +94,7 @@ static void software_rows(app *a, const rules_indicator *ind, const decl_answer 
     bind_row(doc, f, 4, "Certification provisoire ou ancien référentiel",
              B(BIND_LAP_PROVISIONAL, ind, 0), ind->id);
     if (ans->lap.provisional)
-        bind_row(doc, f, 4, "Démarche de certification le", B(BIND_LAP_PROCESS, ind, 0),
+        bind_row(doc, f, 4, "Démarche engagée le", B(BIND_LAP_PROCESS, ind, 0),
                  ind->id);
 }
 
@@ -118,7 +119,7 @@ static void student_rows(app *a, const rules_indicator *ind, const decl_answer *
         snprintf(title, sizeof title, "Étudiant %zu", i + 1);
         form_text(f, 4, TERM_DIM, title, NULL, f->width);
         bind_row(doc, f, 6, "Nom", B(BIND_STUDENT_NAME, ind, (int)i), ind->id);
-        bind_row(doc, f, 6, "Niveau (externe, interne…)", B(BIND_STUDENT_LEVEL, ind, (int)i),
+        bind_row(doc, f, 6, "Niveau", B(BIND_STUDENT_LEVEL, ind, (int)i),
                  ind->id);
         bind_row(doc, f, 6, "Stage du", B(BIND_STUDENT_FROM, ind, (int)i), ind->id);
         bind_row(doc, f, 6, "au", B(BIND_STUDENT_TO, ind, (int)i), ind->id);
@@ -138,12 +139,12 @@ static void count_rows(app *a, const rules_indicator *ind, form_t *f)
         snprintf(line, sizeof line, "Objectif %s %s : %s / %s", cr->strict ? ">" : "≥", thr,
                  cr->numerator, cr->denominator);
         form_text(f, 4, TERM_DIM, line, NULL, f->width);
-        bind_row(a->doc, f, 4, "Vos chiffres (N/D), estimation", B(BIND_RATIO, ind, 0), ind->id);
+        bind_row(a->doc, f, 4, "Vos chiffres (N/D)", B(BIND_RATIO, ind, 0), ind->id);
         break;
     case RULES_CRIT_COUNT_AT_LEAST:
         snprintf(line, sizeof line, "Objectif : au moins %lld — %s", (long long)cr->min, cr->what);
         form_text(f, 4, TERM_DIM, line, NULL, f->width);
-        bind_row(a->doc, f, 4, "Votre nombre, estimation", B(BIND_COUNT, ind, 0), ind->id);
+        bind_row(a->doc, f, 4, "Votre nombre", B(BIND_COUNT, ind, 0), ind->id);
         break;
     case RULES_CRIT_AVERAGE_RATIO:
         for (size_t i = 0; i < cr->ncomponents; i++)
@@ -151,7 +152,7 @@ static void count_rows(app *a, const rules_indicator *ind, form_t *f)
                      ind->id);
         break;
     default:
-        bind_row(a->doc, f, 4, "Atteint selon vous (estimation)", B(BIND_VALUE, ind, 0), ind->id);
+        bind_row(a->doc, f, 4, "Atteint, selon vous", B(BIND_VALUE, ind, 0), ind->id);
         break;
     }
 }

@@ -115,8 +115,6 @@ int wizard_main(const wizard_options *o)
     else
         home_run(&a);
     stop();
-    if (a.message[0] && a.message_style == TERM_BAD)
-        fprintf(stderr, "fsdecl : %s\n", a.message);
     bind_free();
     free(a.paste);
     script_close(a.script);
