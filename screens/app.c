@@ -213,10 +213,15 @@ static void draw_title(app *a)
              a->doc->rules ? a->doc->rules->title : "campagne inconnue", term_symbol(TERM_SYM_SEP),
              d->identity.last_name ? d->identity.last_name : "(nom à indiquer)",
              d->identity.first_name ? d->identity.first_name : "");
+    char right[96], closes[16] = "non connue";
+    if (a->doc->rules && a->doc->rules->window.has_closes)
+        date_format_fr(a->doc->rules->window.closes, closes, sizeof closes);
+    snprintf(right, sizeof right, "%sclôture : %s ", a->doc->read_only ? "LECTURE SEULE · " : "",
+             closes);
     term_fill(0, 0, COLS, TERM_TITLE);
-    term_text(0, 0, COLS, TERM_TITLE, t);
-    const char *state = a->doc->read_only ? "LECTURE SEULE " : "";
-    term_text_right(0, 0, COLS, TERM_TITLE, state);
+    int w = (int)text_width(right);
+    term_text(0, 0, COLS - w - 1, TERM_TITLE, t);
+    term_text_right(0, 0, COLS, TERM_TITLE, right);
 }
 
 static const char *state_word(tab_state s, term_sym *sym)
@@ -307,7 +312,7 @@ static void gate_text(app *a, const eval_result *e, char *buf, size_t size)
 static void draw_status(app *a, int y)
 {
     const eval_result *e = session_judge(a->doc);
-    char pts[96], eur[96], state[96], closes[32] = "non connue", line[512];
+    char pts[96], eur[96], state[96], line[512];
     term_fill(y, 0, COLS, TERM_STATUS);
     term_fill(y + 1, 0, COLS, TERM_STATUS);
     if (!e) {
@@ -317,11 +322,9 @@ static void draw_status(app *a, int y)
     range_text(e->min_tenths, e->max_tenths, false, pts, sizeof pts);
     range_text(e->min_cents, e->max_cents, true, eur, sizeof eur);
     draft_state(a, state, sizeof state);
-    if (a->doc->rules->window.has_closes)
-        date_format_fr(a->doc->rules->window.closes, closes, sizeof closes);
-    const char *sep = term_symbol(TERM_SYM_SEP);
-    snprintf(line, sizeof line, " Total : %s pts = %s%s %s %s %s Clôture : %s", pts, eur,
-             e->min_tenths != e->max_tenths ? " (fourchette)" : "", sep, state, sep, closes);
+    snprintf(line, sizeof line, " Total : %s pts = %s%s %s %s", pts, eur,
+             e->min_tenths != e->max_tenths ? " (fourchette)" : "", term_symbol(TERM_SYM_SEP),
+             state);
     term_text(y, 0, COLS, TERM_STATUS, line);
     gate_text(a, e, line, sizeof line);
     term_text(y + 1, 1, COLS - 1, TERM_STATUS, line);

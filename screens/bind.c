@@ -257,7 +257,7 @@ static bool date_of(const field_t *fl, date_t *out, bool *has, char *err, size_t
         return true;
     if (field_get_date(fl, out))
         return true;
-    if (!field_validate(fl, err, size) || !err[0])
+    if (field_validate(fl, err, size) || !err[0])
         snprintf(err, size, "date incomplète : JJ/MM/AAAA");
     return false;
 }
@@ -320,7 +320,7 @@ static bool commit_counts(session_doc *doc, binding b, const field_t *fl, char *
     int64_t n = 0, m = 0;
     bool ok = empty || (b.kind == BIND_COUNT ? field_get_int(fl, &n) : field_get_fraction(fl, &n, &m));
     if (!ok) {
-        if (!field_validate(fl, err, size) || !err[0])
+        if (field_validate(fl, err, size) || !err[0])
             snprintf(err, size, "%s", b.kind == BIND_COUNT ? "nombre incomplet"
                                                            : "écrivez deux nombres : N/D");
         return false;

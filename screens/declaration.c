@@ -57,7 +57,8 @@ static void jump_to(app *a, const char *id)
     for (int t = 0; ind && t < a->ntabs; t++)
         if (a->tab_index[t] == ind->volet && t > 0 && t < a->ntabs - 2) {
             go_to_tab(a, t);
-            form_focus_anchor(&a->form, id);
+            if (form_focus_anchor(&a->form, id))
+                form_show_block(&a->form);
             return;
         }
 }

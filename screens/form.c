@@ -231,6 +231,15 @@ bool form_focus_anchor(form_t *f, const char *id)
     return false;
 }
 
+void form_show_block(form_t *f)
+{
+    int top = f->focus; /* up to the blank row before the block, or six rows */
+    while (top > 0 && f->focus - top < 6 && !(f->rows[top - 1].kind == ROW_TEXT &&
+                                              !f->rows[top - 1].text[0]))
+        top--;
+    f->scroll = top;
+}
+
 form_row *form_focused(form_t *f)
 {
     return f->focus >= 0 && f->focus < (int)f->nrows ? &f->rows[f->focus] : NULL;
@@ -378,7 +387,8 @@ void form_draw(form_t *f, int y, int x, int height, int width)
             int w = r->right ? (int)text_width(r->right) : 0;
             term_text(y + i, x + r->indent, width - r->indent - w - 1, r->style, r->text);
             if (r->right)
-                term_text_right(y + i, x, width, r->style, r->right);
+                term_text_right(y + i, x, width, r->right_style ? r->right_style : r->style,
+                                r->right);
             continue;
         }
         int cx = -1;

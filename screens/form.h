@@ -69,6 +69,7 @@ typedef struct {
     term_style style;
     char *text;  /* ROW_TEXT: the line; ROW_FIELD: the label */
     char *right; /* ROW_TEXT: right-aligned text (points, status) */
+    term_style right_style; /* its style, when not the row's */
     /* ROW_FIELD */
     binding bind;
     widget_kind widget;
@@ -128,6 +129,8 @@ void form_focus_row(form_t *f, int row);
 /* Focuses the first field of the indicator id (for "Ce qui manque"). */
 bool form_focus_anchor(form_t *f, const char *id);
 form_row *form_focused(form_t *f);
+/* Scrolls so that the focused field's block (its heading, its question) is in view above it. */
+void form_show_block(form_t *f);
 /* The field of a row, or NULL (a text row, a button). */
 field_t *form_row_field(form_t *f, const form_row *r);
 form_pending *form_pending_for(form_t *f, binding b);

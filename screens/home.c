@@ -61,9 +61,23 @@ static void campaign_line(app *a, char *buf, size_t size)
         snprintf(buf, size, "Campagne %d : saisie close depuis le %s", c->year, cl);
 }
 
+/* Appends text to buf padded with spaces to width columns (text_width), then two spaces. */
+static void column(char *buf, size_t size, const char *text, int width, bool right)
+{
+    size_t n = strlen(buf);
+    int pad = width - (int)text_width(text);
+    pad = pad > 0 ? pad : 0;
+    if (right)
+        snprintf(buf + n, size - n, "%*s%s  ", pad, "", text);
+    else
+        snprintf(buf + n, size - n, "%s%*s  ", text, pad, "");
+}
+
+/* One draft a line; the points and the full date only when the screen is wide enough. */
 static void draft_row(const session_summary *s, char *buf, size_t size)
 {
-    char pts[64] = "-", eur[64] = "-", lo[32], hi[32], when[32];
+    bool wide = COLS >= 110;
+    char pts[64] = "", eur[64] = "-", lo[32], hi[32], when[32], year[8], who[64];
     if (s->state == SESSION_DRAFT_JUDGED) {
         text_points(s->min_tenths, lo, sizeof lo);
         text_points(s->max_tenths, hi, sizeof hi);
@@ -72,16 +86,24 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     }
     struct tm tm;
     localtime_r(&s->entry.saved, &tm);
-    strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
+    strftime(when, sizeof when, wide ? "%d/%m/%Y %H:%M" : "%d/%m %H:%M", &tm);
     const char *state = s->state == SESSION_DRAFT_UNREADABLE  ? "illisible"
                         : s->state == SESSION_DRAFT_NO_RULES ? "sans règles"
                         : s->nblocking                       ? "à compléter"
                                                              : "complète";
-    char who[40];
-    text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, sizeof who);
-    int pad = 24 - (int)text_width(who);
-    snprintf(buf, size, "%d  %s%*s %s  %-12s %-13s %-14s %s  v%d%s", s->entry.year, who,
-             pad > 0 ? pad : 0, "", s->entry.rpps, state, pts, eur, when, s->entry.versions,
+    text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, 21);
+    snprintf(year, sizeof year, "%d", s->entry.year);
+    buf[0] = '\0';
+    column(buf, size, year, 4, false);
+    column(buf, size, who, 20, false);
+    column(buf, size, s->entry.rpps, 11, false);
+    column(buf, size, state, 11, false);
+    if (wide)
+        column(buf, size, pts, 13, true);
+    column(buf, size, eur, 10, true);
+    column(buf, size, when, wide ? 16 : 11, false);
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "v%d%s", s->entry.versions,
              s->entry.has_recovery ? "  (récupération)" : "");
 }
 

@@ -1,6 +1,7 @@
 /* indicator: one indicator's block in a volet tab. What appears follows the rules' kind of
  * criterion and the answers given: details only when they apply. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bind.h"
@@ -33,24 +34,28 @@ void tabs_message_row(form_t *f, int indent, const eval_message *m)
     form_text(f, indent, st, line, NULL, f->width);
 }
 
-/* The heading: label, then status, points and euros on the right. */
+/* The heading: the label; under it the kind, points and euros, and the status on the right. */
 static void heading(app *a, const rules_indicator *ind, const eval_indicator *ev, form_t *f)
 {
     const rules_campaign *c = a->doc->rules;
     term_style st;
     term_sym sym = status_symbol(ev->status, &st);
-    char right[160], pts[32], money[48];
+    char left[200], right[96], pts[32], money[48];
+    snprintf(right, sizeof right, "%s %s", term_symbol(sym),
+             vocab_fr(&eval_status_vocab, ev->status));
     if (c->volets[ind->volet].award == RULES_PER_INDICATOR) {
         text_points(ind->points_tenths, pts, sizeof pts);
         text_money(ind->points_tenths * c->point_value_cents / 10, money, sizeof money);
-        snprintf(right, sizeof right, "%s %s %s %s pts = %s", term_symbol(sym),
-                 vocab_fr(&eval_status_vocab, ev->status), term_symbol(TERM_SYM_SEP), pts, money);
+        snprintf(left, sizeof left, "%s %s %s pts = %s", vocab_fr(&rules_kind_vocab, ind->kind),
+                 term_symbol(TERM_SYM_SEP), pts, money);
     } else {
-        snprintf(right, sizeof right, "%s %s", term_symbol(sym),
-                 vocab_fr(&eval_status_vocab, ev->status));
+        snprintf(left, sizeof left, "%s", vocab_fr(&rules_kind_vocab, ind->kind));
     }
     form_text(f, 0, TERM_HEADING, ind->label, NULL, f->width);
-    form_text(f, 2, st, vocab_fr(&rules_kind_vocab, ind->kind), right, f->width - 2);
+    form_text(f, 2, TERM_DIM, left, NULL, f->width);
+    form_row *r = &f->rows[f->nrows - 1];
+    r->right = strdup(right);
+    r->right_style = st;
 }
 
 static void messages(app *a, const rules_indicator *ind, form_t *f)

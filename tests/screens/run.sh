@@ -1,0 +1,98 @@
+#!/bin/sh
+# Screen tests in script mode: each tests/screens/*.keys drives the wizard on a virtual screen
+# (FSDECL_SCRIPT), and every screen it dumps is compared to tests/screens/golden/SCRIPT.DUMP.txt.
+# Usage: run.sh FSDECL SOURCE_DIR [--update]   (--update rewrites the golden files)
+#
+# Header lines of a script, before its commands:
+#   # size COLSxLINES            the virtual screen (80x24 when absent)
+#   # today AAAA-MM-JJ           the day deadlines are judged at (2025-12-20 when absent)
+#   # store EXAMPLE...           data/examples/EXAMPLE.cfg copied into the store as drafts
+#   # recovery EXAMPLE           ... and that example left as the draft's unsaved recovery file
+#   # options OPTION...          options given to fsdecl (--ascii, --no-color)
+#   # then COMMAND...            after the run, fsdecl COMMAND...; its output is compared too
+set -u
+fsdecl=$1
+src=$(cd "$2" && pwd)
+update=${3:-}
+. "$src/tests/cli/lib.sh"
+golden=$src/tests/screens/golden
+case $fsdecl in /*) ;; *) fsdecl=$(pwd)/$fsdecl ;; esac
+
+if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+    ko "the fr_FR.UTF-8 locale is not installed (locale-gen fr_FR.UTF-8)"
+fi
+export LC_ALL=fr_FR.UTF-8 TERM=xterm-256color FSDECL_CLOCK=14:32
+export FSDECL_RULES_DIR="$src/rules" FSDECL_LISTS_DIR=
+unset NO_COLOR FSDECL_SETTLE_FD
+
+header() { sed -n "s/^# $1 //p" "$2" | head -1; }
+
+# Times and fingerprints the store writes are those of the run: masked.
+mask() {
+    sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/AAAA-MM-JJ hh:mm:ss/g;
+            s/[0-9a-f]{64}/EMPREINTE/g; s/[0-9a-f]{16}…/EMPREINTE…/g' "$1"
+}
+
+compare() { # compare GOLDEN GOT WHAT
+    if [ -n "$update" ]; then
+        cp "$2" "$1"
+        ok
+    elif [ ! -f "$1" ]; then
+        ko "$3: no golden file $1"
+        cat "$2"
+    elif diff -u "$1" "$2" >"$tmp/diff"; then
+        ok
+    else
+        ko "$3 differs:"
+        cat "$tmp/diff"
+    fi
+}
+
+make_store() { # make_store SCRIPT
+    store=$tmp/store
+    rm -rf "$store"
+    mkdir -m 700 -p "$store/drafts" "$store/history"
+    for ex in $(header store "$1"); do
+        f=$src/data/examples/$ex.cfg
+        draft=$(sed -n 's/^campaign = \([0-9]*\);/\1/p' "$f")-$(sed -n 's/^ *rpps = "\([0-9]*\)";/\1/p' "$f")
+        cp "$f" "$store/drafts/$draft.cfg"
+        chmod 600 "$store/drafts/$draft.cfg"
+        touch -d "2025-12-20 14:32" "$store/drafts/$draft.cfg"
+    done
+    ex=$(header recovery "$1")
+    if [ -n "$ex" ]; then
+        f=$src/data/examples/$ex.cfg
+        draft=$(sed -n 's/^campaign = \([0-9]*\);/\1/p' "$f")-$(sed -n 's/^ *rpps = "\([0-9]*\)";/\1/p' "$f")
+        { echo "# recovery: pid=4242 host=cabinet saved=2025-12-20 14:40:00"
+          sed 's/last_name = "\([A-Z]*\)";/last_name = "\1-RÉCUPÉRÉ";/' "$f"; } >"$store/drafts/$draft.recovery"
+        touch -d "2025-12-20 14:40" "$store/drafts/$draft.recovery"
+    fi
+}
+
+for script in "$src"/tests/screens/*.keys; do
+    name=$(basename "$script" .keys)
+    make_store "$script"
+    size=$(header size "$script")
+    today=$(header today "$script")
+    rm -rf "$tmp/dumps"
+    mkdir -p "$tmp/dumps"
+    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$script FSDECL_SCRIPT_SIZE=${size:-80x24} \
+        "$fsdecl" --today "${today:-2025-12-20}" $(header options "$script") >"$tmp/out" 2>&1)
+    rc=$?
+    [ $rc -eq 0 ] && ok || { ko "$name: exit $rc"; cat "$tmp/out"; }
+    for dump in "$tmp"/dumps/*; do
+        [ -f "$dump" ] || continue
+        d=$(basename "$dump" .txt)
+        mask "$dump" >"$tmp/masked"
+        compare "$golden/$name.$d.txt" "$tmp/masked" "$name/$d"
+    done
+    then=$(header then "$script")
+    if [ -n "$then" ]; then
+        (cd "$tmp" && FSDECL_DATA_DIR=$store "$fsdecl" --today "${today:-2025-12-20}" $then \
+            >"$tmp/then" 2>&1; echo "code de sortie : $?" >>"$tmp/then")
+        sed "s|$tmp|@TMP@|g" "$tmp/then" >"$tmp/then.masked"
+        mask "$tmp/then.masked" >"$tmp/then"
+        compare "$golden/$name.then.txt" "$tmp/then" "$name/then"
+    fi
+done
+finish
