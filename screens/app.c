@@ -216,7 +216,8 @@ static void draw_title(app *a)
     char right[96], closes[16] = "non connue";
     if (a->doc->rules && a->doc->rules->window.has_closes)
         date_format_fr(a->doc->rules->window.closes, closes, sizeof closes);
-    snprintf(right, sizeof right, "%sclôture : %s ", a->doc->read_only ? "LECTURE SEULE · " : "",
+    snprintf(right, sizeof right, "%s%s%sclôture : %s ", a->doc->read_only ? "LECTURE SEULE" : "",
+             a->doc->read_only ? " " : "", a->doc->read_only ? term_symbol(TERM_SYM_SEP) : "",
              closes);
     term_fill(0, 0, COLS, TERM_TITLE);
     int w = (int)text_width(right);

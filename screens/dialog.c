@@ -53,23 +53,40 @@ typedef struct {
     int chosen;
 } ask_state;
 
+/* The buttons' width on one line. */
+static int buttons_width(const char *const *buttons)
+{
+    int w = 0;
+    for (int i = 0; buttons[i]; i++)
+        w += (int)text_width(buttons[i]) + 6;
+    return w;
+}
+
 static void draw_ask(app *a, void *data)
 {
     (void)a;
     ask_state *s = data;
-    int rows = wrapped_rows(s->text, 60);
+    int n = 0;
+    while (s->buttons[n])
+        n++;
+    int want_w = 66, rows = wrapped_rows(s->text, want_w - 6);
+    bool stacked = buttons_width(s->buttons) > want_w - 4; /* one button a line */
     int y, x, w, h;
-    frame(s->title, 66, rows + 5, &y, &x, &w, &h);
-    box_text(y + 1, x + 2, w - 4, h - 4, s->text, 0);
-    int bx = x + 2, cy = y + h - 2, cx = -1;
+    frame(s->title, want_w, rows + 4 + (stacked ? n : 1), &y, &x, &w, &h);
+    box_text(y + 1, x + 2, w - 4, rows, s->text, 0);
+    int bx = x + 2, by = y + rows + 2, cy = by, cx = bx + 2;
     for (int i = 0; s->buttons[i]; i++) {
         char b[96];
         snprintf(b, sizeof b, "[ %s ]", s->buttons[i]);
         if (i == s->chosen)
-            cx = bx + 2;
-        bx += term_text(cy, bx, x + w - 2 - bx, i == s->chosen ? TERM_FOCUS : TERM_DIALOG, b) + 2;
+            cy = by, cx = bx + 2;
+        int used = term_text(by, bx, x + w - 2 - bx, i == s->chosen ? TERM_FOCUS : TERM_DIALOG, b);
+        if (stacked)
+            by++;
+        else
+            bx += used + 2;
     }
-    term_cursor_at(cy, cx >= 0 ? cx : x + 2);
+    term_cursor_at(cy, cx);
 }
 
 int dialog_ask(app *a, const char *title, const char *text, const char *const *buttons,

@@ -158,9 +158,7 @@ int term_text(int y, int x, int width, term_style st, const char *text)
         bool shown = n && cp >= 0x20 && cp != 0x7f && !(cp >= 0x80 && cp < 0xa0);
         if (used + (shown ? w : 1) > width)
             break;
-        if (shown && T.ascii && cp >= 0x80)
-            addch('?'), w = 1; /* the ASCII mode promises plain bytes */
-        else if (shown) {
+        if (shown) { /* accents stay: the ASCII mode only drops line drawing and symbols */
             wchar_t wc[2] = {(wchar_t)cp, 0};
             addnwstr(wc, 1);
         } else {
