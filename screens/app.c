@@ -216,9 +216,11 @@ static void draw_title(app *a)
     char right[96], closes[16] = "non connue";
     if (a->doc->rules && a->doc->rules->window.has_closes)
         date_format_fr(a->doc->rules->window.closes, closes, sizeof closes);
-    snprintf(right, sizeof right, "%s%s%sclôture : %s ", a->doc->read_only ? "LECTURE SEULE" : "",
-             a->doc->read_only ? " " : "", a->doc->read_only ? term_symbol(TERM_SYM_SEP) : "",
-             closes);
+    if (a->doc->read_only)
+        snprintf(right, sizeof right, "LECTURE SEULE %s clôture : %s ", term_symbol(TERM_SYM_SEP),
+                 closes);
+    else
+        snprintf(right, sizeof right, "clôture : %s ", closes);
     term_fill(0, 0, COLS, TERM_TITLE);
     int w = (int)text_width(right);
     term_text(0, 0, COLS - w - 1, TERM_TITLE, t);
