@@ -325,8 +325,7 @@ static void draw_status(app *a, int y)
     range_text(e->min_tenths, e->max_tenths, false, pts, sizeof pts);
     range_text(e->min_cents, e->max_cents, true, eur, sizeof eur);
     draft_state(a, state, sizeof state);
-    snprintf(line, sizeof line, " Total : %s pts = %s%s %s %s", pts, eur,
-             e->min_tenths != e->max_tenths ? " (fourchette)" : "", term_symbol(TERM_SYM_SEP),
+    snprintf(line, sizeof line, " Total : %s pts = %s %s %s", pts, eur, term_symbol(TERM_SYM_SEP),
              state);
     term_text(y, 0, COLS, TERM_STATUS, line);
     gate_text(a, e, line, sizeof line);
