@@ -157,6 +157,7 @@ static void tick(app *a)
     bool failed;
     if (session_tick(a->doc, app_now_ms(a), &failed, &d)) {
         a->autosave_failed = false;
+        app_clock_hhmm(a->autosaved_at, sizeof a->autosaved_at);
     } else if (failed && !a->autosave_failed) {
         a->autosave_failed = true;
         app_say(a, TERM_BAD, "%s Sauvegarde automatique impossible : %s",
@@ -278,6 +279,8 @@ static void draft_state(app *a, char *buf, size_t size)
 {
     if (a->doc->read_only)
         snprintf(buf, size, "Lecture seule");
+    else if (session_unsaved(a->doc) && a->autosaved_at[0])
+        snprintf(buf, size, "Modifié, sauvegarde automatique à %s", a->autosaved_at);
     else if (session_unsaved(a->doc))
         snprintf(buf, size, "Modifié, non enregistré%s", a->doc->recovered ? " (récupéré)" : "");
     else if (a->saved_at[0])
@@ -368,6 +371,7 @@ bool app_save(app *a)
     bool ok = session_save(a->doc, &d);
     if (ok) {
         app_clock_hhmm(a->saved_at, sizeof a->saved_at);
+        a->autosaved_at[0] = '\0';
         app_say(a, TERM_OK, "%s Brouillon enregistré à %s.", term_symbol(TERM_SYM_OK), a->saved_at);
     } else {
         app_say(a, TERM_BAD, "%s Enregistrement impossible : %s", term_symbol(TERM_SYM_BAD),

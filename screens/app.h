@@ -43,6 +43,7 @@ struct app {
     char message[512];
     term_style message_style;
     char saved_at[16];  /* "14:32", shown in the status bar */
+    char autosaved_at[16]; /* the last autosave, while changes are not saved */
     bool autosave_failed;
     bool quit;
     char *paste; /* the text of the last paste, malloc'ed */
