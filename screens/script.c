@@ -93,6 +93,21 @@ static void push_text(script *s, const char *text)
     }
 }
 
+/* \n, \t and \\ in a command's text, in place. */
+static void unescape(char *s)
+{
+    char *o = s;
+    for (; *s; s++) {
+        if (*s == '\\' && (s[1] == 'n' || s[1] == 't' || s[1] == '\\')) {
+            s++;
+            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : '\\';
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = '\0';
+}
+
 /* Carries out one line; returns SCRIPT_NOTHING, SCRIPT_SIGNAL, or APP_KEY_PASTE. */
 static int run_line(script *s, char *line)
 {
@@ -100,6 +115,8 @@ static int run_line(script *s, char *line)
     char *arg = strchr(line, ' ');
     if (arg)
         *arg++ = '\0';
+    if (arg)
+        unescape(arg);
     const char *a = arg ? arg : "";
     if (strcmp(line, "key") == 0) {
         char name[64];

@@ -4,7 +4,8 @@
  *   key NAME [COUNT]   Enter Tab BackTab Esc Up Down Left Right Home End PgUp PgDn Backspace
  *                      Delete Space F1..F12, C-a..C-z (control), or one character
  *   type TEXT          the characters of TEXT, one key each (UTF-8)
- *   paste TEXT         a bracketed paste of TEXT
+ *   paste TEXT         a bracketed paste of TEXT (\n, \t and \\ stand for a line break, a tab
+ *                      and a backslash, in type and paste alike)
  *   dump FILE          the screen as text, one line a row, trailing spaces removed, then a line
  *                      "curseur LIGNE,COLONNE" (or "curseur caché")
  *   resize COLSxLINES  the terminal changes size

@@ -9,6 +9,9 @@
 #   # store EXAMPLE...           data/examples/EXAMPLE.cfg copied into the store as drafts
 #   # recovery EXAMPLE           ... and that example left as the draft's unsaved recovery file
 #   # options OPTION...          options given to fsdecl (--ascii, --no-color)
+#   # term NAME                  TERM (xterm-256color when absent)
+#   # hold DRAFT                 another program holds the draft's lock during the run
+#                                (the helper program named by $HOLDLOCK)
 #   # then COMMAND...            after the run, fsdecl COMMAND...; its output is compared too
 set -u
 fsdecl=$1
@@ -31,6 +34,7 @@ header() { sed -n "s/^# $1 //p" "$2" | head -1; }
 mask() {
     sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/AAAA-MM-JJ hh:mm:ss/g;
             s|[0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}|JJ/MM/AAAA hh:mm|g;
+            s/processus [0-9]+/processus PID/g;
             s/[0-9a-f]{64}/EMPREINTE/g; s/[0-9a-f]{16}…/EMPREINTE…/g' "$1"
 }
 
@@ -77,9 +81,24 @@ for script in "$src"/tests/screens/*.keys; do
     today=$(header today "$script")
     rm -rf "$tmp/dumps"
     mkdir -p "$tmp/dumps"
-    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$script FSDECL_SCRIPT_SIZE=${size:-80x24} \
-        "$fsdecl" --today "${today:-2025-12-20}" $(header options "$script") >"$tmp/out" 2>&1)
+    holder=
+    hold=$(header hold "$script")
+    if [ -n "$hold" ] && [ -n "${HOLDLOCK:-}" ]; then
+        mkfifo "$tmp/held"
+        "$HOLDLOCK" "$store" "$hold" >"$tmp/held" &
+        holder=$!
+        read -r _ <"$tmp/held" # the lock is taken
+    fi
+    term=$(header term "$script")
+    (cd "$tmp/dumps" && TERM=${term:-xterm-256color} FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$script \
+        FSDECL_SCRIPT_SIZE=${size:-80x24} "$fsdecl" --today "${today:-2025-12-20}" \
+        $(header options "$script") >"$tmp/out" 2>&1)
     rc=$?
+    if [ -n "$holder" ]; then
+        kill "$holder"
+        wait "$holder" 2>/dev/null
+        rm -f "$tmp/held"
+    fi
     [ $rc -eq 0 ] && ok || { ko "$name: exit $rc"; cat "$tmp/out"; }
     for dump in "$tmp"/dumps/*; do
         [ -f "$dump" ] || continue
