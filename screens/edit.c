@@ -209,10 +209,14 @@ edit_result edit_key(app *a, int key)
     }
     field_t *fl = form_row_field(f, r);
     if (r->widget == WIDGET_LIST && enter) {
+        /* the rows are rebuilt while the list is open: keep what is needed of this one */
         field_t v = *fl;
-        if (!dialog_pick(a, r->text, &v))
+        binding b = r->bind;
+        char title[256];
+        snprintf(title, sizeof title, "%s", r->text);
+        if (!dialog_pick(a, title, &v))
             return EDIT_MOVED;
-        return commit(a, r->bind, &v) ? EDIT_CHANGED : EDIT_MOVED;
+        return commit(a, b, &v) ? EDIT_CHANGED : EDIT_MOVED;
     }
     if (r->widget == WIDGET_TEXT || r->widget == WIDGET_LIST)
         return enter ? EDIT_UNHANDLED : text_key(a, r, fl, key);
