@@ -296,6 +296,7 @@ static void test_read_only_and_vanished(void **state)
     fresh(&s, root, sizeof root);
     decl_t *x = example("GOOD");
     save_ok(&s, x);
+    decl_t *y = example("LOST"); /* read now: the sources may be where nobody can read them */
     pid_t pid = fork();
     if (pid == 0) {
         /* root ignores permissions: drop to an ordinary user for this check */
@@ -306,7 +307,6 @@ static void test_read_only_and_vanished(void **state)
                 _exit(2);
         }
         chmod(s.drafts, 0500);
-        decl_t *y = example("LOST");
         diag_list d;
         diag_init(&d);
         bool ok = store_save(&s, y, &d);
@@ -324,6 +324,7 @@ static void test_read_only_and_vanished(void **state)
         assert_int_equal(system(cmd), 0);
     }
     chmod(s.drafts, 0700);
+    decl_free(y);
     /* the folder vanishes under a running program */
     rm_rf(root);
     diag_list d;
