@@ -344,11 +344,21 @@ static void draw_footer(app *a, int y, unsigned where)
         term_text(y - 1, 0, COLS, a->message_style, a->message);
 }
 
+/* What the strip's symbols mean, in words, at the right of the line under it. */
+static void draw_legend(void)
+{
+    char legend[160];
+    snprintf(legend, sizeof legend, " %s complet  %s à corriger  %s à faire ",
+             term_symbol(TERM_SYM_OK), term_symbol(TERM_SYM_BAD), term_symbol(TERM_SYM_TODO));
+    term_text_right(2, 0, COLS - 1, TERM_DIM, legend);
+}
+
 void app_draw_declaration(app *a)
 {
     draw_title(a);
     draw_tabs(a);
     term_hline(2, 0, COLS);
+    draw_legend();
     form_t *f = &a->form;
     tabs_build(a);
     form_draw(f, 3, 1, LINES - 8, COLS - 2);

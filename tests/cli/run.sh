@@ -29,6 +29,10 @@ expect_exit 0 help "$fsdecl" --help
 grep -q "rules show ANNÉE" "$tmp/out" || ko "--help does not list rules show"
 expect_exit 0 version "$fsdecl" --version
 grep -q "^fsdecl [0-9]" "$tmp/out" || ko "--version prints no version"
+# Without a command fsdecl opens the wizard, which needs a terminal: one line and exit 2 otherwise.
+expect_exit 2 wizard-no-terminal "$fsdecl" </dev/null
+grep -qx "fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes (fsdecl --help)." "$tmp/err" || ko "wizard-no-terminal: $(cat "$tmp/err")"
+[ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "wizard-no-terminal: more than one line"
 expect_exit 2 unknown-option "$fsdecl" --frobnicate
 expect_exit 2 unknown-command "$fsdecl" frobnicate
 expect_exit 2 show-missing-year "$fsdecl" rules show 1999
