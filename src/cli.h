@@ -36,6 +36,14 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
       "le numéro RPPS du praticien (11 chiffres)")                                                \
     X(CLI_OPT_EMPTY, "--empty", 0, CLI_ARG_NONE, NULL, false,                                     \
       "part d'une déclaration vide, sans reprendre celle de l'année précédente")                  \
+    X(CLI_OPT_FORMAT, "--format", 0, CLI_ARG_TEXT, "text|json|pdf", false,                        \
+      "la forme du récapitulatif : texte (par défaut), JSON (docs/recap-format.md) ou PDF")      \
+    X(CLI_OPT_OUTPUT, "--output", 'o', CLI_ARG_TEXT, "FICHIER", false,                            \
+      "écrit dans FICHIER plutôt que sur la sortie standard")                                     \
+    X(CLI_OPT_FORM, "--form", 0, CLI_ARG_NONE, NULL, false,                                       \
+      "le formulaire papier prérempli à signer et envoyer à la caisse (PDF)")                      \
+    X(CLI_OPT_BLANK, "--blank", 0, CLI_ARG_NONE, NULL, false,                                     \
+      "le formulaire papier vierge d'une campagne (avec --campaign), à remplir à la main")         \
     X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                 \
       "abandonne le travail non enregistré au lieu de le récupérer")                              \
     X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", true,                             \
@@ -109,5 +117,6 @@ int cli_recover(cli_ctx *c, const cli_args *a);
 int cli_restore(cli_ctx *c, const cli_args *a);
 int cli_help(cli_ctx *c, const cli_args *a);
 int cli_edit(cli_ctx *c, const cli_args *a);
+int cli_recap(cli_ctx *c, const cli_args *a);
 
 #endif

@@ -48,6 +48,13 @@ const cli_command cli_commands[] = {
      "transmet une version (même partielle) : numérotée, datée, avec son empreinte SHA-256 ; "
      "possible jusqu'à la clôture de la campagne",
      cli_transmit},
+    {"recap", "[BROUILLON|FICHIER|ANNÉE-RPPS/vN]",
+     CLI_OPT(CLI_OPT_FORMAT) | CLI_OPT(CLI_OPT_OUTPUT) | CLI_OPT(CLI_OPT_FORM) |
+         CLI_OPT(CLI_OPT_BLANK) | CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_TODAY),
+     0, 0, 1,
+     "le récapitulatif à garder avec les justificatifs (d'un brouillon, d'un fichier ou d'une "
+     "version transmise), ou le formulaire papier",
+     cli_recap},
     {"history", "BROUILLON|FICHIER", 0, 0, 1, 1,
      "liste les versions transmises et vérifie leur empreinte", cli_history},
     {"recover", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_DISCARD), 0, 1, 1,

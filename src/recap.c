@@ -1,6 +1,7 @@
 /* recap: the model of what a declaration amounts to, built from its evaluation. */
 #include "fsdecl/recap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,13 @@ static bool build_item(recap *r, const eval_indicator *ev, recap_item *it)
                    (ev->status == EVAL_ESTIMATED_MET || ev->status == EVAL_ESTIMATED_NOT_MET);
     r->any_estimate |= it->estimate;
     it->answer = recap_answer_text(r->arena, r->campaign, ind, decl_find_answer(r->decl, ind->id));
+    if (it->answer && ev->status == EVAL_ESTIMATED_NOT_MET) { /* the official recap's notation */
+        size_t n = strlen(it->answer) + 64;
+        char *a = arena_alloc(r->arena, n);
+        if (a)
+            snprintf(a, n, "NI « valeur non atteinte » — %s", it->answer);
+        it->answer = a;
+    }
     return it->answer && build_proofs(r, it);
 }
 
@@ -133,6 +141,10 @@ recap *recap_build(const rules_campaign *c, const decl_t *d, const eval_result *
     if (origin)
         r->origin = *origin;
     r->range = e->min_tenths != e->max_tenths;
+    const lists_entry *sp = lists_find(rules_find_list(c, "specialties"), d->identity.specialty);
+    r->specialty = sp ? sp->label : d->identity.specialty;
+    for (size_t i = 0; i < d->nanswers; i++)
+        r->hospital_dpi |= d->answers[i]->software.hospital_dpi;
     if (!build_volets(r) || !sort_proofs(r) || !collect_keep(r)) {
         recap_free(r);
         return NULL;

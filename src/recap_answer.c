@@ -165,3 +165,14 @@ const char *recap_answer_text(arena_t *arena, const rules_campaign *c, const rul
     free(text);
     return r;
 }
+
+void recap_put_range(strbuf *b, int64_t lo, int64_t hi, bool money)
+{
+    char x[48], y[48];
+    (money ? text_money : text_points)(lo, x, sizeof x);
+    (money ? text_money : text_points)(hi, y, sizeof y);
+    if (lo == hi)
+        strbuf_put(b, "%s%s", x, money ? "" : " pts");
+    else
+        strbuf_put(b, "%s à %s%s", x, y, money ? "" : " pts");
+}

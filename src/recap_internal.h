@@ -3,10 +3,14 @@
 #define FSDECL_RECAP_INTERNAL_H
 
 #include "fsdecl/recap.h"
+#include "strbuf.h"
 
 /* The answer to ind as given, in French words, copied into a ("sans réponse" when none). NULL
  * when memory runs out. */
 const char *recap_answer_text(arena_t *a, const rules_campaign *c, const rules_indicator *ind,
                               const decl_answer *ans);
+
+/* "1 115 pts", "280 à 1 115 pts", "7 805,00 €", "1 960,00 € à 7 805,00 €". */
+void recap_put_range(strbuf *b, int64_t lo, int64_t hi, bool money);
 
 #endif

@@ -155,9 +155,10 @@ bool recap_json_add_unreadable(recap_json *j, const char *file, const diag_list 
     return json_array_append_new(j->declarations, o) == 0;
 }
 
-char *recap_json_render(const recap_json *j)
+/* A JSON value as compact text ending with a newline, malloc'ed. */
+static char *dump_line(const json_t *j)
 {
-    char *text = json_dumps(j->doc, JSON_COMPACT);
+    char *text = j ? json_dumps(j, JSON_COMPACT) : NULL;
     if (!text)
         return NULL;
     size_t n = strlen(text);
@@ -170,6 +171,11 @@ char *recap_json_render(const recap_json *j)
     return out;
 }
 
+char *recap_json_render(const recap_json *j)
+{
+    return dump_line(j->doc);
+}
+
 void recap_json_free(recap_json *j)
 {
     if (!j)
@@ -177,4 +183,164 @@ void recap_json_free(recap_json *j)
     json_decref(j->declarations);
     json_decref(j->doc);
     free(j);
+}
+
+/* ---- the recap document (docs/recap-format.md) ---------------------------------------------- */
+
+static json_t *date_or_null(bool has, date_t d)
+{
+    char iso[16];
+    if (!has)
+        return json_null();
+    date_format_iso(d, iso, sizeof iso);
+    return json_string(iso);
+}
+
+static json_t *campaign_json(const rules_campaign *c)
+{
+    json_t *o = json_object(), *w = json_object();
+    json_object_set_new(o, "year", json_integer(c->year));
+    json_object_set_new(o, "title", str(c->title));
+    json_object_set_new(o, "point_value_cents", json_integer(c->point_value_cents));
+    json_object_set_new(w, "opens", date_or_null(true, c->window.opens));
+    json_object_set_new(w, "opens_approximate", json_boolean(c->window.opens_approximate));
+    json_object_set_new(w, "closes", date_or_null(c->window.has_closes, c->window.closes));
+    json_object_set_new(o, "window", w);
+    return o;
+}
+
+static json_t *practitioner_json(const recap *r)
+{
+    json_t *o = json_object();
+    for (int f = 0; f < DECL_ID_COUNT; f++)
+        json_object_set_new(o, decl_identity_key((decl_identity_field)f),
+                            str(decl_identity(r->decl, (decl_identity_field)f)));
+    json_object_set_new(o, "specialty_label", str(r->specialty));
+    json_object_set_new(o, "hospital_dpi", json_boolean(r->hospital_dpi));
+    return o;
+}
+
+static json_t *origin_json(const recap_origin *g)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "transmitted", json_boolean(g->transmitted));
+    json_object_set_new(o, "version", g->transmitted ? json_integer(g->version) : json_null());
+    json_object_set_new(o, "date", g->transmitted ? str(g->date) : json_null());
+    json_object_set_new(o, "sha256", g->transmitted ? str(g->sha256) : json_null());
+    return o;
+}
+
+static json_t *proof_json(const recap_proof *p)
+{
+    const eval_proof *o = p->owed;
+    json_t *j = json_object();
+    json_object_set_new(j, "indicator", str(o->ind->id));
+    json_object_set_new(j, "document", str(o->doc->id));
+    json_object_set_new(j, "label", str(o->doc->label));
+    json_object_set_new(j, "accepted", str(p->accepted));
+    json_object_set_new(j, "state", str(vocab_id(&decl_proof_state_vocab, p->state)));
+    json_object_set_new(j, "date", o->given ? date_or_null(o->given->has_date, o->given->date)
+                                            : json_null());
+    json_object_set_new(j, "counts_once_sent", json_boolean(o->blocking));
+    json_object_set_new(j, "must_show", str(o->doc->must_show));
+    return j;
+}
+
+static json_t *item_json(const recap_item *it)
+{
+    const eval_indicator *ev = it->eval;
+    json_t *o = json_object(), *proofs = json_array();
+    json_object_set_new(o, "id", str(ev->ind->id));
+    json_object_set_new(o, "label", str(ev->ind->label));
+    json_object_set_new(o, "kind", str(vocab_id(&rules_kind_vocab, ev->ind->kind)));
+    json_object_set_new(o, "answer", str(it->answer));
+    json_object_set_new(o, "estimate", json_boolean(it->estimate));
+    json_object_set_new(o, "status", str(vocab_id(&eval_status_vocab, ev->status)));
+    json_object_set_new(o, "min_tenths", json_integer(ev->min_tenths));
+    json_object_set_new(o, "max_tenths", json_integer(ev->max_tenths));
+    for (size_t k = 0; k < it->nproofs; k++)
+        json_array_append_new(proofs, proof_json(&it->proofs[k]));
+    json_object_set_new(o, "proofs", proofs);
+    return o;
+}
+
+static json_t *volet_json(const recap_volet *rv)
+{
+    static const char *const gates[] = {"none", "open", "unknown", "closed"};
+    json_t *o = json_object(), *items = json_array();
+    json_object_set_new(o, "id", str(rv->volet->id));
+    json_object_set_new(o, "label", str(rv->volet->label));
+    json_object_set_new(o, "award", str(vocab_id(&rules_award_vocab, rv->volet->award)));
+    json_object_set_new(o, "points_tenths", json_integer(rv->volet->points_tenths));
+    json_object_set_new(o, "requires", rv->requires ? str(rv->requires->id) : json_null());
+    json_object_set_new(o, "gate", str(gates[rv->gate]));
+    json_object_set_new(o, "min_tenths", json_integer(rv->eval->min_tenths));
+    json_object_set_new(o, "max_tenths", json_integer(rv->eval->max_tenths));
+    for (size_t i = 0; i < rv->nitems; i++)
+        json_array_append_new(items, item_json(&rv->items[i]));
+    json_object_set_new(o, "indicators", items);
+    return o;
+}
+
+static json_t *proof_refs(const recap_proof *const *p, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *o = json_object();
+        json_object_set_new(o, "indicator", str(p[i]->owed->ind->id));
+        json_object_set_new(o, "document", str(p[i]->owed->doc->id));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *commitments_json(const decl_t *d)
+{
+    json_t *o = json_object(), *acc = json_object(), *keep = json_object();
+    json_object_set_new(acc, "text", str(DECL_COMMITMENT_ACCURACY));
+    json_object_set_new(acc, "given", json_boolean(d->attestation.accuracy));
+    json_object_set_new(keep, "text", str(DECL_COMMITMENT_KEEP_PROOFS));
+    json_object_set_new(keep, "given", json_boolean(d->attestation.keep_proofs));
+    json_object_set_new(o, "accuracy", acc);
+    json_object_set_new(o, "keep_proofs", keep);
+    json_object_set_new(o, "date", date_or_null(d->attestation.has_date, d->attestation.date));
+    return o;
+}
+
+static json_t *recap_object(const recap *r)
+{
+    json_t *o = json_object(), *volets = json_array(), *proofs = json_object(),
+           *keep = json_array();
+    json_object_set_new(o, "format", json_integer(1));
+    json_object_set_new(o, "campaign", campaign_json(r->campaign));
+    json_object_set_new(o, "practitioner", practitioner_json(r));
+    json_object_set_new(o, "origin", origin_json(&r->origin));
+    for (size_t v = 0; v < r->nvolets; v++)
+        json_array_append_new(volets, volet_json(&r->volets[v]));
+    json_object_set_new(o, "volets", volets);
+    json_t *total = totals(r->eval);
+    json_object_set_new(total, "range", json_boolean(r->range));
+    json_object_set_new(total, "estimates", json_boolean(r->any_estimate));
+    json_object_set_new(o, "total", total);
+    json_object_set_new(proofs, "to_send", proof_refs(r->to_send, r->nto_send));
+    json_object_set_new(proofs, "sent", proof_refs(r->sent, r->nsent));
+    json_object_set_new(proofs, "validated", proof_refs(r->validated, r->nvalidated));
+    json_object_set_new(o, "proofs", proofs);
+    for (size_t i = 0; i < r->nkeep; i++) {
+        json_t *k = json_object();
+        json_object_set_new(k, "indicator", str(r->keep[i].ind->id));
+        json_object_set_new(k, "text", str(r->keep[i].text));
+        json_array_append_new(keep, k);
+    }
+    json_object_set_new(o, "keep", keep);
+    json_object_set_new(o, "commitments", commitments_json(r->decl));
+    return o;
+}
+
+char *recap_render_json(const recap *r)
+{
+    json_t *o = recap_object(r);
+    char *text = dump_line(o);
+    json_decref(o);
+    return text;
 }

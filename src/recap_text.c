@@ -5,23 +5,8 @@
 
 #include "fsdecl/recap.h"
 #include "fsdecl/text.h"
+#include "recap_internal.h"
 #include "strbuf.h"
-
-static void put_range(strbuf *b, int64_t min, int64_t max, bool money)
-{
-    char lo[48], hi[48];
-    if (money) {
-        text_money(min, lo, sizeof lo);
-        text_money(max, hi, sizeof hi);
-    } else {
-        text_points(min, lo, sizeof lo);
-        text_points(max, hi, sizeof hi);
-    }
-    if (min == max)
-        strbuf_put(b, "%s%s", lo, money ? "" : " pts");
-    else
-        strbuf_put(b, "%s à %s%s", lo, hi, money ? "" : " pts");
-}
 
 /* Spaces up to column width after text already put (columns, not bytes). */
 static void pad(strbuf *b, const char *text, size_t width)
@@ -56,7 +41,7 @@ static void put_volets(strbuf *b, const recap *r)
         char all[32];
         text_points(rv->volet->points_tenths, all, sizeof all);
         strbuf_put(b, "\n%s : ", rv->volet->label);
-        put_range(b, rv->eval->min_tenths, rv->eval->max_tenths, false);
+        recap_put_range(b, rv->eval->min_tenths, rv->eval->max_tenths, false);
         strbuf_put(b, " sur %s\n", all);
         for (size_t i = 0; i < rv->nitems; i++)
             put_item(b, rv, &rv->items[i]);
@@ -98,9 +83,9 @@ char *recap_render_check_text(const recap *r, const char *file)
                d->identity.first_name ? d->identity.first_name : "", r->campaign->title);
     put_volets(&b, r);
     strbuf_puts(&b, "\nTotal : ");
-    put_range(&b, e->min_tenths, e->max_tenths, false);
+    recap_put_range(&b, e->min_tenths, e->max_tenths, false);
     strbuf_puts(&b, " = ");
-    put_range(&b, e->min_cents, e->max_cents, true);
+    recap_put_range(&b, e->min_cents, e->max_cents, true);
     strbuf_puts(&b, "\n");
     put_missing(&b, e);
     put_messages(&b, e);

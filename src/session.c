@@ -257,6 +257,34 @@ char *session_explain(const session_report *r)
 
 /* ---- by name -------------------------------------------------------------------------------- */
 
+decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *version,
+                         store_version *info, diag_list *d)
+{
+    *transmitted = false;
+    *version = 0;
+    char name[STORE_NAME_MAX];
+    const char *slash = strrchr(arg, '/');
+    bool is_version = slash && slash - arg == 16 && slash[1] == 'v' && slash[2];
+    if (is_version)
+        snprintf(name, sizeof name, "%.16s", arg);
+    if ((is_version && store_name_valid(name)) || store_name_valid(arg)) {
+        const store_t *st = session_store(s, d);
+        if (!st)
+            return NULL;
+        if (!is_version)
+            return store_load(st, arg, d);
+        char *end;
+        long v = strtol(slash + 2, &end, 10);
+        decl_t *decl = *end ? NULL : store_load_version(st, name, (int)v, info, d);
+        if (*end)
+            diag_add(d, arg, 0, "version invalide : attendu ANNÉE-RPPS/vN");
+        *transmitted = decl != NULL;
+        *version = decl ? (int)v : 0;
+        return decl;
+    }
+    return decl_load(arg, d);
+}
+
 size_t session_history(session *s, const char *name, store_version **out, diag_list *d)
 {
     *out = NULL;

@@ -741,6 +741,28 @@ size_t store_history(const store_t *s, const char *name, store_version **out, di
     return (size_t)n;
 }
 
+decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
+                           diag_list *d)
+{
+    store_version *v;
+    size_t n = store_history(s, name, &v, d);
+    if (number < 1 || (size_t)number > n) {
+        diag_add(d, name, 0, "pas de version %d transmise (%zu en tout)", number, n);
+        free(v);
+        return NULL;
+    }
+    *info = v[number - 1];
+    free(v);
+    if (!info->intact) {
+        diag_add(d, name, 0, "la version %d ne correspond plus à son empreinte : elle a été altérée",
+                 number);
+        return NULL;
+    }
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s/v%04d.cfg", s->history, name, number);
+    return load_path(path, d);
+}
+
 /* ---- autosave ------------------------------------------------------------------------------- */
 
 void store_autosave_changed(store_autosaver *a, long now_ms)

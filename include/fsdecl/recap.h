@@ -68,6 +68,8 @@ typedef struct {
     const decl_t *decl;
     const eval_result *eval;
     recap_origin origin;
+    const char *specialty; /* the specialty's label from the campaign's list (else as written) */
+    bool hospital_dpi;     /* the software declared is an establishment's DPI */
     recap_volet *volets;
     size_t nvolets;
     bool range;           /* min < max: computed indicators are still unknown */
@@ -83,6 +85,11 @@ typedef struct {
 recap *recap_build(const rules_campaign *c, const decl_t *d, const eval_result *e,
                    const recap_origin *origin);
 void recap_free(recap *r);
+
+/* The recap a doctor keeps, as text (fsdecl recap --format text). */
+char *recap_render_text(const recap *r);
+/* ... as JSON (docs/recap-format.md), compact, ending with a newline. */
+char *recap_render_json(const recap *r);
 
 /* The recap as the text of `fsdecl check`; file names the declaration in its heading. */
 char *recap_render_check_text(const recap *r, const char *file);

@@ -151,6 +151,12 @@ bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d);
 session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
                                  session_report *r, diag_list *d);
 
+/* What a recap is made of: a draft name, a draft file, or a transmitted version "ANNÉE-RPPS/vN"
+ * (as last year's recap can be downloaded again). The declaration read (to free) and where it
+ * comes from; NULL with the reasons in d. */
+decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *version,
+                         store_version *info, diag_list *d);
+
 /* ---- by name, without opening ------------------------------------------------------------ */
 
 size_t session_history(session *s, const char *name, store_version **out, diag_list *d);

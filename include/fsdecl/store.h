@@ -98,6 +98,10 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d);
 
 /* Records a transmitted version of the saved draft: returns its number (>0), 0 on error. */
 int store_transmit(const store_t *s, const char *name, diag_list *d);
+/* Transmitted version number of name, read back (refused when it no longer matches its
+ * fingerprint); *info describes it. */
+decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
+                           diag_list *d);
 /* The transmitted versions, oldest first; *out is malloc'ed. */
 size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d);
 

@@ -169,4 +169,37 @@ grep -q "^== .*x?\[2Jy.cfg " "$tmp/out" || ko "check-escape-file-name: file name
 if grep -q "$esc" "$tmp/out"; then ko "check-escape-file-name --json: escape sequence printed"; else ok; fi
 grep -q 'x?\[2Jy.cfg' "$tmp/out" || ko "check-escape-file-name --json: control character not replaced by ?"
 
+# ---- fsdecl recap -----------------------------------------------------------------------------
+for ex in gp-missing-proof partial hospital-dpi; do
+    expect_golden "recap-$ex" "$fsdecl" recap --today $today "data/examples/$ex.cfg"
+done
+for ex in data/examples/*.cfg; do
+    expect_exit 0 "recap-$ex" "$fsdecl" recap --today $today "$ex"
+    grep -q "^Attestation sur l'honneur" "$tmp/out" || ko "recap-$ex: no commitments"
+    expect_exit 0 "recap-json-$ex" "$fsdecl" recap --format json --today $today "$ex"
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$tmp/out" <<'PY' && ok || ko "recap --format json: $ex does not follow docs/recap-format.md"
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert list(r) == ["format", "campaign", "practitioner", "origin", "volets", "total", "proofs",
+                   "keep", "commitments"], list(r)
+assert r["format"] == 1 and r["origin"]["transmitted"] is False
+for v in r["volets"]:
+    assert v["gate"] in ("none", "open", "unknown", "closed")
+    for i in v["indicators"]:
+        assert list(i) == ["id", "label", "kind", "answer", "estimate", "status", "min_tenths",
+                           "max_tenths", "proofs"], list(i)
+        assert i["kind"] in ("declarative", "declarative_prefilled", "computed")
+        for p in i["proofs"]:
+            assert p["state"] in ("to_send", "sent", "validated")
+assert r["total"]["min_cents"] <= r["total"]["max_cents"]
+PY
+    fi
+done
+expect_exit 2 recap-bad-format "$fsdecl" recap --format doc data/examples/partial.cfg
+grep -q "format attend text, json ou pdf" "$tmp/err" || ko "recap-bad-format: $(cat "$tmp/err")"
+expect_exit 2 recap-missing "$fsdecl" recap "$tmp/none.cfg"
+expect_exit 0 recap-output "$fsdecl" recap --today $today -o "$tmp/recap.txt" data/examples/partial.cfg
+cmp -s "$tmp/recap.txt" "$golden/recap-partial.txt" && ok || ko "recap -o: not the same text"
+
 finish

@@ -61,6 +61,16 @@ expect_err new-exists "existe déjà"
 expect_exit 2 new-bad-rpps "$fsdecl" new --campaign 2025 --rpps ../../etc
 expect_exit 0 new-empty "$fsdecl" new --campaign 2025 --rpps 10001234581 --empty --today 2025-12-01
 
+# The recap of a transmitted version is the recap of the draft it came from, but for its header.
+expect_exit 0 recap-draft "$fsdecl" recap --today 2025-12-22 $draft
+sed -n '/^Volet 1/,$p' "$tmp/out" >"$tmp/recap-draft"
+expect_exit 0 recap-version "$fsdecl" recap --today 2025-12-22 $draft/v3
+expect_out recap-version "Version 3 transmise le"
+sed -n '/^Volet 1/,$p' "$tmp/out" >"$tmp/recap-version"
+cmp -s "$tmp/recap-draft" "$tmp/recap-version" && ok || ko "recap of v3 differs from its draft's"
+expect_exit 2 recap-no-version "$fsdecl" recap $draft/v9
+expect_err recap-no-version "pas de version 9 transmise"
+
 # The list of drafts.
 expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
 expect_out drafts "Brouillons dans $tmp/store : 5"

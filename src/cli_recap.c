@@ -1,0 +1,98 @@
+/* fsdecl recap: the recap a doctor keeps, as text, JSON or PDF; the paper form. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "fsdecl/recap.h"
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_PDF } recap_format;
+
+static bool format_of(const cli_args *a, recap_format *f)
+{
+    const char *v = a->given[CLI_OPT_FORMAT] ? a->value[CLI_OPT_FORMAT] : "text";
+    static const char *const names[] = {"text", "json", "pdf"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(v, names[i]) == 0) {
+            *f = (recap_format)i;
+            return true;
+        }
+    fputs("fsdecl recap : --format attend text, json ou pdf\n", stderr);
+    return false;
+}
+
+/* Writes the bytes to -o FILE or to standard output (never a PDF to a terminal). */
+static int emit(const cli_args *a, const char *bytes, size_t len, bool binary)
+{
+    const char *out = a->given[CLI_OPT_OUTPUT] ? a->value[CLI_OPT_OUTPUT] : NULL;
+    if (!out && binary && isatty(STDOUT_FILENO)) {
+        fputs("fsdecl recap : un PDF ne s'écrit pas dans un terminal : indiquez -o FICHIER\n",
+              stderr);
+        return CLI_EXIT_ERROR;
+    }
+    FILE *f = out ? fopen(out, "wb") : stdout;
+    bool ok = f && fwrite(bytes, 1, len, f) == len;
+    if (out && f)
+        ok &= fclose(f) == 0;
+    else if (f)
+        ok &= fflush(f) == 0;
+    if (!ok) {
+        fputs("fsdecl recap : écriture impossible", stderr);
+        if (out) {
+            fputs(" : ", stderr);
+            cli_put(stderr, out);
+        }
+        fputs("\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
+    return CLI_EXIT_OK;
+}
+
+static int render(const cli_args *a, const recap *r, recap_format format)
+{
+    if (format == FORMAT_PDF || a->given[CLI_OPT_FORM]) {
+        fputs("fsdecl recap : le PDF n'est pas encore disponible dans cette version\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
+    char *text = format == FORMAT_JSON ? recap_render_json(r) : recap_render_text(r);
+    if (!text) {
+        fputs("fsdecl recap : mémoire insuffisante\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
+    int rc = emit(a, text, strlen(text), false);
+    free(text);
+    return rc;
+}
+
+int cli_recap(cli_ctx *c, const cli_args *a)
+{
+    recap_format format;
+    if (!format_of(a, &format))
+        return CLI_EXIT_ERROR;
+    if (a->npos != 1) {
+        cli_print_usage(stderr, c->cmd);
+        return CLI_EXIT_ERROR;
+    }
+    diag_list d;
+    diag_init(&d);
+    recap_origin origin = {0};
+    store_version info;
+    decl_t *decl = session_load_any(c->session, a->pos[0], &origin.transmitted, &origin.version,
+                                    &info, &d);
+    if (decl && origin.transmitted) {
+        snprintf(origin.date, sizeof origin.date, "%s", info.date);
+        snprintf(origin.sha256, sizeof origin.sha256, "%s", info.sha256);
+    }
+    const rules_campaign *rules = decl ? session_campaign(c->session, decl->campaign, &d) : NULL;
+    eval_result *e = rules ? eval_declaration(rules, decl, session_today(c->session)) : NULL;
+    recap *r = e ? recap_build(rules, decl, e, &origin) : NULL;
+    int rc = r ? render(a, r, format) : CLI_EXIT_ERROR;
+    if (!r)
+        cli_print_diags(stderr, &d);
+    recap_free(r);
+    eval_free(e);
+    decl_free(decl);
+    diag_free(&d);
+    return rc;
+}

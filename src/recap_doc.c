@@ -1,0 +1,137 @@
+/* recap_doc: the recap a doctor keeps with the proofs, as text: who, which campaign, draft or
+ * version, each volet's indicators with the answer given, totals and the gate, the proofs, the
+ * commitments. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "fsdecl/recap.h"
+#include "fsdecl/text.h"
+#include "recap_internal.h"
+#include "strbuf.h"
+
+static void put_identity(strbuf *b, const recap *r)
+{
+    const decl_t *d = r->decl;
+    const char *v;
+    strbuf_put(b, "Praticien : %s %s\n", d->identity.last_name ? d->identity.last_name : "?",
+               d->identity.first_name ? d->identity.first_name : "");
+    static const decl_identity_field shown[] = {DECL_ID_RPPS, DECL_ID_AM_NUMBER, DECL_ID_ADDRESS,
+                                                DECL_ID_CAISSE};
+    if (r->specialty)
+        strbuf_put(b, "Spécialité : %s\n", r->specialty);
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
+        if ((v = decl_identity(d, shown[i])))
+            strbuf_put(b, "%s : %s\n", decl_identity_fr(shown[i]), v);
+    if (r->hospital_dpi)
+        for (int f = DECL_ID_ESTABLISHMENT; f <= DECL_ID_FINESS; f++)
+            strbuf_put(b, "%s : %s\n", decl_identity_fr((decl_identity_field)f),
+                       (v = decl_identity(d, (decl_identity_field)f)) ? v : "à indiquer");
+}
+
+static void put_campaign(strbuf *b, const recap *r)
+{
+    const rules_campaign *c = r->campaign;
+    char o[16], cl[16] = "non connue";
+    date_format_fr(c->window.opens, o, sizeof o);
+    if (c->window.has_closes)
+        date_format_fr(c->window.closes, cl, sizeof cl);
+    strbuf_put(b, "Campagne : %s ; saisie ouverte le %s%s, clôture %s\n", c->title, o,
+               c->window.opens_approximate ? " (prévisionnel)" : "", cl);
+    if (r->origin.transmitted)
+        strbuf_put(b, "Version %d transmise le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
+                   r->origin.date, r->origin.sha256);
+    else
+        strbuf_puts(b, "Brouillon non transmis\n");
+}
+
+static const char *gate_words(const recap_volet *rv)
+{
+    switch (rv->gate) {
+    case RECAP_GATE_OPEN: return "atteint : ce volet est payé selon ses indicateurs";
+    case RECAP_GATE_UNKNOWN: return "dépend des indicateurs calculés par l'Assurance Maladie";
+    case RECAP_GATE_CLOSED: return "non atteint : ce volet n'est pas payé";
+    default: return "";
+    }
+}
+
+static void put_volet(strbuf *b, const recap_volet *rv)
+{
+    char all[32];
+    text_points(rv->volet->points_tenths, all, sizeof all);
+    strbuf_put(b, "\n%s (%s pts, %s)\n", rv->volet->label, all,
+               vocab_fr(&rules_award_vocab, rv->volet->award));
+    if (rv->requires)
+        strbuf_put(b, "  %s %s\n", rv->requires->label, gate_words(rv));
+    for (size_t i = 0; i < rv->nitems; i++) {
+        const recap_item *it = &rv->items[i];
+        const eval_indicator *ev = it->eval;
+        strbuf_put(b, "  - %s\n    Réponse : %s%s\n    %s ; %s", ev->ind->label, it->answer,
+                   it->estimate ? " (estimation)" : "", vocab_fr(&rules_kind_vocab, ev->ind->kind),
+                   vocab_fr(&eval_status_vocab, ev->status));
+        if (rv->volet->award == RULES_PER_INDICATOR) {
+            strbuf_puts(b, " ; ");
+            recap_put_range(b, ev->min_tenths, ev->max_tenths, false);
+        }
+        strbuf_puts(b, "\n");
+    }
+    strbuf_puts(b, "  Total du volet : ");
+    recap_put_range(b, rv->eval->min_tenths, rv->eval->max_tenths, false);
+    strbuf_puts(b, "\n");
+}
+
+static void put_proofs(strbuf *b, const char *title, const recap_proof *const *p, size_t n)
+{
+    if (!n)
+        return;
+    strbuf_put(b, "\n%s :\n", title);
+    for (size_t i = 0; i < n; i++) {
+        const eval_proof *o = p[i]->owed;
+        char date[16] = "";
+        if (o->given && o->given->has_date)
+            date_format_fr(o->given->date, date, sizeof date);
+        strbuf_put(b, "  - %s (%s) : %s%s%s\n", o->doc->label, p[i]->accepted, o->ind->label,
+                   date[0] ? ", le " : "", date);
+        if (o->doc->must_show)
+            strbuf_put(b, "    Il doit montrer : %s\n", o->doc->must_show);
+    }
+}
+
+static void put_commitments(strbuf *b, const decl_t *d)
+{
+    char date[16] = "";
+    if (d->attestation.has_date)
+        date_format_fr(d->attestation.date, date, sizeof date);
+    strbuf_puts(b, "\nAttestation sur l'honneur");
+    if (date[0])
+        strbuf_put(b, " du %s", date);
+    strbuf_put(b, " :\n  [%s] %s\n  [%s] %s\n", d->attestation.accuracy ? "x" : " ",
+               DECL_COMMITMENT_ACCURACY, d->attestation.keep_proofs ? "x" : " ",
+               DECL_COMMITMENT_KEEP_PROOFS);
+}
+
+char *recap_render_text(const recap *r)
+{
+    strbuf b = {0};
+    strbuf_put(&b, "Récapitulatif de la déclaration — %s\n\n", r->campaign->title);
+    put_identity(&b, r);
+    put_campaign(&b, r);
+    for (size_t v = 0; v < r->nvolets; v++)
+        put_volet(&b, &r->volets[v]);
+    strbuf_puts(&b, "\nTotal : ");
+    recap_put_range(&b, r->eval->min_tenths, r->eval->max_tenths, false);
+    strbuf_puts(&b, " = ");
+    recap_put_range(&b, r->eval->min_cents, r->eval->max_cents, true);
+    strbuf_puts(&b, r->range           ? " (selon les indicateurs calculés encore inconnus)\n"
+                     : r->any_estimate ? " (avec vos estimations)\n"
+                                       : "\n");
+    put_proofs(&b, "Justificatifs à envoyer à la caisse", r->to_send, r->nto_send);
+    put_proofs(&b, "Justificatifs envoyés", r->sent, r->nsent);
+    put_proofs(&b, "Justificatifs validés par la CPAM", r->validated, r->nvalidated);
+    if (r->nkeep)
+        strbuf_puts(&b, "\nÀ garder pour un contrôle :\n");
+    for (size_t i = 0; i < r->nkeep; i++)
+        strbuf_put(&b, "  - %s : %s\n", r->keep[i].ind->label, r->keep[i].text);
+    put_commitments(&b, r->decl);
+    strbuf_puts(&b, "\nÀ conserver avec les justificatifs pour un contrôle a posteriori.\n");
+    return strbuf_take(&b, NULL);
+}
