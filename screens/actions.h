@@ -32,7 +32,7 @@ enum {
       "quitte ; demande d'abord s'il faut enregistrer", CTX_HOME | CTX_FORM, true)                \
     X(ACT_NEXT_FIELD, ('\t', KEY_DOWN), "Tab ↓", "Suivant", "passe au champ suivant",             \
       CTX_FORM | CTX_HOME | CTX_DIALOG, true)                                                     \
-    X(ACT_PREV_FIELD, (KEY_BTAB, KEY_UP), "⇧Tab ↑", "Précédent", "revient au champ précédent",    \
+    X(ACT_PREV_FIELD, (KEY_BTAB, KEY_UP), "Maj+Tab ↑", "Précédent", "revient au champ précédent",    \
       CTX_FORM | CTX_HOME | CTX_DIALOG, false)                                                    \
     X(ACT_NEXT_TAB, (KEY_NPAGE), "PgDn", "Onglet suivant", "passe à l'onglet suivant", CTX_FORM,  \
       false)                                                                                      \

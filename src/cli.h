@@ -57,6 +57,16 @@ enum { CLI_OPT_COUNT = 0 CLI_OPTIONS(CLI_OPT_ONE) };
 
 #define CLI_OPT(o) (1u << (o))
 
+typedef struct {
+    const char *name;
+    char short_name;
+    cli_arg_type type;
+    const char *value;
+    bool global;
+    const char *help;
+} cli_option_info;
+const cli_option_info *cli_option(int o);
+
 /* The arguments of one command, parsed and checked against its table entry. */
 typedef struct {
     bool given[CLI_OPT_COUNT];
@@ -92,6 +102,10 @@ extern const cli_command cli_commands[];
 
 /* --help: every command with its usage and help, then the global options. */
 void cli_print_help(FILE *f);
+/* The synopsis of a command: "check [--json] [--today AAAA-MM-JJ] FICHIER...". */
+void cli_synopsis(const cli_command *cmd, char *buf, size_t size);
+/* The manual page fsdecl(1), in roff. */
+void cli_print_man(FILE *f);
 /* "Usage : fsdecl check [--json] [--today AAAA-MM-JJ] FICHIER..." for one command. */
 void cli_print_usage(FILE *f, const cli_command *cmd);
 /* The whole command line: global options, then the command. Returns the exit code. */

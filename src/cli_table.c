@@ -7,19 +7,16 @@
 #include "fsdecl/text.h"
 #include "wizard.h"
 
-typedef struct {
-    const char *name;
-    char short_name;
-    cli_arg_type type;
-    const char *value;
-    bool global;
-    const char *help;
-} option_info;
-
 #define CLI_OPT_INFO(constant, name, short_name, type, value, global, help)                        \
     {name, short_name, type, value, global, help},
-static const option_info OPTIONS[] = {CLI_OPTIONS(CLI_OPT_INFO)};
+static const cli_option_info OPTIONS[] = {CLI_OPTIONS(CLI_OPT_INFO)};
 #undef CLI_OPT_INFO
+_Static_assert(sizeof OPTIONS / sizeof OPTIONS[0] == CLI_OPT_COUNT, "option table");
+
+const cli_option_info *cli_option(int o)
+{
+    return &OPTIONS[o];
+}
 
 const cli_command cli_commands[] = {
     {"rules", "", 0, 0, 0, 0, "liste les campagnes connues, leur statut et leur période de saisie",
@@ -73,8 +70,7 @@ const cli_command cli_commands[] = {
 
 enum { HELP_COLUMN = 24, HELP_WIDTH = 100 };
 
-/* The synopsis of a command: "check [--json] [--today AAAA-MM-JJ] FICHIER...". */
-static void synopsis(const cli_command *cmd, char *buf, size_t size)
+void cli_synopsis(const cli_command *cmd, char *buf, size_t size)
 {
     snprintf(buf, size, "%s", cmd->name);
     for (int o = 0; o < CLI_OPT_COUNT; o++) {
@@ -131,7 +127,7 @@ static void put_entry(FILE *f, const char *name, const char *help)
 void cli_print_usage(FILE *f, const cli_command *cmd)
 {
     char s[512];
-    synopsis(cmd, s, sizeof s);
+    cli_synopsis(cmd, s, sizeof s);
     fprintf(f, "Usage : fsdecl %s\n", s);
 }
 
@@ -142,7 +138,7 @@ void cli_print_help(FILE *f)
           f);
     char s[512];
     for (const cli_command *cmd = cli_commands; cmd->name; cmd++) {
-        synopsis(cmd, s, sizeof s);
+        cli_synopsis(cmd, s, sizeof s);
         put_entry(f, s, cmd->help);
     }
     fputs("\nOptions :\n", f);
