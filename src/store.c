@@ -656,7 +656,13 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
     char tmp[PATH_MAX + 16];
     if (!write_temp(path, data, len, tmp, sizeof tmp, d))
         return false;
-    fchmodat(AT_FDCWD, tmp, 0400, 0);
+    if (fchmodat(AT_FDCWD, tmp, 0400, 0) != 0) { /* a version left writable is refused */
+        diag_add(d, path, 0, "version impossible à protéger en écriture : %s ; rien n'a été "
+                             "transmis",
+                 strerror(errno));
+        unlink(tmp);
+        return false;
+    }
     int rc = link(tmp, path);
     int err = errno;
     unlink(tmp);

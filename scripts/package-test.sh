@@ -1,0 +1,33 @@
+#!/bin/sh
+# Builds the Debian package, checks what it holds, installs it, runs the installed fsdecl, removes
+# it and checks nothing is left. As root (the CI): it installs into the system.
+set -eu
+cd "$(dirname "$0")/.."
+if [ "$(id -u)" -ne 0 ]; then
+    echo "package-test.sh installs a package: run it as root" >&2
+    exit 2
+fi
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends dpkg-dev man-db >/dev/null
+deb=$(scripts/package.sh)
+echo "== Paquet : $deb"
+fail=0
+check() { if "$@"; then echo "ok: $*"; else echo "ÉCHEC : $*"; fail=1; fi; }
+dpkg-deb -c "$deb" | awk '{print $6}' >build-deb/contents
+for f in ./usr/bin/fsdecl ./usr/share/fsdecl/rules/2025.cfg ./usr/share/fsdecl/lists/specialties-v1.cfg \
+         ./usr/share/man/man1/fsdecl.1.gz ./usr/share/man/fr/man1/fsdecl.1.gz \
+         ./usr/share/bash-completion/completions/fsdecl ./usr/share/doc/fsdecl/copyright \
+         ./usr/share/doc/fsdecl/examples/gp-complete.cfg; do
+    check grep -qx "$f" build-deb/contents
+done
+check sh -c "dpkg-deb -f '$deb' Depends | grep -q fonts-dejavu-core"
+DEBIAN_FRONTEND=noninteractive apt-get install -y "./$deb" >/dev/null
+export LC_ALL=C.UTF-8
+check sh -c "cd / && fsdecl --version | grep -q '^fsdecl '"
+check sh -c "cd / && fsdecl rules | grep -q '2025'"
+check sh -c "cd / && fsdecl check --today 2025-12-20 /usr/share/doc/fsdecl/examples/gp-complete.cfg | grep -q 'complète et recevable'"
+check sh -c "MANWIDTH=80 man -l /usr/share/man/man1/fsdecl.1.gz 2>&1 | grep -q 'TOUCHES DE L'"
+DEBIAN_FRONTEND=noninteractive apt-get remove -y fsdecl >/dev/null
+check sh -c "! dpkg -L fsdecl >/dev/null 2>&1"
+check sh -c "[ ! -e /usr/bin/fsdecl ] && [ ! -e /usr/share/fsdecl ] && [ ! -e /usr/share/doc/fsdecl ]"
+[ $fail -eq 0 ] && echo "paquet : tout va bien" || echo "paquet : des échecs"
+exit $fail
