@@ -122,6 +122,13 @@ static void load_student(session_doc *doc, binding b, field_t *fl)
         load_date(fl, s && s->has_to, s ? s->to : (date_t){0, 0, 0});
 }
 
+/* The id a component or a ratio part is kept under. */
+static const char *counts_id(binding b)
+{
+    return b.kind == BIND_PART_RATIO ? b.ind->criterion.parts[b.sub].id
+                                     : b.ind->criterion.components[b.sub].id;
+}
+
 static void load_counts(const decl_answer *a, binding b, field_t *fl)
 {
     if (b.kind == BIND_COUNT) {
@@ -133,10 +140,7 @@ static void load_counts(const decl_answer *a, binding b, field_t *fl)
     field_init_fraction(fl);
     if (b.kind == BIND_RATIO && a && a->has_ratio)
         field_set_fraction(fl, a->numerator, a->denominator);
-    const decl_component *c =
-        b.kind == BIND_COMPONENT
-            ? decl_find_component(a, b.ind->criterion.components[b.sub].id)
-            : NULL;
+    const decl_component *c = b.kind == BIND_RATIO ? NULL : decl_find_component(a, counts_id(b));
     if (c)
         field_set_fraction(fl, c->numerator, c->denominator);
 }
@@ -332,7 +336,7 @@ static bool commit_counts(session_doc *doc, binding b, const field_t *fl, char *
         return decl_set_count(doc->decl, a, !empty, n, d);
     if (b.kind == BIND_RATIO)
         return decl_set_ratio(doc->decl, a, !empty, n, m, d);
-    return decl_set_component(doc->decl, a, b.ind->criterion.components[b.sub].id, !empty, n, m, d);
+    return decl_set_component(doc->decl, a, counts_id(b), !empty, n, m, d);
 }
 
 /* A student changed in one of its fields. */
@@ -425,7 +429,8 @@ bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size
     case BIND_PROOF_DATE: ok = commit_date(doc, b, fl, err, size, &d); break;
     case BIND_RATIO:
     case BIND_COUNT:
-    case BIND_COMPONENT: ok = commit_counts(doc, b, fl, err, size, &d); break;
+    case BIND_COMPONENT:
+    case BIND_PART_RATIO: ok = commit_counts(doc, b, fl, err, size, &d); break;
     case BIND_STUDENT_NAME:
     case BIND_STUDENT_LEVEL:
     case BIND_STUDENT_FROM:

@@ -32,6 +32,7 @@ typedef enum {
     BIND_COUNT,
     BIND_PART,      /* sub: the part of an all_of criterion */
     BIND_COMPONENT, /* sub: the component of an average */
+    BIND_PART_RATIO, /* sub: a ratio part of an all_of criterion (kept as a component) */
     BIND_PROOF_STATE, /* sub: the document */
     BIND_PROOF_DATE,
     BIND_STUDENT_NAME, /* sub: the student */

@@ -110,8 +110,12 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
 void home_draw(app *a)
 {
     char line[512];
+    int year = session_current_year(a->s);
+    const rules_campaign *c = year ? session_campaign(a->s, year, NULL) : NULL;
+    snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
+             c ? c->title : "déclaration annuelle");
     term_fill(0, 0, COLS, TERM_TITLE);
-    term_text(0, 0, COLS, TERM_TITLE, " fsdecl · Déclaration du forfait structure");
+    term_text(0, 0, COLS, TERM_TITLE, line);
     campaign_line(a, line, sizeof line);
     term_text(2, 1, COLS - 2, TERM_HEADING, line);
     snprintf(line, sizeof line, "Vos déclarations (%zu)", H.n);

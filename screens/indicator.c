@@ -204,8 +204,11 @@ static void answer_rows(app *a, const rules_indicator *ind, form_t *f)
         return;
     }
     if (cr->type == RULES_CRIT_ALL_OF) {
-        for (size_t i = 0; i < cr->nparts; i++)
-            bind_row(a->doc, f, 4, cr->parts[i].label, B(BIND_PART, ind, (int)i), ind->id);
+        for (size_t i = 0; i < cr->nparts; i++) /* a rate takes counts, a condition oui/non */
+            bind_row(a->doc, f, 4, cr->parts[i].label,
+                     B(cr->parts[i].type == RULES_CRIT_RATIO ? BIND_PART_RATIO : BIND_PART, ind,
+                       (int)i),
+                     ind->id);
         return;
     }
     bind_row(a->doc, f, 4, "Réponse", B(BIND_VALUE, ind, 0), ind->id);

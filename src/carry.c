@@ -46,9 +46,23 @@ static bool carry_answer(decl_t *d, const decl_answer *pa)
     return true;
 }
 
-static void note_what_to_check(carry_report *r, const rules_campaign *next,
-                               const rules_indicator *ind, const decl_answer *pa)
+/* A specialty exempt from the LAP in the annexe list, in a campaign that exempts no one. */
+static bool exemption_lost(const rules_campaign *next, const rules_indicator *ind,
+                           const decl_t *prev)
 {
+    const lists_entry *sp = lists_find(rules_find_list(next, "specialties"), prev->identity.specialty);
+    return ind->criterion.lap_required && !ind->criterion.lap_exemption && sp && sp->lap_exempt;
+}
+
+static void note_what_to_check(carry_report *r, const rules_campaign *next,
+                               const rules_indicator *ind, const decl_answer *pa,
+                               const decl_t *prev)
+{
+    if (ind->criterion.type == RULES_CRIT_SOFTWARE && exemption_lost(next, ind, prev))
+        note(&r->check, &r->ncheck,
+             "%s : votre spécialité était exonérée du LAP ; elle ne l'est plus pour la campagne "
+             "%d : indiquez votre LAP et sa certification par la HAS",
+             ind->label, next->year);
     if (ind->criterion.type == RULES_CRIT_SOFTWARE) {
         note(&r->check, &r->ncheck,
              "%s : vérifiez que le logiciel et le LAP sont toujours ceux utilisés au %02d/%02d/%d ; "
@@ -92,7 +106,7 @@ decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report 
                  ind->label);
         } else if (carry_answer(d, pa)) {
             note(&r->carried, &r->ncarried, "%s", ind->label);
-            note_what_to_check(r, next, ind, pa);
+            note_what_to_check(r, next, ind, pa, prev);
         } else {
             decl_free(d);
             carry_report_free(r);

@@ -150,46 +150,68 @@ static bool frac_reaches(int64_t num, int64_t den, rules_fraction t, bool strict
     return strict ? lhs > rhs : lhs >= rhs;
 }
 
-typedef __int128 i128;
+/* Unsigned integers of up to 384 bits, enough for the exact comparison of an average of up to
+ * eight ratios of 31-bit counts against a 31-bit fraction. */
+enum { BIG_LIMBS = 12 };
+typedef struct {
+    uint32_t w[BIG_LIMBS]; /* least significant first */
+} big;
 
-static i128 gcd128(i128 a, i128 b)
+static big big_of(uint64_t v)
 {
-    if (a < 0)
-        a = -a;
-    while (b) {
-        i128 t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
+    big b = {{0}};
+    b.w[0] = (uint32_t)v;
+    b.w[1] = (uint32_t)(v >> 32);
+    return b;
 }
 
-/* The average of k fractions against a threshold, exactly: sum(n_i/d_i) >= k * t, with the running
- * sum kept reduced in 128 bits. Returns T_MISSING if the counts are too large to compare. */
-static int average_reaches(const int64_t *num, const int64_t *den, size_t k, rules_fraction t,
-                           bool strict)
+static void big_mul(big *b, uint32_t m)
 {
-    i128 p = 0, q = 1;
+    uint64_t carry = 0;
+    for (int i = 0; i < BIG_LIMBS; i++) {
+        uint64_t p = (uint64_t)b->w[i] * m + carry;
+        b->w[i] = (uint32_t)p;
+        carry = p >> 32;
+    }
+}
+
+static void big_add(big *a, const big *b)
+{
+    uint64_t carry = 0;
+    for (int i = 0; i < BIG_LIMBS; i++) {
+        uint64_t s = (uint64_t)a->w[i] + b->w[i] + carry;
+        a->w[i] = (uint32_t)s;
+        carry = s >> 32;
+    }
+}
+
+static int big_cmp(const big *a, const big *b)
+{
+    for (int i = BIG_LIMBS - 1; i >= 0; i--)
+        if (a->w[i] != b->w[i])
+            return a->w[i] < b->w[i] ? -1 : 1;
+    return 0;
+}
+
+/* The average of k fractions against a threshold, exactly, for any counts a draft holds
+ * (0 <= n_i <= d_i <= 2^31 - 1, k <= 8): t.den * sum(n_i * prod_{j!=i} d_j) against
+ * k * t.num * prod(d_j). */
+static bool average_reaches(const int64_t *num, const int64_t *den, size_t k, rules_fraction t,
+                            bool strict)
+{
+    big lhs = big_of(0), rhs = big_of(k * (uint64_t)t.num);
     for (size_t i = 0; i < k; i++) {
         if (den[i] <= 0)
-            return 0;
-        i128 a, b, c;
-        if (__builtin_mul_overflow(p, (i128)den[i], &a) ||
-            __builtin_mul_overflow((i128)num[i], q, &b) || __builtin_add_overflow(a, b, &p) ||
-            __builtin_mul_overflow(q, (i128)den[i], &c))
-            return -1;
-        q = c;
-        i128 g = gcd128(p, q);
-        if (g > 1) {
-            p /= g;
-            q /= g;
-        }
+            return false;
+        big term = big_of((uint64_t)num[i] * (uint64_t)t.den);
+        for (size_t j = 0; j < k; j++)
+            if (j != i)
+                big_mul(&term, (uint32_t)den[j]);
+        big_add(&lhs, &term);
+        big_mul(&rhs, (uint32_t)den[i]);
     }
-    i128 lhs, rhs;
-    if (__builtin_mul_overflow(p, (i128)t.den, &lhs) ||
-        __builtin_mul_overflow(q, (i128)k * t.num, &rhs))
-        return -1;
-    return strict ? lhs > rhs : lhs >= rhs;
+    int c = big_cmp(&lhs, &rhs);
+    return strict ? c > 0 : c >= 0;
 }
 
 static const decl_component *find_component(const decl_answer *a, const char *id)
@@ -400,11 +422,7 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
             num[i] = co->numerator;
             den[i] = co->denominator;
         }
-        int reached = average_reaches(num, den, k, cr->threshold, cr->strict);
-        if (reached < 0)
-            msg(x, EVAL_MSG_COUNTS_TOO_LARGE, ind->id,
-                "« %s » : chiffres trop grands pour être comparés exactement.", ind->label);
-        return reached < 0 ? T_MISSING : reached ? T_YES : T_NO;
+        return average_reaches(num, den, k, cr->threshold, cr->strict) ? T_YES : T_NO;
     }
     case RULES_CRIT_CHOICE:
         return eval_choice(x, ind, cr, a);

@@ -113,7 +113,10 @@ int session_current_year(session *s)
             continue;
         latest = latest ? latest : c->year;
         bool opened = date_cmp(s->today, c->window.opens) >= 0;
-        bool closed = c->window.has_closes && date_cmp(s->today, c->window.closes) > 0;
+        /* a closing date not yet known: at the latest when the CNAM computes, in the first half
+         * of the next year (001 §IV) */
+        date_t closes = c->window.has_closes ? c->window.closes : (date_t){c->year + 1, 6, 30};
+        bool closed = date_cmp(s->today, closes) > 0;
         if (opened && !closed)
             return c->year;
         if (!opened)

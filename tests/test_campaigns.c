@@ -90,6 +90,37 @@ static void test_forfait_structure_totals(void **state)
     }
 }
 
+/* The DONUM 2026: socle 280 pts all or nothing, optional 140 pts behind it, 420 pts = 2 940 €,
+ * no specialty exempt from the LAP; written from public texts, provisional. */
+static void test_donum_2026(void **state)
+{
+    (void)state;
+    rules_campaign *c = load_year(2026);
+    assert_int_equal(c->scheme, RULES_SCHEME_DONUM);
+    assert_int_equal(c->status, RULES_PROVISIONAL);
+    assert_int_equal(c->point_value_cents, 700);
+    assert_int_equal(c->nvolets, 2);
+    assert_int_equal(c->volets[0].points_tenths, 2800);
+    assert_int_equal(c->volets[0].award, RULES_ALL_OR_NOTHING);
+    assert_int_equal(c->volets[1].points_tenths, 1400);
+    assert_int_equal(c->volets[1].requires, 0);
+    assert_int_equal(rules_max_tenths(c), 4200);
+    assert_int_equal(rules_max_tenths(c) * c->point_value_cents / 10, 294000);
+    const rules_indicator *sw = rules_find_indicator(c, "v1_software");
+    assert_true(sw->criterion.lap_required);
+    assert_false(sw->criterion.lap_exemption);
+    const rules_indicator *avg = rules_find_indicator(c, "v1_dematerialisation");
+    assert_int_equal(avg->criterion.type, RULES_CRIT_AVERAGE_RATIO);
+    assert_int_equal(avg->criterion.ncomponents, 4);
+    assert_int_equal(avg->criterion.threshold.num * 100 / avg->criterion.threshold.den, 60);
+    const rules_indicator *other = rules_find_indicator(c, "v2_other_teleservices");
+    assert_int_equal(other->criterion.nparts, 3);
+    assert_true(other->criterion.parts[0].strict); /* « plus de 30 % » */
+    assert_false(c->window.has_closes);
+    assert_true(c->window.opens_approximate);
+    rules_free(c);
+}
+
 /* Figures that changed between campaigns, as the seeds give them. */
 static void test_campaign_figures(void **state)
 {
@@ -187,6 +218,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_campaign_loads), cmocka_unit_test(test_forfait_structure_totals),
         cmocka_unit_test(test_campaign_figures),     cmocka_unit_test(test_ids_stable),
+        cmocka_unit_test(test_donum_2026),
         cmocka_unit_test(test_lists),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,6 +58,10 @@ static void test_campaign_loaded_once(void **state)
     assert_int_equal(session_current_year(s), 2023); /* 2023's window is open */
     session_set_today(s, (date_t){2024, 2, 20});
     assert_int_equal(session_current_year(s), 2024); /* closed; 2024 opens later */
+    session_set_today(s, (date_t){2026, 3, 1});
+    assert_int_equal(session_current_year(s), 2025); /* its closing is not known yet */
+    session_set_today(s, (date_t){2026, 11, 24});
+    assert_int_equal(session_current_year(s), 2026); /* 2025 computed by now; 2026 opens next */
     assert_null(session_campaign(s, 1999, &d));
     assert_true(d.count > 0);
     size_t before = d.count;
@@ -120,6 +124,32 @@ static void test_create_carried_over(void **state)
     assert_true(rep.ncheck > 5);
     assert_string_equal(doc->decl->identity.last_name, "MARTIN");
     assert_false(doc->decl->attestation.accuracy);
+    carry_report_free(&rep);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* 2025 -> 2026: a specialty exempt from the LAP until 2025 is told it no longer is. */
+static void test_carry_into_donum(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    session_set_today(s, (date_t){2026, 11, 24});
+    diag_list d;
+    diag_init(&d);
+    session_close(import_example(s, EXAMPLES "specialist-exempt.cfg"));
+    carry_report rep;
+    session_report r;
+    session_doc *doc = session_create(s, 2026, "10002876547", false, &rep, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(doc->decl->campaign, 2026);
+    bool told = false;
+    for (size_t i = 0; i < rep.ncheck; i++)
+        told |= strstr(rep.check[i], "elle ne l'est plus pour la campagne 2026") != NULL;
+    assert_true(told);
+    const eval_result *e = session_judge(doc);
+    assert_true(eval_has_message(e, EVAL_MSG_LAP_DETAILS, "v1_software"));
     carry_report_free(&rep);
     session_close(doc);
     diag_free(&d);
@@ -369,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_transmit),             cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_recovery),             cmocka_unit_test(test_restore_recover_by_name),
         cmocka_unit_test(test_list),                 cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_carry_into_donum),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[256];

@@ -82,8 +82,6 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
     X(EVAL_MSG_COUNTS_INCONSISTENT, "counts.inconsistent", EVAL_BLOCKING,                         \
       "le numérateur dépasse le dénominateur")                                                    \
     X(EVAL_MSG_COUNTS_ZERO, "counts.zero", EVAL_INFO, "aucun acte au dénominateur")               \
-    X(EVAL_MSG_COUNTS_TOO_LARGE, "counts.too_large", EVAL_WARNING,                                \
-      "des chiffres trop grands pour être comparés exactement")                                   \
     X(EVAL_MSG_INDICATOR_NEUTRALISED, "indicator.neutralised", EVAL_INFO,                         \
       "l'indicateur est payé quelle que soit la réponse pour cette spécialité")                   \
     X(EVAL_MSG_KEEP_REMINDER, "keep.reminder", EVAL_INFO, "ce qu'il faut garder pour un contrôle") \
