@@ -83,7 +83,10 @@ for script in "$src"/tests/screens/*.keys; do
     mkdir -p "$tmp/dumps"
     holder=
     hold=$(header hold "$script")
-    if [ -n "$hold" ] && [ -n "${HOLDLOCK:-}" ]; then
+    if [ -n "$hold" ] && [ -z "${HOLDLOCK:-}" ]; then
+        ko "$name: HOLDLOCK (the lock-holding helper) is not set"
+        continue
+    elif [ -n "$hold" ]; then
         mkfifo "$tmp/held"
         "$HOLDLOCK" "$store" "$hold" >"$tmp/held" &
         holder=$!
