@@ -1,4 +1,5 @@
 #include "fsdecl/carry.h"
+#include "fsdecl/date.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,7 +25,8 @@ static void note(char ***lines, size_t *n, const char *fmt, ...)
 }
 
 /* The answer to a declarative indicator as given last year: the value, the software and LAP, the
- * choices and the free answer (never counts, year-bound proofs, students or the attestation). */
+ * choices, the free answer and the proofs the caisse validated (never counts, proofs only sent or
+ * to send, students or the attestation). */
 static bool carry_answer(decl_t *d, const decl_answer *pa)
 {
     decl_answer *a = decl_answer_get(d, pa->indicator, NULL);
@@ -43,7 +45,31 @@ static bool carry_answer(decl_t *d, const decl_answer *pa)
     for (size_t k = 0; k < pa->nchoices; k++)
         decl_add_choice(d, a, pa->choices[k], NULL);
     decl_set_other(d, a, pa->other, NULL);
+    for (size_t k = 0; k < pa->nproofs; k++) {
+        const decl_proof *p = &pa->proofs[k];
+        if (p->state == DECL_PROOF_VALIDATED && p->has_date &&
+            !decl_set_proof(d, a, p->id, p->state, &p->date, NULL))
+            return false;
+    }
     return true;
+}
+
+/* The proofs the caisse validated, carried with their date: they stand while the equipment is
+ * unchanged (the rules say when one is owed again). */
+static void note_validated_proofs(carry_report *r, const rules_indicator *ind,
+                                  const decl_answer *pa)
+{
+    for (size_t k = 0; k < pa->nproofs; k++) {
+        const decl_proof *p = &pa->proofs[k];
+        const rules_document *doc = rules_find_document(ind, p->id);
+        if (p->state != DECL_PROOF_VALIDATED || !p->has_date)
+            continue;
+        char b[16];
+        date_format_fr(p->date, b, sizeof b);
+        note(&r->carried, &r->ncarried,
+             "%s : « %s » validé par la CPAM le %s (vaut tant que l'équipement ne change pas)",
+             ind->label, doc ? doc->label : p->id, b);
+    }
 }
 
 /* A specialty exempt from the LAP in the annexe list, in a campaign that exempts no one. */
@@ -66,7 +92,7 @@ static void note_what_to_check(carry_report *r, const rules_campaign *next,
     if (ind->criterion.type == RULES_CRIT_SOFTWARE) {
         note(&r->check, &r->ncheck,
              "%s : vérifiez que le logiciel et le LAP sont toujours ceux utilisés au %02d/%02d/%d ; "
-             "les justificatifs de l'an dernier ne sont pas repris",
+             "seuls les justificatifs validés par la CPAM sont repris",
              ind->label, next->evaluation_date.day, next->evaluation_date.month,
              next->evaluation_date.year);
         if (pa->lap.provisional)
@@ -106,6 +132,7 @@ decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report 
                  ind->label);
         } else if (carry_answer(d, pa)) {
             note(&r->carried, &r->ncarried, "%s", ind->label);
+            note_validated_proofs(r, ind, pa);
             note_what_to_check(r, next, ind, pa, prev);
         } else {
             decl_free(d);

@@ -1,5 +1,6 @@
 /* fsdecl rules: list, show and lint campaign rules. */
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,30 @@ static void describe_flags(FILE *f, unsigned flags, const vocab_t *v)
     fputs(buf, f);
 }
 
+
+/* The conditions beyond `when`: only if, unless, which are only inferred (a warning), and when a
+ * proof the caisse validated in an earlier campaign must be sent again. */
+static void describe_document_conditions(FILE *f, const rules_document *d)
+{
+    static const struct {
+        size_t offset;
+        const char *text;
+    } parts[] = {
+        {offsetof(rules_document, only_if), ", seulement si : "},
+        {offsetof(rules_document, unless), ", sauf si : "},
+        {offsetof(rules_document, inferred_when), " ; déduit, simple avertissement si : "},
+        {offsetof(rules_document, renewed_when),
+         " ; une pièce validée par la CPAM lors d'une campagne précédente vaut encore, sauf si : "},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        unsigned flags = *(const unsigned *)((const char *)d + parts[i].offset);
+        if (!flags)
+            continue;
+        fputs(parts[i].text, f);
+        describe_flags(f, flags, &rules_when_vocab);
+    }
+}
+
 static void describe_proof(FILE *f, const rules_indicator *ind)
 {
     switch (ind->proof) {
@@ -178,10 +203,7 @@ static void describe_proof(FILE *f, const rules_indicator *ind)
             describe_flags(f, d->accepted, &rules_doc_kind_vocab);
             fputs(") exigé si : ", f);
             describe_flags(f, d->when, &rules_when_vocab);
-            if (d->unless) {
-                fputs(", sauf si : ", f);
-                describe_flags(f, d->unless, &rules_when_vocab);
-            }
+            describe_document_conditions(f, d);
             if (d->deadline) {
                 char b[16];
                 date_format_fr(d->deadline->date, b, sizeof b);

@@ -452,60 +452,124 @@ static void owe(ctx *x, const rules_indicator *ind, const rules_document *doc,
     r->proofs[r->nproofs++] = (eval_proof){ind, doc, given, ind->counts_once_sent};
 }
 
-/* Checks the documents an answered-yes indicator needs; returns the status it keeps. */
-static eval_status check_documents(ctx *x, const rules_indicator *ind, const decl_answer *a,
-                                   eval_status st)
+/* The conditions a document's requirement is judged against (RULES_WHEN_*). */
+static unsigned document_flags(ctx *x, const rules_indicator *ind, const decl_answer *a)
 {
     const rules_criterion *cr = &ind->criterion;
+    bool software = cr->type == RULES_CRIT_SOFTWARE, lap = software && lap_required(x, cr);
+    date_t year_start = {x->c->year, 1, 1};
     unsigned flags = RULES_WHEN_ALWAYS;
     if (x->d->first_year)
         flags |= RULES_WHEN_FIRST_YEAR;
     if (!a->prefilled)
         flags |= RULES_WHEN_NOT_PREFILLED;
-    if (cr->type == RULES_CRIT_SOFTWARE && lap_required(x, cr))
+    if (lap)
         flags |= RULES_WHEN_LAP_REQUIRED;
-    if (a->lap.provisional && cr->type == RULES_CRIT_SOFTWARE && lap_required(x, cr))
+    if (lap && a->lap.provisional)
         flags |= RULES_WHEN_LAP_PROVISIONAL;
     if (a->software.hospital_dpi)
         flags |= RULES_WHEN_HOSPITAL_DPI;
-    char b1[16], b2[16], acc[256];
+    if (software && a->software.has_acquired && date_cmp(a->software.acquired, year_start) >= 0)
+        flags |= RULES_WHEN_SOFTWARE_CHANGED; /* bought during the reference year */
+    if (lap && a->lap.has_certified && date_cmp(a->lap.certified, year_start) >= 0)
+        flags |= RULES_WHEN_LAP_CHANGED;
+    return flags;
+}
+
+static bool document_due(const rules_document *doc, unsigned flags)
+{
+    return (doc->when & flags) && !(doc->unless & flags) &&
+           (doc->only_if & flags) == doc->only_if;
+}
+
+/* Required only by an inferred reading: every source inferred, or due through inferred
+ * conditions alone. Such a requirement warns, never blocks. */
+static bool requirement_inferred(const rules_document *doc, unsigned flags)
+{
+    return sources_inferred(&doc->sources) || !(doc->when & ~doc->inferred_when & flags);
+}
+
+/* Validated by the caisse before this campaign's window opened: in an earlier campaign. */
+static bool validated_earlier(ctx *x, const decl_proof *p)
+{
+    return p && p->state == DECL_PROOF_VALIDATED && p->has_date &&
+           date_cmp(p->date, x->c->window.opens) < 0;
+}
+
+/* A proof the caisse validated in an earlier campaign, the equipment unchanged since: it stands
+ * (« pièce justificative validée par la CPAM »), nothing is to be sent again. */
+static bool validated_before(ctx *x, const rules_document *doc, const decl_proof *p,
+                             unsigned flags)
+{
+    return validated_earlier(x, p) && !(flags & doc->renewed_when);
+}
+
+/* The message of a proof still to send; returns whether it holds the indicator back. */
+static bool ask_for_proof(ctx *x, const rules_indicator *ind, const rules_document *doc,
+                          const decl_proof *p, unsigned flags)
+{
+    char acc[256], when[64] = "";
+    bool inferred = requirement_inferred(doc, flags), blocks = ind->counts_once_sent && !inferred;
+    if (validated_earlier(x, p))
+        snprintf(when, sizeof when, " ; celui validé le %s concernait l'équipement d'avant",
+                 fr_date(p->date, (char[16]){0}));
+    vocab_list_flags_fr(&rules_doc_kind_vocab, doc->accepted, acc, sizeof acc);
+    msg_as(x, EVAL_MSG_PROOF_REQUIRED, blocks ? EVAL_BLOCKING : EVAL_WARNING, ind->id,
+           "« %s » : envoyez à votre caisse le justificatif « %s » (%s)%s%s", ind->label,
+           doc->label, acc, when,
+           blocks     ? " ; l'indicateur ne compte qu'une fois le justificatif envoyé."
+           : inferred ? " ; cette exigence est déduite des textes de la campagne : elle ne retient "
+                        "pas l'indicateur, mais votre caisse peut vous le demander."
+                      : ".");
+    return blocks;
+}
+
+/* A document with a deadline (the LAP certification process): its date given, and in time. */
+static eval_status check_deadline(ctx *x, const rules_indicator *ind, const rules_document *doc,
+                                  const decl_answer *a, eval_status st)
+{
+    char b1[16], b2[16];
+    if (!a->lap.has_process_started) {
+        msg(x, EVAL_MSG_LAP_PROCESS_DATE, ind->id,
+            "« %s » : LAP en certification provisoire : indiquez la date à laquelle l'éditeur a "
+            "engagé la démarche de certification (au plus tard le %s).",
+            ind->label, fr_date(doc->deadline->date, b1));
+        return st == EVAL_MET ? EVAL_INCOMPLETE : st;
+    }
+    if (date_cmp(a->lap.process_started, doc->deadline->date) <= 0)
+        return st;
+    bool inferred = sources_inferred(&doc->deadline->sources);
+    msg_as(x, EVAL_MSG_LAP_PROCESS_LATE, inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
+           "« %s » : la démarche de certification du LAP devait être engagée au plus tard le %s "
+           "(date indiquée : %s)%s",
+           ind->label, fr_date(doc->deadline->date, b1), fr_date(a->lap.process_started, b2),
+           inferred ? " ; cette date est déduite, non publiée pour cette campagne : vérifiez "
+                      "auprès de votre caisse."
+                    : ".");
+    return inferred ? st : EVAL_NOT_MET;
+}
+
+/* Checks the documents an answered-yes indicator needs; returns the status it keeps. */
+static eval_status check_documents(ctx *x, const rules_indicator *ind, const decl_answer *a,
+                                   eval_status st)
+{
+    unsigned flags = document_flags(x, ind, a);
+    char b1[16], b2[16];
     for (size_t i = 0; i < ind->ndocuments; i++) {
         const rules_document *doc = &ind->documents[i];
-        if (!(doc->when & flags) || (doc->unless & flags))
+        if (!document_due(doc, flags))
             continue;
-        if (doc->deadline) {
-            if (!a->lap.has_process_started) {
-                msg(x, EVAL_MSG_LAP_PROCESS_DATE, ind->id,
-                    "« %s » : LAP en certification provisoire : indiquez la date à laquelle "
-                    "l'éditeur a engagé la démarche de certification (au plus tard le %s).",
-                    ind->label, fr_date(doc->deadline->date, b1));
-                if (st == EVAL_MET)
-                    st = EVAL_INCOMPLETE;
-            } else if (date_cmp(a->lap.process_started, doc->deadline->date) > 0) {
-                bool inferred = sources_inferred(&doc->deadline->sources);
-                msg_as(x, EVAL_MSG_LAP_PROCESS_LATE, inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
-                    "« %s » : la démarche de certification du LAP devait être engagée au plus tard "
-                    "le %s (date indiquée : %s)%s",
-                    ind->label, fr_date(doc->deadline->date, b1),
-                    fr_date(a->lap.process_started, b2),
-                    inferred ? " ; cette date est déduite, non publiée pour cette campagne : "
-                               "vérifiez auprès de votre caisse."
-                             : ".");
-                if (!inferred)
-                    st = EVAL_NOT_MET;
-            }
-        }
+        if (doc->deadline)
+            st = check_deadline(x, ind, doc, a, st);
         const decl_proof *p = decl_find_proof(a, doc->id);
         owe(x, ind, doc, p);
-        vocab_list_flags_fr(&rules_doc_kind_vocab, doc->accepted, acc, sizeof acc);
-        if (!p || p->state == DECL_PROOF_TO_SEND) {
-            msg_as(x, EVAL_MSG_PROOF_REQUIRED, ind->counts_once_sent ? EVAL_BLOCKING : EVAL_WARNING, ind->id,
-                "« %s » : envoyez à votre caisse le justificatif « %s » (%s)%s", ind->label,
-                doc->label, acc,
-                ind->counts_once_sent ? " ; l'indicateur ne compte qu'une fois le justificatif "
-                                        "envoyé."
-                                      : ".");
-            if (ind->counts_once_sent && st == EVAL_MET)
+        if (validated_before(x, doc, p, flags)) {
+            msg(x, EVAL_MSG_PROOF_VALIDATED_BEFORE, ind->id,
+                "« %s » : pièce justificative « %s » validée par la CPAM le %s, pour le même "
+                "équipement : rien à renvoyer.",
+                ind->label, doc->label, fr_date(p->date, b1));
+        } else if (!p || p->state == DECL_PROOF_TO_SEND || validated_earlier(x, p)) {
+            if (ask_for_proof(x, ind, doc, p, flags) && st == EVAL_MET)
                 st = EVAL_WAITING_PROOF;
         } else if (p->has_date && date_cmp(p->date, x->today) > 0) {
             msg(x, EVAL_MSG_DATE_FUTURE, ind->id,
@@ -824,6 +888,24 @@ static eval_window check_window(ctx *x)
     return EVAL_WINDOW_OPEN;
 }
 
+/* What the rules say of an indicator that fails while another of its volet pays (2023: the MSS
+ * points « reportés sur les autres indicateurs »), as information, never as points. */
+static void notes_when_not_met(ctx *x)
+{
+    const eval_result *r = x->r;
+    for (size_t i = 0; i < r->nitems; i++) {
+        const rules_indicator *ind = r->items[i].ind;
+        if (!ind->info_when_not_met || !fails(r->items[i].status))
+            continue;
+        bool other_pays = false;
+        for (size_t k = 0; k < r->nitems; k++)
+            other_pays |= k != i && r->items[k].ind->volet == ind->volet && pays(r->items[k].status);
+        if (other_pays)
+            msg(x, EVAL_MSG_INDICATOR_NOTE, ind->id, "« %s » : %s", ind->label,
+                ind->info_when_not_met);
+    }
+}
+
 eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t today)
 {
     eval_result *r = calloc(1, sizeof *r);
@@ -854,6 +936,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     r->nitems = c->nindicators;
     totals(c, r);
     missing(c, r);
+    notes_when_not_met(&x);
     for (size_t v = 0; v < c->nvolets; v++) {
         int req = c->volets[v].requires;
         if (req >= 0 && r->volets[req].max_tenths == 0)

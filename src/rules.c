@@ -502,8 +502,9 @@ static const rules_deadline *find_deadline(const rules_campaign *c, const char *
 
 static void read_documents(loader *L, const config_setting_t *g, rules_indicator *ind)
 {
-    static const char *const keys[] = {"id",       "label",     "accepted", "when",   "unless",
-                                       "deadline", "must_show", "sources",  NULL};
+    static const char *const keys[] = {"id",       "label",         "accepted", "when",
+                                       "unless",   "only_if",       "inferred_when", "renewed_when",
+                                       "deadline", "must_show",     "sources",  NULL};
     rules_campaign *c = L->c;
     size_t n;
     const config_setting_t *l = list_elems(L, g, "documents", CFG_REQUIRED, &n);
@@ -521,6 +522,16 @@ static void read_documents(loader *L, const config_setting_t *g, rules_indicator
         read_flags(L, e, "when", &rules_when_vocab, &doc->when);
         if (config_setting_get_member(e, "unless"))
             read_flags(L, e, "unless", &rules_when_vocab, &doc->unless);
+        if (config_setting_get_member(e, "only_if"))
+            read_flags(L, e, "only_if", &rules_when_vocab, &doc->only_if);
+        if (config_setting_get_member(e, "inferred_when") &&
+            read_flags(L, e, "inferred_when", &rules_when_vocab, &doc->inferred_when) &&
+            (doc->inferred_when & ~doc->when))
+            ERR(config_setting_get_member(e, "inferred_when"),
+                "« inferred_when » ne peut nommer que des conditions de « when »");
+        doc->renewed_when = RULES_WHEN_SOFTWARE_CHANGED | RULES_WHEN_LAP_CHANGED;
+        if (config_setting_get_member(e, "renewed_when"))
+            read_flags(L, e, "renewed_when", &rules_when_vocab, &doc->renewed_when);
         if (cfg_get_id(&L->doc, e, "deadline", CFG_OPTIONAL, &deadline)) {
             doc->deadline = find_deadline(c, deadline);
             if (!doc->deadline)
@@ -568,7 +579,7 @@ static void read_indicator(loader *L, const config_setting_t *e, rules_indicator
         "id",       "volet",         "group",     "order",       "label",
         "question", "help",          "kind",      "points_tenths", "criterion",
         "proof",    "documents",     "keep",      "neutralised", "professions",
-        "counts_once_sent", "note",  "sources",   NULL};
+        "counts_once_sent", "note",  "sources",   "info_when_not_met", NULL};
     rules_campaign *c = L->c;
     const char *volet = NULL, *group = NULL;
     int64_t order = 0;
@@ -638,6 +649,8 @@ static void read_indicator(loader *L, const config_setting_t *e, rules_indicator
         }
     }
     cfg_get_string(&L->doc, e, "note", CFG_OPTIONAL | CFG_MULTILINE, &ind->note);
+    cfg_get_string(&L->doc, e, "info_when_not_met", CFG_OPTIONAL | CFG_MULTILINE,
+                   &ind->info_when_not_met);
     rules_read_sources(&L->doc, e, "sources", CFG_REQUIRED, &ind->sources);
 }
 
@@ -799,6 +812,14 @@ const rules_indicator *rules_find_indicator(const rules_campaign *c, const char 
     for (size_t i = 0; id && i < c->nindicators; i++)
         if (c->indicators[i].id && strcmp(c->indicators[i].id, id) == 0)
             return &c->indicators[i];
+    return NULL;
+}
+
+const rules_document *rules_find_document(const rules_indicator *ind, const char *id)
+{
+    for (size_t i = 0; id && i < ind->ndocuments; i++)
+        if (ind->documents[i].id && strcmp(ind->documents[i].id, id) == 0)
+            return &ind->documents[i];
     return NULL;
 }
 

@@ -624,6 +624,10 @@ static void test_carry_over(void **state)
     decl_t *prev = example(NULL);
     prev->campaign = 2024;
     prev->first_year = true;
+    decl_answer *psw = decl_answer_get(prev, "v1_software", NULL);
+    date_t validated = {2025, 3, 10}, sent = {2025, 1, 20};
+    assert_true(decl_set_proof(prev, psw, "lap", DECL_PROOF_VALIDATED, &validated, NULL));
+    assert_true(decl_set_proof(prev, psw, "segur", DECL_PROOF_SENT, &sent, NULL));
     carry_report r;
     decl_t *n = carry_over(prev, c, &r);
     assert_non_null(n);
@@ -634,7 +638,16 @@ static void test_carry_over(void **state)
     const decl_answer *sw = decl_find_answer(n, "v1_software");
     assert_non_null(sw);
     assert_string_equal(sw->software.name, prev->answers[0]->software.name);
-    assert_int_equal(sw->nproofs, 0);
+    assert_int_equal(sw->nproofs, 1); /* only the proof the caisse validated, with its date */
+    const decl_proof *lp = decl_find_proof(sw, "lap");
+    assert_non_null(lp);
+    assert_int_equal(lp->state, DECL_PROOF_VALIDATED);
+    assert_int_equal(date_cmp(lp->date, validated), 0);
+    assert_null(decl_find_proof(sw, "segur"));
+    bool said = false;
+    for (size_t i = 0; i < r.ncarried; i++)
+        said |= strstr(r.carried[i], "validé par la CPAM le 10/03/2025") != NULL;
+    assert_true(said);
     assert_false(sw->prefilled);
     assert_null(decl_find_answer(n, "v2_dmp"));         /* counts are not carried */
     const decl_answer *co = decl_find_answer(n, "v2_coordination");

@@ -13,9 +13,10 @@ typedef struct {
     size_t ncheck;
 } carry_report;
 
-/* A new declaration for campaign next: identity, software and the declarative answers whose
- * indicator still exists (matched by id); never counts, year-bound proofs, students or the
- * attestation. NULL when memory runs out. */
+/* A new declaration for campaign next: identity, software, the declarative answers whose
+ * indicator still exists (matched by id) and the proofs the caisse validated, with their date;
+ * never counts, proofs only sent or to send, students or the attestation. NULL when memory runs
+ * out. */
 decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report *report);
 void carry_report_free(carry_report *r);
 

@@ -76,12 +76,17 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
     X(EVAL_MSG_LAP_PROCESS_LATE, "lap.process_late", EVAL_BLOCKING,                               \
       "la démarche de certification du LAP a été engagée trop tard")                              \
     X(EVAL_MSG_PROOF_REQUIRED, "proof.required", EVAL_BLOCKING, "un justificatif est à envoyer")  \
+    X(EVAL_MSG_PROOF_VALIDATED_BEFORE, "proof.validated_before", EVAL_INFO,                       \
+      "un justificatif validé lors d'une campagne précédente vaut encore, l'équipement n'a pas "  \
+      "changé")                                                                                   \
     X(EVAL_MSG_DATE_FUTURE, "date.future", EVAL_WARNING, "une date est après aujourd'hui")        \
     X(EVAL_MSG_CONDITION_NOT_MET, "condition.not_met", EVAL_WARNING,                              \
       "une des conditions d'un indicateur n'est pas remplie")                                     \
     X(EVAL_MSG_COUNTS_INCONSISTENT, "counts.inconsistent", EVAL_BLOCKING,                         \
       "le numérateur dépasse le dénominateur")                                                    \
     X(EVAL_MSG_COUNTS_ZERO, "counts.zero", EVAL_INFO, "aucun acte au dénominateur")               \
+    X(EVAL_MSG_INDICATOR_NOTE, "indicator.note", EVAL_INFO,                                       \
+      "ce que les règles disent d'un indicateur non atteint quand d'autres sont payés")            \
     X(EVAL_MSG_INDICATOR_NEUTRALISED, "indicator.neutralised", EVAL_INFO,                         \
       "l'indicateur est payé quelle que soit la réponse pour cette spécialité")                   \
     X(EVAL_MSG_KEEP_REMINDER, "keep.reminder", EVAL_INFO, "ce qu'il faut garder pour un contrôle") \

@@ -96,7 +96,9 @@ enum { RULES_DOC_KINDS(VOCAB_FLAG) };
     X(RULES_WHEN_NOT_PREFILLED, "not_prefilled", "logiciel non pré-rempli")                       \
     X(RULES_WHEN_LAP_REQUIRED, "lap_required", "spécialité non exonérée de LAP")                  \
     X(RULES_WHEN_LAP_PROVISIONAL, "lap_provisional", "LAP en certification provisoire")           \
-    X(RULES_WHEN_HOSPITAL_DPI, "hospital_dpi", "DPI d'un établissement")
+    X(RULES_WHEN_HOSPITAL_DPI, "hospital_dpi", "DPI d'un établissement")                          \
+    X(RULES_WHEN_SOFTWARE_CHANGED, "software_changed", "logiciel acquis dans l'année")         \
+    X(RULES_WHEN_LAP_CHANGED, "lap_changed", "LAP certifié dans l'année")
 enum { RULES_WHENS(VOCAB_INDEX) RULES_WHEN_COUNT };
 enum { RULES_WHENS(VOCAB_FLAG) };
 
@@ -165,6 +167,11 @@ typedef struct {
     unsigned accepted; /* DOC_* */
     unsigned when;     /* WHEN_*: required when any of these holds */
     unsigned unless;   /* WHEN_*: ... and none of these */
+    unsigned only_if;  /* WHEN_*: ... and all of these */
+    unsigned inferred_when; /* WHEN_*: conditions of `when` that are only inferred: required
+                             * through them alone, the document warns, never blocks */
+    unsigned renewed_when;  /* WHEN_*: a proof validated in an earlier campaign stands unless
+                             * one of these holds (default: software or LAP changed) */
     const rules_deadline *deadline;
     const char *must_show;
     rules_sources sources;
@@ -216,6 +223,7 @@ typedef struct {
     const char **professions; /* NULL: all the campaign's */
     size_t nprofessions;
     const char *note;
+    const char *info_when_not_met; /* said when it fails while another of its volet pays */
     rules_sources sources;
     int line;
 } rules_indicator;
@@ -265,6 +273,7 @@ rules_campaign *rules_load(const char *path, const char *const *list_dirs, size_
 void rules_free(rules_campaign *c);
 
 const rules_indicator *rules_find_indicator(const rules_campaign *c, const char *id);
+const rules_document *rules_find_document(const rules_indicator *ind, const char *id);
 const lists_table *rules_find_list(const rules_campaign *c, const char *role);
 /* Sum of the points a volet can pay (its block, or its indicators). */
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t volet);
