@@ -8,10 +8,12 @@ golden=$src/tests/cli/golden
 . "$src/tests/cli/lib.sh"
 
 # expect_golden NAME COMMAND... : stdout must equal golden/NAME.txt
+# (FSDECL_UPDATE_GOLDEN=1 rewrites the golden files from this run: review the diff before committing)
 expect_golden() {
     name=$1
     shift
     "$@" 2>"$tmp/err" | sed "s|$src|@SRC@|g" >"$tmp/$name.txt"
+    [ -n "${FSDECL_UPDATE_GOLDEN:-}" ] && cp "$tmp/$name.txt" "$golden/$name.txt"
     if diff -u "$golden/$name.txt" "$tmp/$name.txt" >"$tmp/diff"; then ok; else ko "$name differs:"; cat "$tmp/diff"; fi
 }
 
@@ -98,6 +100,7 @@ expect_golden_json() {
     name=$1
     shift
     "$@" 2>"$tmp/err" >"$tmp/$name.json"
+    [ -n "${FSDECL_UPDATE_GOLDEN:-}" ] && cp "$tmp/$name.json" "$golden/$name.json"
     if diff -u "$golden/$name.json" "$tmp/$name.json" >"$tmp/diff"; then ok; else ko "$name.json differs:"; cat "$tmp/diff"; fi
 }
 expect_golden_json check-gp-missing-proof "$fsdecl" check --json --today $today data/examples/gp-missing-proof.cfg
