@@ -190,6 +190,17 @@ static int ask_recovery(app *a, const char *name, const store_recovery *rec)
     return 0;
 }
 
+/* Runs a declaration just opened, or says why it could not be. */
+static bool run_opened(app *a, session_doc *doc, session_report *r, const diag_list *d)
+{
+    if (doc)
+        run_doc(a, doc, r);
+    else
+        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
+                d->count ? d->items[0].message : "ouverture impossible");
+    return doc != NULL;
+}
+
 static void open_name(app *a, const char *name, unsigned flags)
 {
     diag_list d;
@@ -206,12 +217,7 @@ static void open_name(app *a, const char *name, unsigned flags)
         flags |= (unsigned)f;
     }
     session_report r;
-    session_doc *doc = session_open(a->s, name, flags, &r, &d);
-    if (doc)
-        run_doc(a, doc, &r);
-    else
-        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
-                d.count ? d.items[0].message : "ouverture impossible");
+    run_opened(a, session_open(a->s, name, flags, &r, &d), &r, &d);
     diag_free(&d);
 }
 
@@ -224,14 +230,9 @@ bool home_open_arg(app *a, const char *arg)
     diag_list d;
     diag_init(&d);
     session_report r;
-    session_doc *doc = session_import(a->s, arg, &r, &d);
-    if (doc)
-        run_doc(a, doc, &r);
-    else
-        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
-                d.count ? d.items[0].message : "ouverture impossible");
+    bool opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d);
     diag_free(&d);
-    return doc != NULL;
+    return opened;
 }
 
 /* ---- a new declaration ------------------------------------------------------------------------ */

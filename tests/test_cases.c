@@ -240,9 +240,37 @@ static void test_every_message_has_a_case(void **state)
     assert_int_equal(missing, 0);
 }
 
+/* docs/check-json.md's table of messages names exactly the ids of the evaluator's table, each
+ * with its usual severity. */
+static void test_every_message_documented(void **state)
+{
+    (void)state;
+    char *doc = test_slurp(FSDECL_SOURCE_DIR "/docs/check-json.md", NULL);
+    size_t rows = 0, wrong = 0;
+    for (const char *p = doc; (p = strstr(p, "\n| `")); p++) {
+        char id[80];
+        if (sscanf(p, "\n| `%79[a-z_.]` |", id) == 1 && strchr(id, '.'))
+            rows++;
+    }
+    for (int m = 0; m < EVAL_MSG_COUNT; m++) {
+        char row[160];
+        snprintf(row, sizeof row, "\n| `%s` | %s", eval_msg_id((eval_msg)m),
+                 eval_severity_vocab.entries[eval_msg_severity((eval_msg)m)].id);
+        if (!strstr(doc, row)) {
+            printf("  message %s: no row « %s » in docs/check-json.md\n", eval_msg_id((eval_msg)m),
+                   row + 1);
+            wrong++;
+        }
+    }
+    free(doc);
+    assert_int_equal(wrong, 0);
+    assert_int_equal(rows, EVAL_MSG_COUNT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {cmocka_unit_test(test_campaign_cases),
-                                       cmocka_unit_test(test_every_message_has_a_case)};
+                                       cmocka_unit_test(test_every_message_has_a_case),
+                                       cmocka_unit_test(test_every_message_documented)};
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
