@@ -1,6 +1,8 @@
 /* bind: rows made from bindings, values read from and given to the declaration. */
 #include "bind.h"
 
+#include "fsdecl/ident.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,11 +182,24 @@ static void load_answer(session_doc *doc, binding b, field_t *fl)
     }
 }
 
+/* An identity field; an identifier (RPPS, N° AM, FINESS) takes only its characters, up to its
+ * length, so that a name typed in the wrong field is refused at once. */
+static void load_identity(field_t *fl, const decl_t *d, decl_identity_field f)
+{
+    const char *chars;
+    size_t length;
+    load_text(fl, decl_identity(d, f));
+    if (ident_shape(decl_identity_ident(f), &chars, &length)) {
+        field_restrict(fl, chars);
+        fl->max_cols = fl->max_bytes = length;
+    }
+}
+
 static void load(session_doc *doc, binding b, field_t *fl)
 {
     const decl_t *d = doc->decl;
     switch (b.kind) {
-    case BIND_IDENTITY: load_text(fl, decl_identity(d, (decl_identity_field)b.sub)); break;
+    case BIND_IDENTITY: load_identity(fl, d, (decl_identity_field)b.sub); break;
     case BIND_SPECIALTY: {
         const option_set *o = list_options(rules_find_list(doc->rules, "specialties"));
         field_init_choice(fl, o ? o->options : NULL, o ? o->n : 0);

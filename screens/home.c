@@ -257,7 +257,12 @@ static void new_declaration(app *a)
 {
     int year = session_current_year(a->s);
     field_t rpps;
-    field_init_text(&rpps, 11, 11);
+    const char *chars;
+    size_t length;
+    if (!ident_shape("RPPS", &chars, &length))
+        return;
+    field_init_text(&rpps, length, length);
+    field_restrict(&rpps, chars);
     if (H.n)
         field_set_text(&rpps, H.drafts[H.chosen].entry.rpps);
     char title[64];

@@ -14,15 +14,17 @@ typedef struct {
     const char *key, *fr;
     size_t offset;
     bool multiline;
+    const char *ident; /* the identifier kind checked by ident.h, or NULL */
 } field_info;
 
-#define ID_INFO(constant, member, fr, multiline)                                                 \
-    {#member, fr, offsetof(decl_t, identity.member), multiline},
+#define ID_INFO(constant, member, fr, multiline, ident)                                          \
+    {#member, fr, offsetof(decl_t, identity.member), multiline, ident},
 static const field_info IDENTITY[] = {DECL_IDENTITY_FIELDS(ID_INFO)};
 #undef ID_INFO
 _Static_assert(sizeof IDENTITY / sizeof IDENTITY[0] == DECL_ID_COUNT, "identity table");
 
-#define SW_INFO(constant, member, fr) {#member, fr, offsetof(decl_answer, software.member), false},
+#define SW_INFO(constant, member, fr)                                                            \
+    {#member, fr, offsetof(decl_answer, software.member), false, NULL},
 static const field_info SOFTWARE[] = {DECL_SOFTWARE_FIELDS(SW_INFO)};
 #undef SW_INFO
 _Static_assert(sizeof SOFTWARE / sizeof SOFTWARE[0] == DECL_SW_COUNT, "software table");
@@ -57,6 +59,11 @@ const char *decl_identity_key(decl_identity_field f)
 const char *decl_identity_fr(decl_identity_field f)
 {
     return IDENTITY[f].fr;
+}
+
+const char *decl_identity_ident(decl_identity_field f)
+{
+    return IDENTITY[f].ident;
 }
 
 bool decl_identity_multiline(decl_identity_field f)

@@ -154,6 +154,25 @@ static const message_set generic = {
     },
 };
 
+bool ident_shape(const char *kind, const char **chars, size_t *length)
+{
+    static const struct {
+        const char *kind, *chars;
+        size_t length;
+    } shapes[] = {
+        {"RPPS", "0123456789", RPPS_LEN},
+        {"N° AM", "0123456789AB", AM_LEN},
+        {"FINESS", "0123456789AB", FINESS_LEN},
+    };
+    for (size_t i = 0; kind && i < sizeof shapes / sizeof shapes[0]; i++)
+        if (strcmp(kind, shapes[i].kind) == 0) {
+            *chars = shapes[i].chars;
+            *length = shapes[i].length;
+            return true;
+        }
+    return false;
+}
+
 const char *ident_message(ident_status st, const char *kind)
 {
     const message_set *set = &generic;

@@ -140,6 +140,31 @@ static void test_text_insert_and_refusals(void **state)
     assert_string_equal(field_refusal(&f, FIELD_CHANGED), "");
 }
 
+/* An identifier field takes only its characters: a name typed in the RPPS field is refused at
+ * once, a lower-case Corsican letter becomes upper case, and a paste keeps what fits. */
+static void test_text_restricted(void **state)
+{
+    (void)state;
+    field_t f;
+    field_init_text(&f, 9, 9);
+    field_restrict(&f, "0123456789AB");
+    assert_int_equal(field_insert(&f, L'D'), FIELD_REFUSED);
+    assert_int_equal(field_insert(&f, L'é'), FIELD_REFUSED);
+    assert_int_equal(field_insert(&f, L' '), FIELD_REFUSED);
+    assert_int_equal(field_insert(&f, L'2'), FIELD_CHANGED);
+    assert_int_equal(field_insert(&f, L'a'), FIELD_CHANGED);
+    assert_string_equal(text_of(&f), "2A");
+    size_t refused;
+    field_paste(&f, "1 23-45", &refused);
+    assert_string_equal(text_of(&f), "2A12345");
+    assert_int_equal(refused, 2);
+    field_init_text(&f, 11, 11);
+    field_restrict(&f, "0123456789");
+    for (const wchar_t *c = L"Dupont"; *c; c++)
+        assert_int_equal(field_insert(&f, *c), FIELD_REFUSED);
+    assert_string_equal(text_of(&f), "");
+}
+
 static void test_text_byte_limit(void **state)
 {
     (void)state;
@@ -1246,6 +1271,7 @@ int main(void)
         cmocka_unit_test(test_fold_other_characters),
         cmocka_unit_test(test_fold_truncation),
         cmocka_unit_test(test_text_insert_and_refusals),
+        cmocka_unit_test(test_text_restricted),
         cmocka_unit_test(test_text_byte_limit),
         cmocka_unit_test(test_text_column_limit),
         cmocka_unit_test(test_text_capacity),

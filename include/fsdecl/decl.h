@@ -48,16 +48,16 @@ enum { DECL_PROOF_STATE_COUNT = 0 DECL_PROOF_STATES(VOCAB_COUNT) };
 
 /* The identity fields: X(CONSTANT, member and key, "French label", multiline). */
 #define DECL_IDENTITY_FIELDS(X)                                                                   \
-    X(DECL_ID_LAST_NAME, last_name, "Nom", false)                                                 \
-    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false)                                            \
-    X(DECL_ID_RPPS, rpps, "N° RPPS", false)                                                       \
-    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false)                                    \
-    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false)                                          \
-    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true)                                       \
-    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false)                                    \
-    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false)                         \
-    X(DECL_ID_FINESS, finess, "N° FINESS de l'établissement", false)
-#define DECL_ID_ENUM(constant, member, fr, multiline) constant,
+    X(DECL_ID_LAST_NAME, last_name, "Nom", false, NULL)                                           \
+    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false, NULL)                                      \
+    X(DECL_ID_RPPS, rpps, "N° RPPS", false, "RPPS")                                               \
+    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false, "N° AM")                           \
+    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false, NULL)                                    \
+    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true, NULL)                                 \
+    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false, NULL)                              \
+    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false, NULL)                   \
+    X(DECL_ID_FINESS, finess, "N° FINESS de l'établissement", false, "FINESS")
+#define DECL_ID_ENUM(constant, member, fr, multiline, ident) constant,
 typedef enum { DECL_IDENTITY_FIELDS(DECL_ID_ENUM) DECL_ID_COUNT } decl_identity_field;
 #undef DECL_ID_ENUM
 
@@ -177,6 +177,8 @@ bool decl_has_choice(const decl_answer *a, const char *id);
 const char *decl_identity(const decl_t *d, decl_identity_field f);
 const char *decl_identity_key(decl_identity_field f);
 const char *decl_identity_fr(decl_identity_field f);
+/* The identifier kind ident.h checks the field as ("RPPS", "N° AM", "FINESS"), or NULL. */
+const char *decl_identity_ident(decl_identity_field f);
 const char *decl_software(const decl_answer *a, decl_software_field f);
 const char *decl_software_key(decl_software_field f);
 const char *decl_software_fr(decl_software_field f);

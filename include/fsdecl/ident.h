@@ -22,6 +22,7 @@
 #define FSDECL_IDENT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum {
     IDENT_OK,
@@ -56,6 +57,10 @@ ident_status ident_check_finess(const char *s);
  * "RPPS", "N° AM" or "FINESS" (UTF-8); any other kind, or NULL, gets a generic sentence. Never
  * NULL; a static string, not to be freed. */
 const char *ident_message(ident_status st, const char *kind);
+
+/* What a form may let a user type for kind ("RPPS", "N° AM", "FINESS"): every character that may
+ * appear somewhere in it (static, not to be freed) and its length. False for any other kind. */
+bool ident_shape(const char *kind, const char **chars, size_t *length);
 
 /* Luhn check of a string of ASCII digits: from the rightmost digit, double every second digit,
  * subtract 9 above 9, sum; true when the sum is a multiple of 10. False for NULL, "" or any

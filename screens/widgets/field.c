@@ -290,9 +290,19 @@ static bool over(size_t limit, size_t value)
     return limit && value > limit;
 }
 
+/* The character a restricted field takes for wc, or 0 when it takes none. */
+static wchar_t allowed_char(const field_t *f, wchar_t wc)
+{
+    if (!f->chars)
+        return wc;
+    if (wc >= L'a' && wc <= L'z' && !strchr(f->chars, (int)wc))
+        wc = wc - L'a' + L'A';
+    return wc > 0 && wc < 128 && strchr(f->chars, (int)wc) ? wc : 0;
+}
+
 static field_result text_insert(field_t *f, wchar_t wc)
 {
-    if (!is_printable(wc))
+    if (!is_printable(wc) || !(wc = allowed_char(f, wc)))
         return FIELD_REFUSED;
     field_cell c = make_cell(wc);
     if (c.cols == 0 && f->cur == 0)
@@ -658,6 +668,11 @@ void field_init_text(field_t *f, size_t max_bytes, size_t max_cols)
     init_kind(f, FIELD_TEXT);
     f->max_bytes = max_bytes;
     f->max_cols = max_cols;
+}
+
+void field_restrict(field_t *f, const char *chars)
+{
+    f->chars = chars;
 }
 
 void field_init_date(field_t *f)

@@ -116,6 +116,7 @@ typedef struct {
     size_t len, cur, first; /* characters in use, cursor, first visible character */
     size_t nbytes, ncols;   /* UTF-8 length and width of the whole buffer */
     size_t max_bytes, max_cols;
+    const char *chars;           /* FIELD_TEXT: the only characters it takes, or NULL for any */
     int64_t min, max;            /* FIELD_INT */
     size_t max_digits;           /* FIELD_INT */
     const field_option *options; /* not owned */
@@ -127,6 +128,9 @@ typedef struct {
 
 /* Set a field up, empty. max_bytes and max_cols: 0 for no limit but the buffer's capacity. */
 void field_init_text(field_t *f, size_t max_bytes, size_t max_cols);
+/* A text field that takes only these ASCII characters (borrowed); a lower-case letter whose
+ * upper case is among them is taken as the upper case ("2a" gives "2A"). */
+void field_restrict(field_t *f, const char *chars);
 void field_init_date(field_t *f);
 /* min <= max, or the bounds are swapped. */
 void field_init_int(field_t *f, int64_t min, int64_t max);
