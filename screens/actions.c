@@ -48,6 +48,19 @@ void action_footer(unsigned where, int width, char *buf, size_t size)
     }
 }
 
+void action_hint(const wiz_action *acts, size_t n, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n && used < size; i++) {
+        const action_info *a = action_info_of(acts[i]);
+        int k = snprintf(buf + used, size - used, "%s%s %s", i ? " · " : " ", a->shown, a->label);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    if (used + 1 < size)
+        strcat(buf, " ");
+}
+
 size_t action_help_lines(char lines[][160], size_t max)
 {
     size_t n = 0;

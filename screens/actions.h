@@ -75,6 +75,9 @@ const action_info *action_info_of(wiz_action a);
 wiz_action action_for_key(int key, unsigned where);
 /* The footer of context where, fitted to width columns: "F1 Aide  F2 Enregistrer ...". */
 void action_footer(unsigned where, int width, char *buf, size_t size);
+/* The keys of these actions with their labels, for a dialog's bottom border:
+ * " Entrée Valider · Échap Annuler ". */
+void action_hint(const wiz_action *acts, size_t n, char *buf, size_t size);
 /* Every action with its keys and help, one a line ("F1 ?  Aide : ..."), for the help screen. */
 size_t action_help_lines(char lines[][160], size_t max);
 

@@ -224,7 +224,7 @@ static void draw_title(app *a)
         snprintf(right, sizeof right, "clôture : %s ", closes);
     term_fill(0, 0, COLS, TERM_TITLE);
     int w = (int)text_width(right);
-    term_text(0, 0, COLS - w - 1, TERM_TITLE, t);
+    term_text_cut(0, 0, COLS - w - 1, TERM_TITLE, t);
     term_text_right(0, 0, COLS, TERM_TITLE, right);
 }
 

@@ -23,6 +23,15 @@ static void frame(const char *title, int want_w, int want_h, int *y, int *x, int
     term_text(*y, *x + 2, *w - 4, TERM_DIALOG, t);
 }
 
+/* The keys a dialog that takes a value answers to, on its bottom border. */
+static void confirm_hint(int y, int x, int w, int h)
+{
+    static const wiz_action acts[] = {ACT_ENTER, ACT_CANCEL};
+    char hint[128];
+    action_hint(acts, 2, hint, sizeof hint);
+    term_text(y + h - 1, x + 2, w - 4, TERM_DIALOG, hint);
+}
+
 /* Text wrapped inside a box, from row y; returns the rows used. */
 static int box_text(int y, int x, int w, int max_rows, const char *text, int skip)
 {
@@ -181,6 +190,7 @@ static void draw_pick(app *a, void *data)
                   s->f->options[i].label);
         r++;
     }
+    confirm_hint(y, x, w, h);
     term_cursor_at(y + 1, x + 2 + 22 + (int)text_width(filter));
 }
 
@@ -232,6 +242,7 @@ static void draw_input(app *a, void *data)
     term_text(y + 2, x + 3 + lw, 24, TERM_FOCUS, view);
     if (s->error[0])
         term_text(y + 4, x + 2, w - 4, TERM_BAD, s->error);
+    confirm_hint(y, x, w, h);
     term_cursor_at(y + 2, x + 3 + lw + (int)col);
 }
 

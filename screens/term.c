@@ -45,7 +45,7 @@ static const char *const SYMBOLS[TERM_SYM_COUNT][2] = {
     [TERM_SYM_WARN] = {"!", "!"},       [TERM_SYM_INFO] = {"i", "i"},
     [TERM_SYM_TODO] = {"·", "-"},       [TERM_SYM_CHECKED] = {"[x]", "[x]"},
     [TERM_SYM_UNCHECKED] = {"[ ]", "[ ]"}, [TERM_SYM_SEP] = {"·", "|"},
-    [TERM_SYM_ARROW] = {"→", ">"},
+    [TERM_SYM_ARROW] = {"→", ">"},      [TERM_SYM_MORE] = {"…", "~"},
 };
 
 static void set_styles(void)
@@ -170,6 +170,16 @@ int term_text(int y, int x, int width, term_style st, const char *text)
     }
     attr_set(A_NORMAL, 0, NULL);
     return used;
+}
+
+void term_text_cut(int y, int x, int width, term_style st, const char *text)
+{
+    if (width <= 1 || !text || (int)text_width(text) <= width) {
+        term_text(y, x, width, st, text);
+        return;
+    }
+    int used = term_text(y, x, width - 1, st, text);
+    term_text(y, x + used, 1, st, term_symbol(TERM_SYM_MORE));
 }
 
 void term_text_right(int y, int x, int width, term_style st, const char *text)

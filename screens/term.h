@@ -45,6 +45,7 @@ typedef enum {
     TERM_SYM_UNCHECKED,
     TERM_SYM_SEP,     /* · between status items */
     TERM_SYM_ARROW,   /* → */
+    TERM_SYM_MORE,    /* … at the end of a text cut short */
     TERM_SYM_COUNT,
 } term_sym;
 
@@ -55,6 +56,8 @@ void term_stop(void);
 bool term_started(void);
 bool term_ascii(void);
 const char *term_symbol(term_sym s);
+/* Like term_text, but a text too wide ends in an ellipsis, so the reader sees it was cut. */
+void term_text_cut(int y, int x, int width, term_style st, const char *text);
 
 /* Draws UTF-8 text at (y, x) in at most width columns (cut at a whole character, control
  * characters shown as '?'); returns the columns used. */
