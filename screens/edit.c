@@ -113,6 +113,19 @@ static bool text_takes(const app *a, int key)
            (int)action_of(key) >= 0;
 }
 
+/* A long list's type-ahead gives each match to the declaration at once, and keeps what was typed
+ * so far, so that « méd » narrows to « Médecine générale » letter by letter. */
+static edit_result commit_keeping_filter(app *a, form_row *r, const field_t *live)
+{
+    field_t typed = *live;
+    if (!commit(a, r->bind, &typed))
+        return EDIT_MOVED;
+    form_pending *p = editing(&a->form, r, &typed);
+    if (p)
+        p->field = p->before = typed;
+    return EDIT_CHANGED;
+}
+
 /* A text, date or number field, or a long list's type-ahead. */
 static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
 {
@@ -145,7 +158,7 @@ static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
         return EDIT_MOVED;
     }
     if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live))
-        return commit(a, r->bind, live) ? EDIT_CHANGED : EDIT_MOVED;
+        return commit_keeping_filter(a, r, live);
     return EDIT_MOVED;
 }
 
