@@ -21,7 +21,21 @@ static term_sym status_symbol(eval_status s, term_style *st)
     }
 }
 
-void tabs_message_row(form_t *f, int indent, const eval_message *m)
+/* The text of a message without the « label » : it starts with, its first letter upper case. */
+static const char *without_label(const char *text, const char *label, char *buf, size_t size)
+{
+    char prefix[400];
+    snprintf(prefix, sizeof prefix, "« %s » : ", label ? label : "");
+    size_t n = strlen(prefix);
+    if (!label || strncmp(text, prefix, n) != 0 || !text[n])
+        return text;
+    snprintf(buf, size, "%s", text + n);
+    if (buf[0] >= 'a' && buf[0] <= 'z')
+        buf[0] = (char)(buf[0] - 'a' + 'A');
+    return buf;
+}
+
+void tabs_message_row(form_t *f, int indent, const eval_message *m, const char *label)
 {
     term_sym sym = m->severity == EVAL_BLOCKING  ? TERM_SYM_BAD
                    : m->severity == EVAL_WARNING ? TERM_SYM_WARN
@@ -29,8 +43,9 @@ void tabs_message_row(form_t *f, int indent, const eval_message *m)
     term_style st = m->severity == EVAL_BLOCKING  ? TERM_BAD
                     : m->severity == EVAL_WARNING ? TERM_WARN
                                                   : TERM_INFO;
-    char line[1200];
-    snprintf(line, sizeof line, "%s %s", term_symbol(sym), m->text);
+    char line[1200], text[1200];
+    snprintf(line, sizeof line, "%s %s", term_symbol(sym),
+             without_label(m->text, label, text, sizeof text));
     form_text(f, indent, st, line, NULL, f->width);
 }
 
@@ -64,7 +79,7 @@ static void messages(app *a, const rules_indicator *ind, form_t *f)
     for (size_t i = 0; e && i < e->nmessages; i++)
         if (e->messages[i].indicator && strcmp(e->messages[i].indicator, ind->id) == 0 &&
             e->messages[i].code != EVAL_MSG_ANSWER_MISSING) /* the question is shown above */
-            tabs_message_row(f, 2, &e->messages[i]);
+            tabs_message_row(f, 2, &e->messages[i], ind->label);
 }
 
 static binding B(bind_kind k, const rules_indicator *ind, int sub)

@@ -84,7 +84,7 @@ static void identity_build(app *a, int index, form_t *f)
             if (first)
                 form_blank(f);
             first = false;
-            tabs_message_row(f, 2, &e->messages[i]);
+            tabs_message_row(f, 2, &e->messages[i], NULL);
         }
 }
 
@@ -207,7 +207,7 @@ static void attestation_build(app *a, int index, form_t *f)
     size_t blocking = 0;
     for (size_t i = 0; e && i < e->nmessages; i++)
         if (e->messages[i].severity == EVAL_BLOCKING) {
-            tabs_message_row(f, 2, &e->messages[i]);
+            tabs_message_row(f, 2, &e->messages[i], NULL);
             blocking++;
         }
     if (!blocking)
