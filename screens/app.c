@@ -275,16 +275,19 @@ static void range_text(int64_t lo, int64_t hi, bool money, char *buf, size_t siz
     snprintf(buf, size, lo == hi ? "%s" : "%s à %s", a, b);
 }
 
-static void draft_state(app *a, char *buf, size_t size)
+/* The draft's state, in words; brief when the status line is narrow. */
+static void draft_state(app *a, bool brief, char *buf, size_t size)
 {
+    const char *rec = a->doc->recovered ? " (récupéré)" : "";
     if (a->doc->read_only)
         snprintf(buf, size, "Lecture seule");
     else if (session_unsaved(a->doc) && a->autosaved_at[0])
-        snprintf(buf, size, "Modifié, sauvegarde automatique à %s", a->autosaved_at);
+        snprintf(buf, size, brief ? "Sauvegarde auto. %s" : "Modifié, sauvegarde automatique à %s",
+                 a->autosaved_at);
     else if (session_unsaved(a->doc))
-        snprintf(buf, size, "Modifié, non enregistré%s", a->doc->recovered ? " (récupéré)" : "");
+        snprintf(buf, size, "%s%s", brief ? "Non enregistré" : "Modifié, non enregistré", rec);
     else if (a->saved_at[0])
-        snprintf(buf, size, "Brouillon enregistré à %s", a->saved_at);
+        snprintf(buf, size, brief ? "Enregistré à %s" : "Brouillon enregistré à %s", a->saved_at);
     else
         snprintf(buf, size, "Brouillon enregistré");
 }
@@ -327,10 +330,12 @@ static void draw_status(app *a, int y)
     }
     range_text(e->min_tenths, e->max_tenths, false, pts, sizeof pts);
     range_text(e->min_cents, e->max_cents, true, eur, sizeof eur);
-    draft_state(a, state, sizeof state);
-    snprintf(line, sizeof line, " Total : %s pts = %s %s %s", pts, eur, term_symbol(TERM_SYM_SEP),
-             state);
-    term_text(y, 0, COLS, TERM_STATUS, line);
+    snprintf(line, sizeof line, " Total : %s pts = %s %s ", pts, eur, term_symbol(TERM_SYM_SEP));
+    draft_state(a, false, state, sizeof state);
+    if ((int)(text_width(line) + text_width(state)) >= COLS)
+        draft_state(a, true, state, sizeof state);
+    strncat(line, state, sizeof line - strlen(line) - 1);
+    term_text_cut(y, 0, COLS, TERM_STATUS, line);
     gate_text(a, e, line, sizeof line);
     term_text(y + 1, 1, COLS - 1, TERM_STATUS, line);
 }
