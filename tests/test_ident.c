@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "fsdecl/decl.h"
 #include "fsdecl/ident.h"
 
 static void test_luhn(void **state)
@@ -283,6 +284,34 @@ static void test_messages(void **state)
     assert_non_null(ident_message((ident_status)-1, "RPPS"));
 }
 
+/* What a form may let type: every valid identifier is made of its shape's characters and has its
+ * length; the identity fields name the kinds they are checked as. */
+static void test_shapes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *kind, *valid;
+    } cases[] = {{"RPPS", "10001234565"}, {"N° AM", "2A1234567"}, {"FINESS", "750000010"}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *chars;
+        size_t length;
+        assert_true(ident_shape(cases[i].kind, &chars, &length));
+        assert_int_equal(strlen(cases[i].valid), length);
+        assert_int_equal(strspn(cases[i].valid, chars), length);
+    }
+    const char *chars;
+    size_t length;
+    assert_false(ident_shape("Nom", &chars, &length));
+    assert_false(ident_shape(NULL, &chars, &length));
+    assert_string_equal(decl_identity_ident(DECL_ID_RPPS), "RPPS");
+    assert_string_equal(decl_identity_ident(DECL_ID_AM_NUMBER), "N° AM");
+    assert_string_equal(decl_identity_ident(DECL_ID_FINESS), "FINESS");
+    assert_null(decl_identity_ident(DECL_ID_LAST_NAME));
+    assert_int_equal(ident_check_rpps(cases[0].valid), IDENT_OK);
+    assert_int_equal(ident_check_am(cases[1].valid), IDENT_OK);
+    assert_int_equal(ident_check_finess(cases[2].valid), IDENT_OK);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -307,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_finess_key),
         cmocka_unit_test(test_no_category_outside_am),
         cmocka_unit_test(test_messages),
+        cmocka_unit_test(test_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
