@@ -48,7 +48,8 @@ size_t cfg_error_count(const cfg_doc *doc)
 }
 
 /* Checks the raw text for what libconfig would accept silently or report badly: a byte-order
- * mark, NUL bytes, @include, integer literals that do not fit in 32 bits. */
+ * mark, NUL bytes, @include, integer literals that do not fit in 32 bits, more keys than
+ * CFG_MAX_SETTINGS (libconfig would take minutes over them). */
 static bool prescan(cfg_doc *doc, const char *t, size_t len)
 {
     if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) {
@@ -62,9 +63,15 @@ static bool prescan(cfg_doc *doc, const char *t, size_t len)
     }
     bool ok = true;
     int line = 1;
-    size_t i = 0;
+    size_t i = 0, settings = 0;
     while (i < len) {
         char c = t[i];
+        if ((c == '=' || c == ':') && ++settings > CFG_MAX_SETTINGS) {
+            add(doc, line, "trop de clés : plus de %d dans le fichier, ce n'est pas un fichier de "
+                           "fsdecl (une déclaration en compte quelques centaines)",
+                CFG_MAX_SETTINGS);
+            return false;
+        }
         if (c == '\n') {
             line++;
             i++;

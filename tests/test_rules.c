@@ -15,6 +15,7 @@
 #include "testutil.h"
 
 #include "fsdecl/rules.h"
+#include "cfgread.h"
 
 #define FIXTURES FSDECL_TEST_DIR "/fixtures/rules"
 
@@ -210,6 +211,38 @@ static void test_size_limit(void **state)
     free(base);
 }
 
+/* A file of many keys (libconfig 1.5 is quadratic in them: 80 000 took 80 s) is refused before
+ * parsing, naming the line of the first key too many; as many keys as allowed are parsed. */
+static void test_settings_limit(void **state)
+{
+    (void)state;
+    size_t cap = (CFG_MAX_SETTINGS + 1) * 16 + 1;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t n = 0;
+    for (int i = 0; i < CFG_MAX_SETTINGS + 1; i++)
+        n += (size_t)snprintf(text + n, cap - n, "k%d = 1;\n", i);
+    diag_list d;
+    diag_init(&d);
+    arena_t *a = arena_new();
+    cfg_doc doc;
+    assert_false(cfg_open_text(&doc, text, n, "cles.cfg", &d, a));
+    cfg_close(&doc);
+    assert_int_equal(d.count, 1);
+    char *got = diag_format(&d.items[0]);
+    char want[200];
+    snprintf(want, sizeof want, "cles.cfg:%d: trop de clés", CFG_MAX_SETTINGS + 1);
+    assert_non_null(strstr(got, want));
+    free(got);
+    diag_free(&d);
+    n = (size_t)(strrchr(text, 'k') - text); /* exactly CFG_MAX_SETTINGS keys */
+    assert_true(cfg_open_text(&doc, text, n, "cles.cfg", &d, a));
+    cfg_close(&doc);
+    assert_int_equal(d.count, 0);
+    arena_free(a);
+    free(text);
+}
+
 static void test_missing_file(void **state)
 {
     (void)state;
@@ -320,6 +353,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bad_fixtures),  cmocka_unit_test(test_good_fixtures),
         cmocka_unit_test(test_fixtures_paired), cmocka_unit_test(test_size_limit),
+        cmocka_unit_test(test_settings_limit),
         cmocka_unit_test(test_missing_file),  cmocka_unit_test(test_model),
         cmocka_unit_test(test_damaged_files),
     };
