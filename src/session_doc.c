@@ -291,9 +291,8 @@ bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d)
 /* Why the declaration, judged as e, cannot be transmitted now; SESSION_OK when it can. */
 static session_outcome transmit_refusal(const session_doc *doc, const eval_result *e)
 {
-    if (doc->read_only)
-        return doc->why_read_only.outcome == SESSION_FAILED ? SESSION_READ_ONLY
-                                                            : doc->why_read_only.outcome;
+    if (doc->read_only) /* held by another, closed, or (FAILED) the lock could not be taken */
+        return doc->why_read_only.outcome;
     if (recovery_pending(doc))
         return SESSION_RECOVERY_PENDING;
     if (!e)
@@ -318,6 +317,8 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
         *r = doc->why_read_only;
     const eval_result *e = session_judge(doc);
     session_outcome o = transmit_refusal(doc, e);
+    if (o == SESSION_NO_RULES) /* says why the campaign's rules could not be read */
+        session_campaign(doc->session, doc->decl->campaign, d);
     if (o != SESSION_OK)
         return session_report_set(r, o, doc->name);
     if (session_unsaved(doc) && !session_save(doc, d))

@@ -1,6 +1,8 @@
 #define _GNU_SOURCE /* F_OFD_SETLK: locks owned by an open file, not a process */
 #include "fsdecl/store.h"
 
+#include "cfgread.h"
+
 #include "fsdecl/fileio.h"
 
 #include <dirent.h>
@@ -19,7 +21,8 @@
 #define FSDECL_VERSION "?"
 #endif
 
-enum { MAX_DRAFT = 1024 * 1024, ROOT_MAX = PATH_MAX - 96, STALE_SECONDS = 3600 };
+/* A draft is read by cfgread: its size limit is the writer's too. */
+enum { MAX_DRAFT = CFG_MAX_FILE_SIZE, ROOT_MAX = PATH_MAX - 96, STALE_SECONDS = 3600 };
 
 /* store_open keeps the root below ROOT_MAX, so that every path built from it (root, a folder, a
  * 16-character name and a short suffix) fits in PATH_MAX: gcc cannot see it. */
@@ -192,6 +195,14 @@ static void dir_of(const char *path, char *dir, size_t size)
         snprintf(dir, size, ".");
 }
 
+/* " ; la version précédente est intacte" when there is one at path to speak of. */
+static const char *intact(const char *path)
+{
+    struct stat st;
+    return lstat(path, &st) == 0 && S_ISREG(st.st_mode) ? " ; la version précédente est intacte"
+                                                         : "";
+}
+
 /* Writes data to a new temporary file beside path; its name goes to tmp. */
 static bool write_temp(const char *path, const char *data, size_t len, char *tmp, size_t size,
                        diag_list *d)
@@ -203,8 +214,7 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
     snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        diag_add(d, path, 0, "enregistrement impossible : %s ; la version précédente est intacte",
-                 strerror(errno));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(errno), intact(path));
         return false;
     }
     int err = 0;
@@ -214,8 +224,32 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
         err = errno;
     if (err) {
         unlink(tmp);
-        diag_add(d, path, 0, "enregistrement impossible : %s ; la version précédente est intacte",
-                 strerror(err));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), intact(path));
+        return false;
+    }
+    return true;
+}
+
+/* The file at path becomes the backup, replacing the one before in a single rename, so that a
+ * failure at any step leaves the previous backup where it was. No file at path: nothing to keep. */
+static bool keep_backup(const char *path, const char *backup, diag_list *d)
+{
+    char dir[PATH_MAX], next[PATH_MAX + 48];
+    dir_of(backup, dir, sizeof dir);
+    const char *base = strrchr(backup, '/');
+    snprintf(next, sizeof next, "%s/.%s.%ld", dir, base ? base + 1 : backup, (long)getpid());
+    unlink(next);
+    if (link(path, next) != 0) {
+        if (errno == ENOENT)
+            return true;
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(errno),
+                 intact(path));
+        return false;
+    }
+    if (rename(next, backup) != 0) {
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(errno),
+                 intact(path));
+        unlink(next);
         return false;
     }
     return true;
@@ -232,23 +266,14 @@ bool store_write_atomic(const char *path, const char *backup, const char *data, 
     char tmp[PATH_MAX + 16];
     if (!write_temp(path, data, len, tmp, sizeof tmp, d))
         return false;
-    if (backup) {
-        if (unlink(backup) != 0 && errno != ENOENT) {
-            diag_add(d, backup, 0, "copie de sauvegarde impossible : %s", strerror(errno));
-            unlink(tmp);
-            return false;
-        }
-        if (link(path, backup) != 0 && errno != ENOENT) {
-            diag_add(d, backup, 0, "copie de sauvegarde impossible : %s", strerror(errno));
-            unlink(tmp);
-            return false;
-        }
+    if (backup && !keep_backup(path, backup, d)) {
+        unlink(tmp);
+        return false;
     }
     if (rename(tmp, path) != 0) {
         int err = errno;
         unlink(tmp);
-        diag_add(d, path, 0, "enregistrement impossible : %s ; la version précédente est intacte",
-                 strerror(err));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), intact(path));
         return false;
     }
     char dir[PATH_MAX];
@@ -359,6 +384,14 @@ static bool save_text(const store_t *s, const decl_t *decl, const char *ext, con
         memcpy(full + hl, text, len + 1);
         len += hl;
         free(text);
+    }
+    if (len > MAX_DRAFT) { /* it would not read back: refused before anything is written */
+        diag_add(diag, path, 0,
+                 "brouillon trop volumineux une fois écrit (%zu octets, au plus %d) : rien n'a été "
+                 "enregistré%s",
+                 len, MAX_DRAFT, intact(path));
+        free(full);
+        return false;
     }
     bool ok;
     if (strcmp(ext, ".cfg") == 0) {
@@ -495,29 +528,65 @@ bool store_discard_recovery(const store_t *s, const char *name, diag_list *d)
     return true;
 }
 
+/* What an interrupted restore of an earlier fsdecl left: the backup moved aside as .cfg.bak.old.
+ * Put back when there is no backup (otherwise it is the older of two copies and is kept). */
+static void put_back_old_backup(const char *bak)
+{
+    char old[PATH_MAX + 8];
+    struct stat st;
+    snprintf(old, sizeof old, "%s.old", bak);
+    if (lstat(bak, &st) != 0 && errno == ENOENT && lstat(old, &st) == 0 && S_ISREG(st.st_mode))
+        rename(old, bak);
+}
+
+/* Swaps the draft and its backup in one step (renameat2 RENAME_EXCHANGE): a kill at any moment
+ * leaves either both as they were or both swapped, never one lost. Where the file system cannot
+ * swap, the backup's text is written over the draft, whose previous file becomes the backup:
+ * store_write_atomic's order (backup link, then rename) keeps both at every step. */
+static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
+{
+    if (renameat2(AT_FDCWD, bak, AT_FDCWD, draft, RENAME_EXCHANGE) == 0)
+        return true;
+    if (errno == ENOENT) { /* no draft: the backup becomes it, and stays as the backup */
+        if (link(bak, draft) == 0)
+            return true;
+    } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
+        size_t len;
+        int err = 0;
+        char *text = read_file(bak, &len, &err);
+        bool ok = text && store_write_atomic(draft, bak, text, len, d);
+        free(text);
+        if (!text)
+            diag_add(d, bak, 0, "pas de version précédente lisible : %s", strerror(err));
+        return ok;
+    }
+    diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+    return false;
+}
+
 bool store_restore_backup(const store_t *s, const char *name, diag_list *d)
 {
     char bak[PATH_MAX], draft[PATH_MAX];
     side_path(s, name, ".cfg.bak", bak, sizeof bak);
     store_draft_path(s, name, draft, sizeof draft);
+    put_back_old_backup(bak);
     size_t len;
     int err = 0;
-    char *text = read_file(bak, &len, &err);
+    char *text = read_file(bak, &len, &err); /* only a readable backup is put in place */
+    free(text);
     if (!text) {
         diag_add(d, bak, 0, "pas de version précédente lisible : %s", strerror(err));
         return false;
     }
     /* the current draft, even corrupt, becomes the backup: nothing is lost */
-    char keep[PATH_MAX + 8];
-    snprintf(keep, sizeof keep, "%s.old", bak);
-    bool ok = (rename(bak, keep) == 0 || errno == ENOENT) &&
-              store_write_atomic(draft, bak, text, len, d);
-    if (ok)
-        unlink(keep);
-    else
-        rename(keep, bak);
-    free(text);
-    return ok;
+    if (!swap_with_backup(draft, bak, d))
+        return false;
+    if (!fsync_dir(s->drafts)) {
+        diag_add(d, draft, 0, "remis en place, mais la synchronisation du dossier a échoué : %s",
+                 strerror(errno));
+        return false;
+    }
+    return true;
 }
 
 /* ---- locks ---------------------------------------------------------------------------------- */
@@ -567,20 +636,57 @@ void store_lock_release(store_lock *l)
 
 /* ---- listing -------------------------------------------------------------------------------- */
 
-static int count_versions(const store_t *s, const char *name)
+/* The number of vNNNN in a history file name with extension ext, or 0. */
+static int version_number(const char *file, const char *ext)
+{
+    size_t n = strlen(file), el = strlen(ext);
+    if (n != 5 + el || file[0] != 'v' || strcmp(file + 5, ext) != 0 || !all_digits(file + 1, 4))
+        return 0;
+    return atoi(file + 1);
+}
+
+/* Versions are published by their fingerprint file (vNNNN.sha256), written after the version
+ * itself: the highest published number, 0 for none, -1 (diagnosed) when the folder cannot be
+ * read. */
+static int count_versions(const store_t *s, const char *name, diag_list *d)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
     DIR *dd = opendir(dir);
-    if (!dd)
-        return 0;
+    if (!dd) {
+        if (errno == ENOENT)
+            return 0;
+        if (d)
+            diag_add(d, dir, 0, "lecture de l'historique impossible : %s", strerror(errno));
+        return -1;
+    }
     int n = 0;
     struct dirent *e;
-    while ((e = readdir(dd)))
-        if (e->d_name[0] == 'v' && strlen(e->d_name) == 9 && strcmp(e->d_name + 5, ".cfg") == 0)
-            n++;
+    while ((e = readdir(dd))) {
+        int v = version_number(e->d_name, ".sha256");
+        n = v > n ? v : n;
+    }
     closedir(dd);
     return n;
+}
+
+/* What an interrupted transmission leaves, removed under the draft's lock before the next one: a
+ * version file never published (no fingerprint) and temporary files. */
+static void clean_history(const char *dir, int published)
+{
+    DIR *dd = opendir(dir);
+    if (!dd)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dd))) {
+        struct stat st;
+        bool temporary = e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
+                         strcmp(e->d_name, "..") != 0;
+        if ((temporary || version_number(e->d_name, ".cfg") > published) &&
+            fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
+            unlinkat(dirfd(dd), e->d_name, 0);
+    }
+    closedir(dd);
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -627,7 +733,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);
         it->has_recovery = lstat(path, &st) == 0;
-        it->versions = count_versions(s, name);
+        int versions = count_versions(s, name, NULL);
+        it->versions = versions > 0 ? versions : 0;
         n++;
     }
     closedir(dd);
@@ -650,7 +757,8 @@ static bool sha256_hex(const char *data, size_t len, char hex[65])
     return true;
 }
 
-/* Creates path with data, never replacing an existing file: temporary file, then link(). */
+/* Creates path with data, never replacing an existing file: temporary file, then link(). The
+ * caller syncs the folder. */
 static bool create_immutable(const char *path, const char *data, size_t len, diag_list *d)
 {
     char tmp[PATH_MAX + 16];
@@ -667,12 +775,46 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
     int err = errno;
     unlink(tmp);
     if (rc != 0) {
-        diag_add(d, path, 0, "version impossible à créer : %s", strerror(err));
+        diag_add(d, path, 0, "version impossible à créer : %s ; rien n'a été transmis",
+                 strerror(err));
         return false;
     }
-    char dir[PATH_MAX];
-    dir_of(path, dir, sizeof dir);
-    return fsync_dir(dir);
+    return true;
+}
+
+/* Writes version number of the draft text into dir: the version file, synced, then its
+ * fingerprint, which publishes it. Whole or not at all: on any failure before the fingerprint,
+ * the version file is removed. */
+static bool publish_version(const char *dir, int number, const char *text, size_t len,
+                            diag_list *d)
+{
+    char path[PATH_MAX + 64], sum[PATH_MAX + 64], hex[65], when[32], meta[128];
+    snprintf(path, sizeof path, "%s/v%04d.cfg", dir, number);
+    snprintf(sum, sizeof sum, "%s/v%04d.sha256", dir, number);
+    if (!sha256_hex(text, len, hex)) {
+        diag_add(d, path, 0, "empreinte SHA-256 impossible ; rien n'a été transmis");
+        return false;
+    }
+    if (!create_immutable(path, text, len, d))
+        return false;
+    if (!fsync_dir(dir)) {
+        diag_add(d, dir, 0, "synchronisation du dossier impossible : %s ; rien n'a été transmis",
+                 strerror(errno));
+        unlink(path);
+        return false;
+    }
+    now_text(when, sizeof when);
+    int n = snprintf(meta, sizeof meta, "%s  %s\n", hex, when);
+    if (!create_immutable(sum, meta, (size_t)n, d)) {
+        unlink(path);
+        return false;
+    }
+    if (!fsync_dir(dir))
+        diag_add(d, dir, 0,
+                 "version %d transmise, mais la synchronisation du dossier a échoué : %s ; une "
+                 "coupure de courant pourrait l'effacer : vérifiez-la avec « fsdecl history »",
+                 number, strerror(errno));
+    return true;
 }
 
 int store_transmit(const store_t *s, const char *name, diag_list *d)
@@ -683,65 +825,61 @@ int store_transmit(const store_t *s, const char *name, diag_list *d)
     int err = 0;
     char *text = read_file(draft, &len, &err);
     if (!text) {
-        diag_add(d, draft, 0, "lecture impossible : %s", strerror(err));
+        diag_add(d, draft, 0, "lecture impossible : %s ; rien n'a été transmis", strerror(err));
         return 0;
     }
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
-    if (!make_dir(dir, d)) {
-        free(text);
-        return 0;
+    int published = make_dir(dir, d) ? count_versions(s, name, d) : -1;
+    bool ok = published >= 0 && published < 9999;
+    if (published >= 9999)
+        diag_add(d, dir, 0, "9 999 versions transmises : plus aucune n'est possible");
+    if (ok) {
+        clean_history(dir, published);
+        ok = publish_version(dir, published + 1, text, len, d);
     }
-    int number = count_versions(s, name) + 1;
-    char path[PATH_MAX + 64], hex[65], when[32], meta[128];
-    snprintf(path, sizeof path, "%s/v%04d.cfg", dir, number);
-    if (!sha256_hex(text, len, hex)) {
-        diag_add(d, draft, 0, "empreinte SHA-256 impossible");
-        free(text);
-        return 0;
-    }
-    bool ok = create_immutable(path, text, len, d);
     free(text);
-    if (!ok)
-        return 0;
-    now_text(when, sizeof when);
-    int n = snprintf(meta, sizeof meta, "%s  %s\n", hex, when);
-    snprintf(path, sizeof path, "%s/v%04d.sha256", dir, number);
-    if (!create_immutable(path, meta, (size_t)n, d))
-        return 0;
-    return number;
+    return ok ? published + 1 : 0;
+}
+
+/* One published version: its fingerprint and date, and whether its file still matches. */
+static void read_version(const store_t *s, const char *name, store_version *v, diag_list *d)
+{
+    char path[PATH_MAX + 64];
+    size_t len;
+    int err = 0;
+    snprintf(path, sizeof path, "%s/%s/v%04d.sha256", s->history, name, v->number);
+    char *meta = read_file(path, &len, &err);
+    if (meta) {
+        sscanf(meta, "%64s", v->sha256);
+        const char *p = meta + strcspn(meta, " ");
+        p += strspn(p, " ");
+        snprintf(v->date, sizeof v->date, "%.*s", (int)strcspn(p, "\n"), p);
+        free(meta);
+    } else {
+        diag_add(d, path, 0, "empreinte illisible : %s", strerror(err));
+    }
+    snprintf(path, sizeof path, "%s/%s/v%04d.cfg", s->history, name, v->number);
+    char *text = read_file(path, &len, &err);
+    char hex[65] = "";
+    if (text && sha256_hex(text, len, hex))
+        v->intact = strcmp(hex, v->sha256) == 0;
+    else if (!text)
+        diag_add(d, path, 0, "version illisible : %s", strerror(err));
+    free(text);
 }
 
 size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d)
 {
     *out = NULL;
-    int n = count_versions(s, name);
+    int n = count_versions(s, name, d);
     if (n <= 0)
         return 0;
     store_version *v = calloc((size_t)n, sizeof *v);
     if (!v)
         return 0;
     for (int i = 0; i < n; i++) {
-        char path[PATH_MAX + 64];
-        size_t len;
-        int err = 0;
         v[i].number = i + 1;
-        snprintf(path, sizeof path, "%s/%s/v%04d.sha256", s->history, name, i + 1);
-        char *meta = read_file(path, &len, &err);
-        if (meta) {
-            sscanf(meta, "%64s", v[i].sha256);
-            const char *p = meta + strcspn(meta, " ");
-            p += strspn(p, " ");
-            snprintf(v[i].date, sizeof v[i].date, "%.*s", (int)strcspn(p, "\n"), p);
-            free(meta);
-        } else {
-            diag_add(d, path, 0, "empreinte illisible : %s", strerror(err));
-        }
-        snprintf(path, sizeof path, "%s/%s/v%04d.cfg", s->history, name, i + 1);
-        char *text = read_file(path, &len, &err);
-        char hex[65] = "";
-        if (text && sha256_hex(text, len, hex))
-            v[i].intact = strcmp(hex, v[i].sha256) == 0;
-        free(text);
+        read_version(s, name, &v[i], d);
     }
     *out = v;
     return (size_t)n;

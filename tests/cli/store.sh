@@ -94,6 +94,36 @@ expect_out drafts-recovery "récupération disponible"
 expect_exit 0 recover-discard "$fsdecl" recover $draft --discard
 [ -e "$tmp/store/drafts/$draft.recovery" ] && ko "recover --discard left the file" || ok
 
+# What an interrupted transmission leaves (a version file without its fingerprint, temporaries)
+# is no version: history does not call it altered, and the next transmission takes its number.
+hist="$tmp/store/history/$draft"
+n=$(ls "$hist" | grep -c '^v[0-9]*\.sha256$')
+cp "$hist/v0001.cfg" "$hist/v$(printf %04d $((n + 1))).cfg"
+: >"$hist/.v$(printf %04d $((n + 1))).sha256.AbC123"
+expect_exit 0 history-leftover "$fsdecl" history $draft
+expect_out history-leftover "Versions transmises de $draft : $n"
+grep -q "ALTÉRÉE" "$tmp/out" && ko "history-leftover: a leftover reported as altered" || ok
+expect_exit 0 transmit-over-leftover "$fsdecl" transmit --today 2025-12-20 $draft
+expect_out transmit-over-leftover "version $((n + 1)),"
+[ -e "$hist/.v$(printf %04d $((n + 1))).sha256.AbC123" ] && ko "a temporary was left in history" || ok
+expect_exit 0 history-after-leftover "$fsdecl" history $draft
+grep -q "ALTÉRÉE" "$tmp/out" && ko "history-after-leftover: altered" || ok
+# A real alteration is still called one.
+chmod u+w "$hist/v0001.cfg" && echo "# changed" >>"$hist/v0001.cfg"
+expect_exit 1 history-altered "$fsdecl" history $draft
+expect_out history-altered "v1 .*ALTÉRÉE"
+
+# A draft that would not read back once written is refused before anything is written.
+cp "$tmp/store/drafts/$draft.cfg" "$tmp/before.cfg"
+# (the writer adds about 165 bytes to the example: an input of 1 048 500 bytes comes out over 1 MiB)
+awk -v fill=$((1048500 - $(wc -c <data/examples/gp-complete.cfg) + 32)) '
+    /address = / { s = "a"; while (length(s) * 2 <= fill) s = s s; s = s substr(s, 1, fill - length(s))
+                   sub(/"[^"]*"/, "\"" s "\"") } { print }' data/examples/gp-complete.cfg >"$tmp/big.cfg"
+size=$(wc -c <"$tmp/big.cfg")
+expect_exit 2 big-draft "$fsdecl" transmit --today 2025-12-20 "$tmp/big.cfg"
+expect_err big-draft "trop volumineux une fois écrit"
+cmp -s "$tmp/before.cfg" "$tmp/store/drafts/$draft.cfg" && ok || ko "big-draft: the draft changed ($size bytes in)"
+
 # --data-dir wins over FSDECL_DATA_DIR; a symbolic link as the folder is refused.
 expect_exit 0 data-dir "$fsdecl" --data-dir "$tmp/other" drafts
 expect_out data-dir "Brouillons dans $tmp/other : 0"

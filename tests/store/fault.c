@@ -1,0 +1,153 @@
+/* fault: an LD_PRELOAD shim that makes one system call fail, for the store's fault tests.
+ *
+ *   FSDECL_FAULT=CALL:N   the Nth call of CALL fails (N from 1), every other call goes through;
+ *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk).
+ *
+ * CALL is one of open, openat, mkstemp, write, pwrite, fsync, fchmod, fchmodat, ftruncate, link,
+ * rename, renameat2, unlink, mkdir. Only the calls fsdecl makes itself are seen (not those made
+ * inside the C library). When the chosen call happens, the shim writes "fault: CALL N" to the
+ * file named by FSDECL_FAULT_HIT, if any, so that a test knows the fault was reached. */
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+static const char *const CALLS[] = {"open",  "openat", "mkstemp",   "write",  "pwrite",
+                                    "fsync", "fchmod", "fchmodat",  "ftruncate", "link",
+                                    "rename", "renameat2", "unlink", "mkdir", NULL};
+static int target = -1;
+static long when, seen[32];
+static int fail_errno = EIO;
+
+static void setup(void)
+{
+    static int done;
+    if (done)
+        return;
+    done = 1;
+    const char *spec = getenv("FSDECL_FAULT"), *e = getenv("FSDECL_FAULT_ERRNO");
+    if (e && strcmp(e, "ENOSPC") == 0)
+        fail_errno = ENOSPC;
+    if (!spec)
+        return;
+    const char *colon = strchr(spec, ':');
+    if (!colon)
+        return;
+    for (int i = 0; CALLS[i]; i++)
+        if ((size_t)(colon - spec) == strlen(CALLS[i]) && strncmp(spec, CALLS[i], strlen(CALLS[i])) == 0)
+            target = i;
+    when = strtol(colon + 1, NULL, 10);
+}
+
+/* True when this call of CALLS[i] is the one to fail. */
+static int hit(int i)
+{
+    setup();
+    if (i != target || ++seen[i] != when)
+        return 0;
+    const char *log = getenv("FSDECL_FAULT_HIT");
+    if (log) {
+        FILE *f = fopen(log, "w");
+        if (f) {
+            fprintf(f, "fault: %s %ld\n", CALLS[i], when);
+            fclose(f);
+        }
+    }
+    errno = fail_errno;
+    return 1;
+}
+
+#define REAL(name, type) ((type)dlsym(RTLD_NEXT, name))
+
+int open(const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return hit(0) ? -1 : REAL("open", int (*)(const char *, int, ...))(path, flags, mode);
+}
+
+int openat(int dir, const char *path, int flags, ...)
+{
+    mode_t mode = 0;
+    if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    return hit(1) ? -1 : REAL("openat", int (*)(int, const char *, int, ...))(dir, path, flags, mode);
+}
+
+int mkstemp(char *tmpl)
+{
+    return hit(2) ? -1 : REAL("mkstemp", int (*)(char *))(tmpl);
+}
+
+ssize_t write(int fd, const void *buf, size_t n)
+{
+    return hit(3) ? -1 : REAL("write", ssize_t (*)(int, const void *, size_t))(fd, buf, n);
+}
+
+ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
+{
+    return hit(4) ? -1 : REAL("pwrite", ssize_t (*)(int, const void *, size_t, off_t))(fd, buf, n, off);
+}
+
+int fsync(int fd)
+{
+    return hit(5) ? -1 : REAL("fsync", int (*)(int))(fd);
+}
+
+int fchmod(int fd, mode_t mode)
+{
+    return hit(6) ? -1 : REAL("fchmod", int (*)(int, mode_t))(fd, mode);
+}
+
+int fchmodat(int dir, const char *path, mode_t mode, int flags)
+{
+    return hit(7) ? -1 : REAL("fchmodat", int (*)(int, const char *, mode_t, int))(dir, path, mode, flags);
+}
+
+int ftruncate(int fd, off_t len)
+{
+    return hit(8) ? -1 : REAL("ftruncate", int (*)(int, off_t))(fd, len);
+}
+
+int link(const char *from, const char *to)
+{
+    return hit(9) ? -1 : REAL("link", int (*)(const char *, const char *))(from, to);
+}
+
+int rename(const char *from, const char *to)
+{
+    return hit(10) ? -1 : REAL("rename", int (*)(const char *, const char *))(from, to);
+}
+
+int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
+{
+    return hit(11) ? -1
+                   : REAL("renameat2", int (*)(int, const char *, int, const char *, unsigned))(
+                         fd1, from, fd2, to, flags);
+}
+
+int unlink(const char *path)
+{
+    return hit(12) ? -1 : REAL("unlink", int (*)(const char *))(path);
+}
+
+int mkdir(const char *path, mode_t mode)
+{
+    return hit(13) ? -1 : REAL("mkdir", int (*)(const char *, mode_t))(path, mode);
+}

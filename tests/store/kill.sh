@@ -1,0 +1,82 @@
+#!/bin/sh
+# Kill tests of the draft store: `fsdecl transmit` and `fsdecl restore` killed with SIGKILL at
+# random moments, KILLS times each. After every kill: the history holds only whole versions
+# (`history` exits 0 and reports none altered), the next transmission takes the next number, the
+# draft reads back, and a restore leaves the draft and its backup as they were or swapped, never
+# one of them lost.
+# Usage: kill.sh FSDECL KILLAFTER SOURCE_DIR [KILLS]   (KILLS: 1000 by default)
+set -u
+fsdecl=$1
+killafter=$2
+src=$3
+kills=${4:-1000}
+. "$src/tests/cli/lib.sh"
+export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR=
+cd "$src" || exit 2
+draft=2025-10001234565
+today="--today 2025-12-20"
+
+# A store with two transmitted versions, and a draft saved twice (so that it has a backup).
+export FSDECL_DATA_DIR="$tmp/base"
+"$fsdecl" transmit $today data/examples/gp-complete.cfg >/dev/null || ko "setup: first transmission"
+sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
+"$fsdecl" transmit $today "$tmp/changed.cfg" >/dev/null || ko "setup: second transmission"
+base_draft=$(sha256sum <"$tmp/base/drafts/$draft.cfg")
+base_bak=$(sha256sum <"$tmp/base/drafts/$draft.cfg.bak")
+[ "$base_draft" != "$base_bak" ] || ko "setup: the draft and its backup should differ"
+
+# How long one run takes, in microseconds: kills are drawn over twice that.
+span() {
+    start=$(date +%s%N)
+    for i in 1 2 3 4 5; do
+        rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
+        FSDECL_DATA_DIR="$tmp/s" "$fsdecl" "$@" >/dev/null 2>&1
+    done
+    echo $((($(date +%s%N) - start) / 5000 * 2))
+}
+
+check_history() { # check_history WHAT: whole versions only, 2 or 3 of them
+    FSDECL_DATA_DIR="$tmp/s" "$fsdecl" history $draft >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    n=$(sed -n 's/^Versions transmises de .* : //p' "$tmp/out")
+    if [ $rc -ne 0 ] || grep -q ALTÉRÉE "$tmp/out" || [ -s "$tmp/err" ]; then
+        ko "$1: history after the kill: exit $rc"; cat "$tmp/out" "$tmp/err"; return 1
+    fi
+    case $n in 2 | 3) ;; *) ko "$1: $n versions after the kill"; return 1 ;; esac
+    FSDECL_DATA_DIR="$tmp/s" "$fsdecl" transmit $today $draft >"$tmp/out" 2>"$tmp/err" ||
+        { ko "$1: the next transmission failed"; cat "$tmp/out" "$tmp/err"; return 1; }
+    grep -q "version $((n + 1)),"  "$tmp/out" || { ko "$1: the next version is not $((n + 1))"; cat "$tmp/out"; return 1; }
+    return 0
+}
+
+check_restore() { # check_restore WHAT: draft and backup as they were, or swapped
+    d=$(sha256sum <"$tmp/s/drafts/$draft.cfg" 2>/dev/null)
+    b=$(sha256sum <"$tmp/s/drafts/$draft.cfg.bak" 2>/dev/null)
+    if [ "$d$b" = "$base_draft$base_bak" ] || [ "$d$b" = "$base_bak$base_draft" ]; then return 0; fi
+    ko "$1: after the kill the draft and its backup are neither as they were nor swapped"
+    ls -la "$tmp/s/drafts"
+    return 1
+}
+
+max=$(span transmit $today $draft)
+i=0
+while [ $i -lt "$kills" ]; do
+    rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
+    FSDECL_DATA_DIR="$tmp/s" "$killafter" "$max" "$fsdecl" transmit $today $draft >/dev/null 2>&1
+    if check_history "transmit kill $i"; then ok; else break; fi
+    i=$((i + 1))
+done
+echo "transmit: $i kills over 0-$max µs"
+
+max=$(span restore $draft)
+i=0
+while [ $i -lt "$kills" ]; do
+    rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
+    FSDECL_DATA_DIR="$tmp/s" "$killafter" "$max" "$fsdecl" restore $draft >/dev/null 2>&1
+    if check_restore "restore kill $i"; then ok; else break; fi
+    FSDECL_DATA_DIR="$tmp/s" "$fsdecl" restore $draft >"$tmp/out" 2>"$tmp/err" ||
+        { ko "restore kill $i: the next restore failed"; cat "$tmp/out" "$tmp/err"; break; }
+    i=$((i + 1))
+done
+echo "restore: $i kills over 0-$max µs"
+finish
