@@ -23,8 +23,15 @@ void cli_print_diags(FILE *f, const diag_list *d)
     for (size_t i = 0; i < d->count; i++) {
         char *line = diag_format(&d->items[i]);
         if (line) {
-            cli_put(f, line);
-            fputc('\n', f);
+            /* one line per message: a file name holding a line break cannot split it */
+            size_t n = strlen(line) + 1;
+            char *safe = malloc(n);
+            if (safe) {
+                text_sanitize(line, false, safe, n);
+                fputs(safe, f);
+                fputc('\n', f);
+            }
+            free(safe);
         }
         free(line);
     }

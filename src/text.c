@@ -40,9 +40,12 @@ size_t text_utf8_decode(const char *s, uint32_t *cp)
     return utf8_seq((const unsigned char *)s, cp);
 }
 
+/* C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), which would reorder what a terminal shows around them. */
 static bool is_control(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
+    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
 }
 
 

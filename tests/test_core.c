@@ -88,6 +88,11 @@ static void test_sanitize(void **state)
     char exact[16];
     text_sanitize(worst, false, exact, strlen(worst) + 1); /* its own length is room enough */
     assert_string_equal(exact, "????t?é");
+    /* bidirectional overrides and isolates would reorder what the terminal shows */
+    text_sanitize("MARTIN\u202eCBA\u202c \u2066x\u2069", false, buf, sizeof buf);
+    assert_string_equal(buf, "MARTIN?CBA? ?x?");
+    assert_true(text_has_control("\u202e", true));
+    assert_false(text_has_control("« Médecine » — ‘x’ €", false));
 }
 
 static void test_numbers(void **state)

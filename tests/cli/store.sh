@@ -124,6 +124,17 @@ expect_exit 2 big-draft "$fsdecl" transmit --today 2025-12-20 "$tmp/big.cfg"
 expect_err big-draft "trop volumineux une fois écrit"
 cmp -s "$tmp/before.cfg" "$tmp/store/drafts/$draft.cfg" && ok || ko "big-draft: the draft changed ($size bytes in)"
 
+# Bidirectional overrides in a draft and a line break in a file name are never printed raw.
+sed 's/last_name = "MARTIN";/last_name = "MARTIN\xe2\x80\xaeNITRAM";/' data/examples/gp-complete.cfg >"$tmp/bidi.cfg"
+"$fsdecl" check --today 2025-12-20 "$tmp/bidi.cfg" >"$tmp/out" 2>&1
+grep -q "$(printf '\342\200\256')" "$tmp/out" && ko "bidi: U+202E printed raw" || ok
+nl="$tmp/a
+b.cfg"
+printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$nl"
+"$fsdecl" check --today 2025-12-20 "$nl" >"$tmp/out" 2>"$tmp/err"
+[ "$(grep -c 'erreur de syntaxe' "$tmp/err")" -eq 1 ] && grep -q "a?b.cfg:4: erreur de syntaxe" "$tmp/err" && ok ||
+    ko "newline-name: the file:line: prefix was split: $(cat "$tmp/err")"
+
 # --data-dir wins over FSDECL_DATA_DIR; a symbolic link as the folder is refused.
 expect_exit 0 data-dir "$fsdecl" --data-dir "$tmp/other" drafts
 expect_out data-dir "Brouillons dans $tmp/other : 0"
