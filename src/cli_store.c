@@ -80,7 +80,7 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
     (void)a;
     diag_list d;
     diag_init(&d);
-    const store_t *st = session_store(c->session, &d);
+    const store_t *st = session_store_located(c->session, &d);
     if (!st)
         return fail(&d, CLI_EXIT_ERROR);
     session_summary *v;

@@ -132,6 +132,13 @@ const store_t *session_store(session *s, diag_list *d)
     return s->store_opened ? &s->store : NULL;
 }
 
+const store_t *session_store_located(session *s, diag_list *d)
+{
+    if (s->store_opened || store_locate(&s->store, s->cfg.data_dir, d))
+        return &s->store;
+    return NULL;
+}
+
 /* ---- listing ------------------------------------------------------------------------------ */
 
 static void summarise(session *s, const store_t *st, session_summary *sum)
@@ -162,7 +169,7 @@ static void summarise(session *s, const store_t *st, session_summary *sum)
 size_t session_list(session *s, session_summary **out, diag_list *d)
 {
     *out = NULL;
-    const store_t *st = session_store(s, d);
+    const store_t *st = session_store_located(s, d);
     if (!st)
         return 0;
     store_entry *v;

@@ -32,17 +32,39 @@ enum { MAX_DRAFT = CFG_MAX_FILE_SIZE, ROOT_MAX = PATH_MAX - 96, STALE_SECONDS = 
 
 /* ---- paths and names ------------------------------------------------------------------------ */
 
+/* A store folder that exists is a real folder of the user's (not created when absent). */
+static bool usable_if_there(const char *path, diag_list *d)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return true;
+    if (S_ISLNK(st.st_mode)) {
+        diag_add(d, path, 0, "lien symbolique refusé : le dossier de brouillons doit être un "
+                             "vrai dossier");
+        return false;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        diag_add(d, path, 0, "ce n'est pas un dossier");
+        return false;
+    }
+    if (st.st_uid != geteuid()) {
+        diag_add(d, path, 0, "ce dossier appartient à un autre utilisateur : les brouillons n'y "
+                             "sont pas rangés");
+        return false;
+    }
+    return true;
+}
+
+/* The folder, created 0700 when absent; one that others may read or write is closed to them. */
 static bool make_dir(const char *path, diag_list *d)
 {
     struct stat st;
     if (lstat(path, &st) == 0) {
-        if (S_ISLNK(st.st_mode)) {
-            diag_add(d, path, 0, "lien symbolique refusé : le dossier de brouillons doit être un "
-                                 "vrai dossier");
+        if (!usable_if_there(path, d))
             return false;
-        }
-        if (!S_ISDIR(st.st_mode)) {
-            diag_add(d, path, 0, "ce n'est pas un dossier");
+        if ((st.st_mode & 077) && chmod(path, 0700) != 0) {
+            diag_add(d, path, 0, "dossier ouvert aux autres utilisateurs et impossible à fermer : %s",
+                     strerror(errno));
             return false;
         }
         return true;
@@ -94,6 +116,17 @@ static void remove_stale_temporaries(const char *drafts)
 
 bool store_open(store_t *s, const char *dir, diag_list *d)
 {
+    if (!store_locate(s, dir, d))
+        return false;
+    if (!(make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
+          make_dir(s->history, d)))
+        return false;
+    remove_stale_temporaries(s->drafts);
+    return true;
+}
+
+bool store_locate(store_t *s, const char *dir, diag_list *d)
+{
     memset(s, 0, sizeof *s);
     const char *env = getenv("FSDECL_DATA_DIR"), *xdg = getenv("XDG_DATA_HOME"),
                *home = getenv("HOME");
@@ -117,11 +150,8 @@ bool store_open(store_t *s, const char *dir, diag_list *d)
     }
     snprintf(s->drafts, sizeof s->drafts, "%s/drafts", s->root);
     snprintf(s->history, sizeof s->history, "%s/history", s->root);
-    if (!(make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
-          make_dir(s->history, d)))
-        return false;
-    remove_stale_temporaries(s->drafts);
-    return true;
+    return usable_if_there(s->root, d) && usable_if_there(s->drafts, d) &&
+           usable_if_there(s->history, d);
 }
 
 static bool all_digits(const char *s, size_t n)
@@ -239,6 +269,11 @@ static bool keep_backup(const char *path, const char *backup, diag_list *d)
     const char *base = strrchr(backup, '/');
     snprintf(next, sizeof next, "%s/.%s.%ld", dir, base ? base + 1 : backup, (long)getpid());
     unlink(next);
+    if (chmod(path, 0600) != 0 && errno != ENOENT) { /* a backup others could write is no backup */
+        diag_add(d, path, 0, "droits du brouillon impossibles à restreindre : %s%s",
+                 strerror(errno), intact(path));
+        return false;
+    }
     if (link(path, next) != 0) {
         if (errno == ENOENT)
             return true;
@@ -699,7 +734,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
     *out = NULL;
     DIR *dd = opendir(s->drafts);
     if (!dd) {
-        diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
+        if (errno != ENOENT) /* no folder yet: no draft yet */
+            diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
         return 0;
     }
     size_t n = 0, cap = 0;
@@ -728,7 +764,7 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         char path[PATH_MAX];
         struct stat st;
         store_draft_path(s, name, path, sizeof path);
-        if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        if (lstat(path, &st) != 0) /* a link or anything but a file is listed: reading refuses it */
             continue;
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);

@@ -77,6 +77,8 @@ rules_campaign *session_load_rules(const session *s, const char *path, diag_list
 int session_current_year(session *s);
 /* The draft store, opened on first use; NULL with the reasons in d. */
 const store_t *session_store(session *s, diag_list *d);
+/* The store's folders, for reading only: none is created (listing drafts writes nothing). */
+const store_t *session_store_located(session *s, diag_list *d);
 
 /* ---- the drafts of the store ---------------------------------------------------------------- */
 

@@ -69,6 +69,8 @@ typedef struct {
 /* The store folder: dir if given, else $FSDECL_DATA_DIR, else $XDG_DATA_HOME/fsdecl, else
  * ~/.local/share/fsdecl. Creates the folders (0700) as needed. */
 bool store_open(store_t *s, const char *dir, diag_list *d);
+/* The same folders, named only: nothing is created (for what only reads, like a listing). */
+bool store_locate(store_t *s, const char *dir, diag_list *d);
 /* "2025-10001234565" into name (STORE_NAME_MAX); false when rpps is not 11 digits. */
 bool store_name(int year, const char *rpps, char *name);
 /* A name as store_name makes it ("YYYY-DDDDDDDDDDD"): the only names the store accepts. */

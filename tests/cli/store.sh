@@ -135,6 +135,27 @@ printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$nl"
 [ "$(grep -c 'erreur de syntaxe' "$tmp/err")" -eq 1 ] && grep -q "a?b.cfg:4: erreur de syntaxe" "$tmp/err" && ok ||
     ko "newline-name: the file:line: prefix was split: $(cat "$tmp/err")"
 
+# Listing only reads: no folder is created.
+expect_exit 0 drafts-creates-nothing "$fsdecl" --data-dir "$tmp/none/fsdecl" drafts
+expect_out drafts-creates-nothing " : 0"
+[ -e "$tmp/none" ] && ko "drafts created $tmp/none" || ok
+
+# A draft that is a symbolic link is listed as unreadable, not silently left out.
+cp data/examples/gp-complete.cfg "$tmp/elsewhere.cfg"
+ln -s "$tmp/elsewhere.cfg" "$tmp/store/drafts/2025-10001234573.cfg"
+expect_exit 0 drafts-link "$fsdecl" drafts --today 2025-12-20
+grep -q "2025      10001234573 .*illisible" "$tmp/out" && ok || ko "drafts-link: the link is not listed as unreadable: $(cat "$tmp/out")"
+rm -f "$tmp/store/drafts/2025-10001234573.cfg"
+
+# Folders others may write are closed to them; a world-writable draft's backup is not.
+chmod 777 "$tmp/store/drafts"
+chmod 666 "$tmp/store/drafts/$draft.cfg"
+expect_exit 0 tighten "$fsdecl" transmit --today 2025-12-20 $draft
+perm=$(stat -c %a "$tmp/store/drafts")
+[ "$perm" = 700 ] && ok || ko "tighten: drafts folder left $perm"
+perm=$(stat -c %a "$tmp/store/drafts/$draft.cfg.bak")
+[ "$perm" = 600 ] && ok || ko "tighten: backup left $perm"
+
 # --data-dir wins over FSDECL_DATA_DIR; a symbolic link as the folder is refused.
 expect_exit 0 data-dir "$fsdecl" --data-dir "$tmp/other" drafts
 expect_out data-dir "Brouillons dans $tmp/other : 0"
