@@ -142,10 +142,10 @@ expect_out drafts-creates-nothing " : 0"
 
 # A draft that is a symbolic link is listed as unreadable, not silently left out.
 cp data/examples/gp-complete.cfg "$tmp/elsewhere.cfg"
-ln -s "$tmp/elsewhere.cfg" "$tmp/store/drafts/2025-10001234573.cfg"
+ln -s "$tmp/elsewhere.cfg" "$tmp/store/drafts/2025-10001234607.cfg"
 expect_exit 0 drafts-link "$fsdecl" drafts --today 2025-12-20
-grep -q "2025      10001234573 .*illisible" "$tmp/out" && ok || ko "drafts-link: the link is not listed as unreadable: $(cat "$tmp/out")"
-rm -f "$tmp/store/drafts/2025-10001234573.cfg"
+grep -q "2025      10001234607 .*illisible" "$tmp/out" && ok || ko "drafts-link: the link is not listed as unreadable: $(cat "$tmp/out")"
+rm -f "$tmp/store/drafts/2025-10001234607.cfg"
 
 # Folders others may write are closed to them; a world-writable draft's backup is not.
 chmod 777 "$tmp/store/drafts"
