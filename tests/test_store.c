@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* F_OFD_SETLK */
 /* The draft store: nothing the user was told was saved is ever lost. */
 #include <dirent.h>
 #include <errno.h>
@@ -310,9 +311,22 @@ static void test_read_only_and_vanished(void **state)
         diag_list d;
         diag_init(&d);
         bool ok = store_save(&s, y, &d);
-        bool msg = d.count && strstr(d.items[0].message, "enregistrement impossible");
+        bool msg = d.count && strstr(d.items[0].message, "enregistrement impossible") &&
+                   strstr(d.items[0].message, "la version précédente est intacte");
         char *got = last_name_of(&s);
-        _exit(!ok && msg && got && strcmp(got, "GOOD") == 0 ? 0 : 1);
+        /* the history folder cannot be read: the next version is not numbered 1 */
+        diag_list h;
+        diag_init(&h);
+        char name[STORE_NAME_MAX];
+        store_name(x->campaign, x->identity.rpps, name);
+        char hist[PATH_MAX + 64];
+        snprintf(hist, sizeof hist, "%s/%s", s.history, name);
+        mkdir(hist, 0700);
+        chmod(hist, 0000);
+        bool refused = store_transmit(&s, name, &h) == 0 && h.count &&
+                       strstr(h.items[0].message, "lecture de l'historique impossible");
+        chmod(hist, 0700);
+        _exit(!ok && msg && refused && got && strcmp(got, "GOOD") == 0 ? 0 : 1);
     }
     int status;
     waitpid(pid, &status, 0);
@@ -331,8 +345,44 @@ static void test_read_only_and_vanished(void **state)
     diag_init(&d);
     assert_false(store_save(&s, x, &d));
     assert_non_null(strstr(d.items[0].message, "enregistrement impossible"));
+    assert_null(strstr(d.items[0].message, "intacte")); /* there is nothing left to be intact */
     decl_free(x);
     diag_free(&d);
+}
+
+/* A lock taken but not yet labelled (its holder is between taking it and writing who it is):
+ * the draft is said held, and no holder is invented (no « processus 0 »). */
+static void test_holder_not_yet_known(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300], path[PATH_MAX + 32];
+    fresh(&s, root, sizeof root);
+    snprintf(path, sizeof path, "%s/%s.lock", s.drafts, NAME);
+    int p[2];
+    assert_int_equal(pipe(p), 0);
+    pid_t pid = fork();
+    if (pid == 0) {
+        int fd = open(path, O_RDWR | O_CREAT, 0600);
+        struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
+        if (fd < 0 || fcntl(fd, F_OFD_SETLK, &fl) != 0 || write(p[1], "x", 1) != 1)
+            _exit(1);
+        pause();
+        _exit(0);
+    }
+    char c;
+    assert_int_equal(read(p[0], &c, 1), 1);
+    store_lock l;
+    diag_list d;
+    diag_init(&d);
+    assert_false(store_lock_take(&s, NAME, &l, &d));
+    assert_true(l.held);
+    assert_int_equal(l.pid, 0);
+    assert_int_equal(d.count, 0);
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    close(p[0]);
+    close(p[1]);
 }
 
 /* Two processes on one draft: the second is told who holds it; the lock goes with its holder. */
@@ -692,6 +742,7 @@ int main(void)
         cmocka_unit_test(test_full_tmpfs),
         cmocka_unit_test(test_read_only_and_vanished),
         cmocka_unit_test(test_two_processes),
+        cmocka_unit_test(test_holder_not_yet_known),
         cmocka_unit_test(test_corrupt_draft),
         cmocka_unit_test(test_newer_format),
         cmocka_unit_test(test_symlink_refused),
