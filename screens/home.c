@@ -87,7 +87,8 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     struct tm tm;
     localtime_r(&s->entry.saved, &tm);
     strftime(when, sizeof when, wide ? "%d/%m/%Y %H:%M" : "%d/%m %H:%M", &tm);
-    const char *state = s->state == SESSION_DRAFT_UNREADABLE  ? "illisible"
+    const char *state = s->entry.has_recovery               ? "à récupérer"
+                        : s->state == SESSION_DRAFT_UNREADABLE  ? "illisible"
                         : s->state == SESSION_DRAFT_NO_RULES ? "sans règles"
                         : s->nblocking                       ? "à compléter"
                                                              : "complète";
@@ -95,7 +96,7 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     snprintf(year, sizeof year, "%d", s->entry.year);
     buf[0] = '\0';
     column(buf, size, year, 4, false);
-    column(buf, size, who, 20, false);
+    column(buf, size, who, wide ? 20 : 16, false); /* at 80 columns, the versions still fit */
     column(buf, size, s->entry.rpps, 11, false);
     column(buf, size, state, 11, false);
     if (wide)
@@ -103,8 +104,8 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     column(buf, size, eur, 10, true);
     column(buf, size, when, wide ? 16 : 11, false);
     size_t n = strlen(buf);
-    snprintf(buf + n, size - n, "v%d%s", s->entry.versions,
-             s->entry.has_recovery ? "  (récupération)" : "");
+    if (s->entry.versions) /* the last version transmitted */
+        snprintf(buf + n, size - n, "v%d", s->entry.versions);
 }
 
 void home_draw(app *a)

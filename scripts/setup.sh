@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libssl-dev libjansson-dev"
 if [ "${1:-}" = "--tests" ]; then
-    packages="$packages libcmocka-dev locales tmux groff-base"
+    packages="$packages libcmocka-dev locales tmux groff-base libvterm-dev"
 fi
 
 missing=""

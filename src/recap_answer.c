@@ -62,10 +62,10 @@ static void put_choices(strbuf *b, const rules_criterion *cr, const decl_answer 
 {
     for (size_t i = 0; i < a->nchoices; i++) {
         const lists_entry *e = lists_find(cr->list, a->choices[i]);
-        strbuf_put(b, "%s%s", b->len ? ", " : "", e ? e->label : a->choices[i]);
+        strbuf_put(b, "%s%s", i ? ", " : "", e ? e->label : a->choices[i]);
     }
     if (a->other && *a->other)
-        strbuf_put(b, "%sautre : %s", b->len ? ", " : "", a->other);
+        strbuf_put(b, "%sautre : %s", a->nchoices ? ", " : "", a->other);
 }
 
 static void put_students(strbuf *b, const decl_answer *a)

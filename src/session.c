@@ -119,8 +119,9 @@ int session_current_year(session *s)
         bool closed = date_cmp(s->today, closes) > 0;
         if (opened && !closed)
             return c->year;
-        if (!opened)
-            next = c->year;
+        if (opened)
+            break; /* and closed: so are the older ones, which need not be read */
+        next = c->year;
     }
     return next ? next : latest;
 }
