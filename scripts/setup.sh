@@ -4,9 +4,9 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libssl-dev libjansson-dev"
+packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libssl-dev libjansson-dev libhpdf-dev fonts-dejavu-core"
 if [ "${1:-}" = "--tests" ]; then
-    packages="$packages libcmocka-dev locales tmux groff-base libvterm-dev"
+    packages="$packages libcmocka-dev locales tmux groff-base libvterm-dev poppler-utils"
 fi
 
 missing=""

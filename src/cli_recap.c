@@ -49,12 +49,29 @@ static int emit(const cli_args *a, const char *bytes, size_t len, bool binary)
     return CLI_EXIT_OK;
 }
 
+static int render_pdf(const cli_args *a, const recap *r)
+{
+    recap_pdf_kind kind = a->given[CLI_OPT_BLANK] ? RECAP_PDF_BLANK_FORM
+                          : a->given[CLI_OPT_FORM] ? RECAP_PDF_FORM
+                                                   : RECAP_PDF_RECAP;
+    char *pdf;
+    size_t len;
+    diag_list d;
+    diag_init(&d);
+    int rc = CLI_EXIT_ERROR;
+    if (recap_render_pdf(r, kind, recap_pdf_font(false), recap_pdf_font(true), &pdf, &len, &d)) {
+        rc = emit(a, pdf, len, true);
+        free(pdf);
+    }
+    cli_print_diags(stderr, &d);
+    diag_free(&d);
+    return rc;
+}
+
 static int render(const cli_args *a, const recap *r, recap_format format)
 {
-    if (format == FORMAT_PDF || a->given[CLI_OPT_FORM]) {
-        fputs("fsdecl recap : le PDF n'est pas encore disponible dans cette version\n", stderr);
-        return CLI_EXIT_ERROR;
-    }
+    if (format == FORMAT_PDF || a->given[CLI_OPT_FORM] || a->given[CLI_OPT_BLANK])
+        return render_pdf(a, r);
     char *text = format == FORMAT_JSON ? recap_render_json(r) : recap_render_text(r);
     if (!text) {
         fputs("fsdecl recap : mémoire insuffisante\n", stderr);
@@ -65,11 +82,39 @@ static int render(const cli_args *a, const recap *r, recap_format format)
     return rc;
 }
 
+/* The empty form of a campaign (--blank --campaign ANNÉE, else the campaign of the day). */
+static int blank_form(cli_ctx *c, const cli_args *a)
+{
+    diag_list d;
+    diag_init(&d);
+    int year = a->given[CLI_OPT_CAMPAIGN] ? a->year[CLI_OPT_CAMPAIGN]
+                                           : session_current_year(c->session);
+    const rules_campaign *rules = year ? session_campaign(c->session, year, &d) : NULL;
+    decl_t *decl = rules ? decl_new() : NULL;
+    if (decl)
+        decl->campaign = year;
+    eval_result *e = decl ? eval_declaration(rules, decl, session_today(c->session)) : NULL;
+    recap *r = e ? recap_build(rules, decl, e, NULL) : NULL;
+    int rc = r ? render_pdf(a, r) : CLI_EXIT_ERROR;
+    if (!r) {
+        if (!year)
+            fputs("fsdecl recap : aucune campagne trouvée\n", stderr);
+        cli_print_diags(stderr, &d);
+    }
+    recap_free(r);
+    eval_free(e);
+    decl_free(decl);
+    diag_free(&d);
+    return rc;
+}
+
 int cli_recap(cli_ctx *c, const cli_args *a)
 {
     recap_format format;
     if (!format_of(a, &format))
         return CLI_EXIT_ERROR;
+    if (a->given[CLI_OPT_BLANK])
+        return blank_form(c, a);
     if (a->npos != 1) {
         cli_print_usage(stderr, c->cmd);
         return CLI_EXIT_ERROR;

@@ -9,7 +9,7 @@
 #include "recap_internal.h"
 #include "strbuf.h"
 
-static void put_identity(strbuf *b, const recap *r)
+void recap_put_identity(strbuf *b, const recap *r)
 {
     const decl_t *d = r->decl;
     const char *v;
@@ -28,7 +28,7 @@ static void put_identity(strbuf *b, const recap *r)
                        (v = decl_identity(d, (decl_identity_field)f)) ? v : "à indiquer");
 }
 
-static void put_campaign(strbuf *b, const recap *r)
+void recap_put_campaign(strbuf *b, const recap *r)
 {
     const rules_campaign *c = r->campaign;
     char o[16], cl[16] = "non connue";
@@ -44,7 +44,7 @@ static void put_campaign(strbuf *b, const recap *r)
         strbuf_puts(b, "Brouillon non transmis\n");
 }
 
-static const char *gate_words(const recap_volet *rv)
+const char *recap_gate_words(const recap_volet *rv)
 {
     switch (rv->gate) {
     case RECAP_GATE_OPEN: return "atteint : ce volet est payé selon ses indicateurs";
@@ -61,7 +61,7 @@ static void put_volet(strbuf *b, const recap_volet *rv)
     strbuf_put(b, "\n%s (%s pts, %s)\n", rv->volet->label, all,
                vocab_fr(&rules_award_vocab, rv->volet->award));
     if (rv->requires)
-        strbuf_put(b, "  %s %s\n", rv->requires->label, gate_words(rv));
+        strbuf_put(b, "  %s %s\n", rv->requires->label, recap_gate_words(rv));
     for (size_t i = 0; i < rv->nitems; i++) {
         const recap_item *it = &rv->items[i];
         const eval_indicator *ev = it->eval;
@@ -113,8 +113,8 @@ char *recap_render_text(const recap *r)
 {
     strbuf b = {0};
     strbuf_put(&b, "Récapitulatif de la déclaration — %s\n\n", r->campaign->title);
-    put_identity(&b, r);
-    put_campaign(&b, r);
+    recap_put_identity(&b, r);
+    recap_put_campaign(&b, r);
     for (size_t v = 0; v < r->nvolets; v++)
         put_volet(&b, &r->volets[v]);
     strbuf_puts(&b, "\nTotal : ");

@@ -13,4 +13,11 @@ const char *recap_answer_text(arena_t *a, const rules_campaign *c, const rules_i
 /* "1 115 pts", "280 à 1 115 pts", "7 805,00 €", "1 960,00 € à 7 805,00 €". */
 void recap_put_range(strbuf *b, int64_t lo, int64_t hi, bool money);
 
+/* Who declares (name, specialty, identifiers, address, caisse; the establishment for a DPI), and
+ * the campaign with its window, then the draft or transmitted version: lines ending in '\n'. */
+void recap_put_identity(strbuf *b, const recap *r);
+void recap_put_campaign(strbuf *b, const recap *r);
+/* What the gate of a volet means, in French: « atteint : ce volet est payé ... ». */
+const char *recap_gate_words(const recap_volet *rv);
+
 #endif

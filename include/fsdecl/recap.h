@@ -91,6 +91,16 @@ char *recap_render_text(const recap *r);
 /* ... as JSON (docs/recap-format.md), compact, ending with a newline. */
 char *recap_render_json(const recap *r);
 
+/* The PDF renderings (A4, DejaVu embedded, byte-identical for the same input): the recap a doctor
+ * keeps; the pre-filled paper form to sign, stamp and send; the blank form of a campaign (from
+ * the recap of an empty declaration). font and bold: TrueType files (recap_pdf_font). False with
+ * the reason in d. */
+typedef enum { RECAP_PDF_RECAP, RECAP_PDF_FORM, RECAP_PDF_BLANK_FORM } recap_pdf_kind;
+bool recap_render_pdf(const recap *r, recap_pdf_kind kind, const char *font, const char *bold,
+                      char **out, size_t *len, diag_list *d);
+/* The font files: $FSDECL_FONT / $FSDECL_FONT_BOLD, else DejaVu Sans from fonts-dejavu-core. */
+const char *recap_pdf_font(bool bold);
+
 /* The recap as the text of `fsdecl check`; file names the declaration in its heading. */
 char *recap_render_check_text(const recap *r, const char *file);
 

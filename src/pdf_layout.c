@@ -1,0 +1,321 @@
+/* pdf_layout: pages, wrapped text, tables and boxes on libharu (see pdf_layout.h). */
+#include "pdf_layout.h"
+
+#include <hpdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_PAGES = 400, MAX_COLS = 6, MAX_LINES = 60 };
+
+#define PAGE_W 595.276f /* A4 */
+#define PAGE_H 841.89f
+#define MARGIN 50.0f
+#define TOP 70.0f
+#define BOTTOM 60.0f
+#define TEXT_W (PAGE_W - 2 * MARGIN)
+
+struct pdf_doc {
+    HPDF_Doc doc;
+    HPDF_Font font, bold;
+    HPDF_Page pages[MAX_PAGES];
+    size_t npages;
+    HPDF_Page page;
+    float y; /* the baseline of the next line, from the bottom of the page */
+    char header[256];
+    bool failed;
+    float widths[MAX_COLS];
+    size_t ncols;
+    const char *heading[MAX_COLS];
+    bool in_table;
+    float box_x, box_y; /* where the last box was drawn, for one beside it */
+};
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    (void)error, (void)detail;
+    ((pdf_doc *)user)->failed = true;
+}
+
+static float size_of(unsigned style)
+{
+    return style & PDF_TITLE ? 14.0f : style & PDF_SMALL ? 8.5f : 10.0f;
+}
+
+static float line_of(unsigned style)
+{
+    return size_of(style) * 1.35f;
+}
+
+static HPDF_Font font_of(pdf_doc *p, unsigned style)
+{
+    return style & (PDF_BOLD | PDF_TITLE) ? p->bold : p->font;
+}
+
+static void put(pdf_doc *p, float x, float y, unsigned style, const char *text)
+{
+    HPDF_Page_BeginText(p->page);
+    HPDF_Page_SetFontAndSize(p->page, font_of(p, style), size_of(style));
+    HPDF_Page_TextOut(p->page, x, y, text);
+    HPDF_Page_EndText(p->page);
+}
+
+static void new_page(pdf_doc *p)
+{
+    if (p->npages == MAX_PAGES) {
+        p->failed = true;
+        return;
+    }
+    p->page = p->pages[p->npages++] = HPDF_AddPage(p->doc);
+    HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    put(p, MARGIN, PAGE_H - 35, PDF_SMALL, p->header);
+    HPDF_Page_SetLineWidth(p->page, 0.5f);
+    HPDF_Page_MoveTo(p->page, MARGIN, PAGE_H - 42);
+    HPDF_Page_LineTo(p->page, PAGE_W - MARGIN, PAGE_H - 42);
+    HPDF_Page_Stroke(p->page);
+    p->y = PAGE_H - TOP;
+}
+
+/* Room for height points on this page, or a new page. Returns whether a page was begun. */
+static bool ensure(pdf_doc *p, float height)
+{
+    if (p->y - height >= BOTTOM)
+        return false;
+    new_page(p);
+    return true;
+}
+
+static float width_of(pdf_doc *p, unsigned style, const char *s, size_t n)
+{
+    char buf[1024];
+    n = n < sizeof buf - 1 ? n : sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return (float)HPDF_Font_TextWidth(font_of(p, style), (const HPDF_BYTE *)buf, (HPDF_UINT)n)
+               .width *
+           size_of(style) / 1000.0f;
+}
+
+/* Splits text into lines of at most width points, at spaces (and at '\n'); returns the count. */
+static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, char lines[][512],
+                   size_t max)
+{
+    size_t n = 0;
+    const char *s = text ? text : "";
+    while (*s && n < max) {
+        size_t end = strcspn(s, "\n"), take = 0, i = 0;
+        while (i <= end) { /* the longest run of whole words that fits */
+            size_t w = i;
+            while (w < end && s[w] != ' ')
+                w++;
+            if (take && width_of(p, style, s, w) > width)
+                break;
+            take = w;
+            i = w + 1;
+        }
+        if (!take) /* one word wider than the column: cut it where it fits */
+            for (take = end; take > 1 && width_of(p, style, s, take) > width;)
+                do
+                    take--;
+                while (take > 1 && ((unsigned char)s[take] & 0xC0) == 0x80);
+        take = take < 511 ? take : 511;
+        memcpy(lines[n], s, take);
+        lines[n++][take] = '\0';
+        s += take;
+        while (*s == ' ')
+            s++;
+        if (*s == '\n')
+            s++;
+    }
+    return n;
+}
+
+pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_list *d)
+{
+    pdf_doc *p = calloc(1, sizeof *p);
+    if (!p || !(p->doc = HPDF_New(on_error, p))) {
+        diag_add(d, "pdf", 0, "mémoire insuffisante");
+        free(p);
+        return NULL;
+    }
+    HPDF_UseUTFEncodings(p->doc);
+    HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+    const char *files[2] = {font, bold};
+    HPDF_Font *fonts[2] = {&p->font, &p->bold};
+    for (int i = 0; i < 2; i++) {
+        FILE *f = fopen(files[i], "rb");
+        const char *name = f ? HPDF_LoadTTFontFromFile(p->doc, files[i], HPDF_TRUE) : NULL;
+        if (f)
+            fclose(f);
+        if (!name || p->failed || !(*fonts[i] = HPDF_GetFont(p->doc, name, "UTF-8"))) {
+            diag_add(d, files[i], 0, "police illisible : le PDF ne peut pas être fait "
+                                     "(paquet fonts-dejavu-core, ou FSDECL_FONT et "
+                                     "FSDECL_FONT_BOLD)");
+            HPDF_Free(p->doc);
+            free(p);
+            return NULL;
+        }
+    }
+    snprintf(p->header, sizeof p->header, "%s", header);
+    new_page(p);
+    return p;
+}
+
+bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
+{
+    *out = NULL, *len = 0;
+    for (size_t i = 0; i < p->npages; i++) {
+        char num[48];
+        snprintf(num, sizeof num, "Page %zu / %zu", i + 1, p->npages);
+        p->page = p->pages[i];
+        put(p, PAGE_W - MARGIN - width_of(p, PDF_SMALL, num, strlen(num)), 30, PDF_SMALL, num);
+    }
+    bool ok = !p->failed && HPDF_SaveToStream(p->doc) == HPDF_OK;
+    HPDF_UINT32 size = ok ? HPDF_GetStreamSize(p->doc) : 0;
+    char *buf = ok ? malloc(size ? size : 1) : NULL;
+    if (buf) {
+        HPDF_ResetStream(p->doc);
+        HPDF_UINT32 got = size;
+        ok = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)buf, &got) == HPDF_OK || got == size;
+        *out = buf, *len = got;
+    }
+    if (!ok || !buf) {
+        free(buf);
+        *out = NULL;
+        diag_add(d, "pdf", 0, "le PDF n'a pas pu être fait (mémoire ou police)");
+        ok = false;
+    }
+    HPDF_Free(p->doc);
+    free(p);
+    return ok;
+}
+
+void pdf_space(pdf_doc *p, float points)
+{
+    p->y -= points;
+}
+
+void pdf_text(pdf_doc *p, float indent, unsigned style, const char *text)
+{
+    static char lines[MAX_LINES][512];
+    size_t n = wrap(p, style, TEXT_W - indent, text, lines, MAX_LINES);
+    for (size_t i = 0; i < n; i++) {
+        ensure(p, line_of(style));
+        p->y -= line_of(style);
+        put(p, MARGIN + indent, p->y, style, lines[i]);
+    }
+}
+
+static void rule(pdf_doc *p, float gray)
+{
+    HPDF_Page_SetGrayStroke(p->page, gray);
+    HPDF_Page_SetLineWidth(p->page, 0.4f);
+    HPDF_Page_MoveTo(p->page, MARGIN, p->y - 3);
+    HPDF_Page_LineTo(p->page, PAGE_W - MARGIN, p->y - 3);
+    HPDF_Page_Stroke(p->page);
+    HPDF_Page_SetGrayStroke(p->page, 0);
+}
+
+/* A row of cells in style; returns false when it did not fit and a page was begun first. */
+static void draw_row(pdf_doc *p, const char *const *cells, unsigned style)
+{
+    static char lines[MAX_COLS][MAX_LINES][512];
+    size_t n[MAX_COLS], most = 1;
+    for (size_t c = 0; c < p->ncols; c++) {
+        n[c] = cells[c] ? wrap(p, style, p->widths[c] - 6, cells[c], lines[c], MAX_LINES) : 0;
+        most = n[c] > most ? n[c] : most;
+    }
+    float h = (float)most * line_of(style) + 4;
+    if (ensure(p, h) && !(style & PDF_BOLD))
+        draw_row(p, p->heading, PDF_BOLD); /* the heading again on the new page */
+    float x = MARGIN;
+    for (size_t c = 0; c < p->ncols; c++) {
+        for (size_t i = 0; i < n[c]; i++)
+            put(p, x, p->y - (float)(i + 1) * line_of(style), style, lines[c][i]);
+        x += p->widths[c];
+    }
+    p->y -= h;
+    rule(p, style & PDF_BOLD ? 0.0f : 0.6f);
+}
+
+void pdf_table(pdf_doc *p, const float *widths, size_t ncols, const char *const *heading)
+{
+    p->ncols = ncols < MAX_COLS ? ncols : MAX_COLS;
+    for (size_t c = 0; c < p->ncols; c++)
+        p->widths[c] = widths[c], p->heading[c] = heading[c];
+    p->in_table = true;
+    draw_row(p, p->heading, PDF_BOLD);
+}
+
+void pdf_row(pdf_doc *p, const char *const *cells)
+{
+    draw_row(p, cells, PDF_SMALL);
+}
+
+void pdf_table_end(pdf_doc *p)
+{
+    p->in_table = false;
+    p->y -= 4;
+}
+
+static void tick_box(pdf_doc *p, float x, float y, bool checked)
+{
+    HPDF_Page_SetLineWidth(p->page, 0.8f);
+    HPDF_Page_Rectangle(p->page, x, y, 8, 8);
+    HPDF_Page_Stroke(p->page);
+    if (checked) {
+        HPDF_Page_MoveTo(p->page, x + 1.5f, y + 1.5f);
+        HPDF_Page_LineTo(p->page, x + 6.5f, y + 6.5f);
+        HPDF_Page_MoveTo(p->page, x + 1.5f, y + 6.5f);
+        HPDF_Page_LineTo(p->page, x + 6.5f, y + 1.5f);
+        HPDF_Page_Stroke(p->page);
+    }
+}
+
+void pdf_check(pdf_doc *p, float indent, bool checked, const char *text)
+{
+    static char lines[MAX_LINES][512];
+    size_t n = wrap(p, 0, TEXT_W - indent - 14, text, lines, MAX_LINES);
+    ensure(p, (float)n * line_of(0));
+    for (size_t i = 0; i < n; i++) {
+        p->y -= line_of(0);
+        if (i == 0)
+            tick_box(p, MARGIN + indent, p->y - 0.5f, checked);
+        put(p, MARGIN + indent + 14, p->y, 0, lines[i]);
+    }
+}
+
+void pdf_field(pdf_doc *p, const char *label, const char *value)
+{
+    char text[1024];
+    snprintf(text, sizeof text, "%s : %s", label, value && *value ? value : "");
+    if (value && *value) {
+        pdf_text(p, 0, 0, text);
+        return;
+    }
+    ensure(p, line_of(0) * 1.6f);
+    p->y -= line_of(0) * 1.6f;
+    put(p, MARGIN, p->y, 0, text);
+    float x = MARGIN + width_of(p, 0, text, strlen(text)) + 4;
+    HPDF_Page_SetLineWidth(p->page, 0.4f);
+    HPDF_Page_MoveTo(p->page, x, p->y - 2);
+    HPDF_Page_LineTo(p->page, PAGE_W - MARGIN, p->y - 2);
+    HPDF_Page_Stroke(p->page);
+}
+
+void pdf_box(pdf_doc *p, const char *title, float height, bool side)
+{
+    float w = TEXT_W / 2 - 10, x = MARGIN;
+    if (side) {
+        x = p->box_x + w + 20;
+        p->y = p->box_y;
+    } else {
+        ensure(p, height + 10);
+        p->y -= height + 10;
+    }
+    p->box_x = x, p->box_y = p->y;
+    HPDF_Page_SetLineWidth(p->page, 0.8f);
+    HPDF_Page_Rectangle(p->page, x, p->y, w, height);
+    HPDF_Page_Stroke(p->page);
+    put(p, x + 5, p->y + height - 12, PDF_SMALL, title);
+}
