@@ -216,18 +216,28 @@ static void rule(pdf_doc *p, float gray)
     HPDF_Page_SetGrayStroke(p->page, 0);
 }
 
-/* A row of cells in style; returns false when it did not fit and a page was begun first. */
-static void draw_row(pdf_doc *p, const char *const *cells, unsigned style)
+/* The wrapped lines of each cell of a row, and how many the tallest has. */
+static size_t wrap_row(pdf_doc *p, const char *const *cells, unsigned style,
+                       char lines[][MAX_LINES][512], size_t *n)
 {
-    static char lines[MAX_COLS][MAX_LINES][512];
-    size_t n[MAX_COLS], most = 1;
+    size_t most = 1;
     for (size_t c = 0; c < p->ncols; c++) {
         n[c] = cells[c] ? wrap(p, style, p->widths[c] - 6, cells[c], lines[c], MAX_LINES) : 0;
         most = n[c] > most ? n[c] : most;
     }
-    float h = (float)most * line_of(style) + 4;
-    if (ensure(p, h) && !(style & PDF_BOLD))
+    return most;
+}
+
+/* A row of cells in style, kept whole: on a new page, the table's heading comes first. */
+static void draw_row(pdf_doc *p, const char *const *cells, unsigned style)
+{
+    static char lines[MAX_COLS][MAX_LINES][512];
+    size_t n[MAX_COLS];
+    float h = (float)wrap_row(p, cells, style, lines, n) * line_of(style) + 4;
+    if (ensure(p, h) && !(style & PDF_BOLD)) {
         draw_row(p, p->heading, PDF_BOLD); /* the heading again on the new page */
+        wrap_row(p, cells, style, lines, n); /* the heading used the same lines */
+    }
     float x = MARGIN;
     for (size_t c = 0; c < p->ncols; c++) {
         for (size_t i = 0; i < n[c]; i++)

@@ -1,0 +1,73 @@
+#!/bin/sh
+# The PDF recap and paper forms, read back with poppler: A4 pages, the DejaVu font embedded, every
+# indicator and the totals and accented words found in the text, a page rendered as an image,
+# two runs byte for byte the same, and the recap of a transmitted version equal to its draft's but
+# for the version it names.
+# Usage: pdf.sh FSDECL SOURCE_DIR
+set -u
+fsdecl=$1
+src=$2
+. "$src/tests/cli/lib.sh"
+for tool in pdfinfo pdffonts pdftotext pdftoppm; do
+    command -v $tool >/dev/null 2>&1 || { ko "$tool missing: run scripts/setup.sh --tests (poppler-utils)"; finish; exit 1; }
+done
+export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR= FSDECL_DATA_DIR="$tmp/store"
+cd "$src" || exit 2
+today="--today 2025-12-20"
+quiet() { grep -v "Invalid 'begincidrange'"; } # a harmless warning of poppler on libharu's CMap
+
+# check_pdf WHAT FILE: A4, fonts embedded, renders
+check_pdf() {
+    pdfinfo "$2" 2>&1 | quiet >"$tmp/info"
+    grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$tmp/info" && ok || ko "$1: not A4: $(cat "$tmp/info")"
+    pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
+    [ "${pages:-0}" -ge 1 ] && ok || ko "$1: no page"
+    pdffonts "$2" 2>/dev/null | grep DejaVu >"$tmp/fonts"
+    [ -s "$tmp/fonts" ] && ! grep -qv " yes yes yes " "$tmp/fonts" && ok || ko "$1: fonts not embedded: $(cat "$tmp/fonts")"
+    rm -f "$tmp/page"*.png
+    pdftoppm -r 40 -f 1 -l 1 -png "$2" "$tmp/page" 2>/dev/null && ls "$tmp/page"*.png >/dev/null 2>&1 && ok ||
+        ko "$1: the first page does not render"
+    pdftotext "$2" - 2>/dev/null | tr -d ' \n' >"$tmp/flat"
+}
+# found WHAT TEXT: TEXT (spaces aside) in the last PDF read
+found() { f=$(printf %s "$2" | tr -d ' '); grep -qF -- "$f" "$tmp/flat" && ok || ko "$1: « $2 » not in the PDF"; }
+
+for ex in gp-complete gp-missing-proof specialist-exempt partial hospital-dpi gp-2023; do
+    file=data/examples/$ex.cfg
+    t=$today
+    [ $ex = gp-2023 ] && t="--today 2024-01-20"
+    expect_exit 0 "pdf-$ex" "$fsdecl" recap $t "$file" --format pdf -o "$tmp/$ex.pdf"
+    check_pdf "pdf-$ex" "$tmp/$ex.pdf"
+    "$fsdecl" recap $t "$file" >"$tmp/$ex.txt"
+    sed -n 's/^  - //p' "$tmp/$ex.txt" | while read -r label; do found "pdf-$ex" "$label"; done
+    found "pdf-$ex" "$(sed -n 's/^Total : //p' "$tmp/$ex.txt" | sed 's/ (.*//')"
+    found "pdf-$ex" "Récapitulatif de la déclaration"
+    found "pdf-$ex" "Je certifie l'exactitude des informations saisies"
+    expect_exit 0 "pdf-$ex-again" "$fsdecl" recap $t "$file" --format pdf -o "$tmp/$ex-2.pdf"
+    cmp -s "$tmp/$ex.pdf" "$tmp/$ex-2.pdf" && ok || ko "pdf-$ex: two runs differ"
+    expect_exit 0 "form-$ex" "$fsdecl" recap $t "$file" --form -o "$tmp/$ex-form.pdf"
+    check_pdf "form-$ex" "$tmp/$ex-form.pdf"
+    found "form-$ex" "formulaire papier"
+    found "form-$ex" "Signature du praticien"
+    found "form-$ex" "Fait à"
+done
+
+for y in 2023 2024 2025 2026; do
+    expect_exit 0 "blank-$y" "$fsdecl" recap --blank --campaign $y -o "$tmp/blank-$y.pdf"
+    check_pdf "blank-$y" "$tmp/blank-$y.pdf"
+    "$fsdecl" rules show $y | sed -n 's/^ *[0-9]*\. \(.*\)  \[.*\]$/\1/p' | while read -r label; do
+        found "blank-$y" "$label"
+    done
+done
+
+# A PDF never goes to a terminal; a missing font is said.
+expect_exit 2 pdf-no-font env FSDECL_FONT=/nonexistent.ttf "$fsdecl" recap $today data/examples/gp-complete.cfg --format pdf -o "$tmp/x.pdf"
+grep -q "/nonexistent.ttf: police illisible" "$tmp/err" && ok || ko "pdf-no-font: $(cat "$tmp/err")"
+
+# The recap of a transmitted version is its draft's, but for the version it names.
+expect_exit 0 transmit "$fsdecl" transmit $today data/examples/gp-complete.cfg
+expect_exit 0 recap-version "$fsdecl" recap $today 2025-10001234565/v1 --format pdf -o "$tmp/v1.pdf"
+pdftotext "$tmp/v1.pdf" - 2>/dev/null | grep -v "^Version 1 transmise\|^Empreinte\|^[0-9a-f]\{64\}$" >"$tmp/v1.txt"
+pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null | grep -v "^Brouillon non transmis" >"$tmp/draft.txt"
+diff "$tmp/v1.txt" "$tmp/draft.txt" >"$tmp/diff" && ok || { ko "recap-version differs from the draft's:"; cat "$tmp/diff"; }
+finish
