@@ -28,6 +28,8 @@ enum {
       CTX_FORM, true)                                                                             \
     X(ACT_MISSING, (KEY_F(3)), "F3", "Ce qui manque",                                             \
       "ce qui manque, classé par valeur en euros ; Entrée va au champ concerné", CTX_FORM, true)  \
+    X(ACT_PDF, (KEY_F(6), CTRL_KEY('p')), "F6 ^P", "PDF",                                       \
+      "écrit le récapitulatif en PDF dans votre dossier personnel", CTX_FORM, false)             \
     X(ACT_QUIT, (KEY_F(10), 'q'), "F10 q", "Quitter",                                             \
       "quitte ; demande d'abord s'il faut enregistrer", CTX_HOME | CTX_FORM, true)                \
     X(ACT_NEXT_FIELD, ('\t', KEY_DOWN), "Tab ↓", "Suivant", "passe au champ suivant",             \

@@ -90,6 +90,26 @@ static void help(app *a)
     free(text);
 }
 
+/* The recap as PDF in the user's folder; the status line says where, or why not. */
+static void write_pdf(app *a)
+{
+    char path[4200];
+    diag_list d;
+    diag_init(&d);
+    if (edit_leave(a))
+        changed(a);
+    const char *home = getenv("HOME");
+    size_t hl = home ? strlen(home) : 0;
+    if (session_write_pdf(a->doc, RECAP_PDF_RECAP, path, sizeof path, &d))
+        app_say(a, TERM_OK, "%s Récapitulatif écrit : %s%s", term_symbol(TERM_SYM_OK),
+                hl && strncmp(path, home, hl) == 0 && path[hl] == '/' ? "~" : "",
+                hl && strncmp(path, home, hl) == 0 && path[hl] == '/' ? path + hl : path);
+    else
+        app_say(a, TERM_BAD, "%s PDF impossible : %s", term_symbol(TERM_SYM_BAD),
+                d.count ? d.items[0].message : "erreur");
+    diag_free(&d);
+}
+
 /* An action of the table; false when the user leaves the declaration. */
 static bool act(app *a, wiz_action act, int key)
 {
@@ -109,6 +129,7 @@ static bool act(app *a, wiz_action act, int key)
             jump_to(a, id);
         break;
     }
+    case ACT_PDF: write_pdf(a); break;
     case ACT_QUIT:
     case ACT_INTERRUPT: return !app_confirm_leave(a);
     case ACT_ENTER: move_focus(a, 1); break;

@@ -333,3 +333,27 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     free(h);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }
+
+bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size,
+                       diag_list *d)
+{
+    const eval_result *e = session_judge(doc);
+    recap *r = e ? recap_build(doc->rules, doc->decl, e, NULL) : NULL;
+    char *pdf = NULL;
+    size_t len = 0;
+    bool ok = r && recap_render_pdf(r, kind, recap_pdf_font(false), recap_pdf_font(true), &pdf,
+                                    &len, d);
+    if (!e)
+        diag_add(d, doc->name, 0, "règles de la campagne introuvables : pas de PDF");
+    recap_free(r);
+    if (!ok) {
+        free(pdf);
+        return false;
+    }
+    const char *home = getenv("HOME");
+    snprintf(path, size, "%s/%s-%s.pdf", home && *home ? home : ".",
+             kind == RECAP_PDF_RECAP ? "recapitulatif" : "formulaire", doc->name);
+    ok = store_write_atomic(path, NULL, pdf, len, d);
+    free(pdf);
+    return ok;
+}

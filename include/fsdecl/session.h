@@ -19,6 +19,7 @@
 #include "fsdecl/eval.h"
 #include "fsdecl/paths.h"
 #include "fsdecl/rules.h"
+#include "fsdecl/recap.h"
 #include "fsdecl/store.h"
 #include "fsdecl/vocab.h"
 
@@ -167,5 +168,11 @@ session_outcome session_restore(session *s, const char *name, session_report *r,
 /* Saves the recovery file's content as the draft (or discards it). */
 session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
                                 diag_list *d);
+
+/* Writes the declaration's recap (or paper form) as PDF into the user's home folder
+ * (recapitulatif-ANNÉE-RPPS.pdf, formulaire-ANNÉE-RPPS.pdf), replacing an earlier one whole; its
+ * path goes to path. False with the reason in d. */
+bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size,
+                       diag_list *d);
 
 #endif

@@ -4,6 +4,7 @@
 #   # store EXAMPLE...          data/examples/EXAMPLE.cfg copied into the store as drafts
 #   # hold NAME                 another program holds the lock of draft NAME (holdlock)
 #   # then check NAME TEXT      afterwards, `fsdecl check` of the draft NAME prints TEXT
+#   # then file NAME            afterwards, the file NAME is in the home folder (the store's)
 # Usage: vt.sh FSDECL VTRUN HOLDLOCK SOURCE_DIR [--update]
 set -u
 fsdecl=$1
@@ -33,7 +34,7 @@ for script in "$src"/tests/screens/vt/*.vt; do
         i=0
         while [ ! -s "$tmp/held" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
     fi
-    if FSDECL_DATA_DIR="$store" "$vtrun" $update "$script"; then ok; else ko "$(basename "$script")"; fi
+    if HOME="$store" FSDECL_DATA_DIR="$store" "$vtrun" $update "$script"; then ok; else ko "$(basename "$script")"; fi
     [ -n "$holder" ] && kill "$holder" 2>/dev/null && wait "$holder" 2>/dev/null
     check=$(header "then check" "$script")
     if [ -n "$check" ]; then
@@ -41,6 +42,11 @@ for script in "$src"/tests/screens/vt/*.vt; do
         text=$(echo "${check#* }" | tr -d '"')
         FSDECL_DATA_DIR="$store" "$fsdecl" check --today 2025-12-20 "$store/drafts/$name.cfg" >"$tmp/out" 2>&1
         grep -qF "$text" "$tmp/out" && ok || { ko "$(basename "$script"): the saved draft does not show « $text »"; cat "$tmp/out"; }
+    fi
+    file=$(header "then file" "$script")
+    if [ -n "$file" ]; then
+        [ -s "$store/$file" ] && head -c 5 "$store/$file" | grep -q "%PDF-" && ok ||
+            ko "$(basename "$script"): $file was not written"
     fi
 done
 finish
