@@ -31,34 +31,34 @@ static const char *yesno(void)
 /* One plausible 2025 declaration, varied by the generator. */
 static size_t make_declaration(char *buf, size_t size, unsigned i)
 {
-    static const char *const specialties[] = {"medecine_generale", "cardiologie",
-                                              "ophtalmologie", "pediatrie", "psychiatrie"};
-    static const char *const ratios[] = {"v2_ts_dcmt", "v2_ts_pse", "v2_ts_aat", "v2_ts_cmatmp",
-                                         "v2_ts_spe",  "v2_ts_dsg", "v2_dmp",    "v2_mss",
-                                         "v2_eprescription", "v1_teletransmission"};
-    int n = snprintf(buf, size,
-                     "format = 1;\ncampaign = 2025;\nfirst_year = %s;\n"
-                     "identity = { last_name = \"NOM%u\"; first_name = \"Prénom\"; "
-                     "rpps = \"10001234565\"; am_number = \"751123456\"; specialty = \"%s\"; };\n"
-                     "answers = {\n"
-                     "  v1_software = { value = \"%s\"; prefilled = %s; software = { editor = \"E\"; "
-                     "name = \"L\"; acquired = \"2024-01-10\"; }; lap = { name = \"LAP\"; "
-                     "certified = \"2022-01-01\"; }; proofs = { lap = { state = \"sent\"; date = "
-                     "\"2025-12-10\"; }; }; };\n"
-                     "  v1_sesam_vitale = { value = \"%s\"; };\n"
-                     "  v1_opening_hours = { value = \"%s\"; prefilled = true; };\n"
-                     "  v2_apcv = { count = %u; };\n"
-                     "  v2_coding = { value = \"%s\"; };\n"
-                     "  v2_coordination = { choices = [ \"cpts\", \"asalee\" ]; };\n"
-                     "  v2_patient_services = { choices = [ \"asalee\", \"clic\" ]; };\n"
-                     "  v2_internship = { value = \"%s\"; };\n"
-                     "  v2_video = { choices = [ \"paid_complete_solution\" ]; };\n"
-                     "  v2_connected_equipment = { choices = [ \"ecg\", \"thermometer\" ]; };\n"
-                     "  v2_sas = { parts = { sas_department = \"%s\"; sas_agenda = \"yes\"; "
-                     "sas_registration = \"yes\"; }; };\n",
-                     i % 20 ? "false" : "true", i, specialties[i % 5], yesno(),
-                     next() % 3 ? "true" : "false", yesno(), yesno(), next() % 3, yesno(), yesno(),
-                     yesno());
+    static const char *const specialties[] = {"medecine_generale", "cardiologie", "ophtalmologie",
+                                              "pediatrie", "psychiatrie"};
+    static const char *const ratios[] = {
+        "v2_ts_dcmt", "v2_ts_pse", "v2_ts_aat", "v2_ts_cmatmp",     "v2_ts_spe",
+        "v2_ts_dsg",  "v2_dmp",    "v2_mss",    "v2_eprescription", "v1_teletransmission"};
+    int n = snprintf(
+        buf, size,
+        "format = 1;\ncampaign = 2025;\nfirst_year = %s;\n"
+        "identity = { last_name = \"NOM%u\"; first_name = \"Prénom\"; "
+        "rpps = \"10001234565\"; am_number = \"751123456\"; specialty = \"%s\"; };\n"
+        "answers = {\n"
+        "  v1_software = { value = \"%s\"; prefilled = %s; software = { editor = \"E\"; "
+        "name = \"L\"; acquired = \"2024-01-10\"; }; lap = { name = \"LAP\"; "
+        "certified = \"2022-01-01\"; }; proofs = { lap = { state = \"sent\"; date = "
+        "\"2025-12-10\"; }; }; };\n"
+        "  v1_sesam_vitale = { value = \"%s\"; };\n"
+        "  v1_opening_hours = { value = \"%s\"; prefilled = true; };\n"
+        "  v2_apcv = { count = %u; };\n"
+        "  v2_coding = { value = \"%s\"; };\n"
+        "  v2_coordination = { choices = [ \"cpts\", \"asalee\" ]; };\n"
+        "  v2_patient_services = { choices = [ \"asalee\", \"clic\" ]; };\n"
+        "  v2_internship = { value = \"%s\"; };\n"
+        "  v2_video = { choices = [ \"paid_complete_solution\" ]; };\n"
+        "  v2_connected_equipment = { choices = [ \"ecg\", \"thermometer\" ]; };\n"
+        "  v2_sas = { parts = { sas_department = \"%s\"; sas_agenda = \"yes\"; "
+        "sas_registration = \"yes\"; }; };\n",
+        i % 20 ? "false" : "true", i, specialties[i % 5], yesno(), next() % 3 ? "true" : "false",
+        yesno(), yesno(), next() % 3, yesno(), yesno(), yesno());
     size_t len = (size_t)n;
     for (size_t k = 0; k < sizeof ratios / sizeof ratios[0]; k++) {
         if (next() % 8 == 0)

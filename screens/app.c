@@ -50,7 +50,8 @@ long app_now_ms(const app *a)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* ---- the frame -------------------------------------------------------------------------------- */
+/* ---- the frame --------------------------------------------------------------------------------
+ */
 
 static void draw_too_small(void)
 {
@@ -67,7 +68,8 @@ static void draw_too_small(void)
         snprintf(line, sizeof line, "%.*s", (int)lens[i], starts[i]);
         term_text((int)i + 2, 0, COLS, TERM_NORMAL, line);
     }
-    term_text(LINES > 6 ? 6 : LINES - 1, 0, COLS, TERM_DIM, "Agrandissez la fenêtre, ou F10 pour quitter.");
+    term_text(LINES > 6 ? 6 : LINES - 1, 0, COLS, TERM_DIM,
+              "Agrandissez la fenêtre, ou F10 pour quitter.");
     term_cursor_hide();
 }
 
@@ -92,7 +94,8 @@ static void draw(app *a)
     refresh();
 }
 
-/* ---- keys ------------------------------------------------------------------------------------- */
+/* ---- keys -------------------------------------------------------------------------------------
+ */
 
 /* The text of a bracketed paste, read until its end mark. */
 static int read_paste(app *a)
@@ -160,8 +163,8 @@ static void tick(app *a)
         app_clock_hhmm(a->autosaved_at, sizeof a->autosaved_at);
     } else if (failed && !a->autosave_failed) {
         a->autosave_failed = true;
-        app_say(a, TERM_BAD, "%s Sauvegarde automatique impossible : %s",
-                term_symbol(TERM_SYM_BAD), d.count ? d.items[0].message : "erreur");
+        app_say(a, TERM_BAD, "%s Sauvegarde automatique impossible : %s", term_symbol(TERM_SYM_BAD),
+                d.count ? d.items[0].message : "erreur");
     }
     diag_free(&d);
 }
@@ -204,7 +207,8 @@ int app_next_key(app *a)
     }
 }
 
-/* ---- the declaration's frame ------------------------------------------------------------------ */
+/* ---- the declaration's frame ------------------------------------------------------------------
+ */
 
 static void draw_title(app *a)
 {
@@ -376,7 +380,8 @@ void app_draw_declaration(app *a)
         term_cursor_hide();
 }
 
-/* ---- saving and leaving ----------------------------------------------------------------------- */
+/* ---- saving and leaving -----------------------------------------------------------------------
+ */
 
 bool app_save(app *a)
 {
@@ -402,8 +407,8 @@ bool app_confirm_leave(app *a)
     if (a->doc->read_only || !session_unsaved(a->doc))
         return true;
     static const char *const buttons[] = {"Enregistrer", "Ne pas enregistrer", "Annuler", NULL};
-    int choice = dialog_ask(a, "Quitter",
-                            "La déclaration a des modifications non enregistrées.", buttons, 0);
+    int choice = dialog_ask(a, "Quitter", "La déclaration a des modifications non enregistrées.",
+                            buttons, 0);
     if (choice == 0)
         return app_save(a);
     if (choice == 1) {

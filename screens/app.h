@@ -42,11 +42,11 @@ struct app {
     form_t form;
     char message[512];
     term_style message_style;
-    char saved_at[16];  /* "14:32", shown in the status bar */
+    char saved_at[16];     /* "14:32", shown in the status bar */
     char autosaved_at[16]; /* the last autosave, while changes are not saved */
     bool autosave_failed;
     bool quit;
-    char *paste; /* the text of the last paste, malloc'ed */
+    char *paste;                         /* the text of the last paste, malloc'ed */
     void (*overlay)(app *a, void *data); /* a dialog drawn over the frame */
     void *overlay_data;
     struct script *script;

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- options of lists, built once ------------------------------------------------------------- */
+/* ---- options of lists, built once -------------------------------------------------------------
+ */
 
 typedef struct {
     const void *source;
@@ -63,7 +64,8 @@ void bind_free(void)
     NSETS = 0;
 }
 
-/* ---- reading ---------------------------------------------------------------------------------- */
+/* ---- reading ----------------------------------------------------------------------------------
+ */
 
 static decl_answer *answer(session_doc *doc, const rules_indicator *ind)
 {
@@ -158,7 +160,9 @@ static void load_answer(session_doc *doc, binding b, field_t *fl)
     case BIND_PREFILLED: load_checkbox(fl, a && a->prefilled); break;
     case BIND_DPI: load_checkbox(fl, a && a->software.hospital_dpi); break;
     case BIND_LAP_PROVISIONAL: load_checkbox(fl, a && a->lap.provisional); break;
-    case BIND_SOFTWARE: load_text(fl, a ? decl_software(a, (decl_software_field)b.sub) : NULL); break;
+    case BIND_SOFTWARE:
+        load_text(fl, a ? decl_software(a, (decl_software_field)b.sub) : NULL);
+        break;
     case BIND_LAP_NAME: load_text(fl, a ? a->lap.name : NULL); break;
     case BIND_OTHER: load_text(fl, a ? a->other : NULL); break;
     case BIND_COMMENT: load_text(fl, a ? a->comment : NULL); break;
@@ -327,7 +331,9 @@ static bool commit_date(session_doc *doc, binding b, const field_t *fl, char *er
         const char *id = b.ind->documents[b.sub].id;
         const decl_proof *pr = decl_find_proof(a, id);
         decl_proof_state st = pr ? pr->state : DECL_PROOF_TO_SEND;
-        return decl_set_proof(dl, a, id, has ? (st == DECL_PROOF_TO_SEND ? DECL_PROOF_SENT : st) : DECL_PROOF_TO_SEND, p, d);
+        return decl_set_proof(
+            dl, a, id, has ? (st == DECL_PROOF_TO_SEND ? DECL_PROOF_SENT : st) : DECL_PROOF_TO_SEND,
+            p, d);
     }
     }
 }
@@ -337,11 +343,12 @@ static bool commit_counts(session_doc *doc, binding b, const field_t *fl, char *
 {
     bool empty = field_is_empty(fl);
     int64_t n = 0, m = 0;
-    bool ok = empty || (b.kind == BIND_COUNT ? field_get_int(fl, &n) : field_get_fraction(fl, &n, &m));
+    bool ok =
+        empty || (b.kind == BIND_COUNT ? field_get_int(fl, &n) : field_get_fraction(fl, &n, &m));
     if (!ok) {
         if (field_validate(fl, err, size) || !err[0])
-            snprintf(err, size, "%s", b.kind == BIND_COUNT ? "nombre incomplet"
-                                                           : "écrivez deux nombres : N/D");
+            snprintf(err, size, "%s",
+                     b.kind == BIND_COUNT ? "nombre incomplet" : "écrivez deux nombres : N/D");
         return false;
     }
     decl_answer *a = decl_answer_get(doc->decl, b.ind->id, d);
@@ -421,7 +428,8 @@ static bool commit_choice(session_doc *doc, binding b, const field_t *fl, diag_l
         const decl_proof *p = decl_find_proof(a, id);
         date_t today = session_today(doc->session);
         const date_t *date = st == DECL_PROOF_TO_SEND ? NULL : p && p->has_date ? &p->date : &today;
-        return decl_set_proof(dl, a, id, st < 0 ? DECL_PROOF_TO_SEND : (decl_proof_state)st, date, d);
+        return decl_set_proof(dl, a, id, st < 0 ? DECL_PROOF_TO_SEND : (decl_proof_state)st, date,
+                              d);
     }
     }
 }

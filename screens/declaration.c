@@ -67,8 +67,8 @@ static void jump_to(app *a, const char *id)
 static void help(app *a)
 {
     form_row *r = form_focused(&a->form);
-    const rules_indicator *ind = r && r->anchor ? rules_find_indicator(a->doc->rules, r->anchor)
-                                                : NULL;
+    const rules_indicator *ind =
+        r && r->anchor ? rules_find_indicator(a->doc->rules, r->anchor) : NULL;
     char *text = malloc(16384);
     if (!text)
         return;

@@ -54,7 +54,8 @@ static int wrapped_rows(const char *text, int w)
     return (int)term_wrap(text, w, starts, lens, 256);
 }
 
-/* ---- a question ------------------------------------------------------------------------------- */
+/* ---- a question -------------------------------------------------------------------------------
+ */
 
 typedef struct {
     const char *title, *text;
@@ -125,7 +126,8 @@ int dialog_ask(app *a, const char *title, const char *text, const char *const *b
     return result;
 }
 
-/* ---- a text to read --------------------------------------------------------------------------- */
+/* ---- a text to read ---------------------------------------------------------------------------
+ */
 
 typedef struct {
     const char *title, *text;
@@ -161,7 +163,8 @@ void dialog_text(app *a, const char *title, const char *text)
     a->overlay = NULL;
 }
 
-/* ---- a list to pick from ---------------------------------------------------------------------- */
+/* ---- a list to pick from ----------------------------------------------------------------------
+ */
 
 typedef struct {
     const char *title;
@@ -220,7 +223,8 @@ bool dialog_pick(app *a, const char *title, field_t *choice)
     return result == 1;
 }
 
-/* ---- a field to fill ---------------------------------------------------------------------------- */
+/* ---- a field to fill ----------------------------------------------------------------------------
+ */
 
 typedef struct {
     const char *title, *label;
@@ -278,7 +282,8 @@ bool dialog_input(app *a, const char *title, const char *label, field_t *fl)
     return result == 1;
 }
 
-/* ---- Ce qui manque ---------------------------------------------------------------------------- */
+/* ---- Ce qui manque ----------------------------------------------------------------------------
+ */
 
 typedef struct {
     const eval_result *e;
@@ -323,15 +328,16 @@ const char *dialog_missing(app *a)
         else if ((key == '\r' || key == '\n' || key == KEY_ENTER) && n) {
             target = e->missing[s.chosen].ind->id;
             break;
-        } else if (key == 27 || key == KEY_F(3) || key == KEY_F(10) || key == APP_KEY_EXIT || key == APP_KEY_END ||
-                   key == 'q')
+        } else if (key == 27 || key == KEY_F(3) || key == KEY_F(10) || key == APP_KEY_EXIT ||
+                   key == APP_KEY_END || key == 'q')
             break;
     }
     a->overlay = NULL;
     return target;
 }
 
-/* ---- transmission ------------------------------------------------------------------------------ */
+/* ---- transmission ------------------------------------------------------------------------------
+ */
 
 bool dialog_transmit(app *a)
 {

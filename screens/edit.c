@@ -174,8 +174,8 @@ static edit_result choice_key(app *a, form_row *r, field_t *fl, int key)
         size_t n = v.noptions, i = field_selected(&v);
         i = i == FIELD_NONE ? 0 : back ? (i + n - 1) % n : (i + 1) % n;
         field_set_choice(&v, v.options[i].id);
-    } else if (ch == ' ' || (r->widget == WIDGET_CHECKBOX && (ch == 'o' || ch == 'y' ||
-                                                               ch == 'n'))) {
+    } else if (ch == ' ' ||
+               (r->widget == WIDGET_CHECKBOX && (ch == 'o' || ch == 'y' || ch == 'n'))) {
         if (ch == ' ')
             field_act(&v, FIELD_ACT_TOGGLE);
         else
@@ -186,7 +186,8 @@ static edit_result choice_key(app *a, form_row *r, field_t *fl, int key)
         field_result res = field_insert(&v, (wchar_t)ch);
         if (res == FIELD_REFUSED)
             return EDIT_UNHANDLED; /* 'q', '?', '1' ... are actions */
-    } else if (r->widget == WIDGET_YESNO && (key == KEY_BACKSPACE || key == KEY_DC || key == 0x7f)) {
+    } else if (r->widget == WIDGET_YESNO &&
+               (key == KEY_BACKSPACE || key == KEY_DC || key == 0x7f)) {
         field_set_yesno(&v, DECL_UNSET);
     } else {
         return EDIT_UNHANDLED;

@@ -54,8 +54,7 @@ void form_free(form_t *f)
     memset(f, 0, sizeof *f);
 }
 
-void form_text(form_t *f, int indent, term_style st, const char *text, const char *right,
-               int width)
+void form_text(form_t *f, int indent, term_style st, const char *text, const char *right, int width)
 {
     const char *starts[64];
     size_t lens[64];
@@ -185,7 +184,8 @@ field_t *form_row_field(form_t *f, const form_row *r)
     return r && r->field >= 0 ? &f->fields[r->field] : NULL;
 }
 
-/* ---- focus ------------------------------------------------------------------------------------ */
+/* ---- focus ------------------------------------------------------------------------------------
+ */
 
 int form_next_focusable(const form_t *f, int from, int step)
 {
@@ -213,8 +213,8 @@ void form_restore_focus(form_t *f)
     if (f->focus_anchor && form_focus_anchor(f, f->focus_anchor))
         return;
     int start = f->focus < (int)f->nrows ? f->focus : (int)f->nrows - 1;
-    int row = start >= 0 && f->rows[start].kind == ROW_FIELD ? start
-                                                              : form_next_focusable(f, start, 1);
+    int row =
+        start >= 0 && f->rows[start].kind == ROW_FIELD ? start : form_next_focusable(f, start, 1);
     if (row < 0)
         row = form_next_focusable(f, start < 0 ? (int)f->nrows : start, -1);
     form_focus_row(f, row);
@@ -234,8 +234,8 @@ bool form_focus_anchor(form_t *f, const char *id)
 void form_show_block(form_t *f)
 {
     int top = f->focus; /* up to the blank row before the block, or six rows */
-    while (top > 0 && f->focus - top < 6 && !(f->rows[top - 1].kind == ROW_TEXT &&
-                                              !f->rows[top - 1].text[0]))
+    while (top > 0 && f->focus - top < 6 &&
+           !(f->rows[top - 1].kind == ROW_TEXT && !f->rows[top - 1].text[0]))
         top--;
     f->scroll = top;
 }
@@ -245,13 +245,16 @@ form_row *form_focused(form_t *f)
     return f->focus >= 0 && f->focus < (int)f->nrows ? &f->rows[f->focus] : NULL;
 }
 
-/* ---- drawing ---------------------------------------------------------------------------------- */
+/* ---- drawing ----------------------------------------------------------------------------------
+ */
 
 static int value_width(const field_t *fl, int room)
 {
     /* one column more than the longest value, for the cursor after it */
-    int w = fl->kind == FIELD_DATE ? 11 : fl->kind == FIELD_INT ? 12
-                                      : fl->kind == FIELD_FRACTION ? 24 : 48;
+    int w = fl->kind == FIELD_DATE       ? 11
+            : fl->kind == FIELD_INT      ? 12
+            : fl->kind == FIELD_FRACTION ? 24
+                                         : 48;
     return w < room ? w : room;
 }
 
@@ -264,7 +267,8 @@ static void draw_options(int y, int x, int width, const field_t *fl, bool focus)
     for (size_t i = 0; i < n && used < width; i++) {
         bool sel = fl->kind == FIELD_YESNO ? field_get_yesno(fl) == (i == 0 ? DECL_YES : DECL_NO)
                                            : field_selected(fl) == i;
-        const char *label = fl->kind == FIELD_YESNO ? (i == 0 ? "Oui" : "Non") : fl->options[i].label;
+        const char *label =
+            fl->kind == FIELD_YESNO ? (i == 0 ? "Oui" : "Non") : fl->options[i].label;
         char item[160];
         snprintf(item, sizeof item, "%s %s", sel ? on : "( )", label);
         term_style st = sel && focus ? TERM_FOCUS : sel ? TERM_FIELD : TERM_NORMAL;

@@ -30,9 +30,9 @@ typedef enum {
     BIND_OTHER,
     BIND_RATIO,
     BIND_COUNT,
-    BIND_PART,      /* sub: the part of an all_of criterion */
-    BIND_COMPONENT, /* sub: the component of an average */
-    BIND_PART_RATIO, /* sub: a ratio part of an all_of criterion (kept as a component) */
+    BIND_PART,        /* sub: the part of an all_of criterion */
+    BIND_COMPONENT,   /* sub: the component of an average */
+    BIND_PART_RATIO,  /* sub: a ratio part of an all_of criterion (kept as a component) */
     BIND_PROOF_STATE, /* sub: the document */
     BIND_PROOF_DATE,
     BIND_STUDENT_NAME, /* sub: the student */
@@ -68,13 +68,13 @@ typedef struct {
     row_kind kind;
     int indent;
     term_style style;
-    char *text;  /* ROW_TEXT: the line; ROW_FIELD: the label */
-    char *right; /* ROW_TEXT: right-aligned text (points, status) */
+    char *text;             /* ROW_TEXT: the line; ROW_FIELD: the label */
+    char *right;            /* ROW_TEXT: right-aligned text (points, status) */
     term_style right_style; /* its style, when not the row's */
     /* ROW_FIELD */
     binding bind;
     widget_kind widget;
-    int field;      /* its field in form_t.fields; -1 for a button */
+    int field;          /* its field in form_t.fields; -1 for a button */
     const char *anchor; /* the indicator id this row belongs to ("Ce qui manque" jumps here) */
 } form_row;
 
@@ -100,8 +100,8 @@ typedef struct {
     const char *focus_anchor;
     form_pending pending[FORM_MAX_PENDING];
     size_t npending;
-    int label_col; /* where fields start, from the left edge of the form */
-    int width;     /* the form's width, set before it is built */
+    int label_col;          /* where fields start, from the left edge of the form */
+    int width;              /* the form's width, set before it is built */
     int cursor_y, cursor_x; /* where form_draw wants the cursor; -1 for none */
 } form_t;
 

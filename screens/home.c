@@ -52,8 +52,8 @@ static void campaign_line(app *a, char *buf, size_t size)
         snprintf(buf, size, "Campagne %d : la saisie ouvre %sle %s", c->year,
                  c->window.opens_approximate ? "vers " : "", o);
     else if (!c->window.has_closes)
-        snprintf(buf, size, "Campagne %d : saisie ouverte depuis le %s, clôture non annoncée", c->year,
-                 o);
+        snprintf(buf, size, "Campagne %d : saisie ouverte depuis le %s, clôture non annoncée",
+                 c->year, o);
     else if (left >= 0)
         snprintf(buf, size, "Campagne %d : saisie ouverte jusqu'au %s à minuit, encore %ld jour%s",
                  c->year, cl, left + 1, left + 1 > 1 ? "s" : "");
@@ -87,11 +87,11 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     struct tm tm;
     localtime_r(&s->entry.saved, &tm);
     strftime(when, sizeof when, wide ? "%d/%m/%Y %H:%M" : "%d/%m %H:%M", &tm);
-    const char *state = s->entry.has_recovery               ? "à récupérer"
-                        : s->state == SESSION_DRAFT_UNREADABLE  ? "illisible"
-                        : s->state == SESSION_DRAFT_NO_RULES ? "sans règles"
-                        : s->nblocking                       ? "à compléter"
-                                                             : "complète";
+    const char *state = s->entry.has_recovery                  ? "à récupérer"
+                        : s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
+                        : s->state == SESSION_DRAFT_NO_RULES   ? "sans règles"
+                        : s->nblocking                         ? "à compléter"
+                                                               : "complète";
     text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, 21);
     snprintf(year, sizeof year, "%d", s->entry.year);
     buf[0] = '\0';
@@ -142,7 +142,8 @@ void home_draw(app *a)
         term_cursor_hide();
 }
 
-/* ---- opening ---------------------------------------------------------------------------------- */
+/* ---- opening ----------------------------------------------------------------------------------
+ */
 
 static void run_doc(app *a, session_doc *doc, const session_report *r)
 {
@@ -152,8 +153,7 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
     a->form.focus = -1;
     if (doc->read_only) {
         char *why = session_explain(r);
-        app_say(a, TERM_WARN, "%s Lecture seule : %s.", term_symbol(TERM_SYM_WARN),
-                why ? why : "");
+        app_say(a, TERM_WARN, "%s Lecture seule : %s.", term_symbol(TERM_SYM_WARN), why ? why : "");
         free(why);
     } else {
         a->message[0] = '\0';
@@ -236,7 +236,8 @@ bool home_open_arg(app *a, const char *arg)
     return opened;
 }
 
-/* ---- a new declaration ------------------------------------------------------------------------ */
+/* ---- a new declaration ------------------------------------------------------------------------
+ */
 
 static void show_carry_report(app *a, const carry_report *rep, int year)
 {
@@ -273,10 +274,11 @@ static void new_declaration(app *a)
         if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps))
             return;
         field_get_text(&rpps, value, sizeof value);
-        if (ident_check_rpps(value) == IDENT_OK || (strlen(value) == 11 &&
-                                                     strspn(value, "0123456789") == 11))
+        if (ident_check_rpps(value) == IDENT_OK ||
+            (strlen(value) == 11 && strspn(value, "0123456789") == 11))
             break;
-        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD), ident_message(ident_check_rpps(value), "RPPS"));
+        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
+                ident_message(ident_check_rpps(value), "RPPS"));
     } while (true);
     char prev[STORE_NAME_MAX], path[PATH_MAX];
     bool carry = false;
@@ -287,8 +289,9 @@ static void new_declaration(app *a)
         FILE *f = fopen(path, "r");
         if (f) {
             fclose(f);
-            carry = dialog_ask(a, title, "Une déclaration de l'année précédente existe : la "
-                                         "reprendre (identité, logiciel, réponses déclaratives) ?",
+            carry = dialog_ask(a, title,
+                               "Une déclaration de l'année précédente existe : la "
+                               "reprendre (identité, logiciel, réponses déclaratives) ?",
                                b, 0) == 0;
         }
     }
@@ -311,7 +314,8 @@ static void new_declaration(app *a)
     diag_free(&d);
 }
 
-/* ---- the loop --------------------------------------------------------------------------------- */
+/* ---- the loop ---------------------------------------------------------------------------------
+ */
 
 static void help(app *a)
 {

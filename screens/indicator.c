@@ -96,26 +96,24 @@ static bool lap_exempt(app *a, const rules_indicator *ind)
 static void software_rows(app *a, const rules_indicator *ind, const decl_answer *ans, form_t *f)
 {
     session_doc *doc = a->doc;
-    bind_row(doc, f, 4, "Pré-rempli par l'Assurance Maladie (à vérifier)", B(BIND_PREFILLED, ind, 0),
-             ind->id);
+    bind_row(doc, f, 4, "Pré-rempli par l'Assurance Maladie (à vérifier)",
+             B(BIND_PREFILLED, ind, 0), ind->id);
     if (!ans->prefilled) {
         for (int k = 0; k < DECL_SW_COUNT; k++)
-            bind_row(doc, f, 4, decl_software_fr((decl_software_field)k),
-                     B(BIND_SOFTWARE, ind, k), ind->id);
+            bind_row(doc, f, 4, decl_software_fr((decl_software_field)k), B(BIND_SOFTWARE, ind, k),
+                     ind->id);
         bind_row(doc, f, 4, "Acquis le", B(BIND_ACQUIRED, ind, 0), ind->id);
         bind_row(doc, f, 4, "Dossier patient (DPI) d'un établissement", B(BIND_DPI, ind, 0),
                  ind->id);
     }
     if (!ind->criterion.lap_required || lap_exempt(a, ind))
         return;
-    bind_row(doc, f, 4, "Nom du LAP", B(BIND_LAP_NAME, ind, 0),
-             ind->id);
+    bind_row(doc, f, 4, "Nom du LAP", B(BIND_LAP_NAME, ind, 0), ind->id);
     bind_row(doc, f, 4, "LAP certifié HAS le", B(BIND_LAP_CERTIFIED, ind, 0), ind->id);
     bind_row(doc, f, 4, "Certification provisoire ou ancien référentiel",
              B(BIND_LAP_PROVISIONAL, ind, 0), ind->id);
     if (ans->lap.provisional)
-        bind_row(doc, f, 4, "Démarche engagée le", B(BIND_LAP_PROCESS, ind, 0),
-                 ind->id);
+        bind_row(doc, f, 4, "Démarche engagée le", B(BIND_LAP_PROCESS, ind, 0), ind->id);
 }
 
 static void choice_rows(app *a, const rules_indicator *ind, form_t *f)
@@ -139,8 +137,7 @@ static void student_rows(app *a, const rules_indicator *ind, const decl_answer *
         snprintf(title, sizeof title, "Étudiant %zu", i + 1);
         form_text(f, 4, TERM_DIM, title, NULL, f->width);
         bind_row(doc, f, 6, "Nom", B(BIND_STUDENT_NAME, ind, (int)i), ind->id);
-        bind_row(doc, f, 6, "Niveau", B(BIND_STUDENT_LEVEL, ind, (int)i),
-                 ind->id);
+        bind_row(doc, f, 6, "Niveau", B(BIND_STUDENT_LEVEL, ind, (int)i), ind->id);
         bind_row(doc, f, 6, "Stage du", B(BIND_STUDENT_FROM, ind, (int)i), ind->id);
         bind_row(doc, f, 6, "au", B(BIND_STUDENT_TO, ind, (int)i), ind->id);
         bind_row(doc, f, 6, "Retirer cet étudiant", B(BIND_STUDENT_REMOVE, ind, (int)i), ind->id);
@@ -171,9 +168,7 @@ static void count_rows(app *a, const rules_indicator *ind, form_t *f)
             bind_row(a->doc, f, 4, cr->components[i].label, B(BIND_COMPONENT, ind, (int)i),
                      ind->id);
         break;
-    default:
-        bind_row(a->doc, f, 4, "Atteint, selon vous", B(BIND_VALUE, ind, 0), ind->id);
-        break;
+    default: bind_row(a->doc, f, 4, "Atteint, selon vous", B(BIND_VALUE, ind, 0), ind->id); break;
     }
 }
 
@@ -220,10 +215,10 @@ static void answer_rows(app *a, const rules_indicator *ind, form_t *f)
     }
     if (cr->type == RULES_CRIT_ALL_OF) {
         for (size_t i = 0; i < cr->nparts; i++) /* a rate takes counts, a condition oui/non */
-            bind_row(a->doc, f, 4, cr->parts[i].label,
-                     B(cr->parts[i].type == RULES_CRIT_RATIO ? BIND_PART_RATIO : BIND_PART, ind,
-                       (int)i),
-                     ind->id);
+            bind_row(
+                a->doc, f, 4, cr->parts[i].label,
+                B(cr->parts[i].type == RULES_CRIT_RATIO ? BIND_PART_RATIO : BIND_PART, ind, (int)i),
+                ind->id);
         return;
     }
     bind_row(a->doc, f, 4, "Réponse", B(BIND_VALUE, ind, 0), ind->id);

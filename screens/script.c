@@ -26,11 +26,21 @@ static const struct {
     const char *name;
     int key;
 } NAMES[] = {
-    {"Enter", '\r'},         {"Tab", '\t'},          {"BackTab", KEY_BTAB},
-    {"Esc", 27},             {"Up", KEY_UP},         {"Down", KEY_DOWN},
-    {"Left", KEY_LEFT},      {"Right", KEY_RIGHT},   {"Home", KEY_HOME},
-    {"End", KEY_END},        {"PgUp", KEY_PPAGE},    {"PgDn", KEY_NPAGE},
-    {"Backspace", KEY_BACKSPACE}, {"Delete", KEY_DC}, {"Space", ' '},
+    {"Enter", '\r'},
+    {"Tab", '\t'},
+    {"BackTab", KEY_BTAB},
+    {"Esc", 27},
+    {"Up", KEY_UP},
+    {"Down", KEY_DOWN},
+    {"Left", KEY_LEFT},
+    {"Right", KEY_RIGHT},
+    {"Home", KEY_HOME},
+    {"End", KEY_END},
+    {"PgUp", KEY_PPAGE},
+    {"PgDn", KEY_NPAGE},
+    {"Backspace", KEY_BACKSPACE},
+    {"Delete", KEY_DC},
+    {"Space", ' '},
 };
 
 script *script_open(const char *path, char *why, size_t size)

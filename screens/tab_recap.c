@@ -75,8 +75,8 @@ static void volet_rows(const recap *r, form_t *f)
         form_blank(f);
         form_text(f, 0, TERM_HEADING, rv->volet->label, right, f->width);
         if (rv->gate == RECAP_GATE_CLOSED)
-            form_text(f, 2, TERM_BAD, "Non payé : le volet dont il dépend n'est pas atteint.",
-                      NULL, f->width);
+            form_text(f, 2, TERM_BAD, "Non payé : le volet dont il dépend n'est pas atteint.", NULL,
+                      f->width);
         for (size_t i = 0; i < rv->nitems; i++)
             item_rows(r, rv, &rv->items[i], f);
     }
@@ -121,12 +121,12 @@ static void commitment_rows(const recap *r, form_t *f)
     char line[400];
     form_blank(f);
     form_text(f, 0, TERM_HEADING, "Attestation sur l'honneur", NULL, f->width);
-    snprintf(line, sizeof line, "%s %s", term_symbol(d->attestation.accuracy ? TERM_SYM_CHECKED
-                                                                             : TERM_SYM_UNCHECKED),
+    snprintf(line, sizeof line, "%s %s",
+             term_symbol(d->attestation.accuracy ? TERM_SYM_CHECKED : TERM_SYM_UNCHECKED),
              DECL_COMMITMENT_ACCURACY);
     form_text(f, 2, TERM_NORMAL, line, NULL, f->width);
-    snprintf(line, sizeof line, "%s %s", term_symbol(d->attestation.keep_proofs ? TERM_SYM_CHECKED
-                                                                                : TERM_SYM_UNCHECKED),
+    snprintf(line, sizeof line, "%s %s",
+             term_symbol(d->attestation.keep_proofs ? TERM_SYM_CHECKED : TERM_SYM_UNCHECKED),
              DECL_COMMITMENT_KEEP_PROOFS);
     form_text(f, 2, TERM_NORMAL, line, NULL, f->width);
 }
@@ -150,7 +150,8 @@ void recap_build_rows(app *a, int index, form_t *f)
     diag_free(&d);
     recap *r = e ? recap_build(a->doc->rules, a->doc->decl, e, &origin) : NULL;
     if (!r) {
-        form_text(f, 0, TERM_BAD, "Récapitulatif impossible : règles introuvables.", NULL, f->width);
+        form_text(f, 0, TERM_BAD, "Récapitulatif impossible : règles introuvables.", NULL,
+                  f->width);
         return;
     }
     header_rows(r, f);

@@ -23,7 +23,8 @@ void tabs_short_label(const char *label, char *buf, size_t size)
     snprintf(buf, size, "%.*s", (int)n, label);
 }
 
-/* ---- Identité --------------------------------------------------------------------------------- */
+/* ---- Identité ---------------------------------------------------------------------------------
+ */
 
 static void identity_title(const app *a, int index, char *buf, size_t size)
 {
@@ -65,8 +66,7 @@ static void identity_build(app *a, int index, form_t *f)
                      (int)shown[i]};
         bind_row(doc, f, 2, decl_identity_fr(shown[i]), b, NULL);
     }
-    bind_row(doc, f, 2, "Première année de déclaration", (binding){BIND_FIRST_YEAR, NULL, 0},
-             NULL);
+    bind_row(doc, f, 2, "Première année de déclaration", (binding){BIND_FIRST_YEAR, NULL, 0}, NULL);
     if (uses_dpi(d)) {
         form_blank(f);
         form_text(f, 2, TERM_DIM,
@@ -101,7 +101,8 @@ static tab_state identity_state(app *a, int index)
     return TAB_COMPLETE;
 }
 
-/* ---- the volets ------------------------------------------------------------------------------- */
+/* ---- the volets -------------------------------------------------------------------------------
+ */
 
 static void volet_title(const app *a, int index, char *buf, size_t size)
 {
@@ -211,7 +212,8 @@ static void attestation_build(app *a, int index, form_t *f)
             blocking++;
         }
     if (!blocking)
-        form_text(f, 2, TERM_OK, "Rien : la déclaration est complète et recevable.", NULL, f->width);
+        form_text(f, 2, TERM_OK, "Rien : la déclaration est complète et recevable.", NULL,
+                  f->width);
     form_blank(f);
     if (doc->read_only) {
         char *why = session_explain(&doc->why_read_only);
@@ -232,7 +234,8 @@ static tab_state attestation_state(app *a, int index)
     return d->attestation.accuracy || d->attestation.keep_proofs ? TAB_PROBLEMS : TAB_UNTOUCHED;
 }
 
-/* ---- the table of tabs ------------------------------------------------------------------------ */
+/* ---- the table of tabs ------------------------------------------------------------------------
+ */
 
 static const tab_ops IDENTITY = {identity_title, identity_build, identity_state};
 static const tab_ops VOLET = {volet_title, volet_build, volet_state};

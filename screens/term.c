@@ -41,11 +41,16 @@ static const struct {
 };
 
 static const char *const SYMBOLS[TERM_SYM_COUNT][2] = {
-    [TERM_SYM_OK] = {"✓", "+"},         [TERM_SYM_BAD] = {"✗", "x"},
-    [TERM_SYM_WARN] = {"!", "!"},       [TERM_SYM_INFO] = {"i", "i"},
-    [TERM_SYM_TODO] = {"·", "-"},       [TERM_SYM_CHECKED] = {"[x]", "[x]"},
-    [TERM_SYM_UNCHECKED] = {"[ ]", "[ ]"}, [TERM_SYM_SEP] = {"·", "|"},
-    [TERM_SYM_ARROW] = {"→", ">"},      [TERM_SYM_MORE] = {"…", "~"},
+    [TERM_SYM_OK] = {"✓", "+"},
+    [TERM_SYM_BAD] = {"✗", "x"},
+    [TERM_SYM_WARN] = {"!", "!"},
+    [TERM_SYM_INFO] = {"i", "i"},
+    [TERM_SYM_TODO] = {"·", "-"},
+    [TERM_SYM_CHECKED] = {"[x]", "[x]"},
+    [TERM_SYM_UNCHECKED] = {"[ ]", "[ ]"},
+    [TERM_SYM_SEP] = {"·", "|"},
+    [TERM_SYM_ARROW] = {"→", ">"},
+    [TERM_SYM_MORE] = {"…", "~"},
 };
 
 static void set_styles(void)

@@ -1,6 +1,7 @@
 /* term: the terminal under the wizard. Starting and restoring it (a real terminal, or a virtual
  * screen for scripted tests), styles with colours or without, symbols in Unicode or ASCII, and
- * drawing text measured in columns. Nothing else in screens/ calls curses to set the terminal up. */
+ * drawing text measured in columns. Nothing else in screens/ calls curses to set the terminal up.
+ */
 #ifndef FSDECL_SCREENS_TERM_H
 #define FSDECL_SCREENS_TERM_H
 
@@ -8,8 +9,8 @@
 #include <stddef.h>
 
 typedef struct {
-    bool no_color; /* --no-color or NO_COLOR */
-    bool ascii;    /* --ascii: no line drawing, no Unicode symbols */
+    bool no_color;       /* --no-color or NO_COLOR */
+    bool ascii;          /* --ascii: no line drawing, no Unicode symbols */
     bool virtual_screen; /* draw into a virtual screen (script mode), not the terminal */
     int lines, cols;     /* the virtual screen's size */
 } term_options;
@@ -17,20 +18,20 @@ typedef struct {
 /* Styles: each has a colour and a monochrome form; errors are also marked by a symbol or word. */
 typedef enum {
     TERM_NORMAL,
-    TERM_TITLE,    /* the title bar */
-    TERM_TAB,      /* a tab of the strip */
-    TERM_TAB_ON,   /* the current tab */
-    TERM_HEADING,  /* an indicator's label */
-    TERM_DIM,      /* help text, details */
-    TERM_OK,       /* met, complete */
-    TERM_BAD,      /* blocking problems */
-    TERM_WARN,     /* warnings */
-    TERM_INFO,     /* information */
-    TERM_FIELD,    /* a field's value */
-    TERM_FOCUS,    /* the focused field or line */
-    TERM_STATUS,   /* the status bar */
-    TERM_KEY,      /* a key in the footer */
-    TERM_DIALOG,   /* a dialog box */
+    TERM_TITLE,   /* the title bar */
+    TERM_TAB,     /* a tab of the strip */
+    TERM_TAB_ON,  /* the current tab */
+    TERM_HEADING, /* an indicator's label */
+    TERM_DIM,     /* help text, details */
+    TERM_OK,      /* met, complete */
+    TERM_BAD,     /* blocking problems */
+    TERM_WARN,    /* warnings */
+    TERM_INFO,    /* information */
+    TERM_FIELD,   /* a field's value */
+    TERM_FOCUS,   /* the focused field or line */
+    TERM_STATUS,  /* the status bar */
+    TERM_KEY,     /* a key in the footer */
+    TERM_DIALOG,  /* a dialog box */
     TERM_STYLE_COUNT,
 } term_style;
 
@@ -43,9 +44,9 @@ typedef enum {
     TERM_SYM_TODO,    /* · */
     TERM_SYM_CHECKED, /* [x] */
     TERM_SYM_UNCHECKED,
-    TERM_SYM_SEP,     /* · between status items */
-    TERM_SYM_ARROW,   /* → */
-    TERM_SYM_MORE,    /* … at the end of a text cut short */
+    TERM_SYM_SEP,   /* · between status items */
+    TERM_SYM_ARROW, /* → */
+    TERM_SYM_MORE,  /* … at the end of a text cut short */
     TERM_SYM_COUNT,
 } term_sym;
 

@@ -12,8 +12,8 @@ typedef struct {
     const char *data_dir;  /* --data-dir, or NULL */
     bool has_today;        /* --today */
     date_t today;
-    bool no_color; /* --no-color, or NO_COLOR set */
-    bool ascii;    /* --ascii */
+    bool no_color;    /* --no-color, or NO_COLOR set */
+    bool ascii;       /* --ascii */
     const char *edit; /* fsdecl edit DRAFT|FILE: open this declaration at once */
 } wizard_options;
 

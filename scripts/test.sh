@@ -5,6 +5,15 @@ set -eu
 cd "$(dirname "$0")/.."
 scripts/setup.sh --tests
 
+echo "== Mise en forme du code (.clang-format) =="
+if find src include screens tests tools bench fuzz -name '*.[ch]' -print0 |
+    xargs -0 clang-format --dry-run --Werror; then
+    echo "mise en forme : 1 passed, 0 failed"
+else
+    echo "mise en forme : 0 passed, 1 failed (clang-format -i sur les fichiers nommés)"
+    exit 1
+fi
+
 echo "== Suite de tests (build normal) =="
 ctest --test-dir build --output-on-failure
 

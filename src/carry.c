@@ -9,7 +9,8 @@
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
-static void note(char ***lines, size_t *n, const char *fmt, ...)
+static void
+note(char ***lines, size_t *n, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -76,7 +77,8 @@ static void note_validated_proofs(carry_report *r, const rules_indicator *ind,
 static bool exemption_lost(const rules_campaign *next, const rules_indicator *ind,
                            const decl_t *prev)
 {
-    const lists_entry *sp = lists_find(rules_find_list(next, "specialties"), prev->identity.specialty);
+    const lists_entry *sp =
+        lists_find(rules_find_list(next, "specialties"), prev->identity.specialty);
     return ind->criterion.lap_required && !ind->criterion.lap_exemption && sp && sp->lap_exempt;
 }
 
@@ -90,11 +92,12 @@ static void note_what_to_check(carry_report *r, const rules_campaign *next,
              "%d : indiquez votre LAP et sa certification par la HAS",
              ind->label, next->year);
     if (ind->criterion.type == RULES_CRIT_SOFTWARE) {
-        note(&r->check, &r->ncheck,
-             "%s : vérifiez que le logiciel et le LAP sont toujours ceux utilisés au %02d/%02d/%d ; "
-             "seuls les justificatifs validés par la CPAM sont repris",
-             ind->label, next->evaluation_date.day, next->evaluation_date.month,
-             next->evaluation_date.year);
+        note(
+            &r->check, &r->ncheck,
+            "%s : vérifiez que le logiciel et le LAP sont toujours ceux utilisés au %02d/%02d/%d ; "
+            "seuls les justificatifs validés par la CPAM sont repris",
+            ind->label, next->evaluation_date.day, next->evaluation_date.month,
+            next->evaluation_date.year);
         if (pa->lap.provisional)
             note(&r->check, &r->ncheck,
                  "%s : LAP en certification provisoire : indiquez la date de la démarche de "

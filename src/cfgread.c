@@ -53,8 +53,9 @@ size_t cfg_error_count(const cfg_doc *doc)
 static bool prescan(cfg_doc *doc, const char *t, size_t len)
 {
     if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) {
-        add(doc, 1, "marque d'ordre des octets (BOM) en tête de fichier : enregistrez-le en UTF-8 "
-                    "sans BOM");
+        add(doc, 1,
+            "marque d'ordre des octets (BOM) en tête de fichier : enregistrez-le en UTF-8 "
+            "sans BOM");
         return false;
     }
     if (memchr(t, '\0', len)) {
@@ -67,8 +68,9 @@ static bool prescan(cfg_doc *doc, const char *t, size_t len)
     while (i < len) {
         char c = t[i];
         if ((c == '=' || c == ':') && ++settings > CFG_MAX_SETTINGS) {
-            add(doc, line, "trop de clés : plus de %d dans le fichier, ce n'est pas un fichier de "
-                           "fsdecl (une déclaration en compte quelques centaines)",
+            add(doc, line,
+                "trop de clés : plus de %d dans le fichier, ce n'est pas un fichier de "
+                "fsdecl (une déclaration en compte quelques centaines)",
                 CFG_MAX_SETTINGS);
             return false;
         }
@@ -82,8 +84,9 @@ static bool prescan(cfg_doc *doc, const char *t, size_t len)
                 if (t[i] == '\\' && i + 1 < len && t[i + 1] != '\n')
                     i++;
             if (i >= len || t[i] == '\n') {
-                add(doc, line, "chaîne non terminée : il manque le guillemet fermant sur cette ligne "
-                               "(un saut de ligne dans un texte s'écrit \\n)");
+                add(doc, line,
+                    "chaîne non terminée : il manque le guillemet fermant sur cette ligne "
+                    "(un saut de ligne dans un texte s'écrit \\n)");
                 return false;
             }
             i++;
@@ -254,23 +257,15 @@ void cfg_check_keys(cfg_doc *doc, const config_setting_t *group, const char *con
 static const char *type_name(int type)
 {
     switch (type) {
-    case CONFIG_TYPE_GROUP:
-        return "un groupe { }";
+    case CONFIG_TYPE_GROUP: return "un groupe { }";
     case CONFIG_TYPE_INT:
-    case CONFIG_TYPE_INT64:
-        return "un entier";
-    case CONFIG_TYPE_FLOAT:
-        return "un nombre à virgule";
-    case CONFIG_TYPE_STRING:
-        return "une chaîne";
-    case CONFIG_TYPE_BOOL:
-        return "un booléen";
-    case CONFIG_TYPE_ARRAY:
-        return "un tableau [ ]";
-    case CONFIG_TYPE_LIST:
-        return "une liste ( )";
-    default:
-        return "une valeur inconnue";
+    case CONFIG_TYPE_INT64: return "un entier";
+    case CONFIG_TYPE_FLOAT: return "un nombre à virgule";
+    case CONFIG_TYPE_STRING: return "une chaîne";
+    case CONFIG_TYPE_BOOL: return "un booléen";
+    case CONFIG_TYPE_ARRAY: return "un tableau [ ]";
+    case CONFIG_TYPE_LIST: return "une liste ( )";
+    default: return "une valeur inconnue";
     }
 }
 
@@ -404,15 +399,12 @@ bool cfg_get_date(cfg_doc *doc, const config_setting_t *g, const char *key, unsi
     char safe[64];
     text_sanitize(v, false, safe, sizeof safe);
     switch (date_parse(v, out)) {
-    case DATE_OK:
-        return true;
+    case DATE_OK: return true;
     case DATE_MALFORMED:
         cfg_error(doc, s, "date « %s » mal formée pour « %s » : attendu AAAA-MM-JJ", safe, key);
         return false;
     case DATE_IMPOSSIBLE:
-    default:
-        cfg_error(doc, s, "date impossible « %s » pour « %s »", safe, key);
-        return false;
+    default: cfg_error(doc, s, "date impossible « %s » pour « %s »", safe, key); return false;
     }
 }
 

@@ -87,5 +87,4 @@ const config_setting_t *cfg_get_list(cfg_doc *doc, const config_setting_t *g, co
 bool cfg_get_strings(cfg_doc *doc, const config_setting_t *g, const char *key, unsigned flags,
                      bool ids, const char ***out, size_t *count);
 
-
 #endif

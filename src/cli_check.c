@@ -13,8 +13,7 @@
 #include "fsdecl/text.h"
 
 /* The rules a declaration is judged with; when they cannot be found, why, added to dg. */
-static const rules_campaign *rules_for(cli_ctx *c, const char *file, const decl_t *d,
-                                       diag_list *dg)
+static const rules_campaign *rules_for(cli_ctx *c, const char *file, const decl_t *d, diag_list *dg)
 {
     diag_list why;
     diag_init(&why);
@@ -66,7 +65,6 @@ static int check_one(cli_ctx *c, const char *file, date_t today, recap_json *doc
     diag_free(&dg);
     return rc;
 }
-
 
 int cli_check(cli_ctx *c, const cli_args *a)
 {

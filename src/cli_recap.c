@@ -51,7 +51,7 @@ static int emit(const cli_args *a, const char *bytes, size_t len, bool binary)
 
 static int render_pdf(const cli_args *a, const recap *r)
 {
-    recap_pdf_kind kind = a->given[CLI_OPT_BLANK] ? RECAP_PDF_BLANK_FORM
+    recap_pdf_kind kind = a->given[CLI_OPT_BLANK]  ? RECAP_PDF_BLANK_FORM
                           : a->given[CLI_OPT_FORM] ? RECAP_PDF_FORM
                                                    : RECAP_PDF_RECAP;
     char *pdf;
@@ -87,8 +87,8 @@ static int blank_form(cli_ctx *c, const cli_args *a)
 {
     diag_list d;
     diag_init(&d);
-    int year = a->given[CLI_OPT_CAMPAIGN] ? a->year[CLI_OPT_CAMPAIGN]
-                                           : session_current_year(c->session);
+    int year =
+        a->given[CLI_OPT_CAMPAIGN] ? a->year[CLI_OPT_CAMPAIGN] : session_current_year(c->session);
     const rules_campaign *rules = year ? session_campaign(c->session, year, &d) : NULL;
     decl_t *decl = rules ? decl_new() : NULL;
     if (decl)
@@ -123,8 +123,8 @@ int cli_recap(cli_ctx *c, const cli_args *a)
     diag_init(&d);
     recap_origin origin = {0};
     store_version info;
-    decl_t *decl = session_load_any(c->session, a->pos[0], &origin.transmitted, &origin.version,
-                                    &info, &d);
+    decl_t *decl =
+        session_load_any(c->session, a->pos[0], &origin.transmitted, &origin.version, &info, &d);
     if (decl && origin.transmitted) {
         snprintf(origin.date, sizeof origin.date, "%s", info.date);
         snprintf(origin.sha256, sizeof origin.sha256, "%s", info.sha256);

@@ -161,7 +161,6 @@ static void describe_flags(FILE *f, unsigned flags, const vocab_t *v)
     fputs(buf, f);
 }
 
-
 /* The conditions beyond `when`: only if, unless, which are only inferred (a warning), and when a
  * proof the caisse validated in an earlier campaign must be sent again. */
 static void describe_document_conditions(FILE *f, const rules_document *d)
@@ -188,12 +187,8 @@ static void describe_document_conditions(FILE *f, const rules_document *d)
 static void describe_proof(FILE *f, const rules_indicator *ind)
 {
     switch (ind->proof) {
-    case RULES_PROOF_NONE:
-        fputs("aucun", f);
-        break;
-    case RULES_PROOF_HONOUR:
-        fputs("attestation sur l'honneur", f);
-        break;
+    case RULES_PROOF_NONE: fputs("aucun", f); break;
+    case RULES_PROOF_HONOUR: fputs("attestation sur l'honneur", f); break;
     case RULES_PROOF_DOCUMENTS:
         for (size_t i = 0; i < ind->ndocuments; i++) {
             const rules_document *d = &ind->documents[i];

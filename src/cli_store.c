@@ -20,14 +20,11 @@ static int exit_code(session_outcome o)
 {
     switch (o) {
     case SESSION_OK:
-    case SESSION_NOTHING_TO_RECOVER:
-        return CLI_EXIT_OK;
+    case SESSION_NOTHING_TO_RECOVER: return CLI_EXIT_OK;
     case SESSION_FAILED:
     case SESSION_BAD_NAME:
-    case SESSION_NO_RULES:
-        return CLI_EXIT_ERROR;
-    default:
-        return CLI_EXIT_PROBLEMS;
+    case SESSION_NO_RULES: return CLI_EXIT_ERROR;
+    default: return CLI_EXIT_PROBLEMS;
     }
 }
 
@@ -55,7 +52,7 @@ static void put_lines(const char *title, char **lines, size_t n)
 
 static void put_draft(const session_summary *s)
 {
-    const char *state = s->state == SESSION_DRAFT_UNREADABLE  ? "illisible"
+    const char *state = s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
                         : s->state == SESSION_DRAFT_NO_RULES ? "règles introuvables"
                         : s->nblocking                       ? "à compléter"
                                                              : "complète";
@@ -105,8 +102,8 @@ int cli_new(cli_ctx *c, const cli_args *a)
     diag_init(&d);
     carry_report rep;
     session_report r;
-    session_doc *doc = session_create(c->session, a->year[CLI_OPT_CAMPAIGN],
-                                      a->value[CLI_OPT_RPPS], a->given[CLI_OPT_EMPTY], &rep, &r, &d);
+    session_doc *doc = session_create(c->session, a->year[CLI_OPT_CAMPAIGN], a->value[CLI_OPT_RPPS],
+                                      a->given[CLI_OPT_EMPTY], &rep, &r, &d);
     if (!doc) {
         carry_report_free(&rep);
         if (r.outcome == SESSION_BAD_NAME) {
@@ -219,8 +216,10 @@ int cli_recover(cli_ctx *c, const cli_args *a)
     else if (o == SESSION_OK)
         printf("Travail non enregistré de %s récupéré (sauvegarde automatique du %s%s) ; la "
                "version précédente est gardée en copie.\n",
-               name, r.recovery.saved, r.recovery.newer_than_draft ? "" : ", plus ancienne que le "
-                                                                          "brouillon");
+               name, r.recovery.saved,
+               r.recovery.newer_than_draft ? ""
+                                           : ", plus ancienne que le "
+                                             "brouillon");
     else
         return refused(c, &r, &d);
     return fail(&d, CLI_EXIT_OK);

@@ -162,7 +162,8 @@ void cli_print_help(FILE *f)
     }
 }
 
-/* ---- parsing ---------------------------------------------------------------------------------- */
+/* ---- parsing ----------------------------------------------------------------------------------
+ */
 
 /* The option arg names ("--today", "--today=...", "-h"), or -1; *inline_value after '='. */
 static int find_option(const char *arg, const char **inline_value)
@@ -181,8 +182,7 @@ static int find_option(const char *arg, const char **inline_value)
     return -1;
 }
 
-static bool usage_error(const cli_ctx *c, const cli_command *cmd, const char *what,
-                        const char *arg)
+static bool usage_error(const cli_ctx *c, const cli_command *cmd, const char *what, const char *arg)
 {
     fprintf(stderr, "fsdecl %s : %s", c->command, what);
     if (arg)
@@ -193,8 +193,7 @@ static bool usage_error(const cli_ctx *c, const cli_command *cmd, const char *wh
 }
 
 /* Checks and keeps the value of option o. */
-static bool take_value(const cli_ctx *c, const cli_command *cmd, int o, const char *v,
-                       cli_args *a)
+static bool take_value(const cli_ctx *c, const cli_command *cmd, int o, const char *v, cli_args *a)
 {
     a->given[o] = true;
     a->value[o] = v;
@@ -204,8 +203,7 @@ static bool take_value(const cli_ctx *c, const cli_command *cmd, int o, const ch
     case CLI_ARG_DATE:
         if (date_parse(v, &a->date[o]) == DATE_OK)
             return true;
-        fprintf(stderr, "fsdecl %s : %s attend une date AAAA-MM-JJ\n", c->command,
-                OPTIONS[o].name);
+        fprintf(stderr, "fsdecl %s : %s attend une date AAAA-MM-JJ\n", c->command, OPTIONS[o].name);
         return false;
     case CLI_ARG_YEAR:
         year = strtol(v, &end, 10);
@@ -214,8 +212,7 @@ static bool take_value(const cli_ctx *c, const cli_command *cmd, int o, const ch
             return true;
         }
         return usage_error(c, cmd, "année invalide : ", v);
-    default:
-        return true;
+    default: return true;
     }
 }
 
@@ -320,9 +317,12 @@ int cli_help(cli_ctx *c, const cli_args *a)
 int cli_edit(cli_ctx *c, const cli_args *a)
 {
     const cli_args *g = c->global;
-    wizard_options w = {c->config.rules_dir, c->config.data_dir, g->given[CLI_OPT_TODAY],
+    wizard_options w = {c->config.rules_dir,
+                        c->config.data_dir,
+                        g->given[CLI_OPT_TODAY],
                         g->given[CLI_OPT_TODAY] ? g->date[CLI_OPT_TODAY] : (date_t){0, 0, 0},
-                        g->given[CLI_OPT_NO_COLOR], g->given[CLI_OPT_ASCII],
+                        g->given[CLI_OPT_NO_COLOR],
+                        g->given[CLI_OPT_ASCII],
                         a && a->npos ? a->pos[0] : NULL};
     if (a && a->given[CLI_OPT_TODAY])
         w.has_today = true, w.today = a->date[CLI_OPT_TODAY];

@@ -17,13 +17,13 @@ typedef struct {
     const char *ident; /* the identifier kind checked by ident.h, or NULL */
 } field_info;
 
-#define ID_INFO(constant, member, fr, multiline, ident)                                          \
+#define ID_INFO(constant, member, fr, multiline, ident)                                            \
     {#member, fr, offsetof(decl_t, identity.member), multiline, ident},
 static const field_info IDENTITY[] = {DECL_IDENTITY_FIELDS(ID_INFO)};
 #undef ID_INFO
 _Static_assert(sizeof IDENTITY / sizeof IDENTITY[0] == DECL_ID_COUNT, "identity table");
 
-#define SW_INFO(constant, member, fr)                                                            \
+#define SW_INFO(constant, member, fr)                                                              \
     {#member, fr, offsetof(decl_answer, software.member), false, NULL},
 static const field_info SOFTWARE[] = {DECL_SOFTWARE_FIELDS(SW_INFO)};
 #undef SW_INFO

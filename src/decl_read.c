@@ -21,16 +21,15 @@ static void read_identity(cfg_doc *doc, const config_setting_t *g, decl_t *d)
     cfg_check_keys(doc, g, keys);
     for (int f = 0; f < DECL_ID_COUNT; f++)
         cfg_get_string(doc, g, keys[f],
-                       CFG_OPTIONAL | (decl_identity_multiline((decl_identity_field)f)
-                                           ? CFG_MULTILINE
-                                           : 0),
+                       CFG_OPTIONAL |
+                           (decl_identity_multiline((decl_identity_field)f) ? CFG_MULTILINE : 0),
                        decl_identity_slot(d, (decl_identity_field)f));
 }
 
 static void read_software(cfg_doc *doc, const config_setting_t *g, decl_answer *a)
 {
-    static const char *const keys[] = {"editor", "name", "version", "acquired", "hospital_dpi",
-                                       NULL};
+    static const char *const keys[] = {"editor",   "name",         "version",
+                                       "acquired", "hospital_dpi", NULL};
     const config_setting_t *s = cfg_get_group(doc, g, "software", CFG_OPTIONAL);
     if (!s)
         return;
@@ -38,7 +37,8 @@ static void read_software(cfg_doc *doc, const config_setting_t *g, decl_answer *
     for (int f = 0; f < DECL_SW_COUNT; f++)
         cfg_get_string(doc, s, decl_software_key((decl_software_field)f), CFG_OPTIONAL,
                        decl_software_slot(a, (decl_software_field)f));
-    a->software.has_acquired = cfg_get_date(doc, s, "acquired", CFG_OPTIONAL, &a->software.acquired);
+    a->software.has_acquired =
+        cfg_get_date(doc, s, "acquired", CFG_OPTIONAL, &a->software.acquired);
     cfg_get_bool(doc, s, "hospital_dpi", CFG_OPTIONAL, &a->software.hospital_dpi);
 }
 
@@ -162,10 +162,9 @@ static void read_proofs(cfg_doc *doc, const config_setting_t *g, decl_answer *a)
 
 static void read_answer(cfg_doc *doc, const config_setting_t *g, decl_answer *a)
 {
-    static const char *const keys[] = {"value",    "prefilled",  "software", "lap",
-                                       "choices",  "other",      "students", "numerator",
-                                       "denominator", "count",   "parts",    "components",
-                                       "proofs",   "comment",    NULL};
+    static const char *const keys[] = {"value", "prefilled",  "software",  "lap",         "choices",
+                                       "other", "students",   "numerator", "denominator", "count",
+                                       "parts", "components", "proofs",    "comment",     NULL};
     a->line = cfg_line(g);
     if (config_setting_type(g) != CONFIG_TYPE_GROUP) {
         cfg_error(doc, g, "la réponse « %s » doit être un groupe { }", a->indicator);
@@ -193,14 +192,15 @@ static void read_answer(cfg_doc *doc, const config_setting_t *g, decl_answer *a)
 
 bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool require_header)
 {
-    static const char *const keys[] = {"format",   "writer",  "campaign",   "first_year",
+    static const char *const keys[] = {"format",   "writer",  "campaign",    "first_year",
                                        "identity", "answers", "attestation", NULL};
     static const char *const att_keys[] = {"accuracy", "keep_proofs", "date", NULL};
     size_t before = cfg_error_count(doc);
     unsigned req = require_header ? CFG_REQUIRED : CFG_OPTIONAL;
     int64_t v;
     const config_setting_t *fs = config_setting_get_member(g, "format");
-    if (fs && config_setting_type(fs) == CONFIG_TYPE_INT && config_setting_get_int(fs) > DECL_FORMAT) {
+    if (fs && config_setting_type(fs) == CONFIG_TYPE_INT &&
+        config_setting_get_int(fs) > DECL_FORMAT) {
         /* a newer format may hold keys this version does not know: say only that */
         cfg_error(doc, fs,
                   "brouillon au format %d, écrit par une version plus récente de fsdecl (ce "
@@ -234,7 +234,8 @@ bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool re
         cfg_check_keys(doc, att, att_keys);
         cfg_get_bool(doc, att, "accuracy", CFG_OPTIONAL, &d->attestation.accuracy);
         cfg_get_bool(doc, att, "keep_proofs", CFG_OPTIONAL, &d->attestation.keep_proofs);
-        d->attestation.has_date = cfg_get_date(doc, att, "date", CFG_OPTIONAL, &d->attestation.date);
+        d->attestation.has_date =
+            cfg_get_date(doc, att, "date", CFG_OPTIONAL, &d->attestation.date);
     }
     return cfg_error_count(doc) == before;
 }
@@ -274,4 +275,3 @@ decl_t *decl_parse(const char *text, size_t len, const char *display, diag_list 
     bool opened = cfg_open_text(&doc, text, len, display, diag, d->arena);
     return finish(&doc, opened, d, display);
 }
-

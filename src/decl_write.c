@@ -53,8 +53,8 @@ static void write_answer(strbuf *b, const decl_answer *a)
         strbuf_put(b, "%svalue = \"%s\";\n", in, yesno_str(a->value));
     if (a->prefilled)
         strbuf_put(b, "%sprefilled = true;\n", in);
-    if (a->software.editor || a->software.name || a->software.version ||
-        a->software.has_acquired || a->software.hospital_dpi) {
+    if (a->software.editor || a->software.name || a->software.version || a->software.has_acquired ||
+        a->software.hospital_dpi) {
         strbuf_put(b, "%ssoftware = {\n", in);
         for (int f = 0; f < DECL_SW_COUNT; f++)
             put_kv_str(b, "      ", decl_software_key((decl_software_field)f),
@@ -97,8 +97,8 @@ static void write_answer(strbuf *b, const decl_answer *a)
         strbuf_put(b, "\n%s);\n", in);
     }
     if (a->has_ratio)
-        strbuf_put(b, "%snumerator = %lld;\n%sdenominator = %lld;\n", in, (long long)a->numerator, in,
-            (long long)a->denominator);
+        strbuf_put(b, "%snumerator = %lld;\n%sdenominator = %lld;\n", in, (long long)a->numerator,
+                   in, (long long)a->denominator);
     if (a->has_count)
         strbuf_put(b, "%scount = %lld;\n", in, (long long)a->count);
     if (a->parts) {
@@ -112,14 +112,16 @@ static void write_answer(strbuf *b, const decl_answer *a)
         strbuf_put(b, "%scomponents = {", in);
         for (size_t i = 0; i < a->ncomponents; i++)
             strbuf_put(b, " %s = [%lld, %lld];", a->components[i].id,
-                (long long)a->components[i].numerator, (long long)a->components[i].denominator);
+                       (long long)a->components[i].numerator,
+                       (long long)a->components[i].denominator);
         strbuf_put(b, " };\n");
     }
     if (a->proofs) {
         strbuf_put(b, "%sproofs = {\n", in);
         for (size_t i = 0; i < a->nproofs; i++) {
             const decl_proof *p = &a->proofs[i];
-            strbuf_put(b, "      %s = { state = \"%s\";", p->id, vocab_id(&decl_proof_state_vocab, p->state));
+            strbuf_put(b, "      %s = { state = \"%s\";", p->id,
+                       vocab_id(&decl_proof_state_vocab, p->state));
             if (p->has_date) {
                 char iso[16];
                 date_format_iso(p->date, iso, sizeof iso);
@@ -149,7 +151,8 @@ char *decl_write(const decl_t *d, const char *writer, size_t *len)
     for (size_t i = 0; i < d->nanswers; i++)
         write_answer(&b, d->answers[i]);
     strbuf_put(&b, "};\nattestation = {\n  accuracy = %s;\n  keep_proofs = %s;\n",
-        d->attestation.accuracy ? "true" : "false", d->attestation.keep_proofs ? "true" : "false");
+               d->attestation.accuracy ? "true" : "false",
+               d->attestation.keep_proofs ? "true" : "false");
     put_kv_date(&b, "  ", "date", d->attestation.has_date, d->attestation.date);
     strbuf_put(&b, "};\n");
     return strbuf_take(&b, len);

@@ -86,7 +86,8 @@ static void add_message(ctx *x, eval_msg code, eval_severity sev, const char *in
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
-static void msg(ctx *x, eval_msg code, const char *indicator, const char *fmt, ...)
+static void
+msg(ctx *x, eval_msg code, const char *indicator, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -98,8 +99,8 @@ static void msg(ctx *x, eval_msg code, const char *indicator, const char *fmt, .
 #if defined(__GNUC__)
 __attribute__((format(printf, 5, 6)))
 #endif
-static void msg_as(ctx *x, eval_msg code, eval_severity sev, const char *indicator,
-                   const char *fmt, ...)
+static void
+msg_as(ctx *x, eval_msg code, eval_severity sev, const char *indicator, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -273,7 +274,8 @@ static tri eval_choice(ctx *x, const rules_indicator *ind, const rules_criterion
         const lists_entry *refused = NULL;
         for (size_t i = 0; cr->list && i < cr->list->count; i++) {
             const lists_entry *e = &cr->list->entries[i];
-            if (!e->valid && (strcasecmp(e->label, a->other) == 0 || strcasecmp(e->id, a->other) == 0))
+            if (!e->valid &&
+                (strcasecmp(e->label, a->other) == 0 || strcasecmp(e->id, a->other) == 0))
                 refused = e;
         }
         if (!cr->allow_other)
@@ -303,8 +305,8 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
     if (a->value == DECL_NO)
         return T_NO;
     tri t = T_YES;
-    if (!a->prefilled && (!a->software.name || !*a->software.name || !a->software.editor ||
-                          !*a->software.editor)) {
+    if (!a->prefilled &&
+        (!a->software.name || !*a->software.name || !a->software.editor || !*a->software.editor)) {
         msg(x, EVAL_MSG_SOFTWARE_DETAILS, ind->id,
             "« %s » : indiquez l'éditeur et le nom du logiciel référencé Ségur%s.", ind->label,
             a->software.hospital_dpi ? " (le DPI de l'établissement)" : "");
@@ -359,8 +361,8 @@ static tri eval_all_of(ctx *x, const rules_indicator *ind, const rules_criterion
     for (size_t i = 0; i < cr->nparts; i++) {
         tri p = eval_criterion(x, ind, &cr->parts[i], a, true);
         if (p == T_NO) {
-            msg(x, EVAL_MSG_CONDITION_NOT_MET, ind->id,
-                "« %s » : condition non remplie : %s.", ind->label, cr->parts[i].label);
+            msg(x, EVAL_MSG_CONDITION_NOT_MET, ind->id, "« %s » : condition non remplie : %s.",
+                ind->label, cr->parts[i].label);
             t = T_NO;
         } else if (p == T_MISSING && t == T_YES) {
             t = T_MISSING;
@@ -424,12 +426,9 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
         }
         return average_reaches(num, den, k, cr->threshold, cr->strict) ? T_YES : T_NO;
     }
-    case RULES_CRIT_CHOICE:
-        return eval_choice(x, ind, cr, a);
-    case RULES_CRIT_SOFTWARE:
-        return eval_software(x, ind, cr, a);
-    case RULES_CRIT_ALL_OF:
-        return eval_all_of(x, ind, cr, a);
+    case RULES_CRIT_CHOICE: return eval_choice(x, ind, cr, a);
+    case RULES_CRIT_SOFTWARE: return eval_software(x, ind, cr, a);
+    case RULES_CRIT_ALL_OF: return eval_all_of(x, ind, cr, a);
     }
     return T_MISSING;
 }
@@ -478,8 +477,7 @@ static unsigned document_flags(ctx *x, const rules_indicator *ind, const decl_an
 
 static bool document_due(const rules_document *doc, unsigned flags)
 {
-    return (doc->when & flags) && !(doc->unless & flags) &&
-           (doc->only_if & flags) == doc->only_if;
+    return (doc->when & flags) && !(doc->unless & flags) && (doc->only_if & flags) == doc->only_if;
 }
 
 /* Required only by an inferred reading: every source inferred, or due through inferred
@@ -498,8 +496,7 @@ static bool validated_earlier(ctx *x, const decl_proof *p)
 
 /* A proof the caisse validated in an earlier campaign, the equipment unchanged since: it stands
  * (« pièce justificative validée par la CPAM »), nothing is to be sent again. */
-static bool validated_before(ctx *x, const rules_document *doc, const decl_proof *p,
-                             unsigned flags)
+static bool validated_before(ctx *x, const rules_document *doc, const decl_proof *p, unsigned flags)
 {
     return validated_earlier(x, p) && !(flags & doc->renewed_when);
 }
@@ -768,28 +765,23 @@ static void check_identity(ctx *x)
     struct {
         const char *value, *label;
     } required[] = {
-        {d->identity.last_name, "le nom"},
-        {d->identity.first_name, "le prénom"},
-        {d->identity.rpps, "le numéro RPPS"},
-        {d->identity.am_number, "le N° AM du cabinet"},
+        {d->identity.last_name, "le nom"},        {d->identity.first_name, "le prénom"},
+        {d->identity.rpps, "le numéro RPPS"},     {d->identity.am_number, "le N° AM du cabinet"},
         {d->identity.specialty, "la spécialité"},
     };
     for (size_t i = 0; i < sizeof required / sizeof required[0]; i++)
         if (!required[i].value || !*required[i].value)
-            msg(x, EVAL_MSG_IDENTITY_MISSING, NULL, "Identité : indiquez %s.",
-                required[i].label);
+            msg(x, EVAL_MSG_IDENTITY_MISSING, NULL, "Identité : indiquez %s.", required[i].label);
     ident_status st;
     if (d->identity.rpps && *d->identity.rpps &&
         (st = ident_check_rpps(d->identity.rpps)) != IDENT_OK)
         msg(x, EVAL_MSG_IDENTITY_RPPS, NULL, "Identité : %s.", ident_message(st, "RPPS"));
     if (d->identity.am_number && *d->identity.am_number &&
         (st = ident_check_am(d->identity.am_number)) != IDENT_OK)
-        msg(x, EVAL_MSG_IDENTITY_AM_NUMBER, NULL, "Identité : %s.",
-            ident_message(st, "N° AM"));
+        msg(x, EVAL_MSG_IDENTITY_AM_NUMBER, NULL, "Identité : %s.", ident_message(st, "N° AM"));
     if (d->identity.finess && *d->identity.finess &&
         (st = ident_check_finess(d->identity.finess)) != IDENT_OK)
-        msg(x, EVAL_MSG_IDENTITY_FINESS, NULL, "Identité : %s.",
-            ident_message(st, "FINESS"));
+        msg(x, EVAL_MSG_IDENTITY_FINESS, NULL, "Identité : %s.", ident_message(st, "FINESS"));
     if (d->identity.specialty && *d->identity.specialty) {
         const lists_table *sp = rules_find_list(x->c, "specialties");
         x->specialty = lists_find(sp, d->identity.specialty);
@@ -899,7 +891,8 @@ static void notes_when_not_met(ctx *x)
             continue;
         bool other_pays = false;
         for (size_t k = 0; k < r->nitems; k++)
-            other_pays |= k != i && r->items[k].ind->volet == ind->volet && pays(r->items[k].status);
+            other_pays |=
+                k != i && r->items[k].ind->volet == ind->volet && pays(r->items[k].status);
         if (other_pays)
             msg(x, EVAL_MSG_INDICATOR_NOTE, ind->id, "« %s » : %s", ind->label,
                 ind->info_when_not_met);
@@ -922,8 +915,8 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     char b1[16];
     if (d->campaign != c->year)
         msg(&x, EVAL_MSG_CAMPAIGN_MISMATCH, NULL,
-            "Cette déclaration est pour la campagne %d, jugée ici avec les règles %d.",
-            d->campaign, c->year);
+            "Cette déclaration est pour la campagne %d, jugée ici avec les règles %d.", d->campaign,
+            c->year);
     check_identity(&x);
     check_dpi_identity(&x);
     check_unknown_answers(&x);
@@ -959,8 +952,8 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     if (d->attestation.has_date && date_cmp(d->attestation.date, today) > 0)
         msg(&x, EVAL_MSG_DATE_FUTURE, NULL, "L'attestation est datée du %s, après aujourd'hui.",
             fr_date(d->attestation.date, b1));
-    r->transmittable = r->committed && (r->window == EVAL_WINDOW_OPEN ||
-                                        r->window == EVAL_WINDOW_NOT_OPEN_APPROX);
+    r->transmittable =
+        r->committed && (r->window == EVAL_WINDOW_OPEN || r->window == EVAL_WINDOW_NOT_OPEN_APPROX);
     return r;
 }
 
@@ -990,8 +983,8 @@ bool eval_has_message(const eval_result *r, eval_msg m, const char *indicator)
 {
     for (size_t i = 0; i < r->nmessages; i++)
         if (r->messages[i].code == m &&
-            (!indicator || (r->messages[i].indicator &&
-                            strcmp(r->messages[i].indicator, indicator) == 0)))
+            (!indicator ||
+             (r->messages[i].indicator && strcmp(r->messages[i].indicator, indicator) == 0)))
             return true;
     return false;
 }

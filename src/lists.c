@@ -29,7 +29,8 @@ static char *name_from_path(const char *path, arena_t *a)
 
 static bool read_entries(cfg_doc *doc, const config_setting_t *list, lists_table *l)
 {
-    static const char *const keys[] = {"id", "label", "valid", "reason", "lap_exempt", "note", NULL};
+    static const char *const keys[] = {"id",         "label", "valid", "reason",
+                                       "lap_exempt", "note",  NULL};
     const config_setting_t *es = cfg_get_list(doc, list, "entries", CFG_REQUIRED);
     if (!es)
         return false;
@@ -105,7 +106,7 @@ out:
 }
 
 lists_table *lists_load(const char *name, const char *const *dirs, size_t ndirs, arena_t *a,
-                     diag_list *d)
+                        diag_list *d)
 {
     char path[PATH_MAX];
     for (size_t i = 0; i < ndirs; i++) {

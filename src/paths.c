@@ -79,8 +79,7 @@ size_t paths_campaign_years(const char *dir, int *years, size_t max)
     while ((e = readdir(d)) && n < max) {
         const char *s = e->d_name;
         if (strlen(s) == 8 && strcmp(s + 4, ".cfg") == 0 && s[0] >= '1' && s[0] <= '2' &&
-            s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' &&
-            s[3] <= '9')
+            s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9')
             years[n++] = atoi(s);
     }
     closedir(d);

@@ -148,9 +148,10 @@ pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_li
         if (f)
             fclose(f);
         if (!name || p->failed || !(*fonts[i] = HPDF_GetFont(p->doc, name, "UTF-8"))) {
-            diag_add(d, files[i], 0, "police illisible : le PDF ne peut pas être fait "
-                                     "(paquet fonts-dejavu-core, ou FSDECL_FONT et "
-                                     "FSDECL_FONT_BOLD)");
+            diag_add(d, files[i], 0,
+                     "police illisible : le PDF ne peut pas être fait "
+                     "(paquet fonts-dejavu-core, ou FSDECL_FONT et "
+                     "FSDECL_FONT_BOLD)");
             HPDF_Free(p->doc);
             free(p);
             return NULL;
@@ -235,7 +236,7 @@ static void draw_row(pdf_doc *p, const char *const *cells, unsigned style)
     size_t n[MAX_COLS];
     float h = (float)wrap_row(p, cells, style, lines, n) * line_of(style) + 4;
     if (ensure(p, h) && !(style & PDF_BOLD)) {
-        draw_row(p, p->heading, PDF_BOLD); /* the heading again on the new page */
+        draw_row(p, p->heading, PDF_BOLD);   /* the heading again on the new page */
         wrap_row(p, cells, style, lines, n); /* the heading used the same lines */
     }
     float x = MARGIN;

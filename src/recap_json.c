@@ -29,9 +29,8 @@ static json_t *str(const char *s)
 
 static json_t *identity(const decl_t *d)
 {
-    static const decl_identity_field shown[] = {DECL_ID_LAST_NAME, DECL_ID_FIRST_NAME,
-                                                DECL_ID_RPPS, DECL_ID_AM_NUMBER,
-                                                DECL_ID_SPECIALTY};
+    static const decl_identity_field shown[] = {DECL_ID_LAST_NAME, DECL_ID_FIRST_NAME, DECL_ID_RPPS,
+                                                DECL_ID_AM_NUMBER, DECL_ID_SPECIALTY};
     json_t *o = json_object();
     for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
         json_object_set_new(o, decl_identity_key(shown[i]), str(decl_identity(d, shown[i])));
@@ -239,8 +238,8 @@ static json_t *proof_json(const recap_proof *p)
     json_object_set_new(j, "label", str(o->doc->label));
     json_object_set_new(j, "accepted", str(p->accepted));
     json_object_set_new(j, "state", str(vocab_id(&decl_proof_state_vocab, p->state)));
-    json_object_set_new(j, "date", o->given ? date_or_null(o->given->has_date, o->given->date)
-                                            : json_null());
+    json_object_set_new(j, "date",
+                        o->given ? date_or_null(o->given->has_date, o->given->date) : json_null());
     json_object_set_new(j, "counts_once_sent", json_boolean(o->blocking));
     json_object_set_new(j, "must_show", str(o->doc->must_show));
     return j;

@@ -23,7 +23,8 @@ static void header_of(const recap *r, const char *what, char *buf, size_t size)
     const decl_t *d = r->decl;
     snprintf(buf, size, "fsdecl — %s — %s%s%s%s%s", what, r->campaign->title,
              d->identity.last_name ? " — " : "", d->identity.last_name ? d->identity.last_name : "",
-             d->identity.first_name ? " " : "", d->identity.first_name ? d->identity.first_name : "");
+             d->identity.first_name ? " " : "",
+             d->identity.first_name ? d->identity.first_name : "");
 }
 
 /* Text built by a strbuf function, as a paragraph. */
@@ -128,7 +129,7 @@ static void render_recap(pdf_doc *p, const recap *r)
     char *pts = range(r->eval->min_tenths, r->eval->max_tenths, false);
     char *eur = range(r->eval->min_cents, r->eval->max_cents, true);
     snprintf(line, sizeof line, "Total : %s = %s%s", pts ? pts : "", eur ? eur : "",
-             r->range ? " (selon les indicateurs calculés encore inconnus)"
+             r->range          ? " (selon les indicateurs calculés encore inconnus)"
              : r->any_estimate ? " (avec vos estimations)"
                                : "");
     free(pts);
@@ -156,9 +157,9 @@ static void render_recap(pdf_doc *p, const recap *r)
 static void form_identity(pdf_doc *p, const recap *r, bool blank)
 {
     static const decl_identity_field fields[] = {
-        DECL_ID_LAST_NAME, DECL_ID_FIRST_NAME, DECL_ID_RPPS,   DECL_ID_AM_NUMBER,
-        DECL_ID_SPECIALTY, DECL_ID_ADDRESS,    DECL_ID_CAISSE, DECL_ID_ESTABLISHMENT,
-        DECL_ID_FINESS};
+        DECL_ID_LAST_NAME, DECL_ID_FIRST_NAME,    DECL_ID_RPPS,
+        DECL_ID_AM_NUMBER, DECL_ID_SPECIALTY,     DECL_ID_ADDRESS,
+        DECL_ID_CAISSE,    DECL_ID_ESTABLISHMENT, DECL_ID_FINESS};
     pdf_space(p, 6);
     pdf_text(p, 0, PDF_BOLD, "Identité du praticien");
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {

@@ -79,7 +79,8 @@ char *recap_render_check_text(const recap *r, const char *file)
     const decl_t *d = r->decl;
     const eval_result *e = r->eval;
     strbuf b = {0};
-    strbuf_put(&b, "== %s — %s %s — %s\n", file, d->identity.last_name ? d->identity.last_name : "?",
+    strbuf_put(&b, "== %s — %s %s — %s\n", file,
+               d->identity.last_name ? d->identity.last_name : "?",
                d->identity.first_name ? d->identity.first_name : "", r->campaign->title);
     put_volets(&b, r);
     strbuf_puts(&b, "\nTotal : ");

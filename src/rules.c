@@ -35,8 +35,8 @@ typedef struct {
 /* ---- small helpers ---------------------------------------------------------------------- */
 
 /* An array of names from a fixed vocabulary, as bit flags. */
-static bool read_flags(loader *L, const config_setting_t *g, const char *key,
-                       const vocab_t *vocab, unsigned *out)
+static bool read_flags(loader *L, const config_setting_t *g, const char *key, const vocab_t *vocab,
+                       unsigned *out)
 {
     const char **v = NULL;
     size_t n = 0;
@@ -90,8 +90,8 @@ static const char *dir_of(const char *path, arena_t *a)
 
 static void read_window(loader *L, const config_setting_t *cg)
 {
-    static const char *const keys[] = {"opens", "opens_approximate", "closes", "note", "sources",
-                                       NULL};
+    static const char *const keys[] = {"opens", "opens_approximate", "closes",
+                                       "note",  "sources",           NULL};
     rules_campaign *c = L->c;
     const config_setting_t *w = cfg_get_group(&L->doc, cg, "window", CFG_REQUIRED);
     if (!w)
@@ -113,7 +113,7 @@ static void read_window(loader *L, const config_setting_t *cg)
 
 static void read_deadlines(loader *L, const config_setting_t *cg)
 {
-    static const char *const keys[] = {"id",         "date", "label", "replaces",
+    static const char *const keys[] = {"id",         "date", "label",   "replaces",
                                        "indicators", "note", "sources", NULL};
     rules_campaign *c = L->c;
     size_t n;
@@ -144,10 +144,18 @@ static void read_deadlines(loader *L, const config_setting_t *cg)
 
 static void read_campaign(loader *L, const config_setting_t *root)
 {
-    static const char *const keys[] = {"year",   "scheme",      "title",
-                                       "status", "professions", "point_value_cents",
-                                       "evaluation_date", "window", "deadlines",
-                                       "note",   "sources",     NULL};
+    static const char *const keys[] = {"year",
+                                       "scheme",
+                                       "title",
+                                       "status",
+                                       "professions",
+                                       "point_value_cents",
+                                       "evaluation_date",
+                                       "window",
+                                       "deadlines",
+                                       "note",
+                                       "sources",
+                                       NULL};
     rules_campaign *c = L->c;
     const config_setting_t *cg = cfg_get_group(&L->doc, root, "campaign", CFG_REQUIRED);
     if (!cg)
@@ -240,7 +248,7 @@ static int find_group(const rules_campaign *c, const char *id)
 
 static void read_volets(loader *L, const config_setting_t *root)
 {
-    static const char *const keys[] = {"id",    "number",   "label", "points_tenths",
+    static const char *const keys[] = {"id",    "number",   "label",   "points_tenths",
                                        "award", "requires", "sources", NULL};
     rules_campaign *c = L->c;
     size_t n;
@@ -291,7 +299,7 @@ static void read_volets(loader *L, const config_setting_t *root)
             ERR(config_setting_get_member(e, "requires"), "un volet ne peut pas se requérir "
                                                           "lui-même");
         else
-            c->volets[i].requires = r;
+        c->volets[i].requires = r;
     }
     free(requires);
 }
@@ -337,18 +345,23 @@ static const char *const *crit_keys(rules_crit_type t, bool part)
 {
     /* Every type's keys, with "id" and "label" first for parts of all_of. */
     static const char *const yes_no[] = {"id", "label", "type", "requirement", NULL};
-    static const char *const ratio[] = {"id",          "label",     "type",
-                                        "numerator",   "denominator", "threshold",
-                                        "compare",     "original_threshold",
-                                        "original_sources", NULL};
+    static const char *const ratio[] = {"id",
+                                        "label",
+                                        "type",
+                                        "numerator",
+                                        "denominator",
+                                        "threshold",
+                                        "compare",
+                                        "original_threshold",
+                                        "original_sources",
+                                        NULL};
     static const char *const count[] = {"id", "label", "type", "what", "min", NULL};
     static const char *const average[] = {"id",      "label",      "type", "threshold",
                                           "compare", "components", NULL};
     static const char *const choice[] = {"id",       "label",       "type",      "list",
                                          "multiple", "allow_other", "exclusive", NULL};
-    static const char *const software[] = {"id",           "label",         "type",
-                                           "lap_required", "lap_exemption", "requirement",
-                                           NULL};
+    static const char *const software[] = {
+        "id", "label", "type", "lap_required", "lap_exemption", "requirement", NULL};
     static const char *const all_of[] = {"id", "label", "type", "parts", NULL};
     const char *const *k;
     switch (t) {
@@ -367,8 +380,7 @@ static const char *const *crit_keys(rules_crit_type t, bool part)
 static void read_threshold(loader *L, const config_setting_t *g, rules_criterion *cr)
 {
     int cmp = 0;
-    cfg_get_fraction(&L->doc, g, "threshold", CFG_REQUIRED, &cr->threshold.num,
-                     &cr->threshold.den);
+    cfg_get_fraction(&L->doc, g, "threshold", CFG_REQUIRED, &cr->threshold.num, &cr->threshold.den);
     cfg_get_enum(&L->doc, g, "compare", CFG_REQUIRED, &rules_compare_vocab, &cmp);
     cr->strict = cmp == RULES_MORE_THAN;
 }
@@ -458,9 +470,7 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         cr->ncomponents = cr->components ? n : 0;
         break;
     }
-    case RULES_CRIT_CHOICE:
-        read_choice(L, g, cr);
-        break;
+    case RULES_CRIT_CHOICE: read_choice(L, g, cr); break;
     case RULES_CRIT_SOFTWARE:
         cfg_get_bool(&L->doc, g, "lap_required", CFG_REQUIRED, &cr->lap_required);
         cfg_get_bool(&L->doc, g, "lap_exemption", CFG_REQUIRED, &cr->lap_exemption);
@@ -502,9 +512,9 @@ static const rules_deadline *find_deadline(const rules_campaign *c, const char *
 
 static void read_documents(loader *L, const config_setting_t *g, rules_indicator *ind)
 {
-    static const char *const keys[] = {"id",       "label",         "accepted", "when",
-                                       "unless",   "only_if",       "inferred_when", "renewed_when",
-                                       "deadline", "must_show",     "sources",  NULL};
+    static const char *const keys[] = {"id",       "label",     "accepted",      "when",
+                                       "unless",   "only_if",   "inferred_when", "renewed_when",
+                                       "deadline", "must_show", "sources",       NULL};
     rules_campaign *c = L->c;
     size_t n;
     const config_setting_t *l = list_elems(L, g, "documents", CFG_REQUIRED, &n);
@@ -575,11 +585,26 @@ static void read_neutralised(loader *L, const config_setting_t *g, rules_indicat
 
 static void read_indicator(loader *L, const config_setting_t *e, rules_indicator *ind)
 {
-    static const char *const keys[] = {
-        "id",       "volet",         "group",     "order",       "label",
-        "question", "help",          "kind",      "points_tenths", "criterion",
-        "proof",    "documents",     "keep",      "neutralised", "professions",
-        "counts_once_sent", "note",  "sources",   "info_when_not_met", NULL};
+    static const char *const keys[] = {"id",
+                                       "volet",
+                                       "group",
+                                       "order",
+                                       "label",
+                                       "question",
+                                       "help",
+                                       "kind",
+                                       "points_tenths",
+                                       "criterion",
+                                       "proof",
+                                       "documents",
+                                       "keep",
+                                       "neutralised",
+                                       "professions",
+                                       "counts_once_sent",
+                                       "note",
+                                       "sources",
+                                       "info_when_not_met",
+                                       NULL};
     rules_campaign *c = L->c;
     const char *volet = NULL, *group = NULL;
     int64_t order = 0;
@@ -763,8 +788,8 @@ static int cmp_indicator(const void *a, const void *b)
 rules_campaign *rules_load(const char *path, const char *const *list_dirs, size_t nlist_dirs,
                            diag_list *d)
 {
-    static const char *const top[] = {"format",  "campaign", "lists", "volets",
-                                      "groups",  "indicators", NULL};
+    static const char *const top[] = {"format", "campaign",   "lists", "volets",
+                                      "groups", "indicators", NULL};
     size_t before = d->count + d->dropped;
     arena_t *a;
     rules_campaign *c = arena_new_owner(sizeof *c, &a);

@@ -149,8 +149,9 @@ static void summarise(session *s, const store_t *st, session_summary *sum)
     decl_t *decl = store_load(st, sum->entry.name, &dl);
     const rules_campaign *c = decl ? session_campaign(s, sum->entry.year, &dl) : NULL;
     eval_result *r = c ? eval_declaration(c, decl, s->today) : NULL;
-    sum->state = !decl ? SESSION_DRAFT_UNREADABLE : !r ? SESSION_DRAFT_NO_RULES
-                                                       : SESSION_DRAFT_JUDGED;
+    sum->state = !decl ? SESSION_DRAFT_UNREADABLE
+                 : !r  ? SESSION_DRAFT_NO_RULES
+                       : SESSION_DRAFT_JUDGED;
     if (decl)
         snprintf(sum->who, sizeof sum->who, "%s %s",
                  decl->identity.last_name ? decl->identity.last_name : "",
@@ -198,7 +199,8 @@ static void explain_held(const session_report *r, char *buf, size_t size)
         snprintf(buf, size,
                  "le brouillon %s est ouvert par le processus %ld sur %s depuis %s : il n'est pas "
                  "modifié ici",
-                 r->name, r->holder.pid, r->holder.host[0] ? r->holder.host : "une machine inconnue",
+                 r->name, r->holder.pid,
+                 r->holder.host[0] ? r->holder.host : "une machine inconnue",
                  r->holder.since[0] ? r->holder.since : "un moment inconnu");
     else
         snprintf(buf, size,
@@ -232,18 +234,10 @@ char *session_explain(const session_report *r)
 {
     char buf[1024];
     switch (r->outcome) {
-    case SESSION_HELD:
-        explain_held(r, buf, sizeof buf);
-        break;
-    case SESSION_WINDOW_CLOSED:
-        explain_closed(r, buf, sizeof buf);
-        break;
-    case SESSION_WINDOW_NOT_OPEN:
-        explain_not_open(r, buf, sizeof buf);
-        break;
-    case SESSION_EXISTS:
-        snprintf(buf, sizeof buf, "le brouillon %s existe déjà", r->name);
-        break;
+    case SESSION_HELD: explain_held(r, buf, sizeof buf); break;
+    case SESSION_WINDOW_CLOSED: explain_closed(r, buf, sizeof buf); break;
+    case SESSION_WINDOW_NOT_OPEN: explain_not_open(r, buf, sizeof buf); break;
+    case SESSION_EXISTS: snprintf(buf, sizeof buf, "le brouillon %s existe déjà", r->name); break;
     case SESSION_COMMITMENTS_MISSING:
         snprintf(buf, sizeof buf,
                  "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre",
@@ -259,9 +253,7 @@ char *session_explain(const session_report *r)
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
         break;
-    default:
-        snprintf(buf, sizeof buf, "%s", vocab_fr(&session_outcome_vocab, r->outcome));
-        break;
+    default: snprintf(buf, sizeof buf, "%s", vocab_fr(&session_outcome_vocab, r->outcome)); break;
     }
     return strdup(buf);
 }

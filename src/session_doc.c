@@ -95,8 +95,9 @@ bool session_resolve(session *s, const char *arg, char name[STORE_NAME_MAX], dia
     decl_t *decl = decl_load(arg, d);
     bool ok = decl && store_name(decl->campaign, decl->identity.rpps, name);
     if (decl && !ok)
-        diag_add(d, arg, 0, "RPPS manquant ou invalide (11 chiffres) : le brouillon ne peut pas "
-                            "être rangé");
+        diag_add(d, arg, 0,
+                 "RPPS manquant ou invalide (11 chiffres) : le brouillon ne peut pas "
+                 "être rangé");
     decl_free(decl);
     return ok;
 }
@@ -107,8 +108,9 @@ session_doc *session_import(session *s, const char *path, session_report *r, dia
     decl_t *decl = decl_load(path, d);
     char name[STORE_NAME_MAX];
     if (decl && !store_name(decl->campaign, decl->identity.rpps, name)) {
-        diag_add(d, path, 0, "RPPS manquant ou invalide (11 chiffres) : le brouillon ne peut pas "
-                             "être rangé");
+        diag_add(d, path, 0,
+                 "RPPS manquant ou invalide (11 chiffres) : le brouillon ne peut pas "
+                 "être rangé");
         decl_free(decl);
         decl = NULL;
     }
@@ -214,7 +216,8 @@ void session_close(session_doc *doc)
     free(doc);
 }
 
-/* ---- judging and saving ----------------------------------------------------------------------- */
+/* ---- judging and saving -----------------------------------------------------------------------
+ */
 
 const eval_result *session_judge(session_doc *doc)
 {
@@ -334,15 +337,14 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }
 
-bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size,
-                       diag_list *d)
+bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size, diag_list *d)
 {
     const eval_result *e = session_judge(doc);
     recap *r = e ? recap_build(doc->rules, doc->decl, e, NULL) : NULL;
     char *pdf = NULL;
     size_t len = 0;
-    bool ok = r && recap_render_pdf(r, kind, recap_pdf_font(false), recap_pdf_font(true), &pdf,
-                                    &len, d);
+    bool ok =
+        r && recap_render_pdf(r, kind, recap_pdf_font(false), recap_pdf_font(true), &pdf, &len, d);
     if (!e)
         diag_add(d, doc->name, 0, "règles de la campagne introuvables : pas de PDF");
     recap_free(r);

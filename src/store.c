@@ -39,8 +39,9 @@ static bool usable_if_there(const char *path, diag_list *d)
     if (lstat(path, &st) != 0)
         return true;
     if (S_ISLNK(st.st_mode)) {
-        diag_add(d, path, 0, "lien symbolique refusé : le dossier de brouillons doit être un "
-                             "vrai dossier");
+        diag_add(d, path, 0,
+                 "lien symbolique refusé : le dossier de brouillons doit être un "
+                 "vrai dossier");
         return false;
     }
     if (!S_ISDIR(st.st_mode)) {
@@ -48,8 +49,9 @@ static bool usable_if_there(const char *path, diag_list *d)
         return false;
     }
     if (st.st_uid != geteuid()) {
-        diag_add(d, path, 0, "ce dossier appartient à un autre utilisateur : les brouillons n'y "
-                             "sont pas rangés");
+        diag_add(d, path, 0,
+                 "ce dossier appartient à un autre utilisateur : les brouillons n'y "
+                 "sont pas rangés");
         return false;
     }
     return true;
@@ -63,7 +65,8 @@ static bool make_dir(const char *path, diag_list *d)
         if (!usable_if_there(path, d))
             return false;
         if ((st.st_mode & 077) && chmod(path, 0700) != 0) {
-            diag_add(d, path, 0, "dossier ouvert aux autres utilisateurs et impossible à fermer : %s",
+            diag_add(d, path, 0,
+                     "dossier ouvert aux autres utilisateurs et impossible à fermer : %s",
                      strerror(errno));
             return false;
         }
@@ -140,8 +143,9 @@ bool store_locate(store_t *s, const char *dir, diag_list *d)
     else if (home && *home)
         n = snprintf(s->root, sizeof s->root, "%s/.local/share/fsdecl", home);
     else {
-        diag_add(d, "fsdecl", 0, "ni --data-dir, ni XDG_DATA_HOME, ni HOME : où ranger les "
-                                 "brouillons ?");
+        diag_add(d, "fsdecl", 0,
+                 "ni --data-dir, ni XDG_DATA_HOME, ni HOME : où ranger les "
+                 "brouillons ?");
         return false;
     }
     if (n < 0 || n >= ROOT_MAX) {
@@ -186,7 +190,8 @@ static void side_path(const store_t *s, const char *name, const char *ext, char 
     snprintf(path, size, "%s/%s%s", s->drafts, name, ext);
 }
 
-/* ---- atomic writes ----------------------------------------------------------------------------- */
+/* ---- atomic writes -----------------------------------------------------------------------------
+ */
 
 static bool write_all(int fd, const char *data, size_t len)
 {
@@ -230,7 +235,7 @@ static const char *intact(const char *path)
 {
     struct stat st;
     return lstat(path, &st) == 0 && S_ISREG(st.st_mode) ? " ; la version précédente est intacte"
-                                                         : "";
+                                                        : "";
 }
 
 /* Writes data to a new temporary file beside path; its name goes to tmp. */
@@ -528,9 +533,9 @@ store_recovery store_recovery_status(const store_t *s, const char *name)
     r.exists = true;
     /* every save removes the recovery file: one written in the same clock tick as the draft
      * (file times are coarse) came after it */
-    r.newer_than_draft = stat(draft, &ds) != 0 || rs.st_mtim.tv_sec > ds.st_mtim.tv_sec ||
-                         (rs.st_mtim.tv_sec == ds.st_mtim.tv_sec &&
-                          rs.st_mtim.tv_nsec >= ds.st_mtim.tv_nsec);
+    r.newer_than_draft =
+        stat(draft, &ds) != 0 || rs.st_mtim.tv_sec > ds.st_mtim.tv_sec ||
+        (rs.st_mtim.tv_sec == ds.st_mtim.tv_sec && rs.st_mtim.tv_nsec >= ds.st_mtim.tv_nsec);
     size_t len;
     int err = 0;
     char *text = read_file(rec, &len, &err);
@@ -715,8 +720,8 @@ static void clean_history(const char *dir, int published)
     struct dirent *e;
     while ((e = readdir(dd))) {
         struct stat st;
-        bool temporary = e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 &&
-                         strcmp(e->d_name, "..") != 0;
+        bool temporary =
+            e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
         if ((temporary || version_number(e->d_name, ".cfg") > published) &&
             fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
             unlinkat(dirfd(dd), e->d_name, 0);
@@ -801,8 +806,9 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
     if (!write_temp(path, data, len, tmp, sizeof tmp, d))
         return false;
     if (fchmodat(AT_FDCWD, tmp, 0400, 0) != 0) { /* a version left writable is refused */
-        diag_add(d, path, 0, "version impossible à protéger en écriture : %s ; rien n'a été "
-                             "transmis",
+        diag_add(d, path, 0,
+                 "version impossible à protéger en écriture : %s ; rien n'a été "
+                 "transmis",
                  strerror(errno));
         unlink(tmp);
         return false;
@@ -821,8 +827,7 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
 /* Writes version number of the draft text into dir: the version file, synced, then its
  * fingerprint, which publishes it. Whole or not at all: on any failure before the fingerprint,
  * the version file is removed. */
-static bool publish_version(const char *dir, int number, const char *text, size_t len,
-                            diag_list *d)
+static bool publish_version(const char *dir, int number, const char *text, size_t len, diag_list *d)
 {
     char path[PATH_MAX + 64], sum[PATH_MAX + 64], hex[65], when[32], meta[128];
     snprintf(path, sizeof path, "%s/v%04d.cfg", dir, number);
@@ -934,8 +939,8 @@ decl_t *store_load_version(const store_t *s, const char *name, int number, store
     *info = v[number - 1];
     free(v);
     if (!info->intact) {
-        diag_add(d, name, 0, "la version %d ne correspond plus à son empreinte : elle a été altérée",
-                 number);
+        diag_add(d, name, 0,
+                 "la version %d ne correspond plus à son empreinte : elle a été altérée", number);
         return NULL;
     }
     char path[PATH_MAX + 64];

@@ -48,7 +48,6 @@ static bool is_control(uint32_t cp)
            (cp >= 0x2066 && cp <= 0x2069);
 }
 
-
 bool text_utf8_valid(const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -110,10 +109,10 @@ static int fallback_width(uint32_t cp)
 {
     static const uint32_t zero[][2] = {{0x0300, 0x036F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF},
                                        {0x200B, 0x200F}, {0x20D0, 0x20FF}, {0xFE20, 0xFE2F}};
-    static const uint32_t wide[][2] = {{0x1100, 0x115F},   {0x2E80, 0xA4CF}, {0xAC00, 0xD7A3},
-                                       {0xF900, 0xFAFF},   {0xFE30, 0xFE4F}, {0xFF00, 0xFF60},
-                                       {0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
-                                       {0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD}};
+    static const uint32_t wide[][2] = {{0x1100, 0x115F},  {0x2E80, 0xA4CF},   {0xAC00, 0xD7A3},
+                                       {0xF900, 0xFAFF},  {0xFE30, 0xFE4F},   {0xFF00, 0xFF60},
+                                       {0xFFE0, 0xFFE6},  {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF},
+                                       {0x20000, 0x3FFFD}};
     for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
         if (cp >= zero[i][0] && cp <= zero[i][1])
             return 0;

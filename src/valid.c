@@ -47,8 +47,8 @@ bool valid_int(const char *key, int64_t v, int64_t min, int64_t max, char *msg, 
 {
     if (v >= min && v <= max)
         return true;
-    snprintf(msg, msg_size, "« %s » vaut %" PRId64 " : hors des bornes %" PRId64 " à %" PRId64,
-             key, v, min, max);
+    snprintf(msg, msg_size, "« %s » vaut %" PRId64 " : hors des bornes %" PRId64 " à %" PRId64, key,
+             v, min, max);
     return false;
 }
 

@@ -216,8 +216,10 @@ static void test_lists(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_every_campaign_loads), cmocka_unit_test(test_forfait_structure_totals),
-        cmocka_unit_test(test_campaign_figures),     cmocka_unit_test(test_ids_stable),
+        cmocka_unit_test(test_every_campaign_loads),
+        cmocka_unit_test(test_forfait_structure_totals),
+        cmocka_unit_test(test_campaign_figures),
+        cmocka_unit_test(test_ids_stable),
         cmocka_unit_test(test_donum_2026),
         cmocka_unit_test(test_lists),
     };

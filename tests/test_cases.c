@@ -25,7 +25,8 @@ static int failures;
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
-static void fail_case(const char *name, const char *fmt, ...)
+static void
+fail_case(const char *name, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -103,8 +104,8 @@ static void run_case(const rules_campaign *c, cfg_doc *doc, const config_setting
             if (!it)
                 fail_case(name, "indicateur %s inconnu", ind);
             else if (!want || strcmp(vocab_id(&eval_status_vocab, it->status), want) != 0)
-                fail_case(name, "%s : %s, attendu %s", ind, vocab_id(&eval_status_vocab, it->status),
-                          want ? want : "?");
+                fail_case(name, "%s : %s, attendu %s", ind,
+                          vocab_id(&eval_status_vocab, it->status), want ? want : "?");
         }
         check_int(name, expect, "min_tenths", r->min_tenths);
         check_int(name, expect, "max_tenths", r->max_tenths);
@@ -119,7 +120,8 @@ static void run_case(const rules_campaign *c, cfg_doc *doc, const config_setting
             check_int(name, expect, key, r->volets[v].max_tenths);
         }
         int tr;
-        if (config_setting_lookup_bool(expect, "transmittable", &tr) && (bool)tr != r->transmittable)
+        if (config_setting_lookup_bool(expect, "transmittable", &tr) &&
+            (bool)tr != r->transmittable)
             fail_case(name, "transmittable = %d, attendu %d", r->transmittable, tr);
         check_messages(name, r, expect, "messages", true);
         check_messages(name, r, expect, "no_messages", false);
@@ -201,7 +203,6 @@ static void test_campaign_cases(void **state)
     assert_true(total >= 60);
     assert_int_equal(failures, 0);
 }
-
 
 /* Every message of the evaluator's table is expected by at least one campaign case, so no
  * validation rule goes untested. */

@@ -70,7 +70,9 @@ static void test_utf8(void **state)
     assert_true(text_has_control("a\nb", false));
     assert_false(text_has_control("a\nb", true));
     assert_true(text_has_control("a\x1b[31mb", true));
-    assert_true(text_has_control("a\xc2\x9b" "31m", true)); /* C1 CSI */
+    assert_true(text_has_control("a\xc2\x9b"
+                                 "31m",
+                                 true)); /* C1 CSI */
     assert_false(text_has_control("Médecine générale", false));
 }
 
@@ -128,12 +130,14 @@ static void check_widths(void)
 {
     assert_int_equal(text_width(""), 0);
     assert_int_equal(text_width("abc"), 3);
-    assert_int_equal(text_width("Médecine générale"), 17);    /* precomposed accents */
-    assert_int_equal(text_width("Me\xcc\x81" "decine"), 8);       /* e + combining acute */
+    assert_int_equal(text_width("Médecine générale"), 17); /* precomposed accents */
+    assert_int_equal(text_width("Me\xcc\x81"
+                                "decine"),
+                     8);                                         /* e + combining acute */
     assert_int_equal(text_width("\xe5\x8c\xbb\xe7\x94\x9f"), 4); /* two wide CJK characters */
     assert_int_equal(text_width("« 7 805,00 € »"), 14);
-    assert_int_equal(text_width("a\xff"), 2);                  /* an invalid byte shows as '?' */
-    assert_int_equal(text_width("\x1b[2J"), 4);                /* ESC shows as '?' */
+    assert_int_equal(text_width("a\xff"), 2);   /* an invalid byte shows as '?' */
+    assert_int_equal(text_width("\x1b[2J"), 4); /* ESC shows as '?' */
     assert_int_equal(text_cp_width(0x301), 0);
     assert_int_equal(text_cp_width(0x1F600), 2);
 }

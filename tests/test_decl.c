@@ -16,7 +16,6 @@
 #include "fsdecl/decl.h"
 #include "decl_internal.h"
 
-
 /* The fixture is in the writer's canonical form with every field set: reading and writing it
  * again must give it back byte for byte. */
 static void test_every_field_round_trip(void **state)
@@ -116,8 +115,9 @@ static void test_errors(void **state)
                  "= { state = \"sent\"; }; }; };\n};\n",
                  "brouillon.cfg:4: justificatif « segur » : la date d'envoi ou de validation "
                  "manque");
-    expect_error("format = 1;\ncampaign = 2025;\nanswers = { v2_coding = { value = \"oui\"; }; };\n",
-                 "brouillon.cfg:3: valeur « oui » inconnue pour « value » : attendu yes, no");
+    expect_error(
+        "format = 1;\ncampaign = 2025;\nanswers = { v2_coding = { value = \"oui\"; }; };\n",
+        "brouillon.cfg:3: valeur « oui » inconnue pour « value » : attendu yes, no");
     expect_error("format = 1;\ncampaign = 2025;\nattestation = { date = \"2025-02-30\"; };\n",
                  "brouillon.cfg:3: date impossible « 2025-02-30 » pour « date »");
     expect_error("format = 1;\ncampaign = 2025;\nidentity = { last_name = \"A\\tB\"; };\n",

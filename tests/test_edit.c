@@ -31,10 +31,15 @@ static decl_t *every_field(void)
     diag_init(&e);
     assert_true(decl_set_campaign(d, 2025, &e));
     decl_set_first_year(d, true);
-    const char *identity[DECL_ID_COUNT] = {
-        "DUPONT-\"Éléonore\"", "Jean\\Luc", "10001234565", "2A1123456", "medecine_generale",
-        "Hôpital Nord\n13015 Marseille", "CPAM des Bouches-du-Rhône", "Hôpital Nord",
-        "2A0001238"};
+    const char *identity[DECL_ID_COUNT] = {"DUPONT-\"Éléonore\"",
+                                           "Jean\\Luc",
+                                           "10001234565",
+                                           "2A1123456",
+                                           "medecine_generale",
+                                           "Hôpital Nord\n13015 Marseille",
+                                           "CPAM des Bouches-du-Rhône",
+                                           "Hôpital Nord",
+                                           "2A0001238"};
     for (int f = 0; f < DECL_ID_COUNT; f++)
         assert_true(decl_set_identity(d, (decl_identity_field)f, identity[f], &e));
 
@@ -284,8 +289,8 @@ static void test_vocabularies(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_edit_write_read),   cmocka_unit_test(test_refusals),
-        cmocka_unit_test(test_clear_and_remove),  cmocka_unit_test(test_answers_never_move),
+        cmocka_unit_test(test_edit_write_read),  cmocka_unit_test(test_refusals),
+        cmocka_unit_test(test_clear_and_remove), cmocka_unit_test(test_answers_never_move),
         cmocka_unit_test(test_vocabularies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

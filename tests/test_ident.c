@@ -144,7 +144,7 @@ static void test_am_chars(void **state)
     assert_int_equal(ident_check_am("75-1-23456-7"), IDENT_BAD_CHARS);
     assert_int_equal(ident_check_am("75123456X"), IDENT_BAD_CHARS);
     assert_int_equal(ident_check_am("é"), IDENT_BAD_CHARS);
-    assert_int_equal(ident_check_am("7512345é"), IDENT_BAD_CHARS); /* 9 bytes, 8 characters */
+    assert_int_equal(ident_check_am("7512345é"), IDENT_BAD_CHARS);  /* 9 bytes, 8 characters */
     assert_int_equal(ident_check_am("75A234567"), IDENT_BAD_CHARS); /* category not a digit */
     assert_int_equal(ident_check_am("75123B567"), IDENT_BAD_CHARS);
 }
@@ -153,14 +153,13 @@ static void test_am_category(void **state)
 {
     (void)state;
     static const char *const others[] = {
-        "750234567", /* 0: no such category */
-        "752234567", "753234567",
-        "754234567", /* dentiste */
-        "755234567", /* sage-femme */
-        "756234567", /* infirmier */
-        "757234567", /* kiné */
-        "758234567", /* podologue */
-        "759234567", /* orthophoniste / orthoptiste */
+        "750234567",                           /* 0: no such category */
+        "752234567", "753234567", "754234567", /* dentiste */
+        "755234567",                           /* sage-femme */
+        "756234567",                           /* infirmier */
+        "757234567",                           /* kiné */
+        "758234567",                           /* podologue */
+        "759234567",                           /* orthophoniste / orthoptiste */
     };
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++)
         assert_int_equal(ident_check_am(others[i]), IDENT_BAD_CATEGORY);

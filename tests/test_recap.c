@@ -25,8 +25,8 @@ typedef struct {
 
 static built build(const char *file)
 {
-    session_config cfg = {.rules_dir = FSDECL_SOURCE_DIR "/rules", .has_today = true,
-                          .today = {2025, 12, 20}};
+    session_config cfg = {
+        .rules_dir = FSDECL_SOURCE_DIR "/rules", .has_today = true, .today = {2025, 12, 20}};
     built b = {.s = session_new(&cfg)};
     diag_list dg;
     diag_init(&dg);
@@ -139,9 +139,9 @@ static void test_json(void **state)
     assert_string_equal(json_string_value(json_object_get(doc, "today")), "2025-12-20");
     json_t *decls = json_object_get(doc, "declarations");
     assert_int_equal(json_array_size(decls), 2);
-    static const char *const keys[] = {"file",   "campaign", "identity", "verdict",
-                                       "transmittable", "total", "volets", "indicators",
-                                       "missing", "messages"};
+    static const char *const keys[] = {"file",          "campaign", "identity", "verdict",
+                                       "transmittable", "total",    "volets",   "indicators",
+                                       "missing",       "messages"};
     const char *key;
     json_t *value;
     size_t k = 0;
@@ -153,9 +153,8 @@ static void test_json(void **state)
     assert_int_equal(k, 10);
     json_t *first = json_array_get(decls, 0);
     assert_string_equal(json_string_value(json_object_get(first, "file")), "a?b.cfg");
-    assert_int_equal(json_integer_value(json_object_get(json_object_get(first, "total"),
-                                                         "max_cents")),
-                     0);
+    assert_int_equal(
+        json_integer_value(json_object_get(json_object_get(first, "total"), "max_cents")), 0);
     json_t *bad = json_array_get(decls, 1);
     assert_string_equal(json_string_value(json_object_get(bad, "verdict")), "unreadable");
     assert_string_equal(json_string_value(json_array_get(json_object_get(bad, "errors"), 0)),

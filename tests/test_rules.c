@@ -127,7 +127,6 @@ static void test_fixtures_paired(void **state)
     closedir(d);
 }
 
-
 static char tmpdir[256];
 
 static int make_tmpdir(void **state)
@@ -351,11 +350,10 @@ static void test_damaged_files(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_bad_fixtures),  cmocka_unit_test(test_good_fixtures),
+        cmocka_unit_test(test_bad_fixtures),    cmocka_unit_test(test_good_fixtures),
         cmocka_unit_test(test_fixtures_paired), cmocka_unit_test(test_size_limit),
-        cmocka_unit_test(test_settings_limit),
-        cmocka_unit_test(test_missing_file),  cmocka_unit_test(test_model),
-        cmocka_unit_test(test_damaged_files),
+        cmocka_unit_test(test_settings_limit),  cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_model),           cmocka_unit_test(test_damaged_files),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

@@ -24,8 +24,10 @@ static session *fresh(void)
 {
     static char dir[128];
     snprintf(dir, sizeof dir, "%s/s%d", base, counter++);
-    session_config cfg = {.rules_dir = FSDECL_SOURCE_DIR "/rules", .data_dir = dir,
-                          .has_today = true, .today = {2025, 12, 20}};
+    session_config cfg = {.rules_dir = FSDECL_SOURCE_DIR "/rules",
+                          .data_dir = dir,
+                          .has_today = true,
+                          .today = {2025, 12, 20}};
     session *s = session_new(&cfg);
     assert_non_null(s);
     return s;
@@ -394,11 +396,16 @@ int main(void)
     if (!made)
         return 1;
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_campaign_loaded_once), cmocka_unit_test(test_create_refusals),
-        cmocka_unit_test(test_create_carried_over),  cmocka_unit_test(test_open_edit_save),
-        cmocka_unit_test(test_transmit),             cmocka_unit_test(test_closed_campaign),
-        cmocka_unit_test(test_recovery),             cmocka_unit_test(test_restore_recover_by_name),
-        cmocka_unit_test(test_list),                 cmocka_unit_test(test_explain),
+        cmocka_unit_test(test_campaign_loaded_once),
+        cmocka_unit_test(test_create_refusals),
+        cmocka_unit_test(test_create_carried_over),
+        cmocka_unit_test(test_open_edit_save),
+        cmocka_unit_test(test_transmit),
+        cmocka_unit_test(test_closed_campaign),
+        cmocka_unit_test(test_recovery),
+        cmocka_unit_test(test_restore_recover_by_name),
+        cmocka_unit_test(test_list),
+        cmocka_unit_test(test_explain),
         cmocka_unit_test(test_carry_into_donum),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -699,7 +699,7 @@ static void test_carry_over(void **state)
         said |= strstr(r.carried[i], "validé par la CPAM le 10/03/2025") != NULL;
     assert_true(said);
     assert_false(sw->prefilled);
-    assert_null(decl_find_answer(n, "v2_dmp"));         /* counts are not carried */
+    assert_null(decl_find_answer(n, "v2_dmp")); /* counts are not carried */
     const decl_answer *co = decl_find_answer(n, "v2_coordination");
     assert_non_null(co);
     assert_int_equal(co->nchoices, 2);

@@ -26,45 +26,45 @@ enum { DECL_FORMAT = 1 };
 
 /* The two commitments of the attestation sur l'honneur, in the official wording. */
 #define DECL_COMMITMENT_ACCURACY "Je certifie l'exactitude des informations saisies"
-#define DECL_COMMITMENT_KEEP_PROOFS                                                               \
-    "Je m'engage à tenir à disposition de l'Assurance Maladie les documents justificatifs si "    \
+#define DECL_COMMITMENT_KEEP_PROOFS                                                                \
+    "Je m'engage à tenir à disposition de l'Assurance Maladie les documents justificatifs si "   \
     "nécessaire"
 
 /* An answer: X(CONSTANT, "id in the file", "French"). DECL_UNSET is never written. */
-#define DECL_YESNOS(X)                                                                            \
-    X(DECL_UNSET, NULL, "sans réponse")                                                           \
-    X(DECL_YES, "yes", "oui")                                                                     \
+#define DECL_YESNOS(X)                                                                             \
+    X(DECL_UNSET, NULL, "sans réponse")                                                            \
+    X(DECL_YES, "yes", "oui")                                                                      \
     X(DECL_NO, "no", "non")
 typedef enum { DECL_YESNOS(VOCAB_ENUM) } decl_yesno;
 enum { DECL_YESNO_COUNT = 0 DECL_YESNOS(VOCAB_COUNT) };
 
 /* Where a proof stands. */
-#define DECL_PROOF_STATES(X)                                                                      \
-    X(DECL_PROOF_TO_SEND, "to_send", "à envoyer")                                                 \
-    X(DECL_PROOF_SENT, "sent", "envoyé")                                                          \
+#define DECL_PROOF_STATES(X)                                                                       \
+    X(DECL_PROOF_TO_SEND, "to_send", "à envoyer")                                                  \
+    X(DECL_PROOF_SENT, "sent", "envoyé")                                                           \
     X(DECL_PROOF_VALIDATED, "validated", "validé par la CPAM")
 typedef enum { DECL_PROOF_STATES(VOCAB_ENUM) } decl_proof_state;
 enum { DECL_PROOF_STATE_COUNT = 0 DECL_PROOF_STATES(VOCAB_COUNT) };
 
 /* The identity fields: X(CONSTANT, member and key, "French label", multiline). */
-#define DECL_IDENTITY_FIELDS(X)                                                                   \
-    X(DECL_ID_LAST_NAME, last_name, "Nom", false, NULL)                                           \
-    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false, NULL)                                      \
-    X(DECL_ID_RPPS, rpps, "N° RPPS", false, "RPPS")                                               \
-    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false, "N° AM")                           \
-    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false, NULL)                                    \
-    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true, NULL)                                 \
-    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false, NULL)                              \
-    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false, NULL)                   \
+#define DECL_IDENTITY_FIELDS(X)                                                                    \
+    X(DECL_ID_LAST_NAME, last_name, "Nom", false, NULL)                                            \
+    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false, NULL)                                       \
+    X(DECL_ID_RPPS, rpps, "N° RPPS", false, "RPPS")                                                \
+    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false, "N° AM")                            \
+    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false, NULL)                                     \
+    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true, NULL)                                  \
+    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false, NULL)                               \
+    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false, NULL)                    \
     X(DECL_ID_FINESS, finess, "N° FINESS de l'établissement", false, "FINESS")
 #define DECL_ID_ENUM(constant, member, fr, multiline, ident) constant,
 typedef enum { DECL_IDENTITY_FIELDS(DECL_ID_ENUM) DECL_ID_COUNT } decl_identity_field;
 #undef DECL_ID_ENUM
 
 /* The software's text fields: X(CONSTANT, member and key, "French label"). */
-#define DECL_SOFTWARE_FIELDS(X)                                                                   \
-    X(DECL_SW_EDITOR, editor, "Éditeur")                                                          \
-    X(DECL_SW_NAME, name, "Logiciel")                                                             \
+#define DECL_SOFTWARE_FIELDS(X)                                                                    \
+    X(DECL_SW_EDITOR, editor, "Éditeur")                                                           \
+    X(DECL_SW_NAME, name, "Logiciel")                                                              \
     X(DECL_SW_VERSION, version, "Version")
 #define DECL_SW_ENUM(constant, member, fr) constant,
 typedef enum { DECL_SOFTWARE_FIELDS(DECL_SW_ENUM) DECL_SW_COUNT } decl_software_field;
@@ -142,7 +142,7 @@ typedef struct {
         const char *last_name, *first_name, *rpps, *am_number, *specialty, *address, *caisse;
         const char *establishment, *finess; /* hospital practitioner using a DPI */
     } identity;
-    bool first_year; /* first year of declaring */
+    bool first_year;       /* first year of declaring */
     decl_answer **answers; /* each answer allocated once: it never moves */
     size_t nanswers, capanswers;
     struct {
@@ -208,8 +208,7 @@ void decl_set_hospital_dpi(decl_t *d, decl_answer *a, bool dpi);
 bool decl_set_lap_name(decl_t *d, decl_answer *a, const char *value, diag_list *err);
 bool decl_set_lap_certified(decl_t *d, decl_answer *a, const date_t *date, diag_list *err);
 void decl_set_lap_provisional(decl_t *d, decl_answer *a, bool provisional);
-bool decl_set_lap_process_started(decl_t *d, decl_answer *a, const date_t *date,
-                                  diag_list *err);
+bool decl_set_lap_process_started(decl_t *d, decl_answer *a, const date_t *date, diag_list *err);
 /* Choices from a list, by entry id; adding one already there, or removing one that is not,
  * changes nothing and is not an error. */
 bool decl_add_choice(decl_t *d, decl_answer *a, const char *id, diag_list *err);

@@ -14,21 +14,21 @@
 #include "fsdecl/vocab.h"
 
 /* How an indicator stands: X(CONSTANT, "id in JSON and test cases", "French label"). */
-#define EVAL_STATUSES(X)                                                                          \
-    X(EVAL_MET, "met", "atteint")                                                                 \
-    X(EVAL_NOT_MET, "not_met", "non atteint")                                                     \
-    X(EVAL_INCOMPLETE, "incomplete", "incomplet")            /* unanswered, or details missing */ \
-    X(EVAL_WAITING_PROOF, "waiting_proof", "justificatif attendu") /* a required proof not sent */\
-    X(EVAL_EXEMPT, "exempt", "neutralisé (payé)") /* paid whatever the answer (neutralised) */    \
-    X(EVAL_ESTIMATED_MET, "estimated_met", "estimé atteint") /* computed; own counts say met */   \
-    X(EVAL_ESTIMATED_NOT_MET, "estimated_not_met", "estimé non atteint")                          \
+#define EVAL_STATUSES(X)                                                                           \
+    X(EVAL_MET, "met", "atteint")                                                                  \
+    X(EVAL_NOT_MET, "not_met", "non atteint")                                                      \
+    X(EVAL_INCOMPLETE, "incomplete", "incomplet") /* unanswered, or details missing */             \
+    X(EVAL_WAITING_PROOF, "waiting_proof", "justificatif attendu") /* a required proof not sent */ \
+    X(EVAL_EXEMPT, "exempt", "neutralisé (payé)") /* paid whatever the answer (neutralised) */     \
+    X(EVAL_ESTIMATED_MET, "estimated_met", "estimé atteint") /* computed; own counts say met */    \
+    X(EVAL_ESTIMATED_NOT_MET, "estimated_not_met", "estimé non atteint")                           \
     X(EVAL_UNKNOWN, "unknown", "inconnu") /* computed by the CNAM, no count given */
 typedef enum { EVAL_STATUSES(VOCAB_ENUM) } eval_status;
 enum { EVAL_STATUS_COUNT = 0 EVAL_STATUSES(VOCAB_COUNT) };
 
-#define EVAL_SEVERITIES(X)                                                                        \
-    X(EVAL_BLOCKING, "blocking", "bloquant")                                                      \
-    X(EVAL_WARNING, "warning", "avertissement")                                                   \
+#define EVAL_SEVERITIES(X)                                                                         \
+    X(EVAL_BLOCKING, "blocking", "bloquant")                                                       \
+    X(EVAL_WARNING, "warning", "avertissement")                                                    \
     X(EVAL_INFO, "info", "information")
 typedef enum { EVAL_SEVERITIES(VOCAB_ENUM) } eval_severity;
 enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
@@ -36,74 +36,73 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
 /* Every message the evaluation can give: X(CONSTANT, "stable id", usual severity, "what it means,
  * in French"). A few are given at a lower severity where the rules say so (the figure behind them
  * is inferred, or the indicator counts without its proof); eval.c marks those. */
-#define EVAL_MESSAGES(X)                                                                          \
-    X(EVAL_MSG_CAMPAIGN_MISMATCH, "campaign.mismatch", EVAL_BLOCKING,                             \
-      "la déclaration est jugée avec les règles d'une autre campagne")                            \
-    X(EVAL_MSG_IDENTITY_MISSING, "identity.missing", EVAL_BLOCKING,                               \
-      "un champ obligatoire de l'identité manque")                                                \
-    X(EVAL_MSG_IDENTITY_RPPS, "identity.rpps", EVAL_WARNING, "le numéro RPPS semble erroné")      \
-    X(EVAL_MSG_IDENTITY_AM_NUMBER, "identity.am_number", EVAL_WARNING,                            \
-      "le N° AM du cabinet semble erroné")                                                        \
-    X(EVAL_MSG_IDENTITY_FINESS, "identity.finess", EVAL_WARNING,                                  \
-      "le numéro FINESS semble erroné")                                                           \
-    X(EVAL_MSG_IDENTITY_SPECIALTY, "identity.specialty", EVAL_BLOCKING,                           \
-      "la spécialité n'est pas dans la liste")                                                    \
-    X(EVAL_MSG_IDENTITY_ESTABLISHMENT, "identity.establishment", EVAL_BLOCKING,                   \
-      "l'établissement et son FINESS manquent pour un DPI")                                       \
-    X(EVAL_MSG_ANSWER_UNKNOWN_INDICATOR, "answer.unknown_indicator", EVAL_WARNING,                \
-      "une réponse ne correspond à aucun indicateur de la campagne")                              \
-    X(EVAL_MSG_ANSWER_MISSING, "answer.missing", EVAL_BLOCKING, "une question est sans réponse")  \
-    X(EVAL_MSG_CHOICE_SINGLE, "choice.single", EVAL_BLOCKING,                                     \
-      "plusieurs réponses là où une seule est attendue")                                          \
-    X(EVAL_MSG_CHOICE_UNKNOWN, "choice.unknown", EVAL_BLOCKING, "une réponse hors de la liste")   \
-    X(EVAL_MSG_CHOICE_REFUSED, "choice.refused", EVAL_WARNING,                                    \
-      "une réponse que le guide refuse (avec sa raison)")                                         \
-    X(EVAL_MSG_CHOICE_EXCLUDED, "choice.excluded", EVAL_WARNING,                                  \
-      "une réponse déjà déclarée pour un autre indicateur")                                       \
-    X(EVAL_MSG_CHOICE_OTHER_NOT_ALLOWED, "choice.other_not_allowed", EVAL_BLOCKING,               \
-      "une réponse libre là où il faut choisir dans la liste")                                    \
-    X(EVAL_MSG_SOFTWARE_DETAILS, "software.details", EVAL_BLOCKING,                               \
-      "l'éditeur ou le nom du logiciel manque")                                                   \
-    X(EVAL_MSG_SOFTWARE_ACQUIRED_AFTER, "software.acquired_after", EVAL_BLOCKING,                 \
-      "le logiciel a été acquis après la date où il doit être détenu")                            \
-    X(EVAL_MSG_LAP_EXEMPT, "lap.exempt", EVAL_INFO, "la spécialité est exonérée du LAP")          \
-    X(EVAL_MSG_LAP_DETAILS, "lap.details", EVAL_BLOCKING,                                         \
-      "le nom du LAP ou sa date de certification manque")                                         \
-    X(EVAL_MSG_LAP_CERTIFIED_AFTER, "lap.certified_after", EVAL_BLOCKING,                         \
-      "le LAP a été certifié trop tard")                                                          \
-    X(EVAL_MSG_LAP_PROCESS_DATE, "lap.process_date", EVAL_BLOCKING,                               \
-      "la date de la démarche de certification du LAP manque")                                    \
-    X(EVAL_MSG_LAP_PROCESS_LATE, "lap.process_late", EVAL_BLOCKING,                               \
-      "la démarche de certification du LAP a été engagée trop tard")                              \
-    X(EVAL_MSG_PROOF_REQUIRED, "proof.required", EVAL_BLOCKING, "un justificatif est à envoyer")  \
-    X(EVAL_MSG_PROOF_VALIDATED_BEFORE, "proof.validated_before", EVAL_INFO,                       \
-      "un justificatif validé lors d'une campagne précédente vaut encore, l'équipement n'a pas "  \
-      "changé")                                                                                   \
-    X(EVAL_MSG_DATE_FUTURE, "date.future", EVAL_WARNING, "une date est après aujourd'hui")        \
-    X(EVAL_MSG_CONDITION_NOT_MET, "condition.not_met", EVAL_WARNING,                              \
-      "une des conditions d'un indicateur n'est pas remplie")                                     \
-    X(EVAL_MSG_COUNTS_INCONSISTENT, "counts.inconsistent", EVAL_BLOCKING,                         \
-      "le numérateur dépasse le dénominateur")                                                    \
-    X(EVAL_MSG_COUNTS_ZERO, "counts.zero", EVAL_INFO, "aucun acte au dénominateur")               \
-    X(EVAL_MSG_INDICATOR_NOTE, "indicator.note", EVAL_INFO,                                       \
-      "ce que les règles disent d'un indicateur non atteint quand d'autres sont payés")            \
-    X(EVAL_MSG_INDICATOR_NEUTRALISED, "indicator.neutralised", EVAL_INFO,                         \
-      "l'indicateur est payé quelle que soit la réponse pour cette spécialité")                   \
-    X(EVAL_MSG_KEEP_REMINDER, "keep.reminder", EVAL_INFO, "ce qu'il faut garder pour un contrôle") \
-    X(EVAL_MSG_STUDENTS_DATES, "students.dates", EVAL_WARNING,                                    \
-      "les dates d'un stage ne tombent pas dans l'année")                                         \
-    X(EVAL_MSG_VOLET_GATED, "volet.gated", EVAL_WARNING,                                          \
-      "un volet n'est pas payé tant qu'un autre n'est pas atteint")                               \
-    X(EVAL_MSG_ESTIMATE_UNKNOWN, "estimate.unknown", EVAL_INFO,                                   \
-      "des indicateurs calculés par la CNAM sont inconnus : le total est une fourchette")         \
-    X(EVAL_MSG_DEADLINE_UPCOMING, "deadline.upcoming", EVAL_INFO, "une échéance approche")        \
-    X(EVAL_MSG_DEADLINE_PASSED, "deadline.passed", EVAL_WARNING, "une échéance est passée")       \
-    X(EVAL_MSG_WINDOW_NOT_OPEN, "window.not_open", EVAL_WARNING,                                  \
-      "la période de saisie n'est pas encore ouverte")                                            \
-    X(EVAL_MSG_WINDOW_CLOSED, "window.closed", EVAL_BLOCKING, "la période de saisie est close")    \
-    X(EVAL_MSG_WINDOW_CLOSE_UNKNOWN, "window.close_unknown", EVAL_INFO,                           \
-      "la date de clôture n'est pas encore connue")                                               \
-    X(EVAL_MSG_ATTESTATION_MISSING, "attestation.missing", EVAL_BLOCKING,                         \
+#define EVAL_MESSAGES(X)                                                                             \
+    X(EVAL_MSG_CAMPAIGN_MISMATCH, "campaign.mismatch", EVAL_BLOCKING,                                \
+      "la déclaration est jugée avec les règles d'une autre campagne")                               \
+    X(EVAL_MSG_IDENTITY_MISSING, "identity.missing", EVAL_BLOCKING,                                  \
+      "un champ obligatoire de l'identité manque")                                                   \
+    X(EVAL_MSG_IDENTITY_RPPS, "identity.rpps", EVAL_WARNING, "le numéro RPPS semble erroné")         \
+    X(EVAL_MSG_IDENTITY_AM_NUMBER, "identity.am_number", EVAL_WARNING,                               \
+      "le N° AM du cabinet semble erroné")                                                           \
+    X(EVAL_MSG_IDENTITY_FINESS, "identity.finess", EVAL_WARNING, "le numéro FINESS semble erroné")   \
+    X(EVAL_MSG_IDENTITY_SPECIALTY, "identity.specialty", EVAL_BLOCKING,                              \
+      "la spécialité n'est pas dans la liste")                                                       \
+    X(EVAL_MSG_IDENTITY_ESTABLISHMENT, "identity.establishment", EVAL_BLOCKING,                      \
+      "l'établissement et son FINESS manquent pour un DPI")                                          \
+    X(EVAL_MSG_ANSWER_UNKNOWN_INDICATOR, "answer.unknown_indicator", EVAL_WARNING,                   \
+      "une réponse ne correspond à aucun indicateur de la campagne")                                 \
+    X(EVAL_MSG_ANSWER_MISSING, "answer.missing", EVAL_BLOCKING, "une question est sans réponse")     \
+    X(EVAL_MSG_CHOICE_SINGLE, "choice.single", EVAL_BLOCKING,                                        \
+      "plusieurs réponses là où une seule est attendue")                                             \
+    X(EVAL_MSG_CHOICE_UNKNOWN, "choice.unknown", EVAL_BLOCKING, "une réponse hors de la liste")      \
+    X(EVAL_MSG_CHOICE_REFUSED, "choice.refused", EVAL_WARNING,                                       \
+      "une réponse que le guide refuse (avec sa raison)")                                            \
+    X(EVAL_MSG_CHOICE_EXCLUDED, "choice.excluded", EVAL_WARNING,                                     \
+      "une réponse déjà déclarée pour un autre indicateur")                                          \
+    X(EVAL_MSG_CHOICE_OTHER_NOT_ALLOWED, "choice.other_not_allowed", EVAL_BLOCKING,                  \
+      "une réponse libre là où il faut choisir dans la liste")                                       \
+    X(EVAL_MSG_SOFTWARE_DETAILS, "software.details", EVAL_BLOCKING,                                  \
+      "l'éditeur ou le nom du logiciel manque")                                                      \
+    X(EVAL_MSG_SOFTWARE_ACQUIRED_AFTER, "software.acquired_after", EVAL_BLOCKING,                    \
+      "le logiciel a été acquis après la date où il doit être détenu")                               \
+    X(EVAL_MSG_LAP_EXEMPT, "lap.exempt", EVAL_INFO, "la spécialité est exonérée du LAP")             \
+    X(EVAL_MSG_LAP_DETAILS, "lap.details", EVAL_BLOCKING,                                            \
+      "le nom du LAP ou sa date de certification manque")                                            \
+    X(EVAL_MSG_LAP_CERTIFIED_AFTER, "lap.certified_after", EVAL_BLOCKING,                            \
+      "le LAP a été certifié trop tard")                                                             \
+    X(EVAL_MSG_LAP_PROCESS_DATE, "lap.process_date", EVAL_BLOCKING,                                  \
+      "la date de la démarche de certification du LAP manque")                                       \
+    X(EVAL_MSG_LAP_PROCESS_LATE, "lap.process_late", EVAL_BLOCKING,                                  \
+      "la démarche de certification du LAP a été engagée trop tard")                                 \
+    X(EVAL_MSG_PROOF_REQUIRED, "proof.required", EVAL_BLOCKING, "un justificatif est à envoyer")     \
+    X(EVAL_MSG_PROOF_VALIDATED_BEFORE, "proof.validated_before", EVAL_INFO,                          \
+      "un justificatif validé lors d'une campagne précédente vaut encore, l'équipement n'a pas " \
+      "changé")                                                                                      \
+    X(EVAL_MSG_DATE_FUTURE, "date.future", EVAL_WARNING, "une date est après aujourd'hui")           \
+    X(EVAL_MSG_CONDITION_NOT_MET, "condition.not_met", EVAL_WARNING,                                 \
+      "une des conditions d'un indicateur n'est pas remplie")                                        \
+    X(EVAL_MSG_COUNTS_INCONSISTENT, "counts.inconsistent", EVAL_BLOCKING,                            \
+      "le numérateur dépasse le dénominateur")                                                       \
+    X(EVAL_MSG_COUNTS_ZERO, "counts.zero", EVAL_INFO, "aucun acte au dénominateur")                  \
+    X(EVAL_MSG_INDICATOR_NOTE, "indicator.note", EVAL_INFO,                                          \
+      "ce que les règles disent d'un indicateur non atteint quand d'autres sont payés")              \
+    X(EVAL_MSG_INDICATOR_NEUTRALISED, "indicator.neutralised", EVAL_INFO,                            \
+      "l'indicateur est payé quelle que soit la réponse pour cette spécialité")                      \
+    X(EVAL_MSG_KEEP_REMINDER, "keep.reminder", EVAL_INFO, "ce qu'il faut garder pour un contrôle")   \
+    X(EVAL_MSG_STUDENTS_DATES, "students.dates", EVAL_WARNING,                                       \
+      "les dates d'un stage ne tombent pas dans l'année")                                            \
+    X(EVAL_MSG_VOLET_GATED, "volet.gated", EVAL_WARNING,                                             \
+      "un volet n'est pas payé tant qu'un autre n'est pas atteint")                                  \
+    X(EVAL_MSG_ESTIMATE_UNKNOWN, "estimate.unknown", EVAL_INFO,                                      \
+      "des indicateurs calculés par la CNAM sont inconnus : le total est une fourchette")            \
+    X(EVAL_MSG_DEADLINE_UPCOMING, "deadline.upcoming", EVAL_INFO, "une échéance approche")           \
+    X(EVAL_MSG_DEADLINE_PASSED, "deadline.passed", EVAL_WARNING, "une échéance est passée")          \
+    X(EVAL_MSG_WINDOW_NOT_OPEN, "window.not_open", EVAL_WARNING,                                     \
+      "la période de saisie n'est pas encore ouverte")                                               \
+    X(EVAL_MSG_WINDOW_CLOSED, "window.closed", EVAL_BLOCKING, "la période de saisie est close")      \
+    X(EVAL_MSG_WINDOW_CLOSE_UNKNOWN, "window.close_unknown", EVAL_INFO,                              \
+      "la date de clôture n'est pas encore connue")                                                  \
+    X(EVAL_MSG_ATTESTATION_MISSING, "attestation.missing", EVAL_BLOCKING,                            \
       "les engagements de l'attestation sur l'honneur ne sont pas cochés")
 #define EVAL_MSG_ENUM(constant, id, severity, fr) constant,
 typedef enum { EVAL_MESSAGES(EVAL_MSG_ENUM) } eval_msg;
@@ -186,6 +185,5 @@ const eval_indicator *eval_find(const eval_result *r, const char *indicator);
 bool eval_has_message(const eval_result *r, eval_msg m, const char *indicator);
 /* The message whose stable id is id; false when there is none. */
 bool eval_msg_parse(const char *id, eval_msg *out);
-
 
 #endif

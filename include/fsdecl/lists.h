@@ -31,7 +31,7 @@ typedef struct {
 
 /* Loads data/lists/<name>.cfg (found in dirs, in order) into a. NULL with diagnostics. */
 lists_table *lists_load(const char *name, const char *const *dirs, size_t ndirs, arena_t *a,
-                     diag_list *d);
+                        diag_list *d);
 /* Loads one list file by path (the name is taken from the file name). */
 lists_table *lists_load_file(const char *path, arena_t *a, diag_list *d);
 const lists_entry *lists_find(const lists_table *l, const char *id);

@@ -34,7 +34,7 @@ typedef struct {
 typedef struct {
     const eval_indicator *eval; /* the indicator (eval->ind), its status and points */
     const char *answer;         /* the answer as given, in French ("Oui", "Non", the choices...) */
-    bool estimate;              /* computed by the CNAM: the status comes from the doctor's counts */
+    bool estimate; /* computed by the CNAM: the status comes from the doctor's counts */
     recap_proof *proofs;
     size_t nproofs;
 } recap_item;
@@ -72,8 +72,8 @@ typedef struct {
     bool hospital_dpi;     /* the software declared is an establishment's DPI */
     recap_volet *volets;
     size_t nvolets;
-    bool range;           /* min < max: computed indicators are still unknown */
-    bool any_estimate;    /* some status comes from the doctor's own counts */
+    bool range;        /* min < max: computed indicators are still unknown */
+    bool any_estimate; /* some status comes from the doctor's own counts */
     const recap_proof **to_send, **sent, **validated; /* the proofs, by state */
     size_t nto_send, nsent, nvalidated;
     recap_keep *keep;

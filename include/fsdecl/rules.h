@@ -15,89 +15,89 @@
 #include "fsdecl/vocab.h"
 
 /* The vocabularies of rules files (see vocab.h): X(CONSTANT, "id in the file", "French label"). */
-#define RULES_SCHEMES(X)                                                                          \
-    X(RULES_SCHEME_FORFAIT_STRUCTURE, "forfait_structure", "forfait structure")                   \
-    X(RULES_SCHEME_DONUM, "donum", "dotation numérique (DONUM)")                                  \
+#define RULES_SCHEMES(X)                                                                           \
+    X(RULES_SCHEME_FORFAIT_STRUCTURE, "forfait_structure", "forfait structure")                    \
+    X(RULES_SCHEME_DONUM, "donum", "dotation numérique (DONUM)")                                   \
     X(RULES_SCHEME_FAMI, "fami", "forfait d'aide à la modernisation et à l'informatisation")
 typedef enum { RULES_SCHEMES(VOCAB_ENUM) } rules_scheme;
 enum { RULES_SCHEME_COUNT = 0 RULES_SCHEMES(VOCAB_COUNT) };
 
-#define RULES_STATUSES(X)                                                                         \
-    X(RULES_OFFICIAL, "official", "officielle")                                                   \
-    X(RULES_PROVISIONAL, "provisional", "provisoire")                                             \
+#define RULES_STATUSES(X)                                                                          \
+    X(RULES_OFFICIAL, "official", "officielle")                                                    \
+    X(RULES_PROVISIONAL, "provisional", "provisoire")                                              \
     X(RULES_ARCHIVED, "archived", "archivée")
 typedef enum { RULES_STATUSES(VOCAB_ENUM) } rules_status;
 enum { RULES_STATUS_COUNT = 0 RULES_STATUSES(VOCAB_COUNT) };
 
-#define RULES_KINDS(X)                                                                            \
-    X(RULES_DECLARATIVE, "declarative", "déclaratif")                                             \
-    X(RULES_DECLARATIVE_PREFILLED, "declarative_prefilled", "prérempli — à vérifier")             \
+#define RULES_KINDS(X)                                                                             \
+    X(RULES_DECLARATIVE, "declarative", "déclaratif")                                              \
+    X(RULES_DECLARATIVE_PREFILLED, "declarative_prefilled", "prérempli — à vérifier")              \
     X(RULES_COMPUTED, "computed", "calculé par l'Assurance Maladie")
 typedef enum { RULES_KINDS(VOCAB_ENUM) } rules_kind;
 enum { RULES_KIND_COUNT = 0 RULES_KINDS(VOCAB_COUNT) };
 
-#define RULES_AWARDS(X)                                                                           \
-    X(RULES_ALL_OR_NOTHING, "all_or_nothing", "tout ou rien")                                     \
+#define RULES_AWARDS(X)                                                                            \
+    X(RULES_ALL_OR_NOTHING, "all_or_nothing", "tout ou rien")                                      \
     X(RULES_PER_INDICATOR, "per_indicator", "indicateur par indicateur")
 typedef enum { RULES_AWARDS(VOCAB_ENUM) } rules_award;
 enum { RULES_AWARD_COUNT = 0 RULES_AWARDS(VOCAB_COUNT) };
 
-#define RULES_PROOFS(X)                                                                           \
-    X(RULES_PROOF_NONE, "none", "aucun")                                                          \
-    X(RULES_PROOF_HONOUR, "honour_attestation", "attestation sur l'honneur")                      \
+#define RULES_PROOFS(X)                                                                            \
+    X(RULES_PROOF_NONE, "none", "aucun")                                                           \
+    X(RULES_PROOF_HONOUR, "honour_attestation", "attestation sur l'honneur")                       \
     X(RULES_PROOF_DOCUMENTS, "documents", "justificatifs")
 typedef enum { RULES_PROOFS(VOCAB_ENUM) } rules_proof;
 enum { RULES_PROOF_COUNT = 0 RULES_PROOFS(VOCAB_COUNT) };
 
-#define RULES_COMPARES(X)                                                                         \
-    X(RULES_AT_LEAST, "at_least", "≥")                                                            \
+#define RULES_COMPARES(X)                                                                          \
+    X(RULES_AT_LEAST, "at_least", "≥")                                                             \
     X(RULES_MORE_THAN, "more_than", ">")
 typedef enum { RULES_COMPARES(VOCAB_ENUM) } rules_compare;
 enum { RULES_COMPARE_COUNT = 0 RULES_COMPARES(VOCAB_COUNT) };
 
-#define RULES_CRIT_TYPES(X)                                                                       \
-    X(RULES_CRIT_YES_NO, "yes_no", "oui/non")                                                     \
-    X(RULES_CRIT_RATIO, "ratio", "taux")                                                          \
-    X(RULES_CRIT_COUNT_AT_LEAST, "count_at_least", "nombre minimal")                              \
-    X(RULES_CRIT_AVERAGE_RATIO, "average_ratio", "moyenne de taux")                               \
-    X(RULES_CRIT_CHOICE, "choice", "choix dans une liste")                                        \
-    X(RULES_CRIT_SOFTWARE, "software", "logiciel")                                                \
+#define RULES_CRIT_TYPES(X)                                                                        \
+    X(RULES_CRIT_YES_NO, "yes_no", "oui/non")                                                      \
+    X(RULES_CRIT_RATIO, "ratio", "taux")                                                           \
+    X(RULES_CRIT_COUNT_AT_LEAST, "count_at_least", "nombre minimal")                               \
+    X(RULES_CRIT_AVERAGE_RATIO, "average_ratio", "moyenne de taux")                                \
+    X(RULES_CRIT_CHOICE, "choice", "choix dans une liste")                                         \
+    X(RULES_CRIT_SOFTWARE, "software", "logiciel")                                                 \
     X(RULES_CRIT_ALL_OF, "all_of", "toutes les conditions")
 typedef enum { RULES_CRIT_TYPES(VOCAB_ENUM) } rules_crit_type;
 enum { RULES_CRIT_TYPE_COUNT = 0 RULES_CRIT_TYPES(VOCAB_COUNT) };
 
-#define RULES_PROFESSIONS(X)                                                                      \
-    X(RULES_PROF_MEDECIN, "medecin", "médecin")                                                   \
-    X(RULES_PROF_CHIRURGIEN_DENTISTE, "chirurgien_dentiste", "chirurgien-dentiste")               \
-    X(RULES_PROF_SAGE_FEMME, "sage_femme", "sage-femme")                                          \
-    X(RULES_PROF_INFIRMIER, "infirmier", "infirmier")                                             \
-    X(RULES_PROF_KINE, "masseur_kinesitherapeute", "masseur-kinésithérapeute")                    \
-    X(RULES_PROF_PODOLOGUE, "pedicure_podologue", "pédicure-podologue")                           \
-    X(RULES_PROF_ORTHOPHONISTE, "orthophoniste", "orthophoniste")                                 \
+#define RULES_PROFESSIONS(X)                                                                       \
+    X(RULES_PROF_MEDECIN, "medecin", "médecin")                                                    \
+    X(RULES_PROF_CHIRURGIEN_DENTISTE, "chirurgien_dentiste", "chirurgien-dentiste")                \
+    X(RULES_PROF_SAGE_FEMME, "sage_femme", "sage-femme")                                           \
+    X(RULES_PROF_INFIRMIER, "infirmier", "infirmier")                                              \
+    X(RULES_PROF_KINE, "masseur_kinesitherapeute", "masseur-kinésithérapeute")                     \
+    X(RULES_PROF_PODOLOGUE, "pedicure_podologue", "pédicure-podologue")                            \
+    X(RULES_PROF_ORTHOPHONISTE, "orthophoniste", "orthophoniste")                                  \
     X(RULES_PROF_ORTHOPTISTE, "orthoptiste", "orthoptiste")
 typedef enum { RULES_PROFESSIONS(VOCAB_ENUM) } rules_profession;
 enum { RULES_PROF_COUNT = 0 RULES_PROFESSIONS(VOCAB_COUNT) };
 
 /* Document kinds accepted as proof: bit flags (RULES_DOC_INVOICE ...). */
-#define RULES_DOC_KINDS(X)                                                                        \
-    X(RULES_DOC_INVOICE, "invoice", "facture")                                                    \
-    X(RULES_DOC_PURCHASE_ORDER, "purchase_order", "bon de commande")                              \
-    X(RULES_DOC_EDITOR_ATTESTATION, "editor_attestation", "attestation de l'éditeur")             \
-    X(RULES_DOC_ESTABLISHMENT_ATTESTATION, "establishment_attestation",                           \
-      "attestation de l'établissement")                                                           \
+#define RULES_DOC_KINDS(X)                                                                         \
+    X(RULES_DOC_INVOICE, "invoice", "facture")                                                     \
+    X(RULES_DOC_PURCHASE_ORDER, "purchase_order", "bon de commande")                               \
+    X(RULES_DOC_EDITOR_ATTESTATION, "editor_attestation", "attestation de l'éditeur")              \
+    X(RULES_DOC_ESTABLISHMENT_ATTESTATION, "establishment_attestation",                            \
+      "attestation de l'établissement")                                                            \
     X(RULES_DOC_CPTS_ATTESTATION, "cpts_attestation", "attestation du président de la CPTS")
 enum { RULES_DOC_KINDS(VOCAB_INDEX) RULES_DOC_KIND_COUNT };
 enum { RULES_DOC_KINDS(VOCAB_FLAG) };
 
 /* When a document is required: bit flags, any of them (RULES_WHEN_ALWAYS ...). */
-#define RULES_WHENS(X)                                                                            \
-    X(RULES_WHEN_ALWAYS, "always", "toujours")                                                    \
-    X(RULES_WHEN_FIRST_YEAR, "first_year", "première année de déclaration")                       \
-    X(RULES_WHEN_NOT_PREFILLED, "not_prefilled", "logiciel non pré-rempli")                       \
-    X(RULES_WHEN_LAP_REQUIRED, "lap_required", "spécialité non exonérée de LAP")                  \
-    X(RULES_WHEN_LAP_PROVISIONAL, "lap_provisional", "LAP en certification provisoire")           \
-    X(RULES_WHEN_HOSPITAL_DPI, "hospital_dpi", "DPI d'un établissement")                          \
-    X(RULES_WHEN_SOFTWARE_CHANGED, "software_changed", "logiciel acquis dans l'année")         \
+#define RULES_WHENS(X)                                                                             \
+    X(RULES_WHEN_ALWAYS, "always", "toujours")                                                     \
+    X(RULES_WHEN_FIRST_YEAR, "first_year", "première année de déclaration")                        \
+    X(RULES_WHEN_NOT_PREFILLED, "not_prefilled", "logiciel non pré-rempli")                        \
+    X(RULES_WHEN_LAP_REQUIRED, "lap_required", "spécialité non exonérée de LAP")                   \
+    X(RULES_WHEN_LAP_PROVISIONAL, "lap_provisional", "LAP en certification provisoire")            \
+    X(RULES_WHEN_HOSPITAL_DPI, "hospital_dpi", "DPI d'un établissement")                           \
+    X(RULES_WHEN_SOFTWARE_CHANGED, "software_changed", "logiciel acquis dans l'année")             \
     X(RULES_WHEN_LAP_CHANGED, "lap_changed", "LAP certifié dans l'année")
 enum { RULES_WHENS(VOCAB_INDEX) RULES_WHEN_COUNT };
 enum { RULES_WHENS(VOCAB_FLAG) };
@@ -121,7 +121,7 @@ typedef struct {
 
 typedef struct rules_criterion {
     rules_crit_type type;
-    const char *id, *label; /* parts of all_of only */
+    const char *id, *label;  /* parts of all_of only */
     const char *requirement; /* yes_no, software */
     /* ratio, average_ratio */
     const char *numerator, *denominator;
@@ -164,10 +164,10 @@ typedef struct {
 
 typedef struct {
     const char *id, *label;
-    unsigned accepted; /* DOC_* */
-    unsigned when;     /* WHEN_*: required when any of these holds */
-    unsigned unless;   /* WHEN_*: ... and none of these */
-    unsigned only_if;  /* WHEN_*: ... and all of these */
+    unsigned accepted;      /* DOC_* */
+    unsigned when;          /* WHEN_*: required when any of these holds */
+    unsigned unless;        /* WHEN_*: ... and none of these */
+    unsigned only_if;       /* WHEN_*: ... and all of these */
     unsigned inferred_when; /* WHEN_*: conditions of `when` that are only inferred: required
                              * through them alone, the document warns, never blocks */
     unsigned renewed_when;  /* WHEN_*: a proof validated in an earlier campaign stands unless
@@ -278,6 +278,5 @@ const lists_table *rules_find_list(const rules_campaign *c, const char *role);
 /* Sum of the points a volet can pay (its block, or its indicators). */
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t volet);
 int64_t rules_max_tenths(const rules_campaign *c);
-
 
 #endif

@@ -8,8 +8,8 @@
 #include "fsdecl/vocab.h"
 
 /* How sure a citation is: stated by the source, or inferred (then it warns, never blocks). */
-#define RULES_CERTAINTIES(X)                                                                      \
-    X(RULES_STATED, "stated", "énoncé par la source")                                             \
+#define RULES_CERTAINTIES(X)                                                                       \
+    X(RULES_STATED, "stated", "énoncé par la source")                                              \
     X(RULES_INFERRED, "inferred", "déduit")
 typedef enum { RULES_CERTAINTIES(VOCAB_ENUM) } rules_certainty;
 enum { RULES_CERTAINTY_COUNT = 0 RULES_CERTAINTIES(VOCAB_COUNT) };

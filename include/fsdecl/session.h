@@ -31,19 +31,19 @@ typedef struct {
 } session_config;
 
 /* What came of a request: X(CONSTANT, "id", "what it means, in French"). */
-#define SESSION_OUTCOMES(X)                                                                       \
-    X(SESSION_OK, "ok", "fait")                                                                   \
-    X(SESSION_FAILED, "failed", "l'opération a échoué")                                           \
+#define SESSION_OUTCOMES(X)                                                                        \
+    X(SESSION_OK, "ok", "fait")                                                                    \
+    X(SESSION_FAILED, "failed", "l'opération a échoué")                                            \
     X(SESSION_BAD_NAME, "bad_name", "nom de brouillon invalide (ANNÉE-RPPS, RPPS de 11 chiffres)") \
-    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                \
-    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                       \
-    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                     \
-    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")               \
-    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")   \
-    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                         \
-      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                        \
-    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")           \
-    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")         \
+    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                 \
+    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                        \
+    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                      \
+    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")                \
+    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")    \
+    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                          \
+      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                         \
+    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")            \
+    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")          \
     X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")
 typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
 enum { SESSION_OUTCOME_COUNT = 0 SESSION_OUTCOMES(VOCAB_COUNT) };
@@ -52,10 +52,10 @@ extern const vocab_t session_outcome_vocab;
 /* An outcome and what explains it. */
 typedef struct {
     session_outcome outcome;
-    char name[STORE_NAME_MAX];    /* the draft concerned */
-    const rules_campaign *rules;  /* its campaign, when known */
-    store_lock holder;            /* SESSION_HELD: who holds the draft */
-    store_recovery recovery;      /* SESSION_RECOVERY_PENDING, or a recovery done */
+    char name[STORE_NAME_MAX];   /* the draft concerned */
+    const rules_campaign *rules; /* its campaign, when known */
+    store_lock holder;           /* SESSION_HELD: who holds the draft */
+    store_recovery recovery;     /* SESSION_RECOVERY_PENDING, or a recovery done */
 } session_report;
 
 /* The report as one French sentence (no final newline), malloc'ed. */
@@ -83,13 +83,17 @@ const store_t *session_store_located(session *s, diag_list *d);
 
 /* ---- the drafts of the store ---------------------------------------------------------------- */
 
-typedef enum { SESSION_DRAFT_JUDGED, SESSION_DRAFT_UNREADABLE, SESSION_DRAFT_NO_RULES } session_draft_state;
+typedef enum {
+    SESSION_DRAFT_JUDGED,
+    SESSION_DRAFT_UNREADABLE,
+    SESSION_DRAFT_NO_RULES
+} session_draft_state;
 
 typedef struct {
-    store_entry entry;          /* name, campaign, RPPS, last saved, recovery, versions */
-    char who[160];              /* "MARTIN Claire", as written (may be empty) */
+    store_entry entry; /* name, campaign, RPPS, last saved, recovery, versions */
+    char who[160];     /* "MARTIN Claire", as written (may be empty) */
     session_draft_state state;
-    size_t nblocking;           /* problems left: 0 for a complete declaration */
+    size_t nblocking; /* problems left: 0 for a complete declaration */
     int64_t min_tenths, max_tenths, min_cents, max_cents;
 } session_summary;
 

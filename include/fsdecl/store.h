@@ -34,11 +34,11 @@ typedef struct {
 enum { STORE_NAME_MAX = 32 };
 
 typedef struct {
-    bool held;       /* false: we hold it */
-    long pid;        /* the holder, when held by another */
+    bool held; /* false: we hold it */
+    long pid;  /* the holder, when held by another */
     char host[256];
-    char since[32];  /* "2025-12-20 14:32:05" */
-    int fd;          /* ours, when we hold it */
+    char since[32]; /* "2025-12-20 14:32:05" */
+    int fd;         /* ours, when we hold it */
 } store_lock;
 
 typedef struct {
@@ -52,9 +52,9 @@ typedef struct {
 
 typedef struct {
     int number;
-    char date[32];  /* when it was transmitted, "2025-12-20 14:32:05" */
+    char date[32]; /* when it was transmitted, "2025-12-20 14:32:05" */
     char sha256[65];
-    bool intact;    /* the file still has that fingerprint */
+    bool intact; /* the file still has that fingerprint */
 } store_version;
 
 typedef struct {

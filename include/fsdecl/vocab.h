@@ -33,10 +33,10 @@ typedef struct {
 #define VOCAB_FLAG(constant, id, fr) constant = 1u << constant##_INDEX,
 
 /* Defines `const vocab_t name` from TABLE, checking at compile time that it has count members. */
-#define VOCAB_DEFINE(name, TABLE, count)                                                          \
-    static const vocab_entry name##_entries[] = {TABLE(VOCAB_ENTRY)};                             \
-    _Static_assert(sizeof name##_entries / sizeof name##_entries[0] == (count),                   \
-                   #name ": the table and its enum disagree");                                    \
+#define VOCAB_DEFINE(name, TABLE, count)                                                           \
+    static const vocab_entry name##_entries[] = {TABLE(VOCAB_ENTRY)};                              \
+    _Static_assert(sizeof name##_entries / sizeof name##_entries[0] == (count),                    \
+                   #name ": the table and its enum disagree");                                     \
     const vocab_t name = {name##_entries, (count)};
 
 /* The member whose id is id, or -1. */

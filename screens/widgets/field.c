@@ -208,26 +208,13 @@ static size_t word_left(const field_t *f, size_t i)
 static bool move_target(const field_t *f, field_action act, size_t *pos)
 {
     switch (act) {
-    case FIELD_ACT_LEFT:
-        *pos = prev_stop(f, f->cur);
-        return true;
-    case FIELD_ACT_RIGHT:
-        *pos = next_stop(f, f->cur);
-        return true;
-    case FIELD_ACT_HOME:
-        *pos = 0;
-        return true;
-    case FIELD_ACT_END:
-        *pos = f->len;
-        return true;
-    case FIELD_ACT_WORD_LEFT:
-        *pos = word_left(f, f->cur);
-        return true;
-    case FIELD_ACT_WORD_RIGHT:
-        *pos = word_right(f, f->cur);
-        return true;
-    default:
-        return false;
+    case FIELD_ACT_LEFT: *pos = prev_stop(f, f->cur); return true;
+    case FIELD_ACT_RIGHT: *pos = next_stop(f, f->cur); return true;
+    case FIELD_ACT_HOME: *pos = 0; return true;
+    case FIELD_ACT_END: *pos = f->len; return true;
+    case FIELD_ACT_WORD_LEFT: *pos = word_left(f, f->cur); return true;
+    case FIELD_ACT_WORD_RIGHT: *pos = word_right(f, f->cur); return true;
+    default: return false;
     }
 }
 
@@ -235,23 +222,12 @@ static bool move_target(const field_t *f, field_action act, size_t *pos)
 static bool edit_span(const field_t *f, field_action act, size_t *from, size_t *to)
 {
     switch (act) {
-    case FIELD_ACT_BACKSPACE:
-        *from = prev_stop(f, f->cur), *to = f->cur;
-        return true;
-    case FIELD_ACT_DELETE:
-        *from = f->cur, *to = next_stop(f, f->cur);
-        return true;
-    case FIELD_ACT_KILL_END:
-        *from = f->cur, *to = f->len;
-        return true;
-    case FIELD_ACT_KILL_START:
-        *from = 0, *to = f->cur;
-        return true;
-    case FIELD_ACT_CLEAR:
-        *from = 0, *to = f->len;
-        return true;
-    default:
-        return false;
+    case FIELD_ACT_BACKSPACE: *from = prev_stop(f, f->cur), *to = f->cur; return true;
+    case FIELD_ACT_DELETE: *from = f->cur, *to = next_stop(f, f->cur); return true;
+    case FIELD_ACT_KILL_END: *from = f->cur, *to = f->len; return true;
+    case FIELD_ACT_KILL_START: *from = 0, *to = f->cur; return true;
+    case FIELD_ACT_CLEAR: *from = 0, *to = f->len; return true;
+    default: return false;
     }
 }
 
@@ -624,31 +600,24 @@ static field_result yesno_insert(field_t *f, wchar_t wc)
     case L'o':
     case L'O':
     case L'y':
-    case L'Y':
-        return yesno_put(f, DECL_YES);
+    case L'Y': return yesno_put(f, DECL_YES);
     case L'n':
-    case L'N':
-        return yesno_put(f, DECL_NO);
-    case L' ':
-        return yesno_put(f, f->yesno == DECL_YES ? DECL_NO : DECL_YES);
-    default:
-        return FIELD_REFUSED;
+    case L'N': return yesno_put(f, DECL_NO);
+    case L' ': return yesno_put(f, f->yesno == DECL_YES ? DECL_NO : DECL_YES);
+    default: return FIELD_REFUSED;
     }
 }
 
 static field_result yesno_act(field_t *f, field_action act)
 {
     switch (act) {
-    case FIELD_ACT_TOGGLE:
-        return yesno_insert(f, L' ');
+    case FIELD_ACT_TOGGLE: return yesno_insert(f, L' ');
     case FIELD_ACT_BACKSPACE:
     case FIELD_ACT_DELETE:
     case FIELD_ACT_KILL_END:
     case FIELD_ACT_KILL_START:
-    case FIELD_ACT_CLEAR:
-        return yesno_put(f, DECL_UNSET);
-    default:
-        return FIELD_REFUSED;
+    case FIELD_ACT_CLEAR: return yesno_put(f, DECL_UNSET);
+    default: return FIELD_REFUSED;
     }
 }
 
@@ -723,19 +692,13 @@ void field_init_yesno(field_t *f)
 field_result field_insert(field_t *f, wchar_t wc)
 {
     switch (f->kind) {
-    case FIELD_TEXT:
-        return text_insert(f, wc);
-    case FIELD_DATE:
-        return date_insert(f, wc);
-    case FIELD_INT:
-        return int_insert(f, wc);
-    case FIELD_FRACTION:
-        return fraction_insert(f, wc);
+    case FIELD_TEXT: return text_insert(f, wc);
+    case FIELD_DATE: return date_insert(f, wc);
+    case FIELD_INT: return int_insert(f, wc);
+    case FIELD_FRACTION: return fraction_insert(f, wc);
     case FIELD_CHOICE:
-    case FIELD_MULTI:
-        return list_insert(f, wc);
-    case FIELD_YESNO:
-        return yesno_insert(f, wc);
+    case FIELD_MULTI: return list_insert(f, wc);
+    case FIELD_YESNO: return yesno_insert(f, wc);
     }
     return FIELD_REFUSED;
 }
@@ -743,15 +706,11 @@ field_result field_insert(field_t *f, wchar_t wc)
 field_result field_act(field_t *f, field_action act)
 {
     switch (f->kind) {
-    case FIELD_DATE:
-        return date_act(f, act);
+    case FIELD_DATE: return date_act(f, act);
     case FIELD_CHOICE:
-    case FIELD_MULTI:
-        return list_act(f, act);
-    case FIELD_YESNO:
-        return yesno_act(f, act);
-    default:
-        return line_act(f, act);
+    case FIELD_MULTI: return list_act(f, act);
+    case FIELD_YESNO: return yesno_act(f, act);
+    default: return line_act(f, act);
     }
 }
 
@@ -958,14 +917,10 @@ static bool int_check(const field_t *f, int64_t *out, char *msg, size_t size)
 {
     int64_t v = 0;
     switch (parse_num(f, 0, f->len, &v)) {
-    case NUM_OK:
-        break;
-    case NUM_BIG:
-        return fail(msg, size, "au plus %" PRId64, f->max);
-    case NUM_SMALL:
-        return fail(msg, size, "au moins %" PRId64, f->min);
-    default:
-        return fail(msg, size, "nombre entier attendu");
+    case NUM_OK: break;
+    case NUM_BIG: return fail(msg, size, "au plus %" PRId64, f->max);
+    case NUM_SMALL: return fail(msg, size, "au moins %" PRId64, f->min);
+    default: return fail(msg, size, "nombre entier attendu");
     }
     if (v < f->min)
         return fail(msg, size, "au moins %" PRId64, f->min);
@@ -980,14 +935,10 @@ static bool part_check(const field_t *f, size_t from, size_t to, const char *nam
                        char *msg, size_t size)
 {
     switch (parse_num(f, from, to, v)) {
-    case NUM_OK:
-        break;
-    case NUM_EMPTY:
-        return fail(msg, size, "%s manquant : N/D attendu", name);
-    case NUM_BIG:
-        return fail(msg, size, "%s : au plus %" PRId64, name, FIELD_FRACTION_MAX);
-    default:
-        return fail(msg, size, "%s : nombre entier positif attendu", name);
+    case NUM_OK: break;
+    case NUM_EMPTY: return fail(msg, size, "%s manquant : N/D attendu", name);
+    case NUM_BIG: return fail(msg, size, "%s : au plus %" PRId64, name, FIELD_FRACTION_MAX);
+    default: return fail(msg, size, "%s : nombre entier positif attendu", name);
     }
     if (*v < 0)
         return fail(msg, size, "%s : nombre entier positif attendu", name);
@@ -1065,28 +1016,20 @@ decl_yesno field_get_yesno(const field_t *f)
 bool field_is_empty(const field_t *f)
 {
     switch (f->kind) {
-    case FIELD_CHOICE:
-        return f->sel == FIELD_NONE;
-    case FIELD_MULTI:
-        return field_get_multi(f, NULL, 0) == 0;
-    case FIELD_YESNO:
-        return f->yesno == DECL_UNSET;
-    default:
-        return f->len == 0;
+    case FIELD_CHOICE: return f->sel == FIELD_NONE;
+    case FIELD_MULTI: return field_get_multi(f, NULL, 0) == 0;
+    case FIELD_YESNO: return f->yesno == DECL_UNSET;
+    default: return f->len == 0;
     }
 }
 
 static const char *empty_message(field_kind kind)
 {
     switch (kind) {
-    case FIELD_CHOICE:
-        return "à choisir dans la liste";
-    case FIELD_MULTI:
-        return "cocher au moins une case";
-    case FIELD_YESNO:
-        return "répondre oui ou non";
-    default:
-        return "à remplir";
+    case FIELD_CHOICE: return "à choisir dans la liste";
+    case FIELD_MULTI: return "cocher au moins une case";
+    case FIELD_YESNO: return "répondre oui ou non";
+    default: return "à remplir";
     }
 }
 
@@ -1099,35 +1042,25 @@ bool field_validate(const field_t *f, char *msg, size_t size)
     if (field_is_empty(f))
         return !f->required || fail(msg, size, "%s", empty_message(f->kind));
     switch (f->kind) {
-    case FIELD_TEXT:
-        return text_check(f, msg, size);
-    case FIELD_DATE:
-        return date_check(f, &d, msg, size);
-    case FIELD_INT:
-        return int_check(f, &a, msg, size);
-    case FIELD_FRACTION:
-        return fraction_check(f, &a, &b, msg, size);
-    default:
-        return true;
+    case FIELD_TEXT: return text_check(f, msg, size);
+    case FIELD_DATE: return date_check(f, &d, msg, size);
+    case FIELD_INT: return int_check(f, &a, msg, size);
+    case FIELD_FRACTION: return fraction_check(f, &a, &b, msg, size);
+    default: return true;
     }
 }
 
 static const char *refused_message(const field_t *f)
 {
     switch (f->kind) {
-    case FIELD_TEXT:
-        return "caractère non accepté dans ce champ";
-    case FIELD_DATE:
-        return "chiffres seulement : JJ/MM/AAAA";
+    case FIELD_TEXT: return "caractère non accepté dans ce champ";
+    case FIELD_DATE: return "chiffres seulement : JJ/MM/AAAA";
     case FIELD_INT:
         return f->min < 0 ? "chiffres seulement, signe - en tête" : "chiffres seulement";
-    case FIELD_FRACTION:
-        return "chiffres et une barre seulement : N/D";
+    case FIELD_FRACTION: return "chiffres et une barre seulement : N/D";
     case FIELD_CHOICE:
-    case FIELD_MULTI:
-        return "aucune entrée de la liste ne correspond";
-    case FIELD_YESNO:
-        return "o ou y pour oui, n pour non, Espace pour changer";
+    case FIELD_MULTI: return "aucune entrée de la liste ne correspond";
+    case FIELD_YESNO: return "o ou y pour oui, n pour non, Espace pour changer";
     }
     return "";
 }
@@ -1135,15 +1068,11 @@ static const char *refused_message(const field_t *f)
 static const char *full_message(const field_t *f)
 {
     switch (f->kind) {
-    case FIELD_TEXT:
-        return "longueur maximale atteinte";
-    case FIELD_DATE:
-        return "la date est complète";
+    case FIELD_TEXT: return "longueur maximale atteinte";
+    case FIELD_DATE: return "la date est complète";
     case FIELD_INT:
-    case FIELD_FRACTION:
-        return "trop de chiffres";
-    default:
-        return "recherche trop longue";
+    case FIELD_FRACTION: return "trop de chiffres";
+    default: return "recherche trop longue";
     }
 }
 

@@ -236,13 +236,13 @@ static bool send_key(term_t *t, const char *name)
     static const struct {
         const char *name;
         VTermKey key;
-    } named[] = {{"Tab", VTERM_KEY_TAB},         {"Enter", VTERM_KEY_ENTER},
-                 {"Esc", VTERM_KEY_ESCAPE},      {"Up", VTERM_KEY_UP},
-                 {"Down", VTERM_KEY_DOWN},       {"Left", VTERM_KEY_LEFT},
-                 {"Right", VTERM_KEY_RIGHT},     {"Home", VTERM_KEY_HOME},
-                 {"End", VTERM_KEY_END},         {"PgUp", VTERM_KEY_PAGEUP},
-                 {"PgDn", VTERM_KEY_PAGEDOWN},   {"Backspace", VTERM_KEY_BACKSPACE},
-                 {"Delete", VTERM_KEY_DEL},      {"Insert", VTERM_KEY_INS}};
+    } named[] = {{"Tab", VTERM_KEY_TAB},       {"Enter", VTERM_KEY_ENTER},
+                 {"Esc", VTERM_KEY_ESCAPE},    {"Up", VTERM_KEY_UP},
+                 {"Down", VTERM_KEY_DOWN},     {"Left", VTERM_KEY_LEFT},
+                 {"Right", VTERM_KEY_RIGHT},   {"Home", VTERM_KEY_HOME},
+                 {"End", VTERM_KEY_END},       {"PgUp", VTERM_KEY_PAGEUP},
+                 {"PgDn", VTERM_KEY_PAGEDOWN}, {"Backspace", VTERM_KEY_BACKSPACE},
+                 {"Delete", VTERM_KEY_DEL},    {"Insert", VTERM_KEY_INS}};
     VTermModifier mod = VTERM_MOD_NONE;
     if (strncmp(name, "S-", 2) == 0)
         mod = VTERM_MOD_SHIFT, name += 2;
@@ -545,8 +545,8 @@ static void report(const char *what, long *us, int n)
     qsort(us, (size_t)n, sizeof *us, cmp_long);
     int p99 = (n * 99 + 99) / 100 - 1;
     long med = us[n / 2], hi = us[p99 < n ? p99 : n - 1];
-    printf("%s: %d runs, median %ld.%02ld ms, 99th percentile %ld.%02ld ms\n", what, n,
-           med / 1000, med % 1000 / 10, hi / 1000, hi % 1000 / 10);
+    printf("%s: %d runs, median %ld.%02ld ms, 99th percentile %ld.%02ld ms\n", what, n, med / 1000,
+           med % 1000 / 10, hi / 1000, hi % 1000 / 10);
 }
 
 /* From start to the first complete frame: the settle byte, or the last output before QUIET_MS

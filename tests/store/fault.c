@@ -19,9 +19,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static const char *const CALLS[] = {"open",  "openat", "mkstemp",   "write",  "pwrite",
-                                    "fsync", "fchmod", "fchmodat",  "ftruncate", "link",
-                                    "rename", "renameat2", "unlink", "mkdir", NULL};
+static const char *const CALLS[] = {"open",   "openat",    "mkstemp",  "write",     "pwrite",
+                                    "fsync",  "fchmod",    "fchmodat", "ftruncate", "link",
+                                    "rename", "renameat2", "unlink",   "mkdir",     NULL};
 static int target = -1;
 static long when, seen[32];
 static int fail_errno = EIO;
@@ -41,7 +41,8 @@ static void setup(void)
     if (!colon)
         return;
     for (int i = 0; CALLS[i]; i++)
-        if ((size_t)(colon - spec) == strlen(CALLS[i]) && strncmp(spec, CALLS[i], strlen(CALLS[i])) == 0)
+        if ((size_t)(colon - spec) == strlen(CALLS[i]) &&
+            strncmp(spec, CALLS[i], strlen(CALLS[i])) == 0)
             target = i;
     when = strtol(colon + 1, NULL, 10);
 }
@@ -87,7 +88,8 @@ int openat(int dir, const char *path, int flags, ...)
         mode = va_arg(ap, mode_t);
         va_end(ap);
     }
-    return hit(1) ? -1 : REAL("openat", int (*)(int, const char *, int, ...))(dir, path, flags, mode);
+    return hit(1) ? -1
+                  : REAL("openat", int (*)(int, const char *, int, ...))(dir, path, flags, mode);
 }
 
 int mkstemp(char *tmpl)
@@ -97,12 +99,13 @@ int mkstemp(char *tmpl)
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
-    return hit(3) ? -1 : REAL("write", ssize_t (*)(int, const void *, size_t))(fd, buf, n);
+    return hit(3) ? -1 : REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, n);
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
-    return hit(4) ? -1 : REAL("pwrite", ssize_t (*)(int, const void *, size_t, off_t))(fd, buf, n, off);
+    return hit(4) ? -1
+                  : REAL("pwrite", ssize_t(*)(int, const void *, size_t, off_t))(fd, buf, n, off);
 }
 
 int fsync(int fd)
@@ -117,7 +120,9 @@ int fchmod(int fd, mode_t mode)
 
 int fchmodat(int dir, const char *path, mode_t mode, int flags)
 {
-    return hit(7) ? -1 : REAL("fchmodat", int (*)(int, const char *, mode_t, int))(dir, path, mode, flags);
+    return hit(7)
+               ? -1
+               : REAL("fchmodat", int (*)(int, const char *, mode_t, int))(dir, path, mode, flags);
 }
 
 int ftruncate(int fd, off_t len)
