@@ -82,30 +82,39 @@ static int render(const cli_args *a, const recap *r, recap_format format)
     return rc;
 }
 
+/* Judges decl (owned, freed here) against its campaign and renders its recap; with the reasons
+ * on standard error when it cannot be judged. */
+static int judge_and_render(cli_ctx *c, const cli_args *a, recap_format format, decl_t *decl,
+                            const recap_origin *origin, diag_list *d)
+{
+    const rules_campaign *rules = decl ? session_campaign(c->session, decl->campaign, d) : NULL;
+    eval_result *e = rules ? eval_declaration(rules, decl, session_today(c->session)) : NULL;
+    recap *r = e ? recap_build(rules, decl, e, origin) : NULL;
+    int rc = r ? render(a, r, format) : CLI_EXIT_ERROR;
+    if (!r)
+        cli_print_diags(stderr, d);
+    recap_free(r);
+    eval_free(e);
+    decl_free(decl);
+    diag_free(d);
+    return rc;
+}
+
 /* The empty form of a campaign (--blank --campaign ANNÉE, else the campaign of the day). */
-static int blank_form(cli_ctx *c, const cli_args *a)
+static int blank_form(cli_ctx *c, const cli_args *a, recap_format format)
 {
     diag_list d;
     diag_init(&d);
     int year =
         a->given[CLI_OPT_CAMPAIGN] ? a->year[CLI_OPT_CAMPAIGN] : session_current_year(c->session);
-    const rules_campaign *rules = year ? session_campaign(c->session, year, &d) : NULL;
-    decl_t *decl = rules ? decl_new() : NULL;
+    if (!year) {
+        fputs("fsdecl recap : aucune campagne trouvée\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
+    decl_t *decl = decl_new();
     if (decl)
         decl->campaign = year;
-    eval_result *e = decl ? eval_declaration(rules, decl, session_today(c->session)) : NULL;
-    recap *r = e ? recap_build(rules, decl, e, NULL) : NULL;
-    int rc = r ? render_pdf(a, r) : CLI_EXIT_ERROR;
-    if (!r) {
-        if (!year)
-            fputs("fsdecl recap : aucune campagne trouvée\n", stderr);
-        cli_print_diags(stderr, &d);
-    }
-    recap_free(r);
-    eval_free(e);
-    decl_free(decl);
-    diag_free(&d);
-    return rc;
+    return judge_and_render(c, a, format, decl, NULL, &d);
 }
 
 int cli_recap(cli_ctx *c, const cli_args *a)
@@ -114,7 +123,7 @@ int cli_recap(cli_ctx *c, const cli_args *a)
     if (!format_of(a, &format))
         return CLI_EXIT_ERROR;
     if (a->given[CLI_OPT_BLANK])
-        return blank_form(c, a);
+        return blank_form(c, a, format);
     if (a->npos != 1) {
         cli_print_usage(stderr, c->cmd);
         return CLI_EXIT_ERROR;
@@ -129,15 +138,5 @@ int cli_recap(cli_ctx *c, const cli_args *a)
         snprintf(origin.date, sizeof origin.date, "%s", info.date);
         snprintf(origin.sha256, sizeof origin.sha256, "%s", info.sha256);
     }
-    const rules_campaign *rules = decl ? session_campaign(c->session, decl->campaign, &d) : NULL;
-    eval_result *e = rules ? eval_declaration(rules, decl, session_today(c->session)) : NULL;
-    recap *r = e ? recap_build(rules, decl, e, &origin) : NULL;
-    int rc = r ? render(a, r, format) : CLI_EXIT_ERROR;
-    if (!r)
-        cli_print_diags(stderr, &d);
-    recap_free(r);
-    eval_free(e);
-    decl_free(decl);
-    diag_free(&d);
-    return rc;
+    return judge_and_render(c, a, format, decl, &origin, &d);
 }
