@@ -50,8 +50,7 @@ long app_now_ms(const app *a)
     return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* ---- the frame --------------------------------------------------------------------------------
- */
+/* ---- the frame ------------------------------------------------------------------------------- */
 
 static void draw_too_small(void)
 {
@@ -94,8 +93,7 @@ static void draw(app *a)
     refresh();
 }
 
-/* ---- keys -------------------------------------------------------------------------------------
- */
+/* ---- keys ------------------------------------------------------------------------------------ */
 
 /* The text of a bracketed paste, read until its end mark. */
 static int read_paste(app *a)
@@ -207,8 +205,7 @@ int app_next_key(app *a)
     }
 }
 
-/* ---- the declaration's frame ------------------------------------------------------------------
- */
+/* ---- the declaration's frame ----------------------------------------------------------------- */
 
 static void draw_title(app *a)
 {
@@ -380,8 +377,7 @@ void app_draw_declaration(app *a)
         term_cursor_hide();
 }
 
-/* ---- saving and leaving -----------------------------------------------------------------------
- */
+/* ---- saving and leaving ---------------------------------------------------------------------- */
 
 bool app_save(app *a)
 {

@@ -7,8 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- options of lists, built once -------------------------------------------------------------
- */
+/* ---- options of lists, built once ------------------------------------------------------------ */
 
 typedef struct {
     const void *source;
@@ -64,8 +63,7 @@ void bind_free(void)
     NSETS = 0;
 }
 
-/* ---- reading ----------------------------------------------------------------------------------
- */
+/* ---- reading --------------------------------------------------------------------------------- */
 
 static decl_answer *answer(session_doc *doc, const rules_indicator *ind)
 {

@@ -54,8 +54,7 @@ static int wrapped_rows(const char *text, int w)
     return (int)term_wrap(text, w, starts, lens, 256);
 }
 
-/* ---- a question -------------------------------------------------------------------------------
- */
+/* ---- a question ------------------------------------------------------------------------------ */
 
 typedef struct {
     const char *title, *text;
@@ -126,8 +125,7 @@ int dialog_ask(app *a, const char *title, const char *text, const char *const *b
     return result;
 }
 
-/* ---- a text to read ---------------------------------------------------------------------------
- */
+/* ---- a text to read -------------------------------------------------------------------------- */
 
 typedef struct {
     const char *title, *text;
@@ -163,8 +161,7 @@ void dialog_text(app *a, const char *title, const char *text)
     a->overlay = NULL;
 }
 
-/* ---- a list to pick from ----------------------------------------------------------------------
- */
+/* ---- a list to pick from --------------------------------------------------------------------- */
 
 typedef struct {
     const char *title;
@@ -223,8 +220,7 @@ bool dialog_pick(app *a, const char *title, field_t *choice)
     return result == 1;
 }
 
-/* ---- a field to fill ----------------------------------------------------------------------------
- */
+/* ---- a field to fill ------------------------------------------------------------------------- */
 
 typedef struct {
     const char *title, *label;
@@ -282,8 +278,7 @@ bool dialog_input(app *a, const char *title, const char *label, field_t *fl)
     return result == 1;
 }
 
-/* ---- Ce qui manque ----------------------------------------------------------------------------
- */
+/* ---- Ce qui manque --------------------------------------------------------------------------- */
 
 typedef struct {
     const eval_result *e;
@@ -336,8 +331,7 @@ const char *dialog_missing(app *a)
     return target;
 }
 
-/* ---- transmission ------------------------------------------------------------------------------
- */
+/* ---- transmission ---------------------------------------------------------------------------- */
 
 bool dialog_transmit(app *a)
 {

@@ -184,8 +184,7 @@ field_t *form_row_field(form_t *f, const form_row *r)
     return r && r->field >= 0 ? &f->fields[r->field] : NULL;
 }
 
-/* ---- focus ------------------------------------------------------------------------------------
- */
+/* ---- focus ----------------------------------------------------------------------------------- */
 
 int form_next_focusable(const form_t *f, int from, int step)
 {
@@ -245,8 +244,7 @@ form_row *form_focused(form_t *f)
     return f->focus >= 0 && f->focus < (int)f->nrows ? &f->rows[f->focus] : NULL;
 }
 
-/* ---- drawing ----------------------------------------------------------------------------------
- */
+/* ---- drawing --------------------------------------------------------------------------------- */
 
 static int value_width(const field_t *fl, int room)
 {

@@ -142,8 +142,7 @@ void home_draw(app *a)
         term_cursor_hide();
 }
 
-/* ---- opening ----------------------------------------------------------------------------------
- */
+/* ---- opening --------------------------------------------------------------------------------- */
 
 static void run_doc(app *a, session_doc *doc, const session_report *r)
 {
@@ -236,8 +235,7 @@ bool home_open_arg(app *a, const char *arg)
     return opened;
 }
 
-/* ---- a new declaration ------------------------------------------------------------------------
- */
+/* ---- a new declaration ----------------------------------------------------------------------- */
 
 static void show_carry_report(app *a, const carry_report *rep, int year)
 {
@@ -314,8 +312,7 @@ static void new_declaration(app *a)
     diag_free(&d);
 }
 
-/* ---- the loop ---------------------------------------------------------------------------------
- */
+/* ---- the loop -------------------------------------------------------------------------------- */
 
 static void help(app *a)
 {

@@ -23,8 +23,7 @@ void tabs_short_label(const char *label, char *buf, size_t size)
     snprintf(buf, size, "%.*s", (int)n, label);
 }
 
-/* ---- Identité ---------------------------------------------------------------------------------
- */
+/* ---- Identité -------------------------------------------------------------------------------- */
 
 static void identity_title(const app *a, int index, char *buf, size_t size)
 {
@@ -101,8 +100,7 @@ static tab_state identity_state(app *a, int index)
     return TAB_COMPLETE;
 }
 
-/* ---- the volets -------------------------------------------------------------------------------
- */
+/* ---- the volets ------------------------------------------------------------------------------ */
 
 static void volet_title(const app *a, int index, char *buf, size_t size)
 {
@@ -234,8 +232,7 @@ static tab_state attestation_state(app *a, int index)
     return d->attestation.accuracy || d->attestation.keep_proofs ? TAB_PROBLEMS : TAB_UNTOUCHED;
 }
 
-/* ---- the table of tabs ------------------------------------------------------------------------
- */
+/* ---- the table of tabs ----------------------------------------------------------------------- */
 
 static const tab_ops IDENTITY = {identity_title, identity_build, identity_state};
 static const tab_ops VOLET = {volet_title, volet_build, volet_state};

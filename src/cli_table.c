@@ -162,8 +162,7 @@ void cli_print_help(FILE *f)
     }
 }
 
-/* ---- parsing ----------------------------------------------------------------------------------
- */
+/* ---- parsing --------------------------------------------------------------------------------- */
 
 /* The option arg names ("--today", "--today=...", "-h"), or -1; *inline_value after '='. */
 static int find_option(const char *arg, const char **inline_value)

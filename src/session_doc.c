@@ -216,8 +216,7 @@ void session_close(session_doc *doc)
     free(doc);
 }
 
-/* ---- judging and saving -----------------------------------------------------------------------
- */
+/* ---- judging and saving ---------------------------------------------------------------------- */
 
 const eval_result *session_judge(session_doc *doc)
 {

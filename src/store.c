@@ -190,8 +190,7 @@ static void side_path(const store_t *s, const char *name, const char *ext, char 
     snprintf(path, size, "%s/%s%s", s->drafts, name, ext);
 }
 
-/* ---- atomic writes -----------------------------------------------------------------------------
- */
+/* ---- atomic writes --------------------------------------------------------------------------- */
 
 static bool write_all(int fd, const char *data, size_t len)
 {
