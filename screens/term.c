@@ -68,6 +68,13 @@ static void set_styles(void)
     }
 }
 
+/* A style's attributes and colour pair: attr_set takes the pair apart and ignores the colour bits
+ * of its attributes. */
+static void use_style(term_style st)
+{
+    attr_set(T.attrs[st] & ~A_COLOR, (short)PAIR_NUMBER((int)T.attrs[st]), NULL);
+}
+
 static bool utf8_locale(void)
 {
     const char *cs = nl_langinfo(CODESET);
@@ -152,7 +159,7 @@ int term_text(int y, int x, int width, term_style st, const char *text)
 {
     if (width <= 0 || !text)
         return 0;
-    attr_set(T.attrs[st], 0, NULL);
+    use_style(st);
     move(y, x);
     int used = 0;
     const char *p = text;
@@ -199,7 +206,7 @@ void term_fill(int y, int x, int width, term_style st)
 {
     if (width <= 0)
         return;
-    attr_set(T.attrs[st], 0, NULL);
+    use_style(st);
     mvhline(y, x, ' ', width);
     attr_set(A_NORMAL, 0, NULL);
 }
@@ -214,7 +221,7 @@ void term_box(int y, int x, int height, int width)
 {
     for (int r = 0; r < height; r++)
         term_fill(y + r, x, width, TERM_DIALOG);
-    attr_set(T.attrs[TERM_DIALOG], 0, NULL);
+    use_style(TERM_DIALOG);
     chtype h = T.ascii ? '-' : ACS_HLINE, v = T.ascii ? '|' : ACS_VLINE;
     mvhline(y, x + 1, h, width - 2);
     mvhline(y + height - 1, x + 1, h, width - 2);

@@ -28,6 +28,8 @@
  *   expect TEXT             TEXT is on the screen
  *   expect-not TEXT         TEXT is not on the screen
  *   expect-at ROW COL TEXT  TEXT at row ROW, column COL (from 0)
+ *   colour ROW COL yes|no   the cell at ROW, COL has a colour other than the terminal's
+ *                           default (yes), or only the default colours (no)
  *   dump NAME               the screen, compared with SCRIPT-NAME.txt
  *   exit CODE               the program ends (within 10 s) with this exit code (128 + N when
  *                           killed by signal N); another « run » may follow
@@ -475,6 +477,14 @@ static void command(run_state *r, char **w, int n)
     } else if (strcmp(c, "expect-at") == 0) {
         need(r, true, n, 4, c);
         expect_at(r, atoi(w[1]), atoi(w[2]), w[3]);
+    } else if (strcmp(c, "colour") == 0) {
+        need(r, true, n, 4, c);
+        VTermScreenCell cell;
+        vterm_screen_get_cell(t->screen, (VTermPos){atoi(w[1]), atoi(w[2])}, &cell);
+        bool coloured =
+            !VTERM_COLOR_IS_DEFAULT_FG(&cell.fg) || !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg);
+        if (coloured != (strcmp(w[3], "yes") == 0))
+            fail(t, "row %s, column %s: %s", w[1], w[2], coloured ? "coloured" : "default colours");
     } else if (strcmp(c, "dump") == 0) {
         need(r, true, n, 2, c);
         dump(r, w[1]);
