@@ -4,10 +4,12 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -121,11 +123,36 @@ static int read_paste(app *a)
     return buf ? APP_KEY_PASTE : ERR;
 }
 
+/* The next key, or KEY_RESIZE, or ERR after a tick without either. curses notices a resize
+ * through a flag its SIGWINCH handler sets, checked before a read: a SIGWINCH arriving between
+ * that check and a blocking read would wait for the next tick. So SIGWINCH stays blocked here
+ * except inside pselect, and curses only ever reads without waiting. */
+static int next_char(wint_t *wc)
+{
+    sigset_t winch, waiting;
+    sigemptyset(&winch);
+    sigaddset(&winch, SIGWINCH);
+    sigprocmask(SIG_BLOCK, &winch, &waiting);
+    timeout(0);
+    int r = get_wch(wc);
+    if (r == ERR) {
+        sigset_t during = waiting;
+        sigdelset(&during, SIGWINCH);
+        fd_set in;
+        FD_ZERO(&in);
+        FD_SET(STDIN_FILENO, &in);
+        struct timespec tick = {0, TICK_MS * 1000000L};
+        pselect(STDIN_FILENO + 1, &in, NULL, NULL, &tick, &during);
+        r = get_wch(wc);
+    }
+    sigprocmask(SIG_SETMASK, &waiting, NULL);
+    return r;
+}
+
 static int read_terminal(app *a)
 {
     wint_t wc;
-    timeout(TICK_MS);
-    int r = get_wch(&wc);
+    int r = next_char(&wc);
     if (r == ERR)
         return ERR;
     if (r == KEY_CODE_YES)
