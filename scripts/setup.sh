@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libssl-dev libjansson-dev libhpdf-dev fonts-dejavu-core"
+packages="build-essential cmake pkg-config libncurses-dev libconfig-dev libmd-dev libjansson-dev libhpdf-dev fonts-dejavu-core"
 if [ "${1:-}" = "--tests" ]; then
     packages="$packages libcmocka-dev locales tmux groff-base libvterm-dev poppler-utils clang-format"
 fi

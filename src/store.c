@@ -8,14 +8,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <sha2.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <openssl/evp.h>
 
 #ifndef FSDECL_VERSION
 #define FSDECL_VERSION "?"
@@ -788,13 +788,7 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
 
 static bool sha256_hex(const char *data, size_t len, char hex[65])
 {
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    if (!EVP_Digest(data, len, md, &mdlen, EVP_sha256(), NULL) || mdlen != 32)
-        return false;
-    for (unsigned i = 0; i < 32; i++)
-        snprintf(hex + 2 * i, 3, "%02x", md[i]);
-    return true;
+    return SHA256Data((const uint8_t *)data, len, hex) != NULL; /* lowercase hexadecimal */
 }
 
 /* Creates path with data, never replacing an existing file: temporary file, then link(). The

@@ -26,6 +26,9 @@ expect_exit 0 history "$fsdecl" history $draft
 expect_out history "Versions transmises de $draft : 2"
 [ "$(grep -c '^  v[0-9]' "$tmp/out")" -eq 2 ] && ok || ko "history: two versions expected"
 grep -q "ALTÉRÉE" "$tmp/out" && ko "history: a version reported as altered" || ok
+# The fingerprint printed is the SHA-256 of the version file, as sha256sum computes it.
+want=$(sha256sum <"$tmp/store/history/$draft/v0001.cfg" | cut -d' ' -f1)
+grep -q "^$want" "$tmp/store/history/$draft/v0001.sha256" && ok || ko "fingerprint of v0001 is not its SHA-256"
 perm=$(stat -c %a "$tmp/store/history/$draft/v0001.cfg")
 [ "$perm" = 400 ] && ok || ko "transmitted version mode $perm, expected 400"
 perm=$(stat -c %a "$tmp/store/drafts/$draft.cfg")
