@@ -53,6 +53,10 @@ bool text_utf8_valid(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     uint32_t cp;
     while (*p) {
+        if (*p < 0x80) { /* ASCII, most of any text: no decoding */
+            p++;
+            continue;
+        }
         size_t n = utf8_seq(p, &cp);
         if (!n)
             return false;
@@ -66,6 +70,10 @@ bool text_has_control(const char *s, bool allow_newline)
     const unsigned char *p = (const unsigned char *)s;
     uint32_t cp;
     while (*p) {
+        if (*p >= 0x20 && *p < 0x7F) { /* printable ASCII, most of any text */
+            p++;
+            continue;
+        }
         size_t n = utf8_seq(p, &cp);
         if (!n) {
             p++;
