@@ -102,6 +102,14 @@ static void read_window(loader *L, const config_setting_t *cg)
     c->window.has_closes = cfg_get_date(&L->doc, w, "closes", CFG_OPTIONAL, &c->window.closes);
     cfg_get_string(&L->doc, w, "note", CFG_OPTIONAL | CFG_MULTILINE, &c->window.note);
     rules_read_sources(&L->doc, w, "sources", CFG_REQUIRED, &c->window.sources);
+    /* A campaign declares its own year: its window cannot open before that year begins, which
+     * lets the campaign of a day be found without reading the later campaigns (session). */
+    if (opens && c->year && c->window.opens.year < c->year) {
+        char o[16];
+        date_format_fr(c->window.opens, o, sizeof o);
+        ERR(config_setting_get_member(w, "opens"),
+            "l'ouverture (%s) précède l'année de la campagne (%d), qu'elle déclare", o, c->year);
+    }
     if (opens && c->window.has_closes && date_cmp(c->window.closes, c->window.opens) < 0) {
         char o[16], cl[16];
         date_format_fr(c->window.opens, o, sizeof o);

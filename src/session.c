@@ -103,26 +103,40 @@ const rules_campaign *session_campaign(session *s, int year, diag_list *d)
     return NULL;
 }
 
+/* Where today stands against a campaign's window: before it (-1), in it (0), after it (1). */
+static int window_position(const rules_campaign *c, date_t today)
+{
+    if (date_cmp(today, c->window.opens) < 0)
+        return -1;
+    /* a closing date not yet known: at the latest when the CNAM computes, in the first half of
+     * the next year (001 §IV) */
+    date_t closes = c->window.has_closes ? c->window.closes : (date_t){c->year + 1, 6, 30};
+    return date_cmp(today, closes) > 0 ? 1 : 0;
+}
+
+/* No window opens before its campaign's year (the loader checks it): a campaign of a later year
+ * than today's is not open, and is read only when no campaign of today's year or before is open
+ * or to open. */
 int session_current_year(session *s)
 {
     int years[PATHS_MAX_CAMPAIGNS], next = 0, latest = 0;
     size_t n = paths_campaign_years(s->paths.rules_dir, years, PATHS_MAX_CAMPAIGNS);
     for (size_t i = n; i-- > 0;) { /* the latest first: an older window may have no known end */
-        const rules_campaign *c = session_campaign(s, years[i], NULL);
+        const rules_campaign *c =
+            years[i] <= s->today.year ? session_campaign(s, years[i], NULL) : NULL;
         if (!c)
             continue;
         latest = latest ? latest : c->year;
-        bool opened = date_cmp(s->today, c->window.opens) >= 0;
-        /* a closing date not yet known: at the latest when the CNAM computes, in the first half
-         * of the next year (001 §IV) */
-        date_t closes = c->window.has_closes ? c->window.closes : (date_t){c->year + 1, 6, 30};
-        bool closed = date_cmp(s->today, closes) > 0;
-        if (opened && !closed)
+        int at = window_position(c, s->today);
+        if (at == 0)
             return c->year;
-        if (opened)
-            break; /* and closed: so are the older ones, which need not be read */
+        if (at > 0)
+            break; /* closed: so are the older ones, which need not be read */
         next = c->year;
     }
+    for (size_t i = 0; !next && i < n; i++) /* the nearest later campaign that can be read */
+        if (years[i] > s->today.year && session_campaign(s, years[i], NULL))
+            next = years[i];
     return next ? next : latest;
 }
 

@@ -64,6 +64,12 @@ static void test_campaign_loaded_once(void **state)
     assert_int_equal(session_current_year(s), 2025); /* its closing is not known yet */
     session_set_today(s, (date_t){2026, 11, 24});
     assert_int_equal(session_current_year(s), 2026); /* 2025 computed by now; 2026 opens next */
+    session_set_today(s, (date_t){2023, 6, 1});
+    assert_int_equal(session_current_year(s), 2023); /* opens in December */
+    session_set_today(s, (date_t){2022, 5, 1});
+    assert_int_equal(session_current_year(s), 2023); /* none of 2022 or before: the nearest later */
+    session_set_today(s, (date_t){2027, 8, 1});
+    assert_int_equal(session_current_year(s), 2026); /* all closed: the latest */
     assert_null(session_campaign(s, 1999, &d));
     assert_true(d.count > 0);
     size_t before = d.count;
