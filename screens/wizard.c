@@ -4,6 +4,7 @@
 #include "wizard.h"
 
 #include <curses.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +39,25 @@ static void catch_crashes(void)
     int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         signal(sigs[i], on_crash);
+}
+
+/* The campaign of the day read while the terminal is being set up, so the home screen's first
+ * frame waits for the longer of the two, not for both. The thread has the session to itself until
+ * it is joined; it takes no signal. */
+static void *preload(void *s)
+{
+    session_current_year(s);
+    return NULL;
+}
+
+static bool preload_start(session *s, pthread_t *th)
+{
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    bool started = pthread_create(th, NULL, preload, s) == 0;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return started;
 }
 
 static void paste_mode(bool on)
@@ -101,7 +121,12 @@ int wizard_main(const wizard_options *o)
     }
     store_catch_signals();
     catch_crashes();
-    if (!term_start(&t, why, sizeof why)) {
+    pthread_t loader;
+    bool loading = !o->edit && preload_start(a.s, &loader);
+    bool started = term_start(&t, why, sizeof why);
+    if (loading)
+        pthread_join(loader, NULL);
+    if (!started) {
         fprintf(stderr, "fsdecl : %s\n", why);
         session_free(a.s);
         script_close(a.script);
