@@ -1,6 +1,9 @@
-/* pdf_layout: pages, wrapped text, tables and boxes on libharu (see pdf_layout.h). */
+/* pdf_layout: pages, wrapped text, tables and boxes on libharu (see pdf_layout.h). libharu is
+ * loaded when the first document is made, not at every start: with the libraries it pulls in, it
+ * would cost each start of fsdecl about a millisecond, for a PDF that most runs never write. */
 #include "pdf_layout.h"
 
+#include <dlfcn.h>
 #include <hpdf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +17,47 @@ enum { MAX_PAGES = 400, MAX_COLS = 6, MAX_LINES = 60 };
 #define TOP 70.0f
 #define BOTTOM 60.0f
 #define TEXT_W (PAGE_W - 2 * MARGIN)
+
+/* The libharu functions used, found in the library on first use. */
+/* clang-format off */
+#define HPDF_FUNCTIONS(X)                                                                          \
+    X(New) X(Free) X(UseUTFEncodings) X(SetCompressionMode) X(LoadTTFontFromFile) X(GetFont)      \
+    X(AddPage) X(Page_SetSize) X(Page_SetLineWidth) X(Page_SetGrayStroke) X(Page_MoveTo)          \
+    X(Page_LineTo) X(Page_Rectangle) X(Page_Stroke) X(Page_BeginText) X(Page_SetFontAndSize)      \
+    X(Page_TextOut) X(Page_EndText) X(Font_TextWidth) X(SaveToStream) X(GetStreamSize)            \
+    X(ResetStream) X(ReadFromStream)
+/* clang-format on */
+
+static struct {
+#define HPDF_FIELD(name) __typeof__(HPDF_##name) *name;
+    HPDF_FUNCTIONS(HPDF_FIELD)
+#undef HPDF_FIELD
+} H;
+
+/* Loads libharu once; false, with the reason in why, when it cannot be. */
+static bool load_hpdf(char *why, size_t size)
+{
+    static void *lib;
+    if (lib)
+        return true;
+    void *l = dlopen(FSDECL_HPDF_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!l) {
+        snprintf(why, size, "bibliothèque PDF introuvable (paquet %s) : %s", FSDECL_HPDF_PACKAGE,
+                 dlerror());
+        return false;
+    }
+#define HPDF_LOAD(name)                                                                            \
+    if (!(*(void **)&H.name = dlsym(l, "HPDF_" #name))) {                                          \
+        snprintf(why, size, "bibliothèque PDF %s incomplète : HPDF_%s absente",                    \
+                 FSDECL_HPDF_SONAME, #name);                                                       \
+        dlclose(l);                                                                                \
+        return false;                                                                              \
+    }
+    HPDF_FUNCTIONS(HPDF_LOAD)
+#undef HPDF_LOAD
+    lib = l;
+    return true;
+}
 
 struct pdf_doc {
     HPDF_Doc doc;
@@ -54,10 +98,10 @@ static HPDF_Font font_of(pdf_doc *p, unsigned style)
 
 static void put(pdf_doc *p, float x, float y, unsigned style, const char *text)
 {
-    HPDF_Page_BeginText(p->page);
-    HPDF_Page_SetFontAndSize(p->page, font_of(p, style), size_of(style));
-    HPDF_Page_TextOut(p->page, x, y, text);
-    HPDF_Page_EndText(p->page);
+    H.Page_BeginText(p->page);
+    H.Page_SetFontAndSize(p->page, font_of(p, style), size_of(style));
+    H.Page_TextOut(p->page, x, y, text);
+    H.Page_EndText(p->page);
 }
 
 static void new_page(pdf_doc *p)
@@ -66,13 +110,13 @@ static void new_page(pdf_doc *p)
         p->failed = true;
         return;
     }
-    p->page = p->pages[p->npages++] = HPDF_AddPage(p->doc);
-    HPDF_Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+    p->page = p->pages[p->npages++] = H.AddPage(p->doc);
+    H.Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
     put(p, MARGIN, PAGE_H - 35, PDF_SMALL, p->header);
-    HPDF_Page_SetLineWidth(p->page, 0.5f);
-    HPDF_Page_MoveTo(p->page, MARGIN, PAGE_H - 42);
-    HPDF_Page_LineTo(p->page, PAGE_W - MARGIN, PAGE_H - 42);
-    HPDF_Page_Stroke(p->page);
+    H.Page_SetLineWidth(p->page, 0.5f);
+    H.Page_MoveTo(p->page, MARGIN, PAGE_H - 42);
+    H.Page_LineTo(p->page, PAGE_W - MARGIN, PAGE_H - 42);
+    H.Page_Stroke(p->page);
     p->y = PAGE_H - TOP;
 }
 
@@ -91,8 +135,7 @@ static float width_of(pdf_doc *p, unsigned style, const char *s, size_t n)
     n = n < sizeof buf - 1 ? n : sizeof buf - 1;
     memcpy(buf, s, n);
     buf[n] = '\0';
-    return (float)HPDF_Font_TextWidth(font_of(p, style), (const HPDF_BYTE *)buf, (HPDF_UINT)n)
-               .width *
+    return (float)H.Font_TextWidth(font_of(p, style), (const HPDF_BYTE *)buf, (HPDF_UINT)n).width *
            size_of(style) / 1000.0f;
 }
 
@@ -132,27 +175,32 @@ static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, ch
 
 pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_list *d)
 {
+    char why[512];
+    if (!load_hpdf(why, sizeof why)) {
+        diag_add(d, "pdf", 0, "%s", why);
+        return NULL;
+    }
     pdf_doc *p = calloc(1, sizeof *p);
-    if (!p || !(p->doc = HPDF_New(on_error, p))) {
+    if (!p || !(p->doc = H.New(on_error, p))) {
         diag_add(d, "pdf", 0, "mémoire insuffisante");
         free(p);
         return NULL;
     }
-    HPDF_UseUTFEncodings(p->doc);
-    HPDF_SetCompressionMode(p->doc, HPDF_COMP_ALL);
+    H.UseUTFEncodings(p->doc);
+    H.SetCompressionMode(p->doc, HPDF_COMP_ALL);
     const char *files[2] = {font, bold};
     HPDF_Font *fonts[2] = {&p->font, &p->bold};
     for (int i = 0; i < 2; i++) {
         FILE *f = fopen(files[i], "rb");
-        const char *name = f ? HPDF_LoadTTFontFromFile(p->doc, files[i], HPDF_TRUE) : NULL;
+        const char *name = f ? H.LoadTTFontFromFile(p->doc, files[i], HPDF_TRUE) : NULL;
         if (f)
             fclose(f);
-        if (!name || p->failed || !(*fonts[i] = HPDF_GetFont(p->doc, name, "UTF-8"))) {
+        if (!name || p->failed || !(*fonts[i] = H.GetFont(p->doc, name, "UTF-8"))) {
             diag_add(d, files[i], 0,
                      "police illisible : le PDF ne peut pas être fait "
                      "(paquet fonts-dejavu-core, ou FSDECL_FONT et "
                      "FSDECL_FONT_BOLD)");
-            HPDF_Free(p->doc);
+            H.Free(p->doc);
             free(p);
             return NULL;
         }
@@ -171,13 +219,13 @@ bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
         p->page = p->pages[i];
         put(p, PAGE_W - MARGIN - width_of(p, PDF_SMALL, num, strlen(num)), 30, PDF_SMALL, num);
     }
-    bool ok = !p->failed && HPDF_SaveToStream(p->doc) == HPDF_OK;
-    HPDF_UINT32 size = ok ? HPDF_GetStreamSize(p->doc) : 0;
+    bool ok = !p->failed && H.SaveToStream(p->doc) == HPDF_OK;
+    HPDF_UINT32 size = ok ? H.GetStreamSize(p->doc) : 0;
     char *buf = ok ? malloc(size ? size : 1) : NULL;
     if (buf) {
-        HPDF_ResetStream(p->doc);
+        H.ResetStream(p->doc);
         HPDF_UINT32 got = size;
-        ok = HPDF_ReadFromStream(p->doc, (HPDF_BYTE *)buf, &got) == HPDF_OK || got == size;
+        ok = H.ReadFromStream(p->doc, (HPDF_BYTE *)buf, &got) == HPDF_OK || got == size;
         *out = buf, *len = got;
     }
     if (!ok || !buf) {
@@ -186,7 +234,7 @@ bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
         diag_add(d, "pdf", 0, "le PDF n'a pas pu être fait (mémoire ou police)");
         ok = false;
     }
-    HPDF_Free(p->doc);
+    H.Free(p->doc);
     free(p);
     return ok;
 }
@@ -209,12 +257,12 @@ void pdf_text(pdf_doc *p, float indent, unsigned style, const char *text)
 
 static void rule(pdf_doc *p, float gray)
 {
-    HPDF_Page_SetGrayStroke(p->page, gray);
-    HPDF_Page_SetLineWidth(p->page, 0.4f);
-    HPDF_Page_MoveTo(p->page, MARGIN, p->y - 3);
-    HPDF_Page_LineTo(p->page, PAGE_W - MARGIN, p->y - 3);
-    HPDF_Page_Stroke(p->page);
-    HPDF_Page_SetGrayStroke(p->page, 0);
+    H.Page_SetGrayStroke(p->page, gray);
+    H.Page_SetLineWidth(p->page, 0.4f);
+    H.Page_MoveTo(p->page, MARGIN, p->y - 3);
+    H.Page_LineTo(p->page, PAGE_W - MARGIN, p->y - 3);
+    H.Page_Stroke(p->page);
+    H.Page_SetGrayStroke(p->page, 0);
 }
 
 /* The wrapped lines of each cell of a row, and how many the tallest has. */
@@ -271,15 +319,15 @@ void pdf_table_end(pdf_doc *p)
 
 static void tick_box(pdf_doc *p, float x, float y, bool checked)
 {
-    HPDF_Page_SetLineWidth(p->page, 0.8f);
-    HPDF_Page_Rectangle(p->page, x, y, 8, 8);
-    HPDF_Page_Stroke(p->page);
+    H.Page_SetLineWidth(p->page, 0.8f);
+    H.Page_Rectangle(p->page, x, y, 8, 8);
+    H.Page_Stroke(p->page);
     if (checked) {
-        HPDF_Page_MoveTo(p->page, x + 1.5f, y + 1.5f);
-        HPDF_Page_LineTo(p->page, x + 6.5f, y + 6.5f);
-        HPDF_Page_MoveTo(p->page, x + 1.5f, y + 6.5f);
-        HPDF_Page_LineTo(p->page, x + 6.5f, y + 1.5f);
-        HPDF_Page_Stroke(p->page);
+        H.Page_MoveTo(p->page, x + 1.5f, y + 1.5f);
+        H.Page_LineTo(p->page, x + 6.5f, y + 6.5f);
+        H.Page_MoveTo(p->page, x + 1.5f, y + 6.5f);
+        H.Page_LineTo(p->page, x + 6.5f, y + 1.5f);
+        H.Page_Stroke(p->page);
     }
 }
 
@@ -308,10 +356,10 @@ void pdf_field(pdf_doc *p, const char *label, const char *value)
     p->y -= line_of(0) * 1.6f;
     put(p, MARGIN, p->y, 0, text);
     float x = MARGIN + width_of(p, 0, text, strlen(text)) + 4;
-    HPDF_Page_SetLineWidth(p->page, 0.4f);
-    HPDF_Page_MoveTo(p->page, x, p->y - 2);
-    HPDF_Page_LineTo(p->page, PAGE_W - MARGIN, p->y - 2);
-    HPDF_Page_Stroke(p->page);
+    H.Page_SetLineWidth(p->page, 0.4f);
+    H.Page_MoveTo(p->page, x, p->y - 2);
+    H.Page_LineTo(p->page, PAGE_W - MARGIN, p->y - 2);
+    H.Page_Stroke(p->page);
 }
 
 void pdf_box(pdf_doc *p, const char *title, float height, bool side)
@@ -325,8 +373,8 @@ void pdf_box(pdf_doc *p, const char *title, float height, bool side)
         p->y -= height + 10;
     }
     p->box_x = x, p->box_y = p->y;
-    HPDF_Page_SetLineWidth(p->page, 0.8f);
-    HPDF_Page_Rectangle(p->page, x, p->y, w, height);
-    HPDF_Page_Stroke(p->page);
+    H.Page_SetLineWidth(p->page, 0.8f);
+    H.Page_Rectangle(p->page, x, p->y, w, height);
+    H.Page_Stroke(p->page);
     put(p, x + 5, p->y + height - 12, PDF_SMALL, title);
 }

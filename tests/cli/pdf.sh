@@ -3,10 +3,12 @@
 # indicator and the totals and accented words found in the text, a page rendered as an image,
 # two runs byte for byte the same, and the recap of a transmitted version equal to its draft's but
 # for the version it names.
-# Usage: pdf.sh FSDECL SOURCE_DIR
+# Usage: pdf.sh FSDECL SOURCE_DIR [NOT_HPDF_DIR]   (a folder holding a library with libharu's name
+# and none of its functions)
 set -u
 fsdecl=$1
 src=$2
+not_hpdf=${3:-}
 . "$src/tests/cli/lib.sh"
 for tool in pdfinfo pdffonts pdftotext pdftoppm; do
     command -v $tool >/dev/null 2>&1 || { ko "$tool missing: run scripts/setup.sh --tests (poppler-utils)"; finish; exit 1; }
@@ -63,6 +65,14 @@ done
 # A PDF never goes to a terminal; a missing font is said.
 expect_exit 2 pdf-no-font env FSDECL_FONT=/nonexistent.ttf "$fsdecl" recap $today data/examples/gp-complete.cfg --format pdf -o "$tmp/x.pdf"
 grep -q "/nonexistent.ttf: police illisible" "$tmp/err" && ok || ko "pdf-no-font: $(cat "$tmp/err")"
+
+# libharu is loaded only to make a PDF: broken, it is named, and the text recap still works.
+if [ -n "$not_hpdf" ]; then
+    expect_exit 2 pdf-no-libharu env LD_LIBRARY_PATH="$not_hpdf" "$fsdecl" recap $today data/examples/gp-complete.cfg --format pdf -o "$tmp/y.pdf"
+    grep -q "bibliothèque PDF libhpdf.*incomplète : HPDF_[A-Za-z]* absente" "$tmp/err" && ok || ko "pdf-no-libharu: $(cat "$tmp/err")"
+    [ -e "$tmp/y.pdf" ] && ko "pdf-no-libharu: a file was written" || ok
+    expect_exit 0 text-no-libharu env LD_LIBRARY_PATH="$not_hpdf" "$fsdecl" recap $today data/examples/gp-complete.cfg
+fi
 
 # The recap of a transmitted version is its draft's, but for the version it names.
 expect_exit 0 transmit "$fsdecl" transmit $today data/examples/gp-complete.cfg
