@@ -23,6 +23,8 @@ struct session {
     paths_t paths;
     loaded_campaign campaigns[PATHS_MAX_CAMPAIGNS];
     size_t ncampaigns;
+    int current_year;   /* session_current_year's answer, found once for ... */
+    date_t current_for; /* ... this day (screens ask at every frame) */
     store_t store;
     bool store_opened;
 };
@@ -117,7 +119,7 @@ static int window_position(const rules_campaign *c, date_t today)
 /* No window opens before its campaign's year (the loader checks it): a campaign of a later year
  * than today's is not open, and is read only when no campaign of today's year or before is open
  * or to open. */
-int session_current_year(session *s)
+static int find_current_year(session *s)
 {
     int years[PATHS_MAX_CAMPAIGNS], next = 0, latest = 0;
     size_t n = paths_campaign_years(s->paths.rules_dir, years, PATHS_MAX_CAMPAIGNS);
@@ -138,6 +140,16 @@ int session_current_year(session *s)
         if (years[i] > s->today.year && session_campaign(s, years[i], NULL))
             next = years[i];
     return next ? next : latest;
+}
+
+/* Found once a day: the screens ask at every frame. */
+int session_current_year(session *s)
+{
+    if (!s->current_year || date_cmp(s->current_for, s->today) != 0) {
+        s->current_year = find_current_year(s);
+        s->current_for = s->today;
+    }
+    return s->current_year;
 }
 
 const store_t *session_store(session *s, diag_list *d)
