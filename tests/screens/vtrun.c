@@ -64,6 +64,7 @@ typedef struct {
     int status; /* once ended */
     bool ended;
     long settles;
+    long settled_at; /* when the last settle byte was read (now_us) */
 } term_t;
 
 static const char *script_name;
@@ -141,8 +142,10 @@ static bool pump(term_t *t, int ms)
         output = true;
     }
     if (fds[1].revents & (POLLIN | POLLHUP))
-        while ((n = read(t->settle, buf, sizeof buf)) > 0)
+        while ((n = read(t->settle, buf, sizeof buf)) > 0) {
             t->settles += n;
+            t->settled_at = now_us();
+        }
     if (!t->ended && waitpid(t->pid, &t->status, WNOHANG) == t->pid)
         t->ended = true;
     return output;
@@ -617,7 +620,7 @@ static int measure_keys(int n, char **argv)
             fprintf(stderr, "vtrun: no frame after key %d\n", i);
             return 1;
         }
-        us[i] = now_us() - start;
+        us[i] = t.settled_at - start; /* not counting the wait for quiet after it */
     }
     report("key to frame", us, n);
     kill(t.pid, SIGTERM);
