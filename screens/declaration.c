@@ -19,9 +19,10 @@ static void changed(app *a)
 static void move_focus(app *a, int step)
 {
     form_t *f = &a->form;
-    if (edit_leave(a))
+    if (edit_leave(a)) {
         changed(a);
-    tabs_build(a);
+        tabs_build(a); /* the value given may show or hide rows */
+    }
     int next = form_next_focusable(f, f->focus, step);
     if (next >= 0) {
         form_focus_row(f, next);
@@ -162,8 +163,7 @@ void app_run_declaration(app *a)
             a->quit = true;
             return;
         }
-        tabs_build(a);
-        edit_result r = edit_key(a, key);
+        edit_result r = edit_key(a, key); /* on the rows the frame was drawn from */
         if (r == EDIT_CHANGED)
             changed(a);
         if (r != EDIT_UNHANDLED)

@@ -263,7 +263,8 @@ size_t term_wrap(const char *text, int width, const char **starts, size_t *lens,
         int used = 0;
         while (*p && *p != '\n') {
             uint32_t cp;
-            size_t k = text_utf8_decode(p, &cp);
+            size_t k =
+                (unsigned char)*p < 0x80 ? (cp = (unsigned char)*p, 1) : text_utf8_decode(p, &cp);
             int w = k ? text_cp_width(cp) : 1;
             if (used + w > width && used > 0)
                 break;

@@ -132,6 +132,8 @@ static int fallback_width(uint32_t cp)
 
 int text_cp_width(uint32_t cp)
 {
+    if (cp >= 0x20 && cp < 0x7F) /* printable ASCII: one column, without asking the locale */
+        return 1;
     int w = wcwidth((wchar_t)cp);
     if (w >= 0)
         return w;
