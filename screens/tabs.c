@@ -189,6 +189,20 @@ static void history_rows(app *a, form_t *f)
     free(v);
 }
 
+/* What the rules say of the campaign itself: where and how to declare, who is eligible, when the
+ * money is computed, what to keep. */
+static void campaign_notes(const rules_campaign *c, form_t *f)
+{
+    if (!c || (!c->window.note && !c->note))
+        return;
+    form_blank(f);
+    form_text(f, 0, TERM_HEADING, "À savoir sur la campagne", NULL, f->width);
+    if (c->window.note)
+        form_text(f, 2, TERM_NORMAL, c->window.note, NULL, f->width);
+    if (c->note)
+        form_text(f, 2, TERM_NORMAL, c->note, NULL, f->width);
+}
+
 static void attestation_build(app *a, int index, form_t *f)
 {
     (void)index;
@@ -221,6 +235,7 @@ static void attestation_build(app *a, int index, form_t *f)
         form_button(f, 2, "Transmettre", (binding){BIND_TRANSMIT, NULL, 0}, NULL);
     }
     history_rows(a, f);
+    campaign_notes(doc->rules, f);
 }
 
 static tab_state attestation_state(app *a, int index)

@@ -257,6 +257,11 @@ static void show_campaign(const rules_campaign *c)
     printf("Saisie des indicateurs : ");
     print_window(stdout, c);
     printf("\n");
+    if (c->window.note) {
+        printf("  ");
+        cli_put(stdout, c->window.note);
+        printf("\n");
+    }
     if (c->note) {
         printf("À savoir : ");
         cli_put(stdout, c->note);
