@@ -20,11 +20,15 @@ for f in ./usr/bin/fsdecl ./usr/share/fsdecl/rules/2025.cfg ./usr/share/fsdecl/l
     check grep -qx "$f" build-deb/contents
 done
 check sh -c "dpkg-deb -f '$deb' Depends | grep -q fonts-dejavu-core"
+check sh -c "dpkg-deb -f '$deb' Depends | grep -q libhpdf" # opened only to write a PDF
 DEBIAN_FRONTEND=noninteractive apt-get install -y "./$deb" >/dev/null
 export LC_ALL=C.UTF-8
 check sh -c "cd / && fsdecl --version | grep -q '^fsdecl '"
 check sh -c "cd / && fsdecl rules | grep -q '2025'"
 check sh -c "cd / && fsdecl check --today 2025-12-20 /usr/share/doc/fsdecl/examples/gp-complete.cfg | grep -q 'complète et recevable'"
+pdf=$(mktemp -d)
+check sh -c "cd / && FSDECL_DATA_DIR='$pdf' fsdecl recap --today 2025-12-20 --format pdf -o '$pdf/r.pdf' /usr/share/doc/fsdecl/examples/gp-complete.cfg && head -c 5 '$pdf/r.pdf' | grep -q '%PDF-'"
+rm -rf "$pdf"
 check sh -c "MANWIDTH=80 man -l /usr/share/man/man1/fsdecl.1.gz 2>&1 | grep -q 'TOUCHES DE L'"
 DEBIAN_FRONTEND=noninteractive apt-get remove -y fsdecl >/dev/null
 check sh -c "! dpkg -L fsdecl >/dev/null 2>&1"
