@@ -108,7 +108,9 @@ static void read_window(loader *L, const config_setting_t *cg)
         char o[16];
         date_format_fr(c->window.opens, o, sizeof o);
         ERR(config_setting_get_member(w, "opens"),
-            "l'ouverture (%s) précède l'année de la campagne (%d), qu'elle déclare", o, c->year);
+            "l'ouverture (%s) précède l'année de la campagne (%d) : une campagne se déclare "
+            "pendant ou après son année",
+            o, c->year);
     }
     if (opens && c->window.has_closes && date_cmp(c->window.closes, c->window.opens) < 0) {
         char o[16], cl[16];
