@@ -358,8 +358,10 @@ bool dialog_transmit(app *a)
     session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);
     if (o == SESSION_OK) {
         app_clock_hhmm(a->saved_at, sizeof a->saved_at);
+        char when[64];
+        date_stamp_fr(info.date, when, sizeof when);
         snprintf(text, sizeof text, "Version %d transmise le %s. Empreinte SHA-256 : %s", version,
-                 info.date, info.sha256);
+                 when, info.sha256);
         app_say(a, TERM_OK, "%s Version %d transmise.", term_symbol(TERM_SYM_OK), version);
     } else {
         char *why = session_explain(&r);

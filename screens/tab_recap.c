@@ -37,8 +37,10 @@ static void header_rows(const recap *r, form_t *f)
              r->origin.transmitted ? "version transmise" : "brouillon");
     form_text(f, 2, TERM_DIM, line, NULL, f->width);
     if (r->origin.version) {
+        char when[64];
+        date_stamp_fr(r->origin.date, when, sizeof when);
         snprintf(line, sizeof line, "Dernière version transmise : %d, le %s, empreinte %.16s…",
-                 r->origin.version, r->origin.date, r->origin.sha256);
+                 r->origin.version, when, r->origin.sha256);
         form_text(f, 2, TERM_DIM, line, NULL, f->width);
     }
 }

@@ -181,8 +181,9 @@ static void history_rows(app *a, form_t *f)
     form_blank(f);
     form_text(f, 0, TERM_HEADING, "Versions transmises", NULL, f->width);
     for (size_t i = 0; i < n; i++) {
-        char line[256];
-        snprintf(line, sizeof line, "Version %d du %s, empreinte %.16s…%s", v[i].number, v[i].date,
+        char line[256], when[64];
+        date_stamp_fr(v[i].date, when, sizeof when);
+        snprintf(line, sizeof line, "Version %d du %s, empreinte %.16s…%s", v[i].number, when,
                  v[i].sha256, v[i].intact ? "" : " — ALTÉRÉE");
         form_text(f, 2, v[i].intact ? TERM_NORMAL : TERM_BAD, line, NULL, f->width);
     }

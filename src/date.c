@@ -62,6 +62,16 @@ void date_format_fr(date_t d, char *buf, size_t size)
     snprintf(buf, size, "%02d/%02d/%04d", d.day, d.month, d.year);
 }
 
+void date_stamp_fr(const char *stamp, char *buf, size_t size)
+{
+    int y, mo, d, h, mi, used = 0;
+    if (stamp && sscanf(stamp, "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &h, &mi, &used) == 5 &&
+        used == 16)
+        snprintf(buf, size, "%02d/%02d/%04d à %02d:%02d", d, mo, y, h, mi);
+    else
+        snprintf(buf, size, "%s", stamp ? stamp : "");
+}
+
 void date_format_iso(date_t d, char *buf, size_t size)
 {
     snprintf(buf, size, "%04d-%02d-%02d", d.year, d.month, d.day);

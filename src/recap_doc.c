@@ -37,11 +37,14 @@ void recap_put_campaign(strbuf *b, const recap *r)
         date_format_fr(c->window.closes, cl, sizeof cl);
     strbuf_put(b, "Campagne : %s ; saisie ouverte le %s%s, clôture %s\n", c->title, o,
                c->window.opens_approximate ? " (prévisionnel)" : "", cl);
-    if (r->origin.transmitted)
+    if (r->origin.transmitted) {
+        char when[64];
+        date_stamp_fr(r->origin.date, when, sizeof when);
         strbuf_put(b, "Version %d transmise le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
-                   r->origin.date, r->origin.sha256);
-    else
+                   when, r->origin.sha256);
+    } else {
         strbuf_puts(b, "Brouillon non transmis\n");
+    }
 }
 
 const char *recap_gate_words(const recap_volet *rv)

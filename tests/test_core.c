@@ -54,6 +54,11 @@ static void test_date_compare_and_format(void **state)
     assert_string_equal(buf, "04/02/2024");
     date_format_iso(a, buf, sizeof buf);
     assert_string_equal(buf, "2024-02-04");
+    char stamp[32];
+    date_stamp_fr("2025-12-20 09:05:41", stamp, sizeof stamp);
+    assert_string_equal(stamp, "20/12/2025 à 09:05");
+    date_stamp_fr("hier", stamp, sizeof stamp); /* not a stamp: as it is */
+    assert_string_equal(stamp, "hier");
     assert_int_equal(date_to_days((date_t){1970, 1, 1}), 0);
     assert_int_equal(date_to_days((date_t){2024, 3, 1}) - date_to_days((date_t){2024, 2, 28}), 2);
 }

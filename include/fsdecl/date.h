@@ -22,6 +22,8 @@ bool date_is_valid(date_t d);
 int date_cmp(date_t a, date_t b);
 /* "04/02/2024" into buf (at least 11 bytes). */
 void date_format_fr(date_t d, char *buf, size_t size);
+/* A store's time stamp "2024-02-04 14:32:05" as "04/02/2024 à 14:32"; anything else as it is. */
+void date_stamp_fr(const char *stamp, char *buf, size_t size);
 /* "2024-02-04" into buf (at least 11 bytes). */
 void date_format_iso(date_t d, char *buf, size_t size);
 /* Days since 1970-01-01 (proleptic Gregorian). */
