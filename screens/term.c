@@ -254,6 +254,18 @@ bool term_cursor_visible(void)
     return T.cursor;
 }
 
+/* Whether a line may break at the space at p: not after « nor before », :, ;, ! or ?, which French
+ * keeps with the word beside them. */
+static bool breakable(const char *line, const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (p - line >= 2 && u[-2] == 0xC2 && u[-1] == 0xAB) /* « */
+        return false;
+    if ((u[1] == 0xC2 && u[2] == 0xBB) || (u[1] && strchr(":;!?", u[1]) && (!u[2] || u[2] == ' ')))
+        return false;
+    return true;
+}
+
 size_t term_wrap(const char *text, int width, const char **starts, size_t *lens, size_t max)
 {
     size_t n = 0;
@@ -268,7 +280,7 @@ size_t term_wrap(const char *text, int width, const char **starts, size_t *lens,
             int w = k ? text_cp_width(cp) : 1;
             if (used + w > width && used > 0)
                 break;
-            if (*p == ' ')
+            if (*p == ' ' && breakable(line, p))
                 brk = p;
             used += w;
             p += k ? k : 1;
