@@ -153,9 +153,10 @@ static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
     if (key == 27) {
         *live = p->before;
         p->error[0] = '\0';
-        bool back = p->given && give_quietly(a, p); /* the declaration gets it back too */
-        p->given = false;
-        return back ? EDIT_CHANGED : EDIT_MOVED;
+        if (!p->given)
+            return EDIT_MOVED;
+        p->given = false; /* the value of before goes back to the declaration */
+        return give_quietly(a, p) ? EDIT_CHANGED : EDIT_MOVED;
     }
     if (key == APP_KEY_PASTE) {
         size_t left_out = 0;
