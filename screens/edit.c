@@ -126,19 +126,6 @@ static edit_result commit_keeping_filter(app *a, form_row *r, const field_t *liv
     return EDIT_CHANGED;
 }
 
-/* Gives what is typed to the declaration as soon as it is a valid value, saying nothing when it
- * is not yet (a date half typed): the autosave then keeps it, and leaving the field still
- * explains a value that stays wrong. The edit stays pending, so Esc can go back. */
-static bool give_quietly(app *a, form_pending *p)
-{
-    char err[256];
-    if (!bind_commit(a->doc, p->bind, &p->field, err, sizeof err))
-        return false;
-    p->given = true;
-    p->error[0] = '\0';
-    return true;
-}
-
 /* A text, date or number field, or a long list's type-ahead. */
 static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
 {
@@ -153,10 +140,7 @@ static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
     if (key == 27) {
         *live = p->before;
         p->error[0] = '\0';
-        if (!p->given)
-            return EDIT_MOVED;
-        p->given = false; /* the value of before goes back to the declaration */
-        return give_quietly(a, p) ? EDIT_CHANGED : EDIT_MOVED;
+        return EDIT_MOVED;
     }
     if (key == APP_KEY_PASTE) {
         size_t left_out = 0;
@@ -175,8 +159,6 @@ static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
     }
     if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live))
         return commit_keeping_filter(a, r, live);
-    if (r->widget == WIDGET_TEXT && res == FIELD_CHANGED && give_quietly(a, p))
-        return EDIT_CHANGED;
     return EDIT_MOVED;
 }
 

@@ -85,7 +85,6 @@ typedef struct {
     field_t before; /* as it was when focus arrived: Esc goes back to it */
     char error[256];
     bool editing;
-    bool given; /* what was typed is in the declaration already (Esc takes it back) */
 } form_pending;
 
 enum { FORM_MAX_PENDING = 32 };
