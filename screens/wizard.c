@@ -43,7 +43,7 @@ static void catch_crashes(void)
 
 /* The campaign of the day read while the terminal is being set up, so the home screen's first
  * frame waits for the longer of the two, not for both. The thread has the session to itself until
- * it is joined; it takes no signal. */
+ * it is joined; it takes no signal but its own faults. */
 static void *preload(void *s)
 {
     session_current_year(s);
@@ -54,6 +54,9 @@ static bool preload_start(session *s, pthread_t *th)
 {
     sigset_t all, old;
     sigfillset(&all);
+    int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}; /* still restore the terminal */
+    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
+        sigdelset(&all, faults[i]);
     pthread_sigmask(SIG_SETMASK, &all, &old);
     bool started = pthread_create(th, NULL, preload, s) == 0;
     pthread_sigmask(SIG_SETMASK, &old, NULL);
