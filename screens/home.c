@@ -278,20 +278,13 @@ static void new_declaration(app *a)
         app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
                 ident_message(ident_check_rpps(value), "RPPS"));
     } while (true);
-    char prev[STORE_NAME_MAX], path[PATH_MAX];
     bool carry = false;
-    const store_t *st = session_store(a->s, NULL);
-    if (st && store_name(year - 1, value, prev)) {
-        store_draft_path(st, prev, path, sizeof path);
+    if (session_draft_exists(a->s, year - 1, value)) {
         static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
-        FILE *f = fopen(path, "r");
-        if (f) {
-            fclose(f);
-            carry = dialog_ask(a, title,
-                               "Une déclaration de l'année précédente existe : la "
-                               "reprendre (identité, logiciel, réponses déclaratives) ?",
-                               b, 0) == 0;
-        }
+        carry = dialog_ask(a, title,
+                           "Une déclaration de l'année précédente existe : la "
+                           "reprendre (identité, logiciel, réponses déclaratives) ?",
+                           b, 0) == 0;
     }
     carry_report rep;
     session_report r;

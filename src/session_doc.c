@@ -154,6 +154,13 @@ static decl_t *starting_point(session *s, const store_t *st, const rules_campaig
     return d;
 }
 
+bool session_draft_exists(session *s, int year, const char *rpps)
+{
+    char name[STORE_NAME_MAX];
+    const store_t *st = session_store_located(s, NULL);
+    return st && store_name(year, rpps, name) && store_draft_exists(st, name);
+}
+
 session_doc *session_create(session *s, int year, const char *rpps, bool empty, carry_report *rep,
                             session_report *r, diag_list *d)
 {
@@ -181,11 +188,7 @@ session_doc *session_create(session *s, int year, const char *rpps, bool empty, 
         session_report_set(r, l.held ? SESSION_HELD : SESSION_FAILED, name);
         return NULL;
     }
-    char path[PATH_MAX];
-    store_draft_path(st, name, path, sizeof path);
-    FILE *exists = fopen(path, "r");
-    if (exists) {
-        fclose(exists);
+    if (store_draft_exists(st, name)) {
         session_report_set(r, SESSION_EXISTS, name);
     } else {
         decl_t *decl = starting_point(s, st, r->rules, rpps, empty, rep);

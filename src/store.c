@@ -185,6 +185,14 @@ void store_draft_path(const store_t *s, const char *name, char *path, size_t siz
     snprintf(path, size, "%s/%s.cfg", s->drafts, name);
 }
 
+bool store_draft_exists(const store_t *s, const char *name)
+{
+    char path[PATH_MAX];
+    store_draft_path(s, name, path, sizeof path);
+    struct stat st;
+    return lstat(path, &st) == 0;
+}
+
 static void side_path(const store_t *s, const char *name, const char *ext, char *path, size_t size)
 {
     snprintf(path, size, "%s/%s%s", s->drafts, name, ext);

@@ -87,8 +87,12 @@ static void test_create_refusals(void **state)
     diag_init(&d);
     carry_report rep;
     session_report r;
+    assert_false(session_draft_exists(s, 2025, "10001234565"));
     session_doc *doc = session_create(s, 2025, "10001234565", true, &rep, &r, &d);
     assert_non_null(doc);
+    assert_true(session_draft_exists(s, 2025, "10001234565"));
+    assert_false(session_draft_exists(s, 2024, "10001234565"));
+    assert_false(session_draft_exists(s, 2025, "1000123456")); /* not a name */
     assert_int_equal(r.outcome, SESSION_OK);
     assert_string_equal(doc->decl->identity.rpps, "10001234565");
     assert_false(session_unsaved(doc));

@@ -123,6 +123,9 @@ enum {
     SESSION_OPEN_RECOVERY = 1 << 1,  /* open the recovery file's content instead of the draft */
 };
 
+/* Whether the store holds a draft for campaign year and this RPPS (last year's, to offer carrying
+ * it over). */
+bool session_draft_exists(session *s, int year, const char *rpps);
 /* A new draft for campaign year and this RPPS: carried over from last year's declaration when
  * there is one and empty is false (rep then says what was carried and what to check), else
  * empty. Saved at once. NULL with r saying why. */

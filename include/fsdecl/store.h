@@ -76,6 +76,9 @@ bool store_name(int year, const char *rpps, char *name);
 /* A name as store_name makes it ("YYYY-DDDDDDDDDDD"): the only names the store accepts. */
 bool store_name_valid(const char *name);
 void store_draft_path(const store_t *s, const char *name, char *path, size_t size);
+/* Whether the draft name is in the store (as any kind of file: a symlink counts, to be refused
+ * when read). */
+bool store_draft_exists(const store_t *s, const char *name);
 
 /* Reads a draft. On a corrupt draft the diagnostics name the line, and say when the backup
  * (previous version) can be restored. */
