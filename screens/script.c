@@ -3,6 +3,7 @@
 #include "script.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,10 +12,13 @@
 #include "actions.h"
 #include "edit.h"
 #include "term.h"
+#include "fsdecl/fileio.h"
+#include "fsdecl/store.h"
 #include "fsdecl/text.h"
 
 struct script {
-    FILE *f;
+    char *text;     /* the whole script, read once through the core */
+    const char *at; /* the next line */
     long clock_ms;
     int queue[1024]; /* keys still to give from the current line */
     size_t nqueue, next;
@@ -46,11 +50,14 @@ static const struct {
 script *script_open(const char *path, char *why, size_t size)
 {
     script *s = calloc(1, sizeof *s);
-    if (!s || !(s->f = fopen(path, "r"))) {
-        snprintf(why, size, "script %s illisible", path);
+    size_t len;
+    int err = 0;
+    if (!s || !(s->text = fileio_read(path, 1 << 20, false, &len, &err))) {
+        snprintf(why, size, "script %s illisible : %s", path, strerror(err ? err : ENOMEM));
         free(s);
         return NULL;
     }
+    s->at = s->text;
     return s;
 }
 
@@ -58,7 +65,7 @@ void script_close(script *s)
 {
     if (!s)
         return;
-    fclose(s->f);
+    free(s->text);
     free(s->paste);
     free(s);
 }
@@ -154,13 +161,25 @@ static int run_line(script *s, char *line)
     return SCRIPT_NOTHING;
 }
 
+/* The script's next line, newline kept, cut to size; false at the end. */
+static bool next_line(script *s, char *line, size_t size)
+{
+    if (!*s->at)
+        return false;
+    size_t n = strcspn(s->at, "\n");
+    size_t with_nl = n + (s->at[n] == '\n');
+    snprintf(line, size, "%.*s", (int)with_nl, s->at);
+    s->at += with_nl;
+    return true;
+}
+
 int script_next(script *s, char **paste)
 {
     if (s->next < s->nqueue)
         return s->queue[s->next++];
     s->nqueue = s->next = 0;
     char line[2048];
-    while (fgets(line, sizeof line, s->f)) {
+    while (next_line(s, line, sizeof line)) {
         s->lineno++;
         if (line[0] == '#' || line[0] == '\n')
             continue;
@@ -225,17 +244,22 @@ bool script_dump(const char *path)
 {
     int cy, cx;
     getyx(stdscr, cy, cx); /* before reading the screen moves it */
-    FILE *f = fopen(path, "w");
-    if (!f)
+    size_t cap = (size_t)LINES * 4097 + 64, n = 0;
+    char *text = malloc(cap), row[4096];
+    if (!text)
         return false;
-    char row[4096];
     for (int y = 0; y < LINES; y++) {
         screen_row(y, row, sizeof row);
-        fprintf(f, "%s\n", row);
+        n += (size_t)snprintf(text + n, cap - n, "%s\n", row);
     }
     if (!term_cursor_visible())
-        fprintf(f, "curseur caché\n");
+        n += (size_t)snprintf(text + n, cap - n, "curseur caché\n");
     else
-        fprintf(f, "curseur %d,%d\n", cy, cx);
-    return fclose(f) == 0;
+        n += (size_t)snprintf(text + n, cap - n, "curseur %d,%d\n", cy, cx);
+    diag_list d;
+    diag_init(&d);
+    bool ok = store_write_atomic(path, NULL, text, n, &d);
+    diag_free(&d);
+    free(text);
+    return ok;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "fsdecl/fileio.h"
 #include "fsdecl/text.h"
 
 static struct {
@@ -88,10 +89,10 @@ static bool start_virtual(const term_options *o, char *why, size_t size)
     snprintf(cols, sizeof cols, "%d", o->cols > 0 ? o->cols : 80);
     setenv("LINES", lines, 1);
     setenv("COLUMNS", cols, 1);
-    T.out = fopen("/dev/null", "w");
-    T.in = fopen("/dev/null", "r");
     const char *term = getenv("TERM");
-    T.screen = T.out && T.in ? newterm(term && *term ? term : "xterm-256color", T.out, T.in) : NULL;
+    T.screen = fileio_null_streams(&T.in, &T.out)
+                   ? newterm(term && *term ? term : "xterm-256color", T.out, T.in)
+                   : NULL;
     if (!T.screen) {
         snprintf(why, size, "écran virtuel impossible (TERM inconnu ?)");
         return false;
