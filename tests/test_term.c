@@ -25,35 +25,35 @@ static void wrap(const char *text, int width, char *out, size_t size)
     }
 }
 
-static void test_wraps_at_spaces(void **state)
-{
-    (void)state;
-    char out[512];
-    wrap("un deux trois quatre", 9, out, sizeof out);
-    assert_string_equal(out, "un deux|trois|quatre");
-    wrap("ligne\nsuivante", 40, out, sizeof out);
-    assert_string_equal(out, "ligne|suivante");
-}
-
-static void test_french_punctuation_stays(void **state)
-{
-    (void)state;
-    char out[512];
+/* Each text, its width, and its lines joined by '|'. */
+static const struct {
+    const char *text;
+    int width;
+    const char *lines;
+} CASES[] = {
+    {"un deux trois quatre", 9, "un deux|trois|quatre"},
+    {"ligne\nsuivante", 40, "ligne|suivante"},
     /* « Empreinte SHA-256 : » would leave the colon alone on the next line */
-    wrap("Empreinte SHA-256 : abc", 17, out, sizeof out);
-    assert_string_equal(out, "Empreinte|SHA-256 : abc");
-    wrap("avez-vous participé ?", 19, out, sizeof out);
-    assert_string_equal(out, "avez-vous|participé ?");
+    {"Empreinte SHA-256 : abc", 17, "Empreinte|SHA-256 : abc"},
+    {"avez-vous participé ?", 19, "avez-vous|participé ?"},
     /* « horaires » stays whole: no break after « nor before » */
-    wrap("saisir « horaires » ici", 12, out, sizeof out);
-    assert_string_equal(out, "saisir|« horaires »|ici");
+    {"saisir « horaires » ici", 12, "saisir|« horaires »|ici"},
+};
+
+static void test_wrap(void **state)
+{
+    (void)state;
+    char out[512];
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        wrap(CASES[i].text, CASES[i].width, out, sizeof out);
+        assert_string_equal(out, CASES[i].lines);
+    }
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_wraps_at_spaces),
-        cmocka_unit_test(test_french_punctuation_stays),
+        cmocka_unit_test(test_wrap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
