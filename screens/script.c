@@ -148,7 +148,12 @@ static int run_line(script *s, char *line)
         s->paste = strdup(a);
         return APP_KEY_PASTE;
     } else if (strcmp(line, "dump") == 0) {
-        script_dump(a);
+        diag_list d;
+        diag_init(&d);
+        if (!script_dump(a, &d)) /* the screen is drawn nowhere: standard error is free */
+            fprintf(stderr, "fsdecl : vidage %s impossible : %s\n", a,
+                    d.count ? d.items[0].message : "mémoire insuffisante");
+        diag_free(&d);
     } else if (strcmp(line, "resize") == 0) {
         int c, l;
         if (sscanf(a, "%dx%d", &c, &l) == 2)
@@ -240,7 +245,7 @@ static void screen_row(int y, char *buf, size_t size)
     buf[o] = '\0';
 }
 
-bool script_dump(const char *path)
+bool script_dump(const char *path, diag_list *d)
 {
     int cy, cx;
     getyx(stdscr, cy, cx); /* before reading the screen moves it */
@@ -256,10 +261,7 @@ bool script_dump(const char *path)
         n += (size_t)snprintf(text + n, cap - n, "curseur caché\n");
     else
         n += (size_t)snprintf(text + n, cap - n, "curseur %d,%d\n", cy, cx);
-    diag_list d;
-    diag_init(&d);
-    bool ok = store_write_atomic(path, NULL, text, n, &d);
-    diag_free(&d);
+    bool ok = store_write_atomic(path, NULL, text, n, d);
     free(text);
     return ok;
 }

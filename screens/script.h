@@ -20,6 +20,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fsdecl/diag.h"
+
 typedef struct script script;
 
 enum { SCRIPT_END = -2, SCRIPT_NOTHING = -3, SCRIPT_SIGNAL = -4 };
@@ -31,7 +33,7 @@ void script_close(script *s);
 int script_next(script *s, char **paste);
 /* Milliseconds on the script's clock. */
 long script_clock(const script *s);
-/* Writes the screen as it is now to path; false with the reason on failure. */
-bool script_dump(const char *path);
+/* Writes the screen as it is now to path; false with the reason in d. */
+bool script_dump(const char *path, diag_list *d);
 
 #endif
