@@ -18,12 +18,15 @@ int app_key_char(int key)
     return -1;
 }
 
-/* The pending edit of the focused field, made when focus arrives. */
+/* The pending edit of the focused field, made when focus arrives. A value kept with its reason
+ * is being edited again: leaving the field gives the correction to the declaration. */
 static form_pending *editing(form_t *f, const form_row *r, const field_t *fl)
 {
     form_pending *p = form_pending_for(f, r->bind);
-    if (p)
+    if (p) {
+        p->editing = true;
         return p;
+    }
     if (f->npending == FORM_MAX_PENDING)
         return NULL;
     p = &f->pending[f->npending++];
