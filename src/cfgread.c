@@ -274,7 +274,7 @@ static const config_setting_t *lookup(cfg_doc *doc, const config_setting_t *g, c
                                       unsigned flags)
 {
     const config_setting_t *s = g ? config_setting_get_member(g, key) : NULL;
-    if (!s && (flags & CFG_REQUIRED)) {
+    if (!s && (flags & (CFG_REQUIRED | CFG_PRESENT))) {
         const char *gname = g ? config_setting_name(g) : NULL;
         if (!gname && g && config_setting_parent(g))
             gname = config_setting_name(config_setting_parent(g));

@@ -37,6 +37,7 @@ enum {
     CFG_OPTIONAL = 0,
     CFG_REQUIRED = 1 << 0,
     CFG_MULTILINE = 1 << 1, /* strings: '\n' allowed */
+    CFG_PRESENT = 1 << 2,   /* strings: must be there, may be empty */
 };
 
 /* Reads and parses path; display names it in messages. False (with diagnostics) on any problem;

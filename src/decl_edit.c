@@ -109,6 +109,46 @@ void decl_set_first_year(decl_t *d, bool first_year)
     kept(d);
 }
 
+static bool same_typing(const decl_t *d, const decl_typing *t, size_t n)
+{
+    if (n != d->ntyping)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].field, d->typing[i].field) != 0 ||
+            strcmp(t[i].text, d->typing[i].text) != 0)
+            return false;
+    return true;
+}
+
+bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err)
+{
+    char msg[VALID_MSG_MAX];
+    if (n > DECL_MAX_TYPING)
+        return refuse(err, "trop de saisies non validées");
+    for (size_t i = 0; i < n; i++) {
+        if (!valid_typing(t[i].field, t[i].text, msg, sizeof msg))
+            return refuse(err, msg);
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(t[i].field, t[j].field) == 0)
+                return refuse(err, "deux saisies pour le même champ");
+    }
+    if (same_typing(d, t, n))
+        return true;
+    decl_typing *copy = n ? arena_calloc(d->arena, n, sizeof *copy) : NULL;
+    if (n && !copy)
+        return refuse(err, "mémoire insuffisante");
+    for (size_t i = 0; i < n; i++) {
+        copy[i].field = arena_strdup(d->arena, t[i].field);
+        copy[i].text = arena_strdup(d->arena, t[i].text);
+        if (!copy[i].field || !copy[i].text)
+            return refuse(err, "mémoire insuffisante");
+    }
+    d->typing = copy;
+    d->ntyping = n;
+    d->typing_changes++;
+    return true;
+}
+
 bool decl_set_commitments(decl_t *d, bool accuracy, bool keep_proofs, const date_t *date,
                           diag_list *err)
 {

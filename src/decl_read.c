@@ -190,10 +190,49 @@ static void read_answer(cfg_doc *doc, const config_setting_t *g, decl_answer *a)
     cfg_get_string(doc, g, "comment", CFG_OPTIONAL | CFG_MULTILINE, &a->comment);
 }
 
+/* What was typed and not given yet: ( { field = "..."; text = "..."; }, ... ). */
+static void read_typing(cfg_doc *doc, const config_setting_t *g, decl_t *d)
+{
+    static const char *const keys[] = {"field", "text", NULL};
+    const config_setting_t *l = cfg_get_list(doc, g, "typing", CFG_OPTIONAL);
+    size_t n = l ? (size_t)config_setting_length(l) : 0;
+    if (!l)
+        return;
+    if (n > DECL_MAX_TYPING) {
+        cfg_error(doc, l, "trop de saisies non validées (%zu, au plus %d)", n, DECL_MAX_TYPING);
+        return;
+    }
+    decl_typing t[DECL_MAX_TYPING];
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        const config_setting_t *e = config_setting_get_elem(l, (unsigned)i);
+        cfg_check_keys(doc, e, keys);
+        const char *field = NULL, *text = NULL;
+        if (!cfg_get_string(doc, e, "field", CFG_REQUIRED, &field) ||
+            !cfg_get_string(doc, e, "text", CFG_PRESENT, &text))
+            continue;
+        char msg[VALID_MSG_MAX];
+        if (!valid_typing(field, text, msg, sizeof msg)) {
+            cfg_error(doc, e, "%s", msg);
+            continue;
+        }
+        bool twice = false;
+        for (size_t j = 0; j < kept; j++)
+            twice = twice || strcmp(t[j].field, field) == 0;
+        if (twice) {
+            cfg_error(doc, e, "deux saisies pour le champ « %s »", field);
+            continue;
+        }
+        t[kept++] = (decl_typing){field, text};
+    }
+    decl_set_typing(d, t, kept, NULL);
+}
+
 bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool require_header)
 {
-    static const char *const keys[] = {"format",   "writer",  "campaign",    "first_year",
-                                       "identity", "answers", "attestation", NULL};
+    static const char *const keys[] = {"format",     "writer",  "campaign",
+                                       "first_year", "identity", "answers",
+                                       "attestation", "typing", NULL};
     static const char *const att_keys[] = {"accuracy", "keep_proofs", "date", NULL};
     size_t before = cfg_error_count(doc);
     unsigned req = require_header ? CFG_REQUIRED : CFG_OPTIONAL;
@@ -237,6 +276,7 @@ bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool re
         d->attestation.has_date =
             cfg_get_date(doc, att, "date", CFG_OPTIONAL, &d->attestation.date);
     }
+    read_typing(doc, g, d);
     return cfg_error_count(doc) == before;
 }
 

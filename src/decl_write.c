@@ -155,5 +155,16 @@ char *decl_write(const decl_t *d, const char *writer, size_t *len)
                d->attestation.keep_proofs ? "true" : "false");
     put_kv_date(&b, "  ", "date", d->attestation.has_date, d->attestation.date);
     strbuf_put(&b, "};\n");
+    if (d->ntyping) {
+        strbuf_put(&b, "typing = (\n");
+        for (size_t i = 0; i < d->ntyping; i++) {
+            strbuf_put(&b, "  { field = ");
+            put_str(&b, d->typing[i].field);
+            strbuf_put(&b, "; text = ");
+            put_str(&b, d->typing[i].text);
+            strbuf_put(&b, "; }%s\n", i + 1 < d->ntyping ? "," : "");
+        }
+        strbuf_put(&b, ");\n");
+    }
     return strbuf_take(&b, len);
 }

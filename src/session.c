@@ -276,6 +276,12 @@ char *session_explain(const session_report *r)
                  "dernier brouillon enregistré",
                  r->name, r->recovery.saved[0] ? r->recovery.saved : "?", r->name, r->name);
         break;
+    case SESSION_TYPING_PENDING:
+        snprintf(buf, sizeof buf,
+                 "des saisies faites dans l'assistant ne sont pas validées : corrigez-les ou "
+                 "effacez-les (Échap dans leur champ, fsdecl edit %s) avant de transmettre",
+                 r->name);
+        break;
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
         break;

@@ -26,6 +26,7 @@ static session_doc *new_doc(session *s, const char *name, decl_t *decl, diag_lis
     doc->decl = decl;
     doc->lock.fd = -1;
     doc->saved_changes = decl->changes;
+    doc->saved_typing = decl->typing_changes;
     doc->autosaver.delay_ms = AUTOSAVE_DELAY_MS;
     doc->rules = session_campaign(s, decl->campaign, NULL);
     return doc;
@@ -235,7 +236,8 @@ const eval_result *session_judge(session_doc *doc)
 
 bool session_unsaved(const session_doc *doc)
 {
-    return doc->decl->changes != doc->saved_changes;
+    return doc->decl->changes != doc->saved_changes ||
+           doc->decl->typing_changes != doc->saved_typing;
 }
 
 /* Unsaved work waits in a recovery file that this document did not take up: saving would lose
@@ -265,6 +267,7 @@ bool session_save(session_doc *doc, diag_list *d)
     if (!st || !store_save(st, doc->decl, d))
         return false;
     doc->saved_changes = doc->decl->changes;
+    doc->saved_typing = doc->decl->typing_changes;
     doc->recovery = (store_recovery){0}; /* the save replaced it */
     doc->recovered = false;
     store_autosave_saved(&doc->autosaver);
@@ -308,6 +311,8 @@ static session_outcome transmit_refusal(const session_doc *doc, const eval_resul
         return SESSION_WINDOW_NOT_OPEN;
     if (!e->committed)
         return SESSION_COMMITMENTS_MISSING;
+    if (doc->decl->ntyping)
+        return SESSION_TYPING_PENDING;
     return SESSION_OK;
 }
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fsdecl/decl.h"
 #include "fsdecl/text.h"
 
 bool valid_text(const char *key, const char *v, bool multiline, char *msg, size_t msg_size)
@@ -70,4 +71,26 @@ bool valid_date(const char *key, date_t d, char *msg, size_t msg_size)
     snprintf(msg, msg_size, "date impossible « %04d-%02d-%02d » pour « %s »", d.year, d.month,
              d.day, key);
     return false;
+}
+
+bool valid_typing(const char *field, const char *text, char *msg, size_t msg_size)
+{
+    size_t n = strlen(field);
+    if (n == 0 || n > DECL_TYPING_FIELD_MAX || strspn(field, DECL_TYPING_FIELD_CHARS) != n) {
+        char safe[64];
+        text_sanitize(field, false, safe, sizeof safe);
+        snprintf(msg, msg_size,
+                 "champ de saisie « %s » invalide : lettres minuscules ASCII, chiffres, _ : / -, "
+                 "%d caractères au plus",
+                 safe, DECL_TYPING_FIELD_MAX);
+        return false;
+    }
+    if (!valid_text("text", text, false, msg, msg_size))
+        return false;
+    if (strlen(text) > DECL_TYPING_TEXT_MAX) {
+        snprintf(msg, msg_size, "saisie trop longue pour le champ « %s » (%d octets au plus)",
+                 field, DECL_TYPING_TEXT_MAX);
+        return false;
+    }
+    return true;
 }

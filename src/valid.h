@@ -22,5 +22,7 @@ bool valid_int(const char *key, int64_t v, int64_t min, int64_t max, char *msg, 
 /* 0 <= num <= den, den > 0. */
 bool valid_fraction(const char *key, int64_t num, int64_t den, char *msg, size_t msg_size);
 bool valid_date(const char *key, date_t d, char *msg, size_t msg_size);
+/* One entry of a declaration's typing (decl.h: decl_typing). */
+bool valid_typing(const char *field, const char *text, char *msg, size_t msg_size);
 
 #endif

@@ -124,6 +124,18 @@ static void test_errors(void **state)
                  "brouillon.cfg:3: « last_name » contient un caractère de contrôle");
     expect_error("format = 1;\ncampaign = 2025;\nanswers = { v2_dmp = { count = -1; }; };\n",
                  "brouillon.cfg:3: « count » vaut -1 : hors des bornes 0 à 2147483647");
+    expect_error("format = 1;\ncampaign = 2025;\ntyping = (\n { field = \"id:rpps\"; }\n);\n",
+                 "brouillon.cfg:4: clé obligatoire « text » absente dans « typing »");
+    expect_error("format = 1;\ncampaign = 2025;\ntyping = ( { field = \"Nom\"; text = \"\"; } );\n",
+                 "brouillon.cfg:3: champ de saisie « Nom » invalide : lettres minuscules ASCII, "
+                 "chiffres, _ : / -, 96 caractères au plus");
+    expect_error("format = 1;\ncampaign = 2025;\ntyping = (\n { field = \"a\"; text = \"1\"; },\n"
+                 " { field = \"a\"; text = \"2\"; }\n);\n",
+                 "brouillon.cfg:5: deux saisies pour le champ « a »");
+    expect_error("format = 1;\ncampaign = 2025;\ntyping = ( { field = \"a\"; text = \"x\\ny\"; } );\n",
+                 "brouillon.cfg:3: « text » contient un caractère de contrôle");
+    expect_error("format = 1;\ncampaign = 2025;\ntyping = ( { field = \"a\"; texte = \"\"; } );\n",
+                 "brouillon.cfg:3: clé inconnue « texte »");
 }
 
 /* A group read over a declaration replaces what it names and keeps the rest. */

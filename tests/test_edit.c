@@ -80,6 +80,8 @@ static decl_t *every_field(void)
     assert_true(decl_set_component(d, fut, "dcmt", true, 1, 2, &e));
     assert_true(decl_set_component(d, fut, "fse", true, 3, 3, &e));
     assert_true(decl_set_commitments(d, true, false, &(date_t){2025, 12, 20}, &e));
+    decl_typing t[] = {{"proof_date:v1_software:1", "31/02/2\"02"}, {"identity:3", ""}};
+    assert_true(decl_set_typing(d, t, 2, &e));
     assert_int_equal(e.count, 0);
     diag_free(&e);
     return d;
@@ -265,6 +267,59 @@ static void test_answers_never_move(void **state)
 }
 
 /* The vocabularies: ids unique, labels present, lookups both ways. */
+/* Typing: kept whole or refused whole, never counted as a change of what is judged, and
+ * counted in typing_changes only when it changes. */
+static void test_typing(void **state)
+{
+    (void)state;
+    decl_t *d = decl_new();
+    diag_list e;
+    diag_init(&e);
+    decl_typing t[] = {{"identity:2", "1000"}, {"value:v2_dmp:0", "é"}};
+    assert_true(decl_set_typing(d, t, 2, &e));
+    assert_int_equal(d->ntyping, 2);
+    assert_string_equal(d->typing[1].text, "é");
+    assert_int_equal(d->changes, 0);
+    assert_int_equal(d->typing_changes, 1);
+    decl_typing same[] = {{"identity:2", "1000"}, {"value:v2_dmp:0", "é"}};
+    assert_true(decl_set_typing(d, same, 2, &e));
+    assert_int_equal(d->typing_changes, 1);
+
+    decl_typing bad_field[] = {{"identity:2", "1"}, {"Identité", "1"}};
+    assert_false(decl_set_typing(d, bad_field, 2, &e));
+    expect_refusal(&e, "champ de saisie « Identité » invalide : lettres minuscules ASCII, "
+                       "chiffres, _ : / -, 96 caractères au plus");
+    decl_typing twice[] = {{"a", "1"}, {"a", "2"}};
+    assert_false(decl_set_typing(d, twice, 2, &e));
+    expect_refusal(&e, "deux saisies pour le même champ");
+    decl_typing control[] = {{"a", "x\ty"}};
+    assert_false(decl_set_typing(d, control, 1, &e));
+    expect_refusal(&e, "« text » contient un caractère de contrôle");
+    char *long_text = malloc(DECL_TYPING_TEXT_MAX + 2);
+    memset(long_text, 'x', DECL_TYPING_TEXT_MAX + 1);
+    long_text[DECL_TYPING_TEXT_MAX + 1] = '\0';
+    decl_typing too_long[] = {{"a", long_text}};
+    assert_false(decl_set_typing(d, too_long, 1, &e));
+    expect_refusal(&e, "saisie trop longue pour le champ « a » (4096 octets au plus)");
+    long_text[DECL_TYPING_TEXT_MAX] = '\0';
+    assert_true(decl_set_typing(d, too_long, 1, &e));
+    free(long_text);
+    decl_typing many[DECL_MAX_TYPING + 1];
+    for (size_t i = 0; i <= DECL_MAX_TYPING; i++)
+        many[i] = (decl_typing){"a", ""};
+    assert_false(decl_set_typing(d, many, DECL_MAX_TYPING + 1, &e));
+    expect_refusal(&e, "trop de saisies non validées");
+    assert_int_equal(d->ntyping, 1); /* the refusals changed nothing */
+    assert_int_equal(d->typing_changes, 2);
+
+    assert_true(decl_set_typing(d, NULL, 0, &e));
+    assert_int_equal(d->ntyping, 0);
+    assert_int_equal(d->typing_changes, 3);
+    assert_int_equal(d->changes, 0);
+    decl_free(d);
+    diag_free(&e);
+}
+
 static void test_vocabularies(void **state)
 {
     (void)state;
@@ -291,7 +346,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_edit_write_read),  cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_clear_and_remove), cmocka_unit_test(test_answers_never_move),
-        cmocka_unit_test(test_vocabularies),
+        cmocka_unit_test(test_vocabularies),     cmocka_unit_test(test_typing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

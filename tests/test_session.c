@@ -225,6 +225,27 @@ static void test_transmit(void **state)
     assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_COMMITMENTS_MISSING);
     assert_int_equal(v, 0);
     assert_true(decl_set_commitments(doc->decl, true, true, NULL, &d));
+    assert_true(session_save(doc, &d));
+    /* typing not given yet: unsaved work (saved with the draft), and no transmission */
+    decl_typing t = {"identity:2", "1000"};
+    assert_true(decl_set_typing(doc->decl, &t, 1, &d));
+    assert_true(session_unsaved(doc));
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_TYPING_PENDING);
+    assert_int_equal(v, 0);
+    char *why = session_explain(&r);
+    assert_string_equal(why, "des saisies faites dans l'assistant ne sont pas validées : "
+                             "corrigez-les ou effacez-les (Échap dans leur champ, fsdecl edit "
+                             "2025-10001234565) avant de transmettre");
+    free(why);
+    assert_true(session_save(doc, &d));
+    assert_false(session_unsaved(doc));
+    session_close(doc);
+    doc = session_open(s, NAME, 0, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(doc->decl->ntyping, 1);
+    assert_string_equal(doc->decl->typing[0].text, "1000");
+    assert_false(session_unsaved(doc));
+    assert_true(decl_set_typing(doc->decl, NULL, 0, &d));
     assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
     assert_int_equal(v, 1);
     assert_false(session_unsaved(doc)); /* saved before it was transmitted */

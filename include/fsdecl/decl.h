@@ -132,6 +132,18 @@ typedef struct {
     int line;
 } decl_answer;
 
+/* What was typed in a front end's field and not given to the declaration yet: a value refused
+ * (kept beside its reason) or one still being typed when the work was autosaved. It is kept with
+ * the declaration, so that neither a refused value nor a crash loses what was typed, and is never
+ * judged. field is the front end's own name for the field (DECL_TYPING_FIELD_CHARS, at most
+ * DECL_TYPING_FIELD_MAX bytes), text the text as typed (one line, at most DECL_TYPING_TEXT_MAX
+ * bytes). */
+typedef struct {
+    const char *field, *text;
+} decl_typing;
+enum { DECL_MAX_TYPING = 64, DECL_TYPING_FIELD_MAX = 96, DECL_TYPING_TEXT_MAX = 4096 };
+#define DECL_TYPING_FIELD_CHARS "abcdefghijklmnopqrstuvwxyz0123456789_:/-"
+
 typedef struct {
     arena_t *arena;
     const char *path;
@@ -151,7 +163,10 @@ typedef struct {
         bool has_date;
         date_t date;
     } attestation;
-    uint64_t changes; /* one more for every change kept by a setter */
+    decl_typing *typing; /* what was typed and not given yet (decl_set_typing) */
+    size_t ntyping;
+    uint64_t changes;        /* one more for every change kept by a setter */
+    uint64_t typing_changes; /* one more each time decl_set_typing changes the typing kept */
 } decl_t;
 
 /* An empty declaration, with its own arena. */
@@ -189,6 +204,10 @@ const char *decl_software_fr(decl_software_field f);
 bool decl_set_identity(decl_t *d, decl_identity_field f, const char *value, diag_list *err);
 bool decl_set_campaign(decl_t *d, int year, diag_list *err);
 void decl_set_first_year(decl_t *d, bool first_year);
+/* Replaces the typing kept (n entries, each field named once): false, changing nothing, when an
+ * entry is refused. The same typing as before changes nothing and counts nothing. Typing never
+ * counts in `changes`, which only what is judged moves. */
+bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err);
 /* The commitments of the attestation sur l'honneur; date NULL: undated. */
 bool decl_set_commitments(decl_t *d, bool accuracy, bool keep_proofs, const date_t *date,
                           diag_list *err);

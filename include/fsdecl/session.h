@@ -43,6 +43,7 @@ typedef struct {
     X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                          \
       "les engagements de l'attestation sur l'honneur ne sont pas cochés")                         \
     X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")            \
+    X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                \
     X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")          \
     X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")
 typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
@@ -113,6 +114,7 @@ typedef struct {
     store_recovery recovery;      /* as found when opened */
     bool recovered;               /* opened from the recovery file's content */
     uint64_t saved_changes;       /* decl->changes when last saved */
+    uint64_t saved_typing;        /* decl->typing_changes when last saved */
     store_autosaver autosaver;
     eval_result *eval; /* the last judgement, and the changes it saw */
     uint64_t eval_changes;
