@@ -252,8 +252,10 @@ void bind_row(session_doc *doc, form_t *f, int indent, const char *label, bindin
     }
     bool fresh;
     field_t *fl = form_field(f, indent, label, b, w, anchor, &fresh);
-    if (fl && fresh)
+    if (fl && fresh) {
         load(doc, b, fl);
+        form_field_restore(f, indent, b, fl);
+    }
 }
 
 bool bind_commits_at_once(widget_kind w)

@@ -9,6 +9,7 @@
 #include "dialog.h"
 #include "edit.h"
 #include "fsdecl/text.h"
+#include "typing.h"
 
 static void changed(app *a)
 {
@@ -153,9 +154,11 @@ static void leave_on_signal(app *a)
 void app_run_declaration(app *a)
 {
     tabs_setup(a);
+    typing_restore(a);
     tabs_build(a);
     form_focus_row(&a->form, form_next_focusable(&a->form, -1, 1));
     for (;;) {
+        typing_sync(a); /* what the last key typed is kept by the next autosave */
         int key = app_next_key(a);
         if (key == APP_KEY_EXIT || key == APP_KEY_END) {
             if (key == APP_KEY_EXIT)

@@ -9,6 +9,7 @@
 #include "actions.h"
 #include "edit.h"
 #include "fsdecl/text.h"
+#include "typing.h"
 
 /* A box of at most width columns centred on the screen; its rows go to *y, *x, *w, *h. */
 static void frame(const char *title, int want_w, int want_h, int *y, int *x, int *w, int *h)
@@ -337,8 +338,21 @@ bool dialog_transmit(app *a)
 {
     static const char *const confirm[] = {"Transmettre", "Annuler", NULL};
     static const char *const ok[] = {"Fermer", NULL};
-    const eval_result *e = session_judge(a->doc);
+    static const char *const drop[] = {"Les effacer et continuer", "Annuler", NULL};
     char text[1024], lo[48], hi[48];
+    if (a->doc->decl->ntyping) { /* typed, refused or hidden since: not in the declaration */
+        char list[600];
+        typing_list_fr(a, list, sizeof list);
+        snprintf(text, sizeof text,
+                 "Des saisies ne sont pas validées et ne font pas partie de la déclaration : %s. "
+                 "Corrigez-les dans leur champ, ou effacez-les pour transmettre sans elles.",
+                 list);
+        if (dialog_ask(a, "Saisies non validées", text, drop, 1) != 0)
+            return false;
+        typing_drop_all(a);
+        tabs_build(a);
+    }
+    const eval_result *e = session_judge(a->doc);
     text_money(e ? e->min_cents : 0, lo, sizeof lo);
     text_money(e ? e->max_cents : 0, hi, sizeof hi);
     snprintf(text, sizeof text,

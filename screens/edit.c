@@ -8,6 +8,7 @@
 #include "actions.h"
 #include "bind.h"
 #include "dialog.h"
+#include "typing.h"
 
 int app_key_char(int key)
 {
@@ -63,7 +64,7 @@ static bool commit(app *a, binding b, const field_t *fl)
     return false;
 }
 
-bool edit_leave(app *a)
+static bool leave(app *a)
 {
     form_t *f = &a->form;
     form_row *r = form_focused(f);
@@ -79,6 +80,13 @@ bool edit_leave(app *a)
     }
     field_t value = p->field;
     return commit(a, r->bind, &value);
+}
+
+bool edit_leave(app *a)
+{
+    bool changed = leave(a);
+    typing_sync(a); /* a value refused is kept with the declaration */
+    return changed;
 }
 
 static field_action action_of(int key)

@@ -15,6 +15,55 @@ bool binding_equal(binding a, binding b)
     return a.kind == b.kind && a.ind == b.ind && a.sub == b.sub;
 }
 
+#define FORM_BIND_NAME(constant, name) name,
+static const char *const BIND_NAMES[] = {FORM_BINDS(FORM_BIND_NAME)};
+#undef FORM_BIND_NAME
+
+bool binding_name(binding b, char *buf, size_t size)
+{
+    if ((size_t)b.kind >= sizeof BIND_NAMES / sizeof BIND_NAMES[0])
+        return false;
+    int n = b.ind ? snprintf(buf, size, "%s:%s:%d", BIND_NAMES[b.kind], b.ind->id, b.sub)
+                  : snprintf(buf, size, "%s:%d", BIND_NAMES[b.kind], b.sub);
+    return n > 0 && (size_t)n < size;
+}
+
+/* "kind:sub" or "kind:indicator:sub". */
+bool binding_parse(const char *name, const rules_campaign *rules, binding *out)
+{
+    char buf[128], *parts[3];
+    size_t n = 0;
+    if (strlen(name) >= sizeof buf)
+        return false;
+    strcpy(buf, name);
+    for (char *p = buf; p && n < 3; n++) {
+        parts[n] = p;
+        p = strchr(p, ':');
+        if (p)
+            *p++ = '\0';
+        else if (n + 1 < 3)
+            parts[n + 1] = NULL;
+    }
+    if (n < 2 || (n == 3 && strchr(parts[2], ':')))
+        return false;
+    const char *sub = parts[n - 1];
+    char *end;
+    long v = strtol(sub, &end, 10);
+    if (!*sub || *end || v < -1 || v > 100000)
+        return false;
+    memset(out, 0, sizeof *out);
+    out->sub = (int)v;
+    size_t k = 0;
+    while (k < sizeof BIND_NAMES / sizeof BIND_NAMES[0] && strcmp(BIND_NAMES[k], parts[0]) != 0)
+        k++;
+    if (k == sizeof BIND_NAMES / sizeof BIND_NAMES[0])
+        return false;
+    out->kind = (bind_kind)k;
+    if (n == 3 && !(out->ind = rules ? rules_find_indicator(rules, parts[1]) : NULL))
+        return false;
+    return true;
+}
+
 static form_row *new_row(form_t *f)
 {
     if (f->nrows == f->cap) {
@@ -48,6 +97,8 @@ void form_clear_rows(form_t *f)
 
 void form_free(form_t *f)
 {
+    for (size_t i = 0; i < f->npending; i++)
+        free(f->pending[i].restored);
     form_clear_rows(f);
     free(f->rows);
     free(f->fields);
@@ -89,6 +140,7 @@ void form_pending_drop(form_t *f, binding b)
 {
     for (size_t i = 0; i < f->npending; i++)
         if (binding_equal(f->pending[i].bind, b)) {
+            free(f->pending[i].restored);
             f->pending[i] = f->pending[--f->npending];
             return;
         }
@@ -116,6 +168,16 @@ static const char *checkbox_rest(form_t *f, int indent, const char *label, char 
     size_t n = term_wrap(label, f->width - indent - 4, starts, lens, 16);
     *first = n > 1 ? strndup(starts[0], lens[0]) : dup(label);
     return n > 1 ? starts[1] : NULL;
+}
+
+/* Why the value typed was not accepted, under its field. */
+static void error_row(form_t *f, int indent, const form_pending *p)
+{
+    if (!p->error[0])
+        return;
+    char line[320];
+    snprintf(line, sizeof line, "%s %s", term_symbol(TERM_SYM_BAD), p->error);
+    form_text(f, indent + 2, TERM_BAD, line, NULL, f->width);
 }
 
 field_t *form_field(form_t *f, int indent, const char *label, binding bind, widget_kind w,
@@ -153,17 +215,30 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
     r->field = index;
     r->anchor = anchor;
     form_pending *p = form_pending_for(f, bind);
-    *fresh = p == NULL;
-    if (!p)
+    *fresh = p == NULL || p->restored; /* a restored typing needs the field set up first */
+    if (*fresh)
         return fl;
     *fl = p->field;
-    if (p->error[0]) { /* why the value typed was not accepted, under it */
-        char line[320];
-        snprintf(line, sizeof line, "%s %s", term_symbol(TERM_SYM_BAD), p->error);
-        form_text(f, indent + 2, TERM_BAD, line, NULL, f->width);
-        fl = &f->fields[index]; /* the rows moved, not the fields */
-    }
+    error_row(f, indent, p);
     return fl;
+}
+
+void form_field_restore(form_t *f, int indent, binding bind, field_t *fl)
+{
+    form_pending *p = form_pending_for(f, bind);
+    if (!p || !p->restored)
+        return;
+    p->before = p->field = *fl; /* typed again into the field as it is now */
+    field_clear(&p->field);
+    field_paste(&p->field, p->restored, NULL);
+    free(p->restored);
+    p->restored = NULL;
+    p->editing = true; /* given when the field is left */
+    snprintf(p->error, sizeof p->error,
+             "saisie retrouvée, pas encore validée : elle le sera en quittant ce champ ; Échap "
+             "l'efface");
+    *fl = p->field;
+    error_row(f, indent, p);
 }
 
 void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor)

@@ -11,41 +11,44 @@
 #include "term.h"
 #include "widgets/field.h"
 
-/* What a field or button edits in the declaration. */
-typedef enum {
-    BIND_NONE,
-    BIND_IDENTITY,  /* sub: decl_identity_field */
-    BIND_SPECIALTY, /* from the campaign's list of specialties */
-    BIND_FIRST_YEAR,
-    BIND_VALUE, /* an indicator's yes/no */
-    BIND_PREFILLED,
-    BIND_SOFTWARE, /* sub: decl_software_field */
-    BIND_ACQUIRED,
-    BIND_DPI,
-    BIND_LAP_NAME,
-    BIND_LAP_CERTIFIED,
-    BIND_LAP_PROVISIONAL,
-    BIND_LAP_PROCESS,
-    BIND_CHOICE, /* sub: the list entry */
-    BIND_OTHER,
-    BIND_RATIO,
-    BIND_COUNT,
-    BIND_PART,        /* sub: the part of an all_of criterion */
-    BIND_COMPONENT,   /* sub: the component of an average */
-    BIND_PART_RATIO,  /* sub: a ratio part of an all_of criterion (kept as a component) */
-    BIND_PROOF_STATE, /* sub: the document */
-    BIND_PROOF_DATE,
-    BIND_STUDENT_NAME, /* sub: the student */
-    BIND_STUDENT_LEVEL,
-    BIND_STUDENT_FROM,
-    BIND_STUDENT_TO,
-    BIND_STUDENT_ADD,    /* a button */
-    BIND_STUDENT_REMOVE, /* a button; sub: the student */
-    BIND_COMMENT,
-    BIND_ACCURACY,
-    BIND_KEEP_PROOFS,
-    BIND_TRANSMIT, /* a button */
-} bind_kind;
+/* What a field or button edits in the declaration: X(CONSTANT, "name"). The name is kept with
+ * what was typed and not given yet (decl_typing), so it never changes once released. */
+#define FORM_BINDS(X)                                                                              \
+    X(BIND_NONE, "none")                                                                           \
+    X(BIND_IDENTITY, "identity")   /* sub: decl_identity_field */                                  \
+    X(BIND_SPECIALTY, "specialty") /* from the campaign's list of specialties */                   \
+    X(BIND_FIRST_YEAR, "first_year")                                                               \
+    X(BIND_VALUE, "value") /* an indicator's yes/no */                                             \
+    X(BIND_PREFILLED, "prefilled")                                                                 \
+    X(BIND_SOFTWARE, "software") /* sub: decl_software_field */                                    \
+    X(BIND_ACQUIRED, "acquired")                                                                   \
+    X(BIND_DPI, "dpi")                                                                             \
+    X(BIND_LAP_NAME, "lap_name")                                                                   \
+    X(BIND_LAP_CERTIFIED, "lap_certified")                                                         \
+    X(BIND_LAP_PROVISIONAL, "lap_provisional")                                                     \
+    X(BIND_LAP_PROCESS, "lap_process")                                                             \
+    X(BIND_CHOICE, "choice") /* sub: the list entry */                                             \
+    X(BIND_OTHER, "other")                                                                         \
+    X(BIND_RATIO, "ratio")                                                                         \
+    X(BIND_COUNT, "count")                                                                         \
+    X(BIND_PART, "part")               /* sub: the part of an all_of criterion */                  \
+    X(BIND_COMPONENT, "component")     /* sub: the component of an average */                      \
+    X(BIND_PART_RATIO, "part_ratio")   /* sub: a ratio part of an all_of (kept as a component) */  \
+    X(BIND_PROOF_STATE, "proof_state") /* sub: the document */                                     \
+    X(BIND_PROOF_DATE, "proof_date")                                                               \
+    X(BIND_STUDENT_NAME, "student_name") /* sub: the student */                                    \
+    X(BIND_STUDENT_LEVEL, "student_level")                                                         \
+    X(BIND_STUDENT_FROM, "student_from")                                                           \
+    X(BIND_STUDENT_TO, "student_to")                                                               \
+    X(BIND_STUDENT_ADD, "student_add")       /* a button */                                        \
+    X(BIND_STUDENT_REMOVE, "student_remove") /* a button; sub: the student */                      \
+    X(BIND_COMMENT, "comment")                                                                     \
+    X(BIND_ACCURACY, "accuracy")                                                                   \
+    X(BIND_KEEP_PROOFS, "keep_proofs")                                                             \
+    X(BIND_TRANSMIT, "transmit") /* a button */
+#define FORM_BIND_ENUM(constant, name) constant,
+typedef enum { FORM_BINDS(FORM_BIND_ENUM) } bind_kind;
+#undef FORM_BIND_ENUM
 
 typedef struct {
     bind_kind kind;
@@ -85,6 +88,8 @@ typedef struct {
     field_t before; /* as it was when focus arrived: Esc goes back to it */
     char error[256];
     bool editing;
+    char
+        *restored; /* typed in an earlier run, put in the field when it is next built (malloc'ed) */
 } form_pending;
 
 enum { FORM_MAX_PENDING = 32 };
@@ -106,6 +111,10 @@ typedef struct {
 } form_t;
 
 bool binding_equal(binding a, binding b);
+/* A binding as a name that outlives the program ("identity:2", "proof_date:v1_software:0"), and
+ * back, its indicator looked up in rules. False when it does not fit, or names nothing known. */
+bool binding_name(binding b, char *buf, size_t size);
+bool binding_parse(const char *name, const rules_campaign *rules, binding *out);
 
 void form_clear_rows(form_t *f);
 void form_free(form_t *f);
@@ -118,6 +127,9 @@ void form_blank(form_t *f);
  * an edit is pending for bind, whose state then wins. */
 field_t *form_field(form_t *f, int indent, const char *label, binding bind, widget_kind w,
                     const char *anchor, bool *fresh);
+/* After the caller set up a field form_field called fresh: what an earlier run typed there and did
+ * not give (form_pending.restored) is typed into it again, with a line saying so. */
+void form_field_restore(form_t *f, int indent, binding bind, field_t *fl);
 void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor);
 
 /* The widest the label column may be: longer labels go on their own rows. */

@@ -230,9 +230,9 @@ static void read_typing(cfg_doc *doc, const config_setting_t *g, decl_t *d)
 
 bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool require_header)
 {
-    static const char *const keys[] = {"format",     "writer",  "campaign",
-                                       "first_year", "identity", "answers",
-                                       "attestation", "typing", NULL};
+    static const char *const keys[] = {"format",      "writer",   "campaign",
+                                       "first_year",  "identity", "answers",
+                                       "attestation", "typing",   NULL};
     static const char *const att_keys[] = {"accuracy", "keep_proofs", "date", NULL};
     size_t before = cfg_error_count(doc);
     unsigned req = require_header ? CFG_REQUIRED : CFG_OPTIONAL;

@@ -27,6 +27,7 @@ static session_doc *new_doc(session *s, const char *name, decl_t *decl, diag_lis
     doc->lock.fd = -1;
     doc->saved_changes = decl->changes;
     doc->saved_typing = decl->typing_changes;
+    doc->saved_ntyping = decl->ntyping;
     doc->autosaver.delay_ms = AUTOSAVE_DELAY_MS;
     doc->rules = session_campaign(s, decl->campaign, NULL);
     return doc;
@@ -236,8 +237,9 @@ const eval_result *session_judge(session_doc *doc)
 
 bool session_unsaved(const session_doc *doc)
 {
-    return doc->decl->changes != doc->saved_changes ||
-           doc->decl->typing_changes != doc->saved_typing;
+    const decl_t *d = doc->decl; /* typing back to none, as saved, is nothing unsaved */
+    return d->changes != doc->saved_changes ||
+           (d->typing_changes != doc->saved_typing && (d->ntyping || doc->saved_ntyping));
 }
 
 /* Unsaved work waits in a recovery file that this document did not take up: saving would lose
@@ -268,6 +270,7 @@ bool session_save(session_doc *doc, diag_list *d)
         return false;
     doc->saved_changes = doc->decl->changes;
     doc->saved_typing = doc->decl->typing_changes;
+    doc->saved_ntyping = doc->decl->ntyping;
     doc->recovery = (store_recovery){0}; /* the save replaced it */
     doc->recovered = false;
     store_autosave_saved(&doc->autosaver);

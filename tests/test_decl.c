@@ -132,8 +132,9 @@ static void test_errors(void **state)
     expect_error("format = 1;\ncampaign = 2025;\ntyping = (\n { field = \"a\"; text = \"1\"; },\n"
                  " { field = \"a\"; text = \"2\"; }\n);\n",
                  "brouillon.cfg:5: deux saisies pour le champ « a »");
-    expect_error("format = 1;\ncampaign = 2025;\ntyping = ( { field = \"a\"; text = \"x\\ny\"; } );\n",
-                 "brouillon.cfg:3: « text » contient un caractère de contrôle");
+    expect_error(
+        "format = 1;\ncampaign = 2025;\ntyping = ( { field = \"a\"; text = \"x\\ny\"; } );\n",
+        "brouillon.cfg:3: « text » contient un caractère de contrôle");
     expect_error("format = 1;\ncampaign = 2025;\ntyping = ( { field = \"a\"; texte = \"\"; } );\n",
                  "brouillon.cfg:3: clé inconnue « texte »");
 }

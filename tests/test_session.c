@@ -230,6 +230,10 @@ static void test_transmit(void **state)
     decl_typing t = {"identity:2", "1000"};
     assert_true(decl_set_typing(doc->decl, &t, 1, &d));
     assert_true(session_unsaved(doc));
+    assert_true(decl_set_typing(doc->decl, NULL, 0, &d));
+    assert_false(session_unsaved(doc)); /* back to none, as saved */
+    assert_true(decl_set_typing(doc->decl, &t, 1, &d));
+    assert_true(session_unsaved(doc));
     assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_TYPING_PENDING);
     assert_int_equal(v, 0);
     char *why = session_explain(&r);

@@ -114,7 +114,8 @@ typedef struct {
     store_recovery recovery;      /* as found when opened */
     bool recovered;               /* opened from the recovery file's content */
     uint64_t saved_changes;       /* decl->changes when last saved */
-    uint64_t saved_typing;        /* decl->typing_changes when last saved */
+    uint64_t saved_typing;        /* decl->typing_changes when last saved ... */
+    size_t saved_ntyping;         /* ... and decl->ntyping */
     store_autosaver autosaver;
     eval_result *eval; /* the last judgement, and the changes it saw */
     uint64_t eval_changes;
