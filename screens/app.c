@@ -424,11 +424,24 @@ bool app_save(app *a)
     return ok;
 }
 
+/* Nothing unsaved, but an autosave of this opening may hold typing undone since: it goes. */
+static void drop_stale_autosave(app *a)
+{
+    diag_list d;
+    diag_init(&d);
+    session_abandon(a->doc, &d);
+    diag_free(&d);
+}
+
 bool app_confirm_leave(app *a)
 {
     edit_leave(a);
-    if (a->doc->read_only || !session_unsaved(a->doc))
+    if (a->doc->read_only)
         return true;
+    if (!session_unsaved(a->doc)) {
+        drop_stale_autosave(a);
+        return true;
+    }
     static const char *const buttons[] = {"Enregistrer", "Ne pas enregistrer", "Annuler", NULL};
     int choice = dialog_ask(a, "Quitter", "La déclaration a des modifications non enregistrées.",
                             buttons, 0);

@@ -46,7 +46,9 @@ struct app {
     char autosaved_at[16]; /* the last autosave, while changes are not saved */
     bool autosave_failed;
     bool quit;
-    char *paste;                         /* the text of the last paste, malloc'ed */
+    char *paste;           /* the text of the last paste, malloc'ed */
+    decl_typing *unplaced; /* typing kept that no field of the wizard takes: carried as it is */
+    size_t nunplaced;
     void (*overlay)(app *a, void *data); /* a dialog drawn over the frame */
     void *overlay_data;
     struct script *script;

@@ -258,6 +258,11 @@ void bind_row(session_doc *doc, form_t *f, int indent, const char *label, bindin
     }
 }
 
+bool bind_typed(bind_kind k)
+{
+    return widget_of(k) == WIDGET_TEXT;
+}
+
 bool bind_commits_at_once(widget_kind w)
 {
     return w != WIDGET_TEXT;

@@ -15,6 +15,8 @@ void bind_row(session_doc *doc, form_t *f, int indent, const char *label, bindin
               const char *anchor);
 /* Whether the widget gives its value at once (a box, an answer) or when the focus leaves (text). */
 bool bind_commits_at_once(widget_kind w);
+/* Whether what a binding edits is typed as text (its typing can be kept, typing.h). */
+bool bind_typed(bind_kind k);
 /* Gives the field's value to the declaration. False with a French reason in err (the
  * declaration unchanged) when the value is not complete or not acceptable. */
 bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size_t size);

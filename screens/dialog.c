@@ -340,7 +340,11 @@ bool dialog_transmit(app *a)
     static const char *const ok[] = {"Fermer", NULL};
     static const char *const drop[] = {"Les effacer et continuer", "Annuler", NULL};
     char text[1024], lo[48], hi[48];
-    if (a->doc->decl->ntyping) { /* typed, refused or hidden since: not in the declaration */
+    session_report r;
+    /* typing (refused, or hidden since by another answer) is not in the declaration: effaced only
+     * when nothing else stops the transmission, and once it is confirmed */
+    bool efface = session_transmit_check(a->doc, &r) == SESSION_TYPING_PENDING;
+    if (efface) {
         char list[600];
         typing_list_fr(a, list, sizeof list);
         snprintf(text, sizeof text,
@@ -349,8 +353,6 @@ bool dialog_transmit(app *a)
                  list);
         if (dialog_ask(a, "Saisies non validées", text, drop, 1) != 0)
             return false;
-        typing_drop_all(a);
-        tabs_build(a);
     }
     const eval_result *e = session_judge(a->doc);
     text_money(e ? e->min_cents : 0, lo, sizeof lo);
@@ -364,9 +366,12 @@ bool dialog_transmit(app *a)
                                : "Elle est complète.");
     if (dialog_ask(a, "Transmettre", text, confirm, 1) != 0)
         return false;
+    if (efface) {
+        typing_drop_all(a);
+        tabs_build(a);
+    }
     int version;
     store_version info;
-    session_report r;
     diag_list d;
     diag_init(&d);
     session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);

@@ -206,13 +206,35 @@ static edit_result choice_key(app *a, form_row *r, field_t *fl, int key)
     return commit(a, r->bind, &v) ? EDIT_CHANGED : EDIT_MOVED;
 }
 
+/* A student removed: the edits pending for the students after it follow them to their new
+ * place, and those of the student removed go with it. */
+static void student_removed(form_t *f, binding removed)
+{
+    for (size_t i = 0; i < f->npending;) {
+        binding *b = &f->pending[i].bind;
+        bool student = b->kind == BIND_STUDENT_NAME || b->kind == BIND_STUDENT_LEVEL ||
+                       b->kind == BIND_STUDENT_FROM || b->kind == BIND_STUDENT_TO;
+        if (student && b->ind == removed.ind && b->sub == removed.sub) {
+            form_pending_drop(f, *b); /* the last one comes here: look at it again */
+            continue;
+        }
+        if (student && b->ind == removed.ind && b->sub > removed.sub)
+            b->sub--;
+        i++;
+    }
+}
+
 static edit_result press(app *a, form_row *r)
 {
     char err[256];
     if (r->bind.kind == BIND_TRANSMIT)
         return dialog_transmit(a) ? EDIT_CHANGED : EDIT_MOVED;
-    if (bind_press(a->doc, r->bind, err, sizeof err))
+    binding b = r->bind;
+    if (bind_press(a->doc, b, err, sizeof err)) {
+        if (b.kind == BIND_STUDENT_REMOVE)
+            student_removed(&a->form, b);
         return EDIT_CHANGED;
+    }
     app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD), err);
     return EDIT_MOVED;
 }

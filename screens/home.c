@@ -9,6 +9,7 @@
 
 #include "actions.h"
 #include "dialog.h"
+#include "typing.h"
 #include "edit.h"
 #include "fsdecl/ident.h"
 #include "fsdecl/text.h"
@@ -158,7 +159,9 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
         a->message[0] = '\0';
     }
     app_run_declaration(a);
+    typing_forget(a);
     form_free(&a->form);
+    a->message[0] = '\0'; /* what was said was about the declaration left */
     session_close(doc);
     a->doc = NULL;
 }

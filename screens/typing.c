@@ -5,24 +5,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Only what is typed as text is kept: a box, an answer or a choice is given at once. */
-static bool typed_as_text(const field_t *f)
-{
-    return f->kind == FIELD_TEXT || f->kind == FIELD_DATE || f->kind == FIELD_INT ||
-           f->kind == FIELD_FRACTION;
-}
+#include "bind.h"
+#include "fsdecl/text.h"
+
+/* At most this many restored edits wait in the form, so that fields can still be typed into. */
+enum { RESTORE_MAX = FORM_MAX_PENDING - 8 };
 
 /* The text a pending edit keeps, or NULL when it holds nothing the declaration lacks. */
 static const char *kept_text(const form_pending *p, char *buf, size_t size)
 {
     if (p->restored)
         return p->restored;
-    if (!typed_as_text(&p->field))
+    if (!bind_typed(p->bind.kind))
         return NULL;
     char before[FIELD_MAX_CHARS * 4 + 1];
     field_get_text(&p->field, buf, size);
     field_get_text(&p->before, before, sizeof before);
     return p->error[0] || strcmp(buf, before) != 0 ? buf : NULL;
+}
+
+/* Adds an entry the core keeps; false when the list is full. */
+static bool add(decl_typing *t, size_t *n, decl_typing e)
+{
+    if (*n == DECL_MAX_TYPING)
+        return false;
+    if (decl_typing_check(&e, NULL))
+        t[(*n)++] = e;
+    return true;
 }
 
 void typing_sync(app *a)
@@ -31,58 +40,91 @@ void typing_sync(app *a)
         return;
     static char texts[FORM_MAX_PENDING][FIELD_MAX_CHARS * 4 + 1];
     char names[FORM_MAX_PENDING][DECL_TYPING_FIELD_MAX + 1];
-    decl_typing t[FORM_MAX_PENDING];
+    decl_typing t[DECL_MAX_TYPING];
     size_t n = 0;
+    for (size_t i = 0; i < a->nunplaced && add(t, &n, a->unplaced[i]); i++)
+        ;
     for (size_t i = 0; i < a->form.npending; i++) {
         const form_pending *p = &a->form.pending[i];
-        const char *text = kept_text(p, texts[n], sizeof texts[n]);
-        if (text && binding_name(p->bind, names[n], sizeof names[n])) {
-            t[n] = (decl_typing){names[n], text};
-            n++;
-        }
+        const char *text = kept_text(p, texts[i], sizeof texts[i]);
+        if (text && binding_name(p->bind, names[i], sizeof names[i]) &&
+            !add(t, &n, (decl_typing){names[i], text}))
+            break;
     }
     uint64_t before = a->doc->decl->typing_changes;
-    diag_list d;
-    diag_init(&d);
-    decl_set_typing(a->doc->decl, t, n, &d); /* fields keep less than a typing may hold */
-    diag_free(&d);
+    decl_set_typing(a->doc->decl, t, n, NULL); /* each entry was checked */
     if (a->doc->decl->typing_changes != before)
         session_changed(a->doc, app_now_ms(a));
+}
+
+/* A pending edit waiting for its field, or NULL when none can take the entry. */
+static form_pending *place(app *a, const decl_typing *e)
+{
+    form_t *f = &a->form;
+    binding b;
+    if (f->npending >= RESTORE_MAX || !binding_parse(e->field, a->doc->rules, &b) ||
+        !bind_typed(b.kind) || form_pending_for(f, b))
+        return NULL;
+    form_pending *p = &f->pending[f->npending];
+    memset(p, 0, sizeof *p);
+    p->bind = b;
+    p->restored = strdup(e->text);
+    if (!p->restored)
+        return NULL;
+    f->npending++;
+    return p;
+}
+
+static bool carry(app *a, const decl_typing *e)
+{
+    decl_typing *u = realloc(a->unplaced, (a->nunplaced + 1) * sizeof *u);
+    if (!u)
+        return false;
+    a->unplaced = u;
+    u[a->nunplaced].field = strdup(e->field);
+    u[a->nunplaced].text = strdup(e->text);
+    if (!u[a->nunplaced].field || !u[a->nunplaced].text) {
+        free((char *)u[a->nunplaced].field);
+        free((char *)u[a->nunplaced].text);
+        return false;
+    }
+    a->nunplaced++;
+    return true;
 }
 
 void typing_restore(app *a)
 {
     const decl_t *d = a->doc->decl;
-    form_t *f = &a->form;
-    size_t found = 0, lost = 0;
-    const char *lost_text = NULL;
-    for (size_t i = 0; i < d->ntyping; i++) {
-        binding b;
-        form_pending *p = NULL;
-        if (binding_parse(d->typing[i].field, a->doc->rules, &b) && !form_pending_for(f, b) &&
-            f->npending < FORM_MAX_PENDING) {
-            p = &f->pending[f->npending];
-            memset(p, 0, sizeof *p);
-            p->bind = b;
-            p->restored = strdup(d->typing[i].text);
-        }
-        if (p && p->restored) {
-            f->npending++;
+    if (a->doc->read_only || !d->ntyping)
+        return;
+    size_t found = 0;
+    for (size_t i = 0; i < d->ntyping; i++)
+        if (place(a, &d->typing[i]))
             found++;
-        } else if (!lost++) {
-            lost_text = d->typing[i].text;
-        }
-    }
-    if (lost)
-        app_say(a, TERM_BAD,
-                "%s %zu saisie%s non validée%s sans champ dans cette campagne : « %s »%s",
-                term_symbol(TERM_SYM_BAD), lost, lost > 1 ? "s" : "", lost > 1 ? "s" : "",
-                lost_text, lost > 1 ? "…" : "");
+        else
+            carry(a, &d->typing[i]);
+    if (a->nunplaced) /* the field-less ones are said first: they wait nowhere in sight */
+        app_say(a, TERM_WARN,
+                "%s %zu saisie%s sans champ ici, gardée%s : la transmission propose "
+                "de %s.",
+                term_symbol(TERM_SYM_WARN), a->nunplaced, a->nunplaced > 1 ? "s" : "",
+                a->nunplaced > 1 ? "s" : "", a->nunplaced > 1 ? "les effacer" : "l'effacer");
     else if (found)
         app_say(a, TERM_WARN, "%s %zu saisie%s non validée%s retrouvée%s : %s dans %s champ.",
                 term_symbol(TERM_SYM_WARN), found, found > 1 ? "s" : "", found > 1 ? "s" : "",
                 found > 1 ? "s" : "", found > 1 ? "elles attendent" : "elle attend",
                 found > 1 ? "leur" : "son");
+}
+
+void typing_forget(app *a)
+{
+    for (size_t i = 0; i < a->nunplaced; i++) {
+        free((char *)a->unplaced[i].field);
+        free((char *)a->unplaced[i].text);
+    }
+    free(a->unplaced);
+    a->unplaced = NULL;
+    a->nunplaced = 0;
 }
 
 void typing_drop_all(app *a)
@@ -91,7 +133,28 @@ void typing_drop_all(app *a)
     for (size_t i = 0; i < f->npending; i++)
         free(f->pending[i].restored);
     f->npending = 0;
+    typing_forget(a);
     typing_sync(a);
+}
+
+/* At most max columns of s, cut between characters, "…" when cut; the bytes written. */
+static size_t cut(const char *s, int max, char *buf, size_t size)
+{
+    size_t n = 0;
+    int used = 0;
+    buf[0] = '\0';
+    for (const char *p = s; *p;) {
+        uint32_t cp;
+        size_t k = text_utf8_decode(p, &cp);
+        int w = k ? text_cp_width(cp) : 1;
+        k = k ? k : 1;
+        if (used + w > (p[k] ? max - 1 : max) || n + k + sizeof "…" > size)
+            return n + (size_t)snprintf(buf + n, size - n, "…");
+        memcpy(buf + n, p, k);
+        n += k, used += w, p += k;
+        buf[n] = '\0';
+    }
+    return n;
 }
 
 void typing_list_fr(const app *a, char *buf, size_t size)
@@ -99,6 +162,13 @@ void typing_list_fr(const app *a, char *buf, size_t size)
     const decl_t *d = a->doc->decl;
     size_t n = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < d->ntyping && n < size; i++)
-        n += (size_t)snprintf(buf + n, size - n, "%s« %s »", i ? ", " : "", d->typing[i].text);
+    for (size_t i = 0; i < d->ntyping && n + 64 < size; i++) {
+        if (i == 4) {
+            snprintf(buf + n, size - n, ", …");
+            break;
+        }
+        n += (size_t)snprintf(buf + n, size - n, "%s« ", i ? ", " : "");
+        n += cut(d->typing[i].text, 30, buf + n, size - n - 8);
+        n += (size_t)snprintf(buf + n, size - n, " »");
+    }
 }

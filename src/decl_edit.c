@@ -109,25 +109,46 @@ void decl_set_first_year(decl_t *d, bool first_year)
     kept(d);
 }
 
+/* The same entries, in any order (each field is named once). */
 static bool same_typing(const decl_t *d, const decl_typing *t, size_t n)
 {
     if (n != d->ntyping)
         return false;
-    for (size_t i = 0; i < n; i++)
-        if (strcmp(t[i].field, d->typing[i].field) != 0 ||
-            strcmp(t[i].text, d->typing[i].text) != 0)
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < n && strcmp(t[i].field, d->typing[j].field) != 0)
+            j++;
+        if (j == n || strcmp(t[i].text, d->typing[j].text) != 0)
             return false;
+    }
     return true;
+}
+
+/* FNV-1a of the field, a separator and the text; summed over the entries, order drops out. */
+static uint64_t entry_print(const decl_typing *t)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (const char *s = t->field; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    h = (h ^ 0xFFu) * UINT64_C(1099511628211); /* never in UTF-8 */
+    for (const char *s = t->text; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return h | 1; /* an entry never adds nothing */
+}
+
+bool decl_typing_check(const decl_typing *t, diag_list *err)
+{
+    char msg[VALID_MSG_MAX];
+    return valid_typing(t->field, t->text, msg, sizeof msg) || refuse(err, msg);
 }
 
 bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err)
 {
-    char msg[VALID_MSG_MAX];
     if (n > DECL_MAX_TYPING)
         return refuse(err, "trop de saisies non validées");
     for (size_t i = 0; i < n; i++) {
-        if (!valid_typing(t[i].field, t[i].text, msg, sizeof msg))
-            return refuse(err, msg);
+        if (!decl_typing_check(&t[i], err))
+            return false;
         for (size_t j = 0; j < i; j++)
             if (strcmp(t[i].field, t[j].field) == 0)
                 return refuse(err, "deux saisies pour le même champ");
@@ -146,6 +167,9 @@ bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err)
     d->typing = copy;
     d->ntyping = n;
     d->typing_changes++;
+    d->typing_print = 0;
+    for (size_t i = 0; i < n; i++)
+        d->typing_print += entry_print(&copy[i]);
     return true;
 }
 

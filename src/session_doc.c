@@ -26,8 +26,7 @@ static session_doc *new_doc(session *s, const char *name, decl_t *decl, diag_lis
     doc->decl = decl;
     doc->lock.fd = -1;
     doc->saved_changes = decl->changes;
-    doc->saved_typing = decl->typing_changes;
-    doc->saved_ntyping = decl->ntyping;
+    doc->saved_typing = decl->typing_print;
     doc->autosaver.delay_ms = AUTOSAVE_DELAY_MS;
     doc->rules = session_campaign(s, decl->campaign, NULL);
     return doc;
@@ -237,9 +236,8 @@ const eval_result *session_judge(session_doc *doc)
 
 bool session_unsaved(const session_doc *doc)
 {
-    const decl_t *d = doc->decl; /* typing back to none, as saved, is nothing unsaved */
-    return d->changes != doc->saved_changes ||
-           (d->typing_changes != doc->saved_typing && (d->ntyping || doc->saved_ntyping));
+    /* typing back to what was saved is nothing unsaved */
+    return doc->decl->changes != doc->saved_changes || doc->decl->typing_print != doc->saved_typing;
 }
 
 /* Unsaved work waits in a recovery file that this document did not take up: saving would lose
@@ -269,8 +267,7 @@ bool session_save(session_doc *doc, diag_list *d)
     if (!st || !store_save(st, doc->decl, d))
         return false;
     doc->saved_changes = doc->decl->changes;
-    doc->saved_typing = doc->decl->typing_changes;
-    doc->saved_ntyping = doc->decl->ntyping;
+    doc->saved_typing = doc->decl->typing_print;
     doc->recovery = (store_recovery){0}; /* the save replaced it */
     doc->recovered = false;
     store_autosave_saved(&doc->autosaver);
@@ -319,17 +316,21 @@ static session_outcome transmit_refusal(const session_doc *doc, const eval_resul
     return SESSION_OK;
 }
 
-session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
-                                 session_report *r, diag_list *d)
+session_outcome session_transmit_check(session_doc *doc, session_report *r)
 {
     memset(r, 0, sizeof *r);
-    *version = 0;
     r->rules = doc->rules;
     r->recovery = doc->recovery;
     if (doc->read_only)
         *r = doc->why_read_only;
-    const eval_result *e = session_judge(doc);
-    session_outcome o = transmit_refusal(doc, e);
+    return session_report_set(r, transmit_refusal(doc, session_judge(doc)), doc->name);
+}
+
+session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
+                                 session_report *r, diag_list *d)
+{
+    *version = 0;
+    session_outcome o = session_transmit_check(doc, r);
     if (o == SESSION_NO_RULES) /* says why the campaign's rules could not be read */
         session_campaign(doc->session, doc->decl->campaign, d);
     if (o != SESSION_OK)

@@ -40,9 +40,7 @@ size_t text_utf8_decode(const char *s, uint32_t *cp)
     return utf8_seq((const unsigned char *)s, cp);
 }
 
-/* C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069), which would reorder what a terminal shows around them. */
-static bool is_control(uint32_t cp)
+bool text_cp_control(uint32_t cp)
 {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || (cp >= 0x202A && cp <= 0x202E) ||
            (cp >= 0x2066 && cp <= 0x2069);
@@ -79,7 +77,7 @@ bool text_has_control(const char *s, bool allow_newline)
             p++;
             continue;
         }
-        if (is_control(cp) && !(allow_newline && cp == '\n'))
+        if (text_cp_control(cp) && !(allow_newline && cp == '\n'))
             return true;
         p += n;
     }
@@ -95,7 +93,7 @@ void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size)
     uint32_t cp;
     while (*p) {
         size_t n = utf8_seq(p, &cp);
-        if (!n || (is_control(cp) && !(keep_newline && cp == '\n'))) {
+        if (!n || (text_cp_control(cp) && !(keep_newline && cp == '\n'))) {
             if (o + 1 >= size)
                 break;
             buf[o++] = '?';
@@ -137,7 +135,7 @@ int text_cp_width(uint32_t cp)
     int w = wcwidth((wchar_t)cp);
     if (w >= 0)
         return w;
-    return is_control(cp) ? 1 : fallback_width(cp); /* a control character is shown as '?' */
+    return text_cp_control(cp) ? 1 : fallback_width(cp); /* a control character is shown as '?' */
 }
 
 size_t text_width(const char *s)

@@ -281,9 +281,26 @@ static void test_typing(void **state)
     assert_string_equal(d->typing[1].text, "é");
     assert_int_equal(d->changes, 0);
     assert_int_equal(d->typing_changes, 1);
-    decl_typing same[] = {{"identity:2", "1000"}, {"value:v2_dmp:0", "é"}};
+    decl_typing same[] = {{"value:v2_dmp:0", "é"}, {"identity:2", "1000"}}; /* in any order */
     assert_true(decl_set_typing(d, same, 2, &e));
     assert_int_equal(d->typing_changes, 1);
+    uint64_t print = d->typing_print;
+    assert_true(print != 0);
+    decl_typing other[] = {{"value:v2_dmp:0", "é"}, {"identity:2", "1001"}};
+    assert_true(decl_set_typing(d, other, 2, &e));
+    assert_int_equal(d->typing_changes, 2);
+    assert_true(d->typing_print != print);
+    decl_typing swapped[] = {{"identity:2", "é"}, {"value:v2_dmp:0", "1001"}};
+    decl_t *d2 = decl_new();
+    assert_true(decl_set_typing(d2, swapped, 2, &e));
+    assert_true(d2->typing_print != d->typing_print); /* the texts belong to their fields */
+    decl_free(d2);
+    assert_true(decl_set_typing(d, t, 2, &e));
+    assert_int_equal(d->typing_changes, 3);
+    assert_true(decl_typing_check(&t[0], &e));
+    assert_false(decl_typing_check(&(decl_typing){"a b", ""}, &e));
+    expect_refusal(&e, "champ de saisie « a b » invalide : lettres minuscules ASCII, chiffres, _ "
+                       ": / -, 96 caractères au plus");
 
     decl_typing bad_field[] = {{"identity:2", "1"}, {"Identité", "1"}};
     assert_false(decl_set_typing(d, bad_field, 2, &e));
@@ -310,11 +327,12 @@ static void test_typing(void **state)
     assert_false(decl_set_typing(d, many, DECL_MAX_TYPING + 1, &e));
     expect_refusal(&e, "trop de saisies non validées");
     assert_int_equal(d->ntyping, 1); /* the refusals changed nothing */
-    assert_int_equal(d->typing_changes, 2);
+    assert_int_equal(d->typing_changes, 4);
 
     assert_true(decl_set_typing(d, NULL, 0, &e));
     assert_int_equal(d->ntyping, 0);
-    assert_int_equal(d->typing_changes, 3);
+    assert_int_equal(d->typing_changes, 5);
+    assert_int_equal(d->typing_print, 0);
     assert_int_equal(d->changes, 0);
     decl_free(d);
     diag_free(&e);

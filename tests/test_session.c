@@ -234,6 +234,15 @@ static void test_transmit(void **state)
     assert_false(session_unsaved(doc)); /* back to none, as saved */
     assert_true(decl_set_typing(doc->decl, &t, 1, &d));
     assert_true(session_unsaved(doc));
+    assert_true(session_save(doc, &d));
+    decl_typing two[] = {{"identity:0", "A"}, {"identity:2", "1000"}};
+    assert_true(decl_set_typing(doc->decl, two, 2, &d));
+    assert_true(session_unsaved(doc));
+    assert_true(decl_set_typing(doc->decl, &t, 1, &d));
+    assert_false(session_unsaved(doc)); /* back to what was saved */
+    decl_typing other = {"identity:2", "1001"};
+    assert_true(decl_set_typing(doc->decl, &other, 1, &d));
+    assert_true(session_unsaved(doc));
     assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_TYPING_PENDING);
     assert_int_equal(v, 0);
     char *why = session_explain(&r);
@@ -247,7 +256,7 @@ static void test_transmit(void **state)
     doc = session_open(s, NAME, 0, &r, &d);
     assert_non_null(doc);
     assert_int_equal(doc->decl->ntyping, 1);
-    assert_string_equal(doc->decl->typing[0].text, "1000");
+    assert_string_equal(doc->decl->typing[0].text, "1001");
     assert_false(session_unsaved(doc));
     assert_true(decl_set_typing(doc->decl, NULL, 0, &d));
     assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);

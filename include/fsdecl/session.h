@@ -114,8 +114,7 @@ typedef struct {
     store_recovery recovery;      /* as found when opened */
     bool recovered;               /* opened from the recovery file's content */
     uint64_t saved_changes;       /* decl->changes when last saved */
-    uint64_t saved_typing;        /* decl->typing_changes when last saved ... */
-    size_t saved_ntyping;         /* ... and decl->ntyping */
+    uint64_t saved_typing;        /* decl->typing_print when last saved */
     store_autosaver autosaver;
     eval_result *eval; /* the last judgement, and the changes it saw */
     uint64_t eval_changes;
@@ -160,6 +159,9 @@ bool session_save(session_doc *doc, diag_list *d);
 void session_changed(session_doc *doc, long now_ms);
 bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d);
 
+/* What session_transmit would answer now, without transmitting (r says why not). The typing
+ * (SESSION_TYPING_PENDING) is the last thing checked: any other refusal comes first. */
+session_outcome session_transmit_check(session_doc *doc, session_report *r);
 /* A transmitted version of the draft as saved. *version and *info describe it when done. */
 session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
                                  session_report *r, diag_list *d);

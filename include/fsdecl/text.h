@@ -8,7 +8,10 @@
 
 /* True when s is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF). */
 bool text_utf8_valid(const char *s);
-/* True when s holds a C0/C1 control character or DEL; '\n' is ignored when allow_newline. */
+/* A C0 or C1 control character, DEL, or a bidirectional embedding, override or isolate
+ * (U+202A–U+202E, U+2066–U+2069), which would reorder what a terminal shows around it. */
+bool text_cp_control(uint32_t cp);
+/* True when s holds a character text_cp_control refuses; '\n' is ignored when allow_newline. */
 bool text_has_control(const char *s, bool allow_newline);
 /* Copies s into buf (always terminated) replacing invalid UTF-8 and every control character but
  * '\n' (when keep_newline) with '?', so that text from a file cannot drive the terminal. The

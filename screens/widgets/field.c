@@ -22,9 +22,11 @@ static bool is_digit(wchar_t wc)
     return wc >= L'0' && wc <= L'9';
 }
 
+/* What the core refuses in a text (so that what is typed can always be kept), and the line and
+ * paragraph separators. */
 static bool is_control(uint32_t cp)
 {
-    return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029;
+    return text_cp_control(cp) || cp == 0x2028 || cp == 0x2029;
 }
 
 /* Line breaks and tabs: what a paste turns into a space in a text field. */

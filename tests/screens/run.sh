@@ -8,6 +8,7 @@
 #   # today AAAA-MM-JJ           the day deadlines are judged at (2025-12-20 when absent)
 #   # store EXAMPLE...           data/examples/EXAMPLE.cfg copied into the store as drafts
 #   # recovery EXAMPLE           ... and that example left as the draft's unsaved recovery file
+#   # typing FIELD TEXT          an entry of the first draft's typing (the line may repeat)
 #   # options OPTION...          options given to fsdecl (--ascii, --no-color)
 #   # term NAME                  TERM (xterm-256color when absent)
 #   # hold DRAFT                 another program holds the draft's lock during the run
@@ -64,6 +65,13 @@ make_store() { # make_store SCRIPT
         chmod 600 "$store/drafts/$draft.cfg"
         touch -d "2025-12-20 14:32" "$store/drafts/$draft.cfg"
     done
+    if grep -q '^# typing ' "$1"; then # what the first draft holds as typing: FIELD TEXT
+        f=$(ls "$store"/drafts/*.cfg | head -1)
+        { echo "typing = ("
+          sed -n 's/^# typing \([^ ]*\) \(.*\)/  { field = "\1"; text = "\2"; },/p' "$1" | sed '$ s/,$//'
+          echo ");"; } >>"$f"
+        touch -d "2025-12-20 14:32" "$f"
+    fi
     ex=$(header recovery "$1")
     if [ -n "$ex" ]; then
         f=$src/data/examples/$ex.cfg
