@@ -31,37 +31,28 @@ bool binding_name(binding b, char *buf, size_t size)
 /* "kind:sub" or "kind:indicator:sub". */
 bool binding_parse(const char *name, const rules_campaign *rules, binding *out)
 {
-    char buf[128], *parts[3];
-    size_t n = 0;
+    char buf[128];
     if (strlen(name) >= sizeof buf)
         return false;
     strcpy(buf, name);
-    for (char *p = buf; p && n < 3; n++) {
-        parts[n] = p;
-        p = strchr(p, ':');
-        if (p)
-            *p++ = '\0';
-        else if (n + 1 < 3)
-            parts[n + 1] = NULL;
-    }
-    if (n < 2 || (n == 3 && strchr(parts[2], ':')))
+    char *ind = strchr(buf, ':'), *sub, *end;
+    if (!ind)
         return false;
-    const char *sub = parts[n - 1];
-    char *end;
+    *ind++ = '\0';
+    if ((sub = strchr(ind, ':')))
+        *sub++ = '\0';
+    else
+        sub = ind, ind = NULL;
     long v = strtol(sub, &end, 10);
     if (!*sub || *end || v < -1 || v > 100000)
         return false;
-    memset(out, 0, sizeof *out);
-    out->sub = (int)v;
-    size_t k = 0;
-    while (k < sizeof BIND_NAMES / sizeof BIND_NAMES[0] && strcmp(BIND_NAMES[k], parts[0]) != 0)
+    size_t k = 0, nkinds = sizeof BIND_NAMES / sizeof BIND_NAMES[0];
+    while (k < nkinds && strcmp(BIND_NAMES[k], buf) != 0)
         k++;
-    if (k == sizeof BIND_NAMES / sizeof BIND_NAMES[0])
+    if (k == nkinds)
         return false;
-    out->kind = (bind_kind)k;
-    if (n == 3 && !(out->ind = rules ? rules_find_indicator(rules, parts[1]) : NULL))
-        return false;
-    return true;
+    *out = (binding){(bind_kind)k, NULL, (int)v};
+    return !ind || (rules && (out->ind = rules_find_indicator(rules, ind)));
 }
 
 static form_row *new_row(form_t *f)

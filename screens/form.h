@@ -88,8 +88,8 @@ typedef struct {
     field_t before; /* as it was when focus arrived: Esc goes back to it */
     char error[256];
     bool editing;
-    char
-        *restored; /* typed in an earlier run, put in the field when it is next built (malloc'ed) */
+    /* typed in an earlier run: put in the field when it is next built (malloc'ed) */
+    char *restored;
 } form_pending;
 
 enum { FORM_MAX_PENDING = 32 };

@@ -9,10 +9,10 @@
 
 #include "actions.h"
 #include "dialog.h"
-#include "typing.h"
 #include "edit.h"
 #include "fsdecl/ident.h"
 #include "fsdecl/text.h"
+#include "typing.h"
 
 static struct {
     session_summary *drafts;

@@ -24,11 +24,15 @@ static const char *kept_text(const form_pending *p, char *buf, size_t size)
     return p->error[0] || strcmp(buf, before) != 0 ? buf : NULL;
 }
 
-/* Adds an entry the core keeps; false when the list is full. */
+/* Adds an entry the core keeps, unless its field has one already; false when the list is
+ * full. */
 static bool add(decl_typing *t, size_t *n, decl_typing e)
 {
     if (*n == DECL_MAX_TYPING)
         return false;
+    for (size_t i = 0; i < *n; i++)
+        if (strcmp(t[i].field, e.field) == 0)
+            return true;
     if (decl_typing_check(&e, NULL))
         t[(*n)++] = e;
     return true;
@@ -42,15 +46,15 @@ void typing_sync(app *a)
     char names[FORM_MAX_PENDING][DECL_TYPING_FIELD_MAX + 1];
     decl_typing t[DECL_MAX_TYPING];
     size_t n = 0;
-    for (size_t i = 0; i < a->nunplaced && add(t, &n, a->unplaced[i]); i++)
-        ;
-    for (size_t i = 0; i < a->form.npending; i++) {
+    for (size_t i = 0; i < a->form.npending; i++) { /* what the fields hold first */
         const form_pending *p = &a->form.pending[i];
         const char *text = kept_text(p, texts[i], sizeof texts[i]);
         if (text && binding_name(p->bind, names[i], sizeof names[i]) &&
             !add(t, &n, (decl_typing){names[i], text}))
             break;
     }
+    for (size_t i = 0; i < a->nunplaced && add(t, &n, a->unplaced[i]); i++)
+        ;
     uint64_t before = a->doc->decl->typing_changes;
     decl_set_typing(a->doc->decl, t, n, NULL); /* each entry was checked */
     if (a->doc->decl->typing_changes != before)
