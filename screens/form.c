@@ -44,7 +44,7 @@ bool binding_parse(const char *name, const rules_campaign *rules, binding *out)
     else
         sub = ind, ind = NULL;
     long v = strtol(sub, &end, 10);
-    if (!*sub || *end || v < -1 || v > 100000)
+    if (!(*sub == '-' || (*sub >= '0' && *sub <= '9')) || *end || v < -1 || v > 100000)
         return false;
     size_t k = 0, nkinds = sizeof BIND_NAMES / sizeof BIND_NAMES[0];
     while (k < nkinds && strcmp(BIND_NAMES[k], buf) != 0)
