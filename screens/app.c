@@ -439,7 +439,8 @@ bool app_confirm_leave(app *a)
     if (a->doc->read_only)
         return true;
     if (!session_unsaved(a->doc)) {
-        drop_stale_autosave(a);
+        if (a->doc->autosaved) /* never a recovery this opening did not write */
+            drop_stale_autosave(a);
         return true;
     }
     static const char *const buttons[] = {"Enregistrer", "Ne pas enregistrer", "Annuler", NULL};

@@ -148,7 +148,7 @@ static void leave_on_signal(app *a)
     diag_init(&d);
     if (!a->doc->read_only && session_unsaved(a->doc))
         session_save(a->doc, &d);
-    else if (!a->doc->read_only)
+    else if (!a->doc->read_only && a->doc->autosaved)
         session_abandon(a->doc, &d); /* an autosave of typing undone since */
     diag_free(&d);
 }

@@ -270,6 +270,7 @@ bool session_save(session_doc *doc, diag_list *d)
     doc->saved_typing = doc->decl->typing_print;
     doc->recovery = (store_recovery){0}; /* the save replaced it */
     doc->recovered = false;
+    doc->autosaved = false;
     store_autosave_saved(&doc->autosaver);
     return true;
 }
@@ -293,7 +294,9 @@ bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d)
     *failed = false;
     const store_t *st =
         doc->read_only || recovery_pending(doc) ? NULL : session_store(doc->session, d);
-    return st && store_autosave_tick(&doc->autosaver, now_ms, st, doc->decl, failed, d);
+    bool wrote = st && store_autosave_tick(&doc->autosaver, now_ms, st, doc->decl, failed, d);
+    doc->autosaved = doc->autosaved || wrote;
+    return wrote;
 }
 
 /* Why the declaration, judged as e, cannot be transmitted now; SESSION_OK when it can. */

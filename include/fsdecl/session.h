@@ -113,6 +113,7 @@ typedef struct {
     store_lock lock;              /* ours, when writable */
     store_recovery recovery;      /* as found when opened */
     bool recovered;               /* opened from the recovery file's content */
+    bool autosaved;               /* this opening wrote the recovery file since the last save */
     uint64_t saved_changes;       /* decl->changes when last saved */
     uint64_t saved_typing;        /* decl->typing_print when last saved */
     store_autosaver autosaver;
