@@ -55,9 +55,9 @@ void typing_sync(app *a)
     }
     for (size_t i = 0; i < a->nunplaced && add(t, &n, a->unplaced[i]); i++)
         ;
-    uint64_t before = a->doc->decl->typing_changes;
+    uint64_t before = a->doc->decl->typing_print;
     decl_set_typing(a->doc->decl, t, n, NULL); /* each entry was checked */
-    if (a->doc->decl->typing_changes != before)
+    if (a->doc->decl->typing_print != before)
         session_changed(a->doc, app_now_ms(a));
 }
 

@@ -166,7 +166,6 @@ bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err)
     }
     d->typing = copy;
     d->ntyping = n;
-    d->typing_changes++;
     d->typing_print = 0;
     for (size_t i = 0; i < n; i++)
         d->typing_print += entry_print(&copy[i]);

@@ -165,9 +165,8 @@ typedef struct {
     } attestation;
     decl_typing *typing; /* what was typed and not given yet (decl_set_typing) */
     size_t ntyping;
-    uint64_t changes;        /* one more for every change kept by a setter */
-    uint64_t typing_changes; /* one more each time decl_set_typing changes the typing kept */
-    uint64_t typing_print;   /* a fingerprint of the typing kept, whatever its order; 0: none */
+    uint64_t changes;      /* one more for every change kept by a setter */
+    uint64_t typing_print; /* a fingerprint of the typing kept, whatever its order; 0: none */
 } decl_t;
 
 /* An empty declaration, with its own arena. */
@@ -206,7 +205,7 @@ bool decl_set_identity(decl_t *d, decl_identity_field f, const char *value, diag
 bool decl_set_campaign(decl_t *d, int year, diag_list *err);
 void decl_set_first_year(decl_t *d, bool first_year);
 /* Replaces the typing kept (n entries, each field named once): false, changing nothing, when an
- * entry is refused. The same typing as before, in any order, changes nothing and counts nothing.
+ * entry is refused. The same typing as before, in any order, changes nothing.
  * Typing never counts in `changes`, which only what is judged moves. */
 bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err);
 /* Whether one entry would be kept (its field's name and its text); the reason in err. */
