@@ -53,6 +53,7 @@ struct app {
     void *overlay_data;
     struct script *script;
     int settle_fd;
+    bool (*after_frame)(app *a); /* once, after the next frame: true to draw the frame again */
 };
 
 /* The next key, after drawing the frame (and the overlay, if any). */
@@ -85,6 +86,9 @@ void tabs_short_label(const char *label, char *buf, size_t size);
 
 /* The home screen (home.c). */
 void home_run(app *a);
+/* The home screen as the store's memo remembers it, when it is still true: the first frame needs
+ * no rules read (session_home_recall); home_run judges again after it. */
+bool home_recall(app *a);
 void home_draw(app *a);
 /* Opens a declaration by draft name or file (fsdecl edit). */
 bool home_open_arg(app *a, const char *arg);

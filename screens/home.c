@@ -15,44 +15,55 @@
 #include "typing.h"
 
 static struct {
-    session_summary *drafts;
-    size_t n;
+    session_home home; /* the campaign of the day and the drafts */
+    bool recalled;     /* home is the memo's, not judged yet */
     int chosen;
-    char problem[512]; /* why the store cannot be listed */
 } H;
 
 static void reload(app *a)
 {
-    free(H.drafts);
-    H.drafts = NULL;
-    diag_list d;
-    diag_init(&d);
-    H.n = session_list(a->s, &H.drafts, &d);
-    snprintf(H.problem, sizeof H.problem, "%s", d.count ? d.items[0].message : "");
-    diag_free(&d);
-    if (H.chosen >= (int)H.n)
-        H.chosen = H.n ? (int)H.n - 1 : 0;
+    session_home_free(&H.home);
+    session_home_read(a->s, &H.home);
+    if (H.chosen >= (int)H.home.n)
+        H.chosen = H.home.n ? (int)H.home.n - 1 : 0;
+}
+
+bool home_recall(app *a)
+{
+    return H.recalled = session_home_recall(a->s, &H.home);
+}
+
+/* After a first frame drawn from the memo: the drafts judged again; true when the frame must be
+ * drawn again (something differs from the memo). */
+static bool judge_again(app *a)
+{
+    session_home recalled = H.home;
+    memset(&H.home, 0, sizeof H.home);
+    H.recalled = false;
+    reload(a);
+    bool same = session_home_equal(&recalled, &H.home);
+    session_home_free(&recalled);
+    return !same;
 }
 
 /* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026, encore 42 jours". */
 static void campaign_line(app *a, char *buf, size_t size)
 {
-    int year = session_current_year(a->s);
-    const rules_campaign *c = year ? session_campaign(a->s, year, NULL) : NULL;
-    if (!c) {
+    const session_home *c = &H.home;
+    if (!c->year) {
         snprintf(buf, size, "Aucune campagne trouvée : fsdecl rules dit où il les cherche.");
         return;
     }
     date_t today = session_today(a->s);
     char o[16], cl[16];
-    date_format_fr(c->window.opens, o, sizeof o);
-    if (c->window.has_closes)
-        date_format_fr(c->window.closes, cl, sizeof cl);
-    long left = c->window.has_closes ? date_to_days(c->window.closes) - date_to_days(today) : 0;
-    if (date_cmp(today, c->window.opens) < 0)
+    date_format_fr(c->opens, o, sizeof o);
+    if (c->has_closes)
+        date_format_fr(c->closes, cl, sizeof cl);
+    long left = c->has_closes ? date_to_days(c->closes) - date_to_days(today) : 0;
+    if (date_cmp(today, c->opens) < 0)
         snprintf(buf, size, "Campagne %d : la saisie ouvre %sle %s", c->year,
-                 c->window.opens_approximate ? "vers " : "", o);
-    else if (!c->window.has_closes)
+                 c->opens_approximate ? "vers " : "", o);
+    else if (!c->has_closes)
         snprintf(buf, size, "Campagne %d : saisie ouverte depuis le %s, clôture non annoncée",
                  c->year, o);
     else if (left >= 0)
@@ -112,24 +123,22 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
 void home_draw(app *a)
 {
     char line[512];
-    int year = session_current_year(a->s);
-    const rules_campaign *c = year ? session_campaign(a->s, year, NULL) : NULL;
     snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
-             c ? c->title : "déclaration annuelle");
+             H.home.year ? H.home.title : "déclaration annuelle");
     term_fill(0, 0, COLS, TERM_TITLE);
     term_text(0, 0, COLS, TERM_TITLE, line);
     campaign_line(a, line, sizeof line);
     term_text(2, 1, COLS - 2, TERM_HEADING, line);
-    snprintf(line, sizeof line, "Vos déclarations (%zu)", H.n);
+    snprintf(line, sizeof line, "Vos déclarations (%zu)", H.home.n);
     term_text(4, 1, COLS - 2, TERM_HEADING, line);
-    if (H.problem[0])
-        term_text(5, 1, COLS - 2, TERM_BAD, H.problem);
-    if (!H.n)
+    if (H.home.problem[0])
+        term_text(5, 1, COLS - 2, TERM_BAD, H.home.problem);
+    if (!H.home.n)
         term_text(6, 3, COLS - 4, TERM_DIM,
                   "Aucune déclaration pour l'instant : n pour en créer une.");
     int rows = LINES - 9, first = H.chosen >= rows ? H.chosen - rows + 1 : 0;
-    for (int i = first; i < (int)H.n && i - first < rows; i++) {
-        draft_row(&H.drafts[i], line, sizeof line);
+    for (int i = first; i < (int)H.home.n && i - first < rows; i++) {
+        draft_row(&H.home.drafts[i], line, sizeof line);
         term_text(6 + i - first, 1, COLS - 2, i == H.chosen ? TERM_FOCUS : TERM_NORMAL, line);
     }
     char foot[512];
@@ -137,7 +146,7 @@ void home_draw(app *a)
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text(LINES - 2, 0, COLS, a->message_style, a->message);
-    if (H.n && !a->overlay)
+    if (H.home.n && !a->overlay)
         term_cursor_at(6 + H.chosen - first, 1);
     else if (!a->overlay)
         term_cursor_hide();
@@ -266,8 +275,8 @@ static void new_declaration(app *a)
         return;
     field_init_text(&rpps, length, length);
     field_restrict(&rpps, chars);
-    if (H.n)
-        field_set_text(&rpps, H.drafts[H.chosen].entry.rpps);
+    if (H.home.n)
+        field_set_text(&rpps, H.home.drafts[H.chosen].entry.rpps);
     char title[64];
     snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
     char value[32];
@@ -325,8 +334,11 @@ static void help(app *a)
 
 void home_run(app *a)
 {
-    reload(a);
-    if (!H.n && !H.problem[0]) {
+    if (H.recalled) /* judged again once the first frame is on the screen */
+        a->after_frame = judge_again;
+    else
+        reload(a);
+    if (!H.home.n && !H.home.problem[0]) {
         new_declaration(a);
         reload(a);
     }
@@ -335,12 +347,12 @@ void home_run(app *a)
         wiz_action act = action_for_key(key, CTX_HOME);
         if (key == APP_KEY_EXIT || key == APP_KEY_END)
             break;
-        if (act == ACT_NEXT_FIELD && H.chosen + 1 < (int)H.n)
+        if (act == ACT_NEXT_FIELD && H.chosen + 1 < (int)H.home.n)
             H.chosen++;
         else if (act == ACT_PREV_FIELD && H.chosen > 0)
             H.chosen--;
-        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.n)
-            open_name(a, H.drafts[H.chosen].entry.name,
+        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.home.n)
+            open_name(a, H.home.drafts[H.chosen].entry.name,
                       act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0);
         else if (act == ACT_NEW)
             new_declaration(a);
@@ -351,6 +363,5 @@ void home_run(app *a)
         if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW)
             reload(a);
     }
-    free(H.drafts);
-    H.drafts = NULL;
+    session_home_free(&H.home);
 }

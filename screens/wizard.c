@@ -42,8 +42,8 @@ static void catch_crashes(void)
 }
 
 /* The campaign of the day read while the terminal is being set up, so the home screen's first
- * frame waits for the longer of the two, not for both. The thread has the session to itself until
- * it is joined; it takes no signal but its own faults. */
+ * frame waits for the longer of the two, not for both (when the store's memo cannot draw it). The
+ * thread has the session to itself until it is joined; it takes no signal but its own faults. */
 static void *preload(void *s)
 {
     session_current_year(s);
@@ -125,7 +125,8 @@ int wizard_main(const wizard_options *o)
     store_catch_signals();
     catch_crashes();
     pthread_t loader;
-    bool loading = !o->edit && preload_start(a.s, &loader);
+    bool recalled = !o->edit && home_recall(&a);
+    bool loading = !o->edit && !recalled && preload_start(a.s, &loader);
     bool started = term_start(&t, why, sizeof why);
     if (loading)
         pthread_join(loader, NULL);

@@ -27,6 +27,7 @@ struct session {
     date_t current_for; /* ... this day (screens ask at every frame) */
     store_t store;
     bool store_opened;
+    uint64_t inputs; /* session_inputs_print's answer, 0 until asked */
 };
 
 static date_t clock_today(void)
@@ -152,6 +153,13 @@ int session_current_year(session *s)
     return s->current_year;
 }
 
+uint64_t session_inputs_print(session *s)
+{
+    if (!s->inputs)
+        s->inputs = session_rules_print(&s->paths) | 1; /* never 0 */
+    return s->inputs;
+}
+
 const store_t *session_store(session *s, diag_list *d)
 {
     if (!s->store_opened)
@@ -210,6 +218,7 @@ size_t session_list(session *s, session_summary **out, diag_list *d)
     }
     for (size_t i = 0; i < n; i++) {
         sums[i].entry = v[i];
+        sums[i].print = session_draft_print(st, v[i].name); /* before reading: never newer */
         summarise(s, st, &sums[i]);
     }
     free(v);

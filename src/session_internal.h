@@ -7,4 +7,11 @@
 /* Sets r's outcome (and its draft name, when name is not NULL); returns the outcome. */
 session_outcome session_report_set(session_report *r, session_outcome o, const char *name);
 
+/* A fingerprint of every file a campaign can be read from (session_home.c). */
+uint64_t session_rules_print(const paths_t *p);
+/* session_rules_print, taken once, before the session reads any rules (session.c). */
+uint64_t session_inputs_print(session *s);
+/* A fingerprint of a draft file's bytes; 1 when it cannot be read (session_home.c). */
+uint64_t session_draft_print(const store_t *st, const char *name);
+
 #endif

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "fsdecl/session.h"
+#include "testutil.h"
 
 #define EXAMPLES FSDECL_SOURCE_DIR "/data/examples/"
 #define NAME "2025-10001234565"
@@ -434,6 +435,151 @@ static void test_explain(void **state)
     free(text);
 }
 
+/* ---- the home's memo --------------------------------------------------------------------------
+ */
+
+/* Another session on s's store, as a later start would open it. */
+static session *later_start(session *s, const char *rules, date_t today)
+{
+    session_config cfg = {.rules_dir = rules,
+                          .data_dir = session_store_located(s, NULL)->root,
+                          .has_today = true,
+                          .today = today};
+    session *t = session_new(&cfg);
+    assert_non_null(t);
+    return t;
+}
+
+/* Whether a later start recalls a home equal to h (false: it recalls nothing). */
+static bool recalls(session *s, const char *rules, date_t today, const session_home *h)
+{
+    session *t = later_start(s, rules, today);
+    session_home r;
+    bool ok = session_home_recall(t, &r);
+    if (ok)
+        assert_true(session_home_equal(&r, h));
+    else
+        assert_int_equal(r.n, 0);
+    session_home_free(&r);
+    session_free(t);
+    return ok;
+}
+
+static void append(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "a");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+#define RULES FSDECL_SOURCE_DIR "/rules"
+#define DAY ((date_t){2025, 12, 20})
+
+/* Recalled only when the program, the day, the rules and lists, and each draft are those the
+ * figures were judged from; a draft put back as it was is recalled again. */
+static void test_home_memo_inputs(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    session_home h;
+    assert_false(session_home_recall(s, &h)); /* no store yet */
+    session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
+    session_close(import_example(s, EXAMPLES "partial.cfg"));
+    assert_false(recalls(s, RULES, DAY, NULL)); /* no memo yet */
+    session_home_read(s, &h);
+    assert_int_equal(h.year, 2025);
+    assert_int_equal(h.n, 2);
+    assert_int_equal(h.drafts[0].min_cents, 780500);
+    assert_true(recalls(s, RULES, DAY, &h));
+    assert_false(recalls(s, RULES, (date_t){2025, 12, 21}, &h));
+
+    char draft[PATH_MAX + 64];
+    store_draft_path(session_store_located(s, NULL), NAME, draft, sizeof draft);
+    char *was = test_slurp(draft, NULL);
+    append(draft, "# changed\n");
+    assert_false(recalls(s, RULES, DAY, &h));
+    write_file(draft, was);
+    assert_true(recalls(s, RULES, DAY, &h));
+    free(was);
+
+    char rules[256], cmd[600];
+    snprintf(rules, sizeof rules, "%s/rules-copy", base);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp %s/*.cfg '%s'", rules, RULES, rules);
+    assert_int_equal(system(cmd), 0);
+    assert_false(recalls(s, rules, DAY, &h)); /* other files */
+    session *t = later_start(s, rules, DAY);
+    session_home k;
+    session_home_read(t, &k);
+    session_free(t);
+    assert_true(recalls(s, rules, DAY, &k));
+    snprintf(cmd, sizeof cmd, "%s/2026.cfg", rules); /* a campaign the home does not show */
+    append(cmd, "\n");
+    assert_false(recalls(s, rules, DAY, &k));
+    session_home_free(&k);
+    session_home_free(&h);
+    session_free(s);
+}
+
+/* A damaged memo is never used, and never an error; the next reading writes it again. */
+static void test_home_memo_damaged(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
+    session_home h;
+    session_home_read(s, &h);
+    char path[PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/home.memo", session_store_located(s, NULL)->root);
+    char *good = test_slurp(path, NULL);
+    assert_true(recalls(s, RULES, DAY, &h));
+    const char *line = strstr(good, "\ndraft ");
+    assert_non_null(line);
+    char *bad = malloc(strlen(good) + 64);
+    assert_non_null(bad);
+    struct {
+        const char *what, *from, *to;
+    } cases[] = {
+        {"cut in the middle of a line", "MARTIN", "MAR\0"},
+        {"a draft line too many", "\ndraft ", "\ndraft 2025-10001234565 1 0 0 0 0 0 0 X\ndraft "},
+        {"a control character in a name", "MARTIN", "MA\033[2JRTIN"},
+        {"a state that does not exist", " 0 0 11150", " 7 0 11150"},
+        {"a figure that is not a number", " 780500 780500", " 780500 78x500"},
+        {"no title", "\ntitle ", "\ntitel "},
+        {"an invalid date", "2025-12-01", "2025-13-01"},
+        {"another program's version", "memo 1 ", "memo 1 9"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *at = strstr(good, cases[i].from);
+        assert_non_null(at);
+        size_t head = (size_t)(at - good);
+        memcpy(bad, good, head);
+        strcpy(bad + head, cases[i].to);
+        if (strcmp(cases[i].to, "MAR\0") != 0)
+            strcat(bad, at + strlen(cases[i].from));
+        write_file(path, bad);
+        print_message("%s\n", cases[i].what);
+        assert_false(recalls(s, RULES, DAY, &h));
+    }
+    session_home k;
+    session_home_read(s, &k); /* written again */
+    assert_true(session_home_equal(&h, &k));
+    assert_true(recalls(s, RULES, DAY, &h));
+    free(bad);
+    free(good);
+    session_home_free(&k);
+    session_home_free(&h);
+    session_free(s);
+}
+
 int main(void)
 {
     char *made = mkdtemp(base);
@@ -449,6 +595,8 @@ int main(void)
         cmocka_unit_test(test_recovery),
         cmocka_unit_test(test_restore_recover_by_name),
         cmocka_unit_test(test_list),
+        cmocka_unit_test(test_home_memo_inputs),
+        cmocka_unit_test(test_home_memo_damaged),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_carry_into_donum),
     };

@@ -96,10 +96,33 @@ typedef struct {
     session_draft_state state;
     size_t nblocking; /* problems left: 0 for a complete declaration */
     int64_t min_tenths, max_tenths, min_cents, max_cents;
+    uint64_t print; /* a fingerprint of the draft's bytes, taken before they were judged */
 } session_summary;
 
 /* The drafts, sorted by name, each judged; *out is malloc'ed. */
 size_t session_list(session *s, session_summary **out, diag_list *d);
+
+/* What the home screen shows: the campaign of the day and the drafts, each judged. */
+typedef struct {
+    int year; /* the campaign of the day; 0 when no rules file is found */
+    char title[160];
+    date_t opens, closes;
+    bool opens_approximate, has_closes;
+    session_summary *drafts; /* malloc'ed */
+    size_t n;
+    char problem[512]; /* why the store could not be listed; "" when it could */
+} session_home;
+
+/* Reads the rules and judges each draft; remembers what it found in the store (home.memo), for
+ * the next session_home_recall. */
+void session_home_read(session *s, session_home *h);
+/* What session_home_read last found, from the memo, when nothing it was judged from has changed
+ * since (this program's version, the day, every rules and list file, each draft, byte for byte);
+ * false otherwise, and h is empty. Reads no rules: fast enough for a first frame, and to be
+ * followed by session_home_read. Only when the store holds drafts. */
+bool session_home_recall(session *s, session_home *h);
+bool session_home_equal(const session_home *a, const session_home *b);
+void session_home_free(session_home *h);
 
 /* ---- one declaration ------------------------------------------------------------------------ */
 

@@ -1,0 +1,341 @@
+/* session_home: what the home screen shows (the campaign of the day and the drafts, each judged),
+ * and a memo of it in the store, so that the next start can show it before reading any rules
+ * (libconfig takes about 3 ms to parse a campaign and its lists).
+ *
+ * The memo is a cache, never a source: it is recalled only when everything its figures were
+ * judged from is the same, byte for byte (this program's version, the day, every file a campaign
+ * can be read from, each draft), and the wizard judges again right after its first frame and
+ * shows any difference. Missing, damaged or out of date, it is not used and is written again; it
+ * is never an error. */
+#include <dirent.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fsdecl/fileio.h"
+#include "fsdecl/session.h"
+#include "fsdecl/text.h"
+#include "session_internal.h"
+
+#ifndef FSDECL_VERSION
+#define FSDECL_VERSION "dev"
+#endif
+
+enum { MEMO_MAX = 1 << 20, INPUT_MAX = 4 << 20, DIR_MAX_FILES = 256 };
+static const char MEMO_FILE[] = "home.memo";
+static const char MEMO_MAGIC[] = "fsdecl-home-memo 1";
+
+/* ---- fingerprints ---------------------------------------------------------------------------- */
+
+#define PRIME UINT64_C(1099511628211)
+
+/* FNV-1a taken a word at a time, with the length first so that no two inputs run together. A
+ * fingerprint against accidents (the files are the user's own), not against forgery. */
+static uint64_t mix(uint64_t h, const void *data, size_t n)
+{
+    const unsigned char *b = data;
+    h = (h ^ (uint64_t)n) * PRIME;
+    for (; n >= 8; n -= 8, b += 8) {
+        uint64_t w;
+        memcpy(&w, b, sizeof w);
+        h = (h ^ w) * PRIME;
+        h ^= h >> 31;
+    }
+    for (; n; n--, b++)
+        h = (h ^ *b) * PRIME;
+    return h;
+}
+
+/* A file's name and bytes; a file that cannot be read counts by its name and the error. */
+static uint64_t mix_file(uint64_t h, const char *path, bool nofollow, bool *read)
+{
+    size_t len;
+    int err = 0;
+    char *buf = fileio_read(path, INPUT_MAX, nofollow, &len, &err);
+    h = mix(h, path, strlen(path));
+    h = buf ? mix(h, buf, len) : mix(h, &err, sizeof err);
+    if (read)
+        *read = buf != NULL;
+    free(buf);
+    return h;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every .cfg file of a folder, in the order of their names. */
+static uint64_t mix_folder(uint64_t h, const char *dir)
+{
+    DIR *d = opendir(dir);
+    h = mix(h, dir, strlen(dir));
+    if (!d)
+        return mix(h, "-", 1);
+    char *names[DIR_MAX_FILES];
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d)) && n < DIR_MAX_FILES;) {
+        size_t len = strlen(e->d_name);
+        if (len > 4 && strcmp(e->d_name + len - 4, ".cfg") == 0 && (names[n] = strdup(e->d_name)))
+            n++;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        char path[PATH_MAX + 256];
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        h = mix_file(h, path, false, NULL);
+        free(names[i]);
+    }
+    return h;
+}
+
+/* Everything a campaign can be read from: the rules folder (campaigns, and lists kept beside
+ * them) and the list folders. */
+uint64_t session_rules_print(const paths_t *p)
+{
+    uint64_t h = mix_folder(UINT64_C(14695981039346656037), p->rules_dir);
+    for (size_t i = 0; i < p->nlist_dirs; i++)
+        h = mix_folder(h, p->list_dirs[i]);
+    return h;
+}
+
+uint64_t session_draft_print(const store_t *st, const char *name)
+{
+    char path[PATH_MAX + 64];
+    store_draft_path(st, name, path, sizeof path);
+    bool read;
+    uint64_t h = mix_file(UINT64_C(14695981039346656037), path, true, &read);
+    return read && h > 1 ? h : 1; /* 1: not read, and never recalled (read_draft) */
+}
+
+/* ---- the home, judged ------------------------------------------------------------------------ */
+
+static void campaign_of_day(session *s, session_home *h)
+{
+    int year = session_current_year(s);
+    const rules_campaign *c = year ? session_campaign(s, year, NULL) : NULL;
+    if (!c)
+        return;
+    h->year = c->year;
+    snprintf(h->title, sizeof h->title, "%s", c->title);
+    h->opens = c->window.opens;
+    h->opens_approximate = c->window.opens_approximate;
+    h->has_closes = c->window.has_closes;
+    h->closes = c->window.has_closes ? c->window.closes : (date_t){0, 0, 0};
+}
+
+static void remember(session *s, const session_home *h);
+
+void session_home_read(session *s, session_home *h)
+{
+    memset(h, 0, sizeof *h);
+    session_inputs_print(s); /* before any rules are read, if they were not yet */
+    campaign_of_day(s, h);
+    diag_list d;
+    diag_init(&d);
+    h->n = session_list(s, &h->drafts, &d);
+    snprintf(h->problem, sizeof h->problem, "%s", d.count ? d.items[0].message : "");
+    diag_free(&d);
+    if (!h->problem[0])
+        remember(s, h);
+}
+
+void session_home_free(session_home *h)
+{
+    free(h->drafts);
+    memset(h, 0, sizeof *h);
+}
+
+static bool same_entry(const store_entry *a, const store_entry *b)
+{
+    return strcmp(a->name, b->name) == 0 && a->year == b->year && strcmp(a->rpps, b->rpps) == 0 &&
+           a->saved == b->saved && a->has_recovery == b->has_recovery && a->versions == b->versions;
+}
+
+static bool same_summary(const session_summary *a, const session_summary *b)
+{
+    return same_entry(&a->entry, &b->entry) && strcmp(a->who, b->who) == 0 &&
+           a->state == b->state && a->nblocking == b->nblocking && a->min_tenths == b->min_tenths &&
+           a->max_tenths == b->max_tenths && a->min_cents == b->min_cents &&
+           a->max_cents == b->max_cents;
+}
+
+bool session_home_equal(const session_home *a, const session_home *b)
+{
+    if (a->year != b->year || strcmp(a->title, b->title) != 0 ||
+        date_cmp(a->opens, b->opens) != 0 || a->opens_approximate != b->opens_approximate ||
+        a->has_closes != b->has_closes || date_cmp(a->closes, b->closes) != 0 ||
+        strcmp(a->problem, b->problem) != 0 || a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (!same_summary(&a->drafts[i], &b->drafts[i]))
+            return false;
+    return true;
+}
+
+/* ---- the memo -------------------------------------------------------------------------------- */
+
+/* "fsdecl-home-memo 1 VERSION YYYY-MM-DD RULES-PRINT": what every line below was judged from. */
+static void memo_head(session *s, char *buf, size_t size)
+{
+    date_t t = session_today(s);
+    snprintf(buf, size, "%s %s %04d-%02d-%02d %016" PRIx64, MEMO_MAGIC, FSDECL_VERSION, t.year,
+             t.month, t.day, session_inputs_print(s));
+}
+
+static char *memo_text(session *s, const session_home *h)
+{
+    size_t size = 1024 + h->n * 512, n = 0;
+    char *buf = malloc(size);
+    if (!buf)
+        return NULL;
+    memo_head(s, buf, size);
+    n = strlen(buf);
+    n +=
+        (size_t)snprintf(buf + n, size - n, "\ncampaign %d %04d-%02d-%02d %d %04d-%02d-%02d %d\n",
+                         h->year, h->opens.year, h->opens.month, h->opens.day, h->opens_approximate,
+                         h->closes.year, h->closes.month, h->closes.day, h->has_closes);
+    n += (size_t)snprintf(buf + n, size - n, "title %s\n", h->title);
+    for (size_t i = 0; i < h->n && n < size; i++) {
+        const session_summary *d = &h->drafts[i];
+        n += (size_t)snprintf(buf + n, size - n,
+                              "draft %s %016" PRIx64 " %d %zu %" PRId64 " %" PRId64 " %" PRId64
+                              " %" PRId64 " %s\n",
+                              d->entry.name, d->print, (int)d->state, d->nblocking, d->min_tenths,
+                              d->max_tenths, d->min_cents, d->max_cents, d->who);
+    }
+    if (n < size)
+        n += (size_t)snprintf(buf + n, size - n, "end\n"); /* a memo cut short has none */
+    if (n >= size) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+/* Written beside the drafts when it says something new: a temporary file renamed over it. */
+static void remember(session *s, const session_home *h)
+{
+    const store_t *st = session_store_located(s, NULL); /* it holds drafts: it exists */
+    char *text = st && h->n ? memo_text(s, h) : NULL;
+    char path[PATH_MAX + 32], tmp[PATH_MAX + 64];
+    size_t len;
+    int err;
+    snprintf(path, sizeof path, "%s/%s", st ? st->root : "", MEMO_FILE);
+    char *old = text ? fileio_read(path, MEMO_MAX, true, &len, &err) : NULL;
+    bool same = old && strcmp(old, text) == 0;
+    free(old);
+    if (!text || same) {
+        free(text);
+        return;
+    }
+    snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", st->root, MEMO_FILE);
+    int fd = mkstemp(tmp); /* 0600 */
+    bool ok = fd >= 0 && write(fd, text, strlen(text)) == (ssize_t)strlen(text);
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    if (fd >= 0 && (!ok || rename(tmp, path) != 0))
+        unlink(tmp);
+    free(text);
+}
+
+/* A text as the memo keeps it: valid UTF-8, no control character, shorter than size. */
+static bool memo_string(const char *s, char *out, size_t size)
+{
+    if (strlen(s) >= size || !text_utf8_valid(s) || text_has_control(s, false))
+        return false;
+    strcpy(out, s);
+    return true;
+}
+
+static bool memo_date(int y, int m, int d, date_t *out)
+{
+    *out = (date_t){y, m, d};
+    return (y == 0 && m == 0 && d == 0) || date_is_valid(*out);
+}
+
+static bool read_campaign(const char *line, session_home *h)
+{
+    int y, oy, om, od, approx, cy, cm, cd, closes, n = 0;
+    if (sscanf(line, "campaign %d %d-%d-%d %d %d-%d-%d %d%n", &y, &oy, &om, &od, &approx, &cy, &cm,
+               &cd, &closes, &n) != 9 ||
+        line[n] || (approx != 0 && approx != 1) || (closes != 0 && closes != 1))
+        return false;
+    h->year = y;
+    h->opens_approximate = approx, h->has_closes = closes;
+    return memo_date(oy, om, od, &h->opens) && memo_date(cy, cm, cd, &h->closes);
+}
+
+/* A draft's line, for the entry the store lists: only when the draft's bytes are the ones
+ * judged. */
+static bool read_draft(const char *line, const store_t *st, session_summary *sum)
+{
+    char name[STORE_NAME_MAX + 1];
+    uint64_t print;
+    int state, n = 0;
+    if (sscanf(line,
+               "draft %32s %" SCNx64 " %d %zu %" SCNd64 " %" SCNd64 " %" SCNd64 " %" SCNd64 "%n",
+               name, &print, &state, &sum->nblocking, &sum->min_tenths, &sum->max_tenths,
+               &sum->min_cents, &sum->max_cents, &n) != 8 ||
+        line[n] != ' ' || strcmp(name, sum->entry.name) != 0 || state < SESSION_DRAFT_JUDGED ||
+        state > SESSION_DRAFT_NO_RULES || print == 1 || print != session_draft_print(st, name))
+        return false;
+    sum->state = (session_draft_state)state;
+    sum->print = print;
+    return memo_string(line + n + 1, sum->who, sizeof sum->who); /* as written */
+}
+
+/* The lines of the memo in order; every draft the store lists must have its own, and the last
+ * line is "end". */
+static bool recall_lines(char *text, const store_t *st, session_home *h)
+{
+    char *save = NULL, *line = strtok_r(text, "\n", &save);
+    size_t i = 0;
+    bool campaign = false, title = false, end = false;
+    for (line = strtok_r(NULL, "\n", &save); line && !end; line = strtok_r(NULL, "\n", &save)) {
+        if (strcmp(line, "end") == 0)
+            end = true;
+        else if (strncmp(line, "campaign ", 9) == 0 && !campaign)
+            campaign = read_campaign(line, h);
+        else if (strncmp(line, "title ", 6) == 0 && campaign && !title)
+            title = memo_string(line + 6, h->title, sizeof h->title);
+        else if (strncmp(line, "draft ", 6) == 0 && title && i < h->n &&
+                 read_draft(line, st, &h->drafts[i]))
+            i++;
+        else
+            return false;
+    }
+    return end && !line && title && i == h->n;
+}
+
+bool session_home_recall(session *s, session_home *h)
+{
+    memset(h, 0, sizeof *h);
+    diag_list d;
+    diag_init(&d);
+    const store_t *st = session_store_located(s, &d);
+    store_entry *v = NULL;
+    size_t n = st ? store_list(st, &v, &d) : 0;
+    bool ok = st && !d.count && n && (h->drafts = calloc(n, sizeof *h->drafts));
+    diag_free(&d);
+    for (size_t i = 0; ok && i < n; i++)
+        h->drafts[i].entry = v[i];
+    free(v);
+    h->n = ok ? n : 0;
+    char path[PATH_MAX + 32], head[256];
+    size_t len;
+    int err;
+    snprintf(path, sizeof path, "%s/%s", st ? st->root : "", MEMO_FILE);
+    char *text = ok ? fileio_read(path, MEMO_MAX, true, &len, &err) : NULL;
+    if (text)
+        memo_head(s, head, sizeof head);
+    ok = text && strlen(text) == len && strncmp(text, head, strlen(head)) == 0 &&
+         text[strlen(head)] == '\n' && recall_lines(text, st, h);
+    free(text);
+    if (!ok)
+        session_home_free(h);
+    return ok;
+}
