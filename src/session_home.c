@@ -8,10 +8,13 @@
  * shows any difference. Missing, damaged or out of date, it is not used and is written again; it
  * is never an error. */
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fsdecl/fileio.h"
@@ -23,7 +26,7 @@
 #define FSDECL_VERSION "dev"
 #endif
 
-enum { MEMO_MAX = 1 << 20, INPUT_MAX = 4 << 20, DIR_MAX_FILES = 256 };
+enum { MEMO_MAX = 1 << 20, DIR_MAX_FILES = 256 };
 static const char MEMO_FILE[] = "home.memo";
 static const char MEMO_MAGIC[] = "fsdecl-home-memo 1";
 
@@ -31,12 +34,11 @@ static const char MEMO_MAGIC[] = "fsdecl-home-memo 1";
 
 #define PRIME UINT64_C(1099511628211)
 
-/* FNV-1a taken a word at a time, with the length first so that no two inputs run together. A
- * fingerprint against accidents (the files are the user's own), not against forgery. */
-static uint64_t mix(uint64_t h, const void *data, size_t n)
+/* FNV-1a taken a word at a time. A fingerprint against accidents (the files are the user's own),
+ * not against forgery. */
+static uint64_t mix_bytes(uint64_t h, const void *data, size_t n)
 {
     const unsigned char *b = data;
-    h = (h ^ (uint64_t)n) * PRIME;
     for (; n >= 8; n -= 8, b += 8) {
         uint64_t w;
         memcpy(&w, b, sizeof w);
@@ -48,18 +50,34 @@ static uint64_t mix(uint64_t h, const void *data, size_t n)
     return h;
 }
 
-/* A file's name and bytes; a file that cannot be read counts by its name and the error. */
-static uint64_t mix_file(uint64_t h, const char *path, bool nofollow, bool *read)
+/* The length first, so that no two inputs run together. */
+static uint64_t mix(uint64_t h, const void *data, size_t n)
 {
-    size_t len;
-    int err = 0;
-    char *buf = fileio_read(path, INPUT_MAX, nofollow, &len, &err);
-    h = mix(h, path, strlen(path));
-    h = buf ? mix(h, buf, len) : mix(h, &err, sizeof err);
-    if (read)
-        *read = buf != NULL;
-    free(buf);
-    return h;
+    return mix_bytes((h ^ (uint64_t)n) * PRIME, data, n);
+}
+
+/* A file's name, size and bytes, read through one buffer (no memory to fault in before the first
+ * frame); a file that cannot be read counts by its name and the error. false when it cannot. */
+static bool mix_file(uint64_t *h, const char *path, bool nofollow)
+{
+    *h = mix(*h, path, strlen(path));
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (nofollow ? O_NOFOLLOW : 0));
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        *h = mix(*h, "?", 1);
+        if (fd >= 0)
+            close(fd);
+        return false;
+    }
+    *h = (*h ^ (uint64_t)st.st_size) * PRIME;
+    char buf[16384]; /* a multiple of 8: the words are those of one pass */
+    ssize_t r;
+    while ((r = read(fd, buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
+        *h = r > 0 ? mix_bytes(*h, buf, (size_t)r) : *h;
+    close(fd);
+    if (r < 0)
+        *h = mix(*h, "?", 1);
+    return r == 0;
 }
 
 static int by_name(const void *a, const void *b)
@@ -86,7 +104,7 @@ static uint64_t mix_folder(uint64_t h, const char *dir)
     for (size_t i = 0; i < n; i++) {
         char path[PATH_MAX + 256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        h = mix_file(h, path, false, NULL);
+        mix_file(&h, path, false);
         free(names[i]);
     }
     return h;
@@ -106,8 +124,8 @@ uint64_t session_draft_print(const store_t *st, const char *name)
 {
     char path[PATH_MAX + 64];
     store_draft_path(st, name, path, sizeof path);
-    bool read;
-    uint64_t h = mix_file(UINT64_C(14695981039346656037), path, true, &read);
+    uint64_t h = UINT64_C(14695981039346656037);
+    bool read = mix_file(&h, path, true);
     return read && h > 1 ? h : 1; /* 1: not read, and never recalled (read_draft) */
 }
 
