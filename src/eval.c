@@ -1,6 +1,7 @@
 #include "fsdecl/eval.h"
 
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,13 @@ typedef struct {
     date_t today;
     const lists_entry *specialty; /* NULL when not given or unknown */
 } ctx;
+
+/* date_cmp(today, other), the days judged the same narrowed to those with the same answer. Every
+ * comparison with today goes through here. */
+static int cmp_today(ctx *x, date_t other)
+{
+    return date_cmp_within(x->today, other, x->r->same_days);
+}
 
 /* ---- messages ---------------------------------------------------------------------------- */
 
@@ -568,7 +576,7 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
         } else if (!p || p->state == DECL_PROOF_TO_SEND || validated_earlier(x, p)) {
             if (ask_for_proof(x, ind, doc, p, flags) && st == EVAL_MET)
                 st = EVAL_WAITING_PROOF;
-        } else if (p->has_date && date_cmp(p->date, x->today) > 0) {
+        } else if (p->has_date && cmp_today(x, p->date) < 0) {
             msg(x, EVAL_MSG_DATE_FUTURE, ind->id,
                 "« %s » : le justificatif « %s » est daté du %s, après aujourd'hui (%s).",
                 ind->label, doc->label, fr_date(p->date, b1), fr_date(x->today, b2));
@@ -844,7 +852,7 @@ static void check_deadlines(ctx *x)
         }
         if (!open_item)
             continue;
-        if (date_cmp(x->today, dl->date) <= 0)
+        if (cmp_today(x, dl->date) <= 0)
             msg(x, EVAL_MSG_DEADLINE_UPCOMING, dl->indicators[0],
                 "Vous avez jusqu'au %s inclus pour : %s.", fr_date(dl->date, b1), dl->label);
         else
@@ -858,7 +866,7 @@ static eval_window check_window(ctx *x)
 {
     const rules_campaign *c = x->c;
     char b1[16], b2[16];
-    if (date_cmp(x->today, c->window.opens) < 0) {
+    if (cmp_today(x, c->window.opens) < 0) {
         bool approx = c->window.opens_approximate;
         msg_as(x, EVAL_MSG_WINDOW_NOT_OPEN, approx ? EVAL_INFO : EVAL_WARNING, NULL,
                "La saisie des indicateurs %s le %s%s : la déclaration pourra être transmise à "
@@ -867,7 +875,7 @@ static eval_window check_window(ctx *x)
                approx ? " (date prévisionnelle)" : "");
         return approx ? EVAL_WINDOW_NOT_OPEN_APPROX : EVAL_WINDOW_NOT_OPEN;
     }
-    if (c->window.has_closes && date_cmp(x->today, c->window.closes) > 0) {
+    if (c->window.has_closes && cmp_today(x, c->window.closes) > 0) {
         msg(x, EVAL_MSG_WINDOW_CLOSED, NULL,
             "La saisie de la campagne %d est close depuis le %s à minuit (aujourd'hui : %s) : la "
             "déclaration ne peut plus être transmise ni modifiée.",
@@ -905,6 +913,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     if (!r)
         return NULL;
     r->campaign = c;
+    r->same_days[0] = LONG_MIN, r->same_days[1] = LONG_MAX;
     r->items = calloc(c->nindicators ? c->nindicators : 1, sizeof *r->items);
     r->volets = calloc(c->nvolets ? c->nvolets : 1, sizeof *r->volets);
     if (!r->items || !r->volets) {
@@ -949,7 +958,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
         msg(&x, EVAL_MSG_ATTESTATION_MISSING, NULL,
             "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre.",
             DECL_COMMITMENT_ACCURACY, DECL_COMMITMENT_KEEP_PROOFS);
-    if (d->attestation.has_date && date_cmp(d->attestation.date, today) > 0)
+    if (d->attestation.has_date && cmp_today(&x, d->attestation.date) < 0)
         msg(&x, EVAL_MSG_DATE_FUTURE, NULL, "L'attestation est datée du %s, après aujourd'hui.",
             fr_date(d->attestation.date, b1));
     r->transmittable =

@@ -3,14 +3,16 @@
  * (libconfig takes about 3 ms to parse a campaign and its lists).
  *
  * The memo is a cache, never a source: it is recalled only when everything its figures were
- * judged from is the same, byte for byte (this program's version, the day, every file a campaign
- * can be read from, each draft), and the wizard judges again right after its first frame and
- * shows any difference. Missing, damaged or out of date, it is not used and is written again; it
- * is never an error. */
+ * judged from is the same, byte for byte (this program's version, every file a campaign can be
+ * read from, each draft), and today is one of the days on which the judging would give the same
+ * (between the dates it compared today with: date_cmp_within); and the wizard judges again right
+ * after its first frame and shows any difference. Missing, damaged or out of date, it is not used
+ * and is written again; it is never an error. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +159,13 @@ void session_home_read(session *s, session_home *h)
     h->n = session_list(s, &h->drafts, &d);
     snprintf(h->problem, sizeof h->problem, "%s", d.count ? d.items[0].message : "");
     diag_free(&d);
+    h->same_days[0] = LONG_MIN, h->same_days[1] = LONG_MAX;
+    session_current_days(s, h->same_days);
+    for (size_t i = 0; i < h->n; i++) {
+        const long *r = h->drafts[i].same_days;
+        h->same_days[0] = r[0] > h->same_days[0] ? r[0] : h->same_days[0];
+        h->same_days[1] = r[1] < h->same_days[1] ? r[1] : h->same_days[1];
+    }
     if (!h->problem[0])
         remember(s, h);
 }
@@ -196,12 +205,10 @@ bool session_home_equal(const session_home *a, const session_home *b)
 
 /* ---- the memo -------------------------------------------------------------------------------- */
 
-/* "fsdecl-home-memo 1 VERSION YYYY-MM-DD RULES-PRINT": what every line below was judged from. */
+/* "fsdecl-home-memo 1 VERSION RULES-PRINT": what every line below was judged from. */
 static void memo_head(session *s, char *buf, size_t size)
 {
-    date_t t = session_today(s);
-    snprintf(buf, size, "%s %s %04d-%02d-%02d %016" PRIx64, MEMO_MAGIC, FSDECL_VERSION, t.year,
-             t.month, t.day, session_inputs_print(s));
+    snprintf(buf, size, "%s %s %016" PRIx64, MEMO_MAGIC, FSDECL_VERSION, session_inputs_print(s));
 }
 
 static char *memo_text(session *s, const session_home *h)
@@ -212,6 +219,7 @@ static char *memo_text(session *s, const session_home *h)
         return NULL;
     memo_head(s, buf, size);
     n = strlen(buf);
+    n += (size_t)snprintf(buf + n, size - n, "\ndays %ld %ld", h->same_days[0], h->same_days[1]);
     n +=
         (size_t)snprintf(buf + n, size - n, "\ncampaign %d %04d-%02d-%02d %d %04d-%02d-%02d %d\n",
                          h->year, h->opens.year, h->opens.month, h->opens.day, h->opens_approximate,
@@ -306,11 +314,24 @@ static bool read_draft(const char *line, const store_t *st, session_summary *sum
     return memo_string(line + n + 1, sum->who, sizeof sum->who); /* as written */
 }
 
-/* The lines of the memo in order; every draft the store lists must have its own, and the last
- * line is "end". */
-static bool recall_lines(char *text, const store_t *st, session_home *h)
+/* "days FROM UNTIL": the days the memo holds for, today among them. */
+static bool read_days(const char *line, session *s, session_home *h)
 {
-    char *save = NULL, *line = strtok_r(text, "\n", &save);
+    long today = date_to_days(session_today(s)), *days = h->same_days;
+    int n = 0;
+    return line && sscanf(line, "days %ld %ld%n", &days[0], &days[1], &n) == 2 && !line[n] &&
+           days[0] <= today && today <= days[1];
+}
+
+/* The lines of the memo after its head, in order: the days, the campaign, its title, a line for
+ * each draft the store lists, and "end". */
+static bool recall_lines(session *s, char *text, const store_t *st, session_home *h)
+{
+    char *save = NULL;
+    strtok_r(text, "\n", &save); /* the head, checked */
+    char *line = strtok_r(NULL, "\n", &save);
+    if (!read_days(line, s, h))
+        return false;
     size_t i = 0;
     bool campaign = false, title = false, end = false;
     for (line = strtok_r(NULL, "\n", &save); line && !end; line = strtok_r(NULL, "\n", &save)) {
@@ -351,7 +372,7 @@ bool session_home_recall(session *s, session_home *h)
     if (text)
         memo_head(s, head, sizeof head);
     ok = text && strlen(text) == len && strncmp(text, head, strlen(head)) == 0 &&
-         text[strlen(head)] == '\n' && recall_lines(text, st, h);
+         text[strlen(head)] == '\n' && recall_lines(s, text, st, h);
     free(text);
     if (!ok)
         session_home_free(h);

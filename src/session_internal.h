@@ -7,6 +7,8 @@
 /* Sets r's outcome (and its draft name, when name is not NULL); returns the outcome. */
 session_outcome session_report_set(session_report *r, session_outcome o, const char *name);
 
+/* Narrows days (date_to_days) to those on which the campaign of the day is the same. */
+void session_current_days(session *s, long days[2]);
 /* A fingerprint of every file a campaign can be read from (session_home.c). */
 uint64_t session_rules_print(const paths_t *p);
 /* session_rules_print, taken once, before the session reads any rules (session.c). */

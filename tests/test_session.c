@@ -484,8 +484,9 @@ static void write_file(const char *path, const char *text)
 #define RULES FSDECL_SOURCE_DIR "/rules"
 #define DAY ((date_t){2025, 12, 20})
 
-/* Recalled only when the program, the day, the rules and lists, and each draft are those the
- * figures were judged from; a draft put back as it was is recalled again. */
+/* Recalled only when the program, the rules and lists, and each draft are those the figures were
+ * judged from, and on the days they would be judged the same; a draft put back as it was is
+ * recalled again. */
 static void test_home_memo_inputs(void **state)
 {
     (void)state;
@@ -500,7 +501,12 @@ static void test_home_memo_inputs(void **state)
     assert_int_equal(h.n, 2);
     assert_int_equal(h.drafts[0].min_cents, 780500);
     assert_true(recalls(s, RULES, DAY, &h));
-    assert_false(recalls(s, RULES, (date_t){2025, 12, 21}, &h));
+    assert_true(recalls(s, RULES, (date_t){2025, 12, 21}, &h));
+    /* gp-complete's attestation is dated 15/12/2025: on that day it would not be "after today" */
+    assert_true(recalls(s, RULES, (date_t){2025, 12, 16}, &h));
+    assert_false(recalls(s, RULES, (date_t){2025, 12, 15}, &h));
+    assert_true(recalls(s, RULES, (date_t){2025, 12, 31}, &h));
+    assert_false(recalls(s, RULES, (date_t){2026, 1, 1}, &h)); /* years are compared */
 
     char draft[PATH_MAX + 64];
     store_draft_path(session_store_located(s, NULL), NAME, draft, sizeof draft);
@@ -526,6 +532,37 @@ static void test_home_memo_inputs(void **state)
     assert_false(recalls(s, rules, DAY, &k));
     session_home_free(&k);
     session_home_free(&h);
+    session_free(s);
+}
+
+/* Judging says on which days it would judge the same: those between the dates today was compared
+ * with. An empty 2025 declaration has the opening hours left, due by 31/12/2025. */
+static void test_judged_the_same(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    const rules_campaign *c = session_campaign(s, 2025, NULL);
+    assert_non_null(c);
+    decl_t *d = decl_new();
+    assert_non_null(d);
+    d->campaign = 2025;
+    eval_result *r = eval_declaration(c, d, DAY);
+    assert_non_null(r);
+    assert_true(eval_has_message(r, EVAL_MSG_DEADLINE_UPCOMING, NULL));
+    /* after the window opened on 01/12 (each comparison keeps its sign: a day is before, on or
+     * after a date) */
+    assert_true(r->same_days[0] == date_to_days((date_t){2025, 12, 2}));
+    assert_true(r->same_days[1] == date_to_days((date_t){2025, 12, 30})); /* "upcoming" */
+    eval_free(r);
+    r = eval_declaration(c, d, (date_t){2025, 12, 31});
+    assert_true(r->same_days[0] == r->same_days[1]); /* the last day: only that day */
+    eval_free(r);
+    r = eval_declaration(c, d, (date_t){2026, 1, 5});
+    assert_true(eval_has_message(r, EVAL_MSG_DEADLINE_PASSED, NULL));
+    assert_true(r->same_days[0] == date_to_days((date_t){2026, 1, 1}));
+    assert_true(r->same_days[1] == date_to_days((date_t){2026, 1, 30})); /* the next deadline */
+    eval_free(r);
+    decl_free(d);
     session_free(s);
 }
 
@@ -596,6 +633,7 @@ int main(void)
         cmocka_unit_test(test_restore_recover_by_name),
         cmocka_unit_test(test_list),
         cmocka_unit_test(test_home_memo_inputs),
+        cmocka_unit_test(test_judged_the_same),
         cmocka_unit_test(test_home_memo_damaged),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_carry_into_donum),
