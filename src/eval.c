@@ -1,7 +1,7 @@
 #include "fsdecl/eval.h"
 
-#include <stdarg.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

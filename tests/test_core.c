@@ -1,6 +1,6 @@
 /* Unit tests of the small core modules: dates, text, arena, diagnostics. */
-#include <locale.h>
 #include <limits.h>
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
