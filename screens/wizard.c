@@ -46,6 +46,7 @@ static void catch_crashes(void)
  * thread has the session to itself until it is joined; it takes no signal but its own faults. */
 static void *preload(void *s)
 {
+    session_home_fingerprint(s); /* before any rules are read: never newer than them */
     session_current_year(s);
     return NULL;
 }

@@ -170,6 +170,11 @@ void session_home_read(session *s, session_home *h)
         remember(s, h);
 }
 
+void session_home_fingerprint(session *s)
+{
+    session_inputs_print(s);
+}
+
 void session_home_free(session_home *h)
 {
     free(h->drafts);
@@ -323,14 +328,23 @@ static bool read_days(const char *line, session *s, session_home *h)
            days[0] <= today && today <= days[1];
 }
 
-/* The lines of the memo after its head, in order: the days, the campaign, its title, a line for
- * each draft the store lists, and "end". */
-static bool recall_lines(session *s, char *text, const store_t *st, session_home *h)
+/* The head written by this version, and the fingerprint of the rules it gives. */
+static bool read_head(const char *line, uint64_t *rules)
 {
-    char *save = NULL;
-    strtok_r(text, "\n", &save); /* the head, checked */
-    char *line = strtok_r(NULL, "\n", &save);
-    if (!read_days(line, s, h))
+    char start[128];
+    int n = 0;
+    size_t k = (size_t)snprintf(start, sizeof start, "%s %s ", MEMO_MAGIC, FSDECL_VERSION);
+    return line && strncmp(line, start, k) == 0 &&
+           sscanf(line + k, "%" SCNx64 "%n", rules, &n) == 1 && !line[k + (size_t)n];
+}
+
+/* The lines of the memo in order: the head, the days, the campaign, its title, a line for each
+ * draft the store lists, and "end"; *rules, the fingerprint of the rules they were judged with. */
+static bool recall_lines(session *s, char *text, const store_t *st, session_home *h,
+                         uint64_t *rules)
+{
+    char *save = NULL, *line = strtok_r(text, "\n", &save);
+    if (!read_head(line, rules) || !read_days(line = strtok_r(NULL, "\n", &save), s, h))
         return false;
     size_t i = 0;
     bool campaign = false, title = false, end = false;
@@ -364,15 +378,15 @@ bool session_home_recall(session *s, session_home *h)
         h->drafts[i].entry = v[i];
     free(v);
     h->n = ok ? n : 0;
-    char path[PATH_MAX + 32], head[256];
+    char path[PATH_MAX + 32];
     size_t len;
     int err;
+    uint64_t rules;
     snprintf(path, sizeof path, "%s/%s", st ? st->root : "", MEMO_FILE);
     char *text = ok ? fileio_read(path, MEMO_MAX, true, &len, &err) : NULL;
-    if (text)
-        memo_head(s, head, sizeof head);
-    ok = text && strlen(text) == len && strncmp(text, head, strlen(head)) == 0 &&
-         text[strlen(head)] == '\n' && recall_lines(s, text, st, h);
+    /* the rules' fingerprint last: it reads the most */
+    ok = text && strlen(text) == len && recall_lines(s, text, st, h, &rules) &&
+         rules == session_inputs_print(s);
     free(text);
     if (!ok)
         session_home_free(h);

@@ -125,6 +125,9 @@ void session_home_read(session *s, session_home *h);
  * followed by session_home_read. Only when the store holds drafts. */
 bool session_home_recall(session *s, session_home *h);
 bool session_home_equal(const session_home *a, const session_home *b);
+/* Fingerprints the rules and lists for the memo now, before any is read (session_home_read does
+ * it otherwise); once a session. */
+void session_home_fingerprint(session *s);
 void session_home_free(session_home *h);
 
 /* ---- one declaration ------------------------------------------------------------------------ */
