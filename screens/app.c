@@ -18,6 +18,7 @@
 #include "edit.h"
 #include "fsdecl/text.h"
 #include "script.h"
+#include "typing.h"
 
 enum { KEY_PASTE_BEGIN = KEY_MAX + 1, KEY_PASTE_END, TICK_MS = 250 };
 
@@ -400,6 +401,8 @@ void app_draw_declaration(app *a)
     draw_legend();
     form_t *f = &a->form;
     tabs_build(a);
+    if (typing_place_waiting(a))
+        tabs_build(a); /* typed into their fields */
     form_draw(f, 3, 1, LINES - 8, COLS - 2);
     term_hline(LINES - 5, 0, COLS);
     draw_status(a, LINES - 4);

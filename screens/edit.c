@@ -231,8 +231,10 @@ static edit_result press(app *a, form_row *r)
         return dialog_transmit(a) ? EDIT_CHANGED : EDIT_MOVED;
     binding b = r->bind;
     if (bind_press(a->doc, b, err, sizeof err)) {
-        if (b.kind == BIND_STUDENT_REMOVE)
+        if (b.kind == BIND_STUDENT_REMOVE) {
             student_removed(&a->form, b);
+            typing_student_removed(a, b);
+        }
         return EDIT_CHANGED;
     }
     app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD), err);

@@ -28,7 +28,8 @@ bool binding_name(binding b, char *buf, size_t size)
     return n > 0 && (size_t)n < size;
 }
 
-/* "kind:sub" or "kind:indicator:sub". */
+/* "kind:sub" or "kind:indicator:sub", exactly as binding_name writes it ("identity:01" is not
+ * "identity:1": it would be renamed, a change nobody made). */
 bool binding_parse(const char *name, const rules_campaign *rules, binding *out)
 {
     char buf[128];
@@ -52,7 +53,10 @@ bool binding_parse(const char *name, const rules_campaign *rules, binding *out)
     if (k == nkinds)
         return false;
     *out = (binding){(bind_kind)k, NULL, (int)v};
-    return !ind || (rules && (out->ind = rules_find_indicator(rules, ind)));
+    if (ind && !(rules && (out->ind = rules_find_indicator(rules, ind))))
+        return false;
+    char again[128];
+    return binding_name(*out, again, sizeof again) && strcmp(again, name) == 0;
 }
 
 static form_row *new_row(form_t *f)
@@ -89,7 +93,7 @@ void form_clear_rows(form_t *f)
 void form_free(form_t *f)
 {
     for (size_t i = 0; i < f->npending; i++)
-        free(f->pending[i].restored);
+        form_pending_free(&f->pending[i]);
     form_clear_rows(f);
     free(f->rows);
     free(f->fields);
@@ -119,6 +123,13 @@ void form_blank(form_t *f)
     form_text(f, 0, TERM_NORMAL, "", NULL, 80);
 }
 
+void form_pending_free(form_pending *p)
+{
+    free(p->restored);
+    free(p->restored_as);
+    p->restored = p->restored_as = NULL;
+}
+
 form_pending *form_pending_for(form_t *f, binding b)
 {
     for (size_t i = 0; i < f->npending; i++)
@@ -131,7 +142,7 @@ void form_pending_drop(form_t *f, binding b)
 {
     for (size_t i = 0; i < f->npending; i++)
         if (binding_equal(f->pending[i].bind, b)) {
-            free(f->pending[i].restored);
+            form_pending_free(&f->pending[i]);
             f->pending[i] = f->pending[--f->npending];
             return;
         }
@@ -206,7 +217,7 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
     r->field = index;
     r->anchor = anchor;
     form_pending *p = form_pending_for(f, bind);
-    *fresh = p == NULL || p->restored; /* a restored typing needs the field set up first */
+    *fresh = p == NULL || (p->restored && !p->restored_as); /* to be set up, then restored */
     if (*fresh)
         return fl;
     *fl = p->field;
@@ -217,13 +228,17 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
 void form_field_restore(form_t *f, int indent, binding bind, field_t *fl)
 {
     form_pending *p = form_pending_for(f, bind);
-    if (!p || !p->restored)
+    if (!p || !p->restored || p->restored_as)
         return;
     p->before = p->field = *fl; /* typed again into the field as it is now */
     field_clear(&p->field);
     field_paste(&p->field, p->restored, NULL);
-    free(p->restored);
-    p->restored = NULL;
+    char now[FIELD_MAX_CHARS * 4 + 1];
+    field_get_text(&p->field, now, sizeof now);
+    if (!(p->restored_as = strdup(now))) {
+        free(p->restored); /* the field's text is kept instead */
+        p->restored = NULL;
+    }
     p->editing = true; /* given when the field is left */
     snprintf(p->error, sizeof p->error,
              "saisie retrouvée, pas encore validée : elle le sera en quittant ce champ ; Échap "

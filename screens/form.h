@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "fsdecl/decl.h"
 #include "fsdecl/rules.h"
 #include "term.h"
 #include "widgets/field.h"
@@ -88,11 +89,15 @@ typedef struct {
     field_t before; /* as it was when focus arrived: Esc goes back to it */
     char error[256];
     bool editing;
-    /* typed in an earlier run: put in the field when it is next built (malloc'ed) */
+    /* typed in an earlier run (malloc'ed): put in the field when it is next built, and kept as
+     * the typing while the field holds what it became there (restored_as, malloc'ed), so that a
+     * field that rewrites it ("12" gives "12/" in a date) does not count as a change */
     char *restored;
+    char *restored_as;
 } form_pending;
 
-enum { FORM_MAX_PENDING = 32 };
+/* Every entry of a declaration's typing can wait in its field, with room left to type. */
+enum { FORM_MAX_PENDING = DECL_MAX_TYPING + 8 };
 
 typedef struct {
     form_row *rows;
@@ -129,6 +134,8 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
                     const char *anchor, bool *fresh);
 /* After the caller set up a field form_field called fresh: what an earlier run typed there and did
  * not give (form_pending.restored) is typed into it again, with a line saying so. */
+/* Frees what a pending edit holds (not the edit itself). */
+void form_pending_free(form_pending *p);
 void form_field_restore(form_t *f, int indent, binding bind, field_t *fl);
 void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor);
 

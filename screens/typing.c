@@ -8,71 +8,91 @@
 #include "bind.h"
 #include "fsdecl/text.h"
 
-/* At most this many restored edits wait in the form, so that fields can still be typed into. */
-enum { RESTORE_MAX = FORM_MAX_PENDING - 8 };
+/* ---- kept: the form's pending edits and the typing carried, into the declaration ------------- */
 
 /* The text a pending edit keeps, or NULL when it holds nothing the declaration lacks. */
 static const char *kept_text(const form_pending *p, char *buf, size_t size)
 {
-    if (p->restored)
-        return p->restored;
+    if (p->restored && !p->restored_as)
+        return p->restored; /* its field not built yet */
     if (!bind_typed(p->bind.kind))
         return NULL;
-    char before[FIELD_MAX_CHARS * 4 + 1];
     field_get_text(&p->field, buf, size);
+    if (p->restored && strcmp(buf, p->restored_as) == 0)
+        return p->restored; /* as it was typed back: as it was kept */
+    char before[FIELD_MAX_CHARS * 4 + 1];
     field_get_text(&p->before, before, sizeof before);
     return p->error[0] || strcmp(buf, before) != 0 ? buf : NULL;
 }
 
-/* Adds an entry the core keeps, unless its field has one already; false when the list is
- * full. */
-static bool add(decl_typing *t, size_t *n, decl_typing e)
+static bool named(const decl_typing *t, size_t n, const char *field)
 {
-    if (*n == DECL_MAX_TYPING)
-        return false;
-    for (size_t i = 0; i < *n; i++)
-        if (strcmp(t[i].field, e.field) == 0)
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(t[i].field, field) == 0)
             return true;
-    if (decl_typing_check(&e, NULL))
-        t[(*n)++] = e;
-    return true;
+    return false;
 }
 
+/* What the fields hold, then the typing carried for fields not in the form. */
+static size_t candidates(app *a, decl_typing *all)
+{
+    static char texts[FORM_MAX_PENDING][FIELD_MAX_CHARS * 4 + 1];
+    static char names[FORM_MAX_PENDING][DECL_TYPING_FIELD_MAX + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < a->form.npending; i++) {
+        const form_pending *p = &a->form.pending[i];
+        const char *text = kept_text(p, texts[i], sizeof texts[i]);
+        if (text && binding_name(p->bind, names[i], sizeof names[i]) && !named(all, n, names[i]))
+            all[n++] = (decl_typing){names[i], text};
+    }
+    size_t fields = n;
+    for (size_t i = 0; i < a->nunplaced; i++)
+        if (!named(all, fields, a->unplaced[i].field))
+            all[n++] = a->unplaced[i];
+    return n;
+}
+
+/* Into the declaration: first what it keeps already (with its text now), then the rest while
+ * there is room. Typing is never dropped once kept; new typing past the limit is said. */
 void typing_sync(app *a)
 {
     if (!a->doc || a->doc->read_only)
         return;
-    static char texts[FORM_MAX_PENDING][FIELD_MAX_CHARS * 4 + 1];
-    char names[FORM_MAX_PENDING][DECL_TYPING_FIELD_MAX + 1];
-    decl_typing t[DECL_MAX_TYPING];
-    size_t n = 0;
-    for (size_t i = 0; i < a->form.npending; i++) { /* what the fields hold first */
-        const form_pending *p = &a->form.pending[i];
-        const char *text = kept_text(p, texts[i], sizeof texts[i]);
-        if (text && binding_name(p->bind, names[i], sizeof names[i]) &&
-            !add(t, &n, (decl_typing){names[i], text}))
-            break;
-    }
-    for (size_t i = 0; i < a->nunplaced && add(t, &n, a->unplaced[i]); i++)
-        ;
-    uint64_t before = a->doc->decl->typing_print;
+    decl_typing all[FORM_MAX_PENDING + DECL_MAX_TYPING], t[DECL_MAX_TYPING];
+    size_t nall = candidates(a, all), n = 0;
+    const decl_t *d = a->doc->decl;
+    bool left_out = false;
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < nall; i++)
+            if (named(d->typing, d->ntyping, all[i].field) == (pass == 0) &&
+                decl_typing_check(&all[i], NULL)) {
+                if (n < DECL_MAX_TYPING)
+                    t[n++] = all[i];
+                else
+                    left_out = true;
+            }
+    if (left_out && !a->typing_full)
+        app_say(a, TERM_WARN,
+                "%s Plus de %d saisies en attente : les nouvelles ne survivraient pas à un arrêt.",
+                term_symbol(TERM_SYM_WARN), DECL_MAX_TYPING);
+    a->typing_full = left_out;
+    uint64_t before = d->typing_print;
     decl_set_typing(a->doc->decl, t, n, NULL); /* each entry was checked */
     if (a->doc->decl->typing_print != before)
         session_changed(a->doc, app_now_ms(a));
 }
 
-/* A pending edit waiting for its field, or NULL when none can take the entry. */
-static form_pending *place(app *a, const decl_typing *e)
+/* ---- restored: the declaration's typing back into the fields --------------------------------- */
+
+/* A pending edit waiting for the field of b, or NULL when there is no room. */
+static form_pending *place(form_t *f, binding b, const char *text)
 {
-    form_t *f = &a->form;
-    binding b;
-    if (f->npending >= RESTORE_MAX || !binding_parse(e->field, a->doc->rules, &b) ||
-        !bind_typed(b.kind) || form_pending_for(f, b))
+    if (f->npending >= FORM_MAX_PENDING)
         return NULL;
     form_pending *p = &f->pending[f->npending];
     memset(p, 0, sizeof *p);
     p->bind = b;
-    p->restored = strdup(e->text);
+    p->restored = strdup(text);
     if (!p->restored)
         return NULL;
     f->npending++;
@@ -96,14 +116,57 @@ static bool carry(app *a, const decl_typing *e)
     return true;
 }
 
+static void uncarry(app *a, size_t i)
+{
+    free((char *)a->unplaced[i].field);
+    free((char *)a->unplaced[i].text);
+    a->unplaced[i] = a->unplaced[--a->nunplaced];
+}
+
+/* The binding an entry names, when it is one of a field typed into. */
+static bool typed_binding(const app *a, const char *name, binding *b)
+{
+    return binding_parse(name, a->doc->rules, b) && bind_typed(b->kind);
+}
+
+static bool has_field(const form_t *f, binding b)
+{
+    for (size_t r = 0; r < f->nrows; r++)
+        if (f->rows[r].kind == ROW_FIELD && binding_equal(f->rows[r].bind, b))
+            return true;
+    return false;
+}
+
+/* Which entries a tab shows the field of: each tab built once, apart, as it is now. */
+static void mark_shown(app *a, const binding *b, const bool *typed, bool *shown, size_t n)
+{
+    form_t *f = calloc(1, sizeof *f); /* the pending edits make it large */
+    for (int t = 0; f && t < a->ntabs; t++) {
+        form_clear_rows(f);
+        f->width = APP_MIN_COLS - 2;
+        a->tabs[t]->build(a, a->tab_index[t], f);
+        for (size_t i = 0; i < n; i++)
+            shown[i] = shown[i] || (typed[i] && has_field(f, b[i]));
+    }
+    if (f)
+        form_free(f);
+    free(f);
+}
+
 void typing_restore(app *a)
 {
     const decl_t *d = a->doc->decl;
     if (a->doc->read_only || !d->ntyping)
         return;
+    binding b[DECL_MAX_TYPING];
+    bool typed[DECL_MAX_TYPING], shown[DECL_MAX_TYPING] = {false};
+    for (size_t i = 0; i < d->ntyping; i++)
+        typed[i] = typed_binding(a, d->typing[i].field, &b[i]);
+    mark_shown(a, b, typed, shown, d->ntyping);
     size_t found = 0;
     for (size_t i = 0; i < d->ntyping; i++)
-        if (place(a, &d->typing[i]))
+        if (shown[i] && !form_pending_for(&a->form, b[i]) &&
+            place(&a->form, b[i], d->typing[i].text))
             found++;
         else
             carry(a, &d->typing[i]);
@@ -120,22 +183,69 @@ void typing_restore(app *a)
                 found > 1 ? "leur" : "son");
 }
 
+bool typing_place_waiting(app *a)
+{
+    bool placed = false;
+    for (size_t i = 0; a->doc && !a->doc->read_only && i < a->nunplaced;) {
+        binding b;
+        if (!typed_binding(a, a->unplaced[i].field, &b) || !has_field(&a->form, b)) {
+            i++;
+            continue;
+        }
+        if (!form_pending_for(&a->form, b)) { /* else what its field holds wins */
+            if (!place(&a->form, b, a->unplaced[i].text)) {
+                i++;
+                continue;
+            }
+            placed = true;
+        }
+        uncarry(a, i);
+    }
+    return placed;
+}
+
+static bool is_student(bind_kind k)
+{
+    return k == BIND_STUDENT_NAME || k == BIND_STUDENT_LEVEL || k == BIND_STUDENT_FROM ||
+           k == BIND_STUDENT_TO;
+}
+
+void typing_student_removed(app *a, binding removed)
+{
+    for (size_t i = 0; i < a->nunplaced;) {
+        binding b;
+        char name[DECL_TYPING_FIELD_MAX + 1];
+        if (!typed_binding(a, a->unplaced[i].field, &b) || !is_student(b.kind) ||
+            b.ind != removed.ind || b.sub < removed.sub) {
+            i++;
+            continue;
+        }
+        b.sub--;
+        char *renamed =
+            b.sub >= removed.sub && binding_name(b, name, sizeof name) ? strdup(name) : NULL;
+        if (!renamed) { /* the student removed, typing and all */
+            uncarry(a, i);
+            continue;
+        }
+        free((char *)a->unplaced[i].field);
+        a->unplaced[i++].field = renamed;
+    }
+}
+
 void typing_forget(app *a)
 {
-    for (size_t i = 0; i < a->nunplaced; i++) {
-        free((char *)a->unplaced[i].field);
-        free((char *)a->unplaced[i].text);
-    }
+    while (a->nunplaced)
+        uncarry(a, 0);
     free(a->unplaced);
     a->unplaced = NULL;
-    a->nunplaced = 0;
+    a->typing_full = false;
 }
 
 void typing_drop_all(app *a)
 {
     form_t *f = &a->form;
     for (size_t i = 0; i < f->npending; i++)
-        free(f->pending[i].restored);
+        form_pending_free(&f->pending[i]);
     f->npending = 0;
     typing_forget(a);
     typing_sync(a);

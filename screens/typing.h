@@ -16,6 +16,13 @@ void typing_sync(app *a);
 void typing_restore(app *a);
 /* Forgets every pending edit and the typing carried, here and in the declaration. */
 void typing_drop_all(app *a);
+/* The typing carried whose field the form now shows (an answer changed made it appear): to be
+ * typed into it, as at opening, when the form is next built; true when there is any. After each
+ * build of the form. */
+bool typing_place_waiting(app *a);
+/* A student removed: the typing carried for the students after it follows them, and the removed
+ * one's goes with it (as the form's pending edits do). */
+void typing_student_removed(app *a, binding removed);
 /* Frees the typing carried (the declaration is being closed). */
 void typing_forget(app *a);
 /* The declaration's typing as a short French list: « 31/02/2025 », « 1000 » ... */

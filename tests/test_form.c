@@ -70,7 +70,11 @@ static void test_other_names_read_as_nothing(void **state)
                          "acquired:v9_unknown:0",
                          "acquired:v1_software:0:1",
                          ":v1_software:0",
-                         "acquired::0"};
+                         "acquired::0",
+                         "identity:01", /* names as binding_name writes them, and no other */
+                         "identity:-0",
+                         "identity:00",
+                         "proof_date:v1_software:007"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         binding b;
         if (binding_parse(bad[i], c, &b))

@@ -8,6 +8,8 @@
 #   # today AAAA-MM-JJ           the day deadlines are judged at (2025-12-20 when absent)
 #   # store EXAMPLE...           data/examples/EXAMPLE.cfg copied into the store as drafts
 #   # recovery EXAMPLE           ... and that example left as the draft's unsaved recovery file
+#   # recovery-older EXAMPLE     ... the same, left before the draft was last saved (as an earlier
+#                                crash leaves one that fsdecl recover can still take up)
 #   # typing FIELD TEXT          an entry of the first draft's typing (the line may repeat)
 #   # options OPTION...          options given to fsdecl (--ascii, --no-color)
 #   # term NAME                  TERM (xterm-256color when absent)
@@ -72,14 +74,16 @@ make_store() { # make_store SCRIPT
           echo ");"; } >>"$f"
         touch -d "2025-12-20 14:32" "$f"
     fi
-    ex=$(header recovery "$1")
-    if [ -n "$ex" ]; then
+    for kind in recovery recovery-older; do
+        ex=$(header $kind "$1")
+        [ -n "$ex" ] || continue
+        at=14:40 && [ $kind = recovery ] || at=14:20
         f=$src/data/examples/$ex.cfg
         draft=$(sed -n 's/^campaign = \([0-9]*\);/\1/p' "$f")-$(sed -n 's/^ *rpps = "\([0-9]*\)";/\1/p' "$f")
-        { echo "# recovery: pid=4242 host=cabinet saved=2025-12-20 14:40:00"
+        { echo "# recovery: pid=4242 host=cabinet saved=2025-12-20 $at:00"
           sed 's/last_name = "\([A-Z]*\)";/last_name = "\1-RÉCUPÉRÉ";/' "$f"; } >"$store/drafts/$draft.recovery"
-        touch -d "2025-12-20 14:40" "$store/drafts/$draft.recovery"
-    fi
+        touch -d "2025-12-20 $at" "$store/drafts/$draft.recovery"
+    done
 }
 
 for script in "$src"/tests/screens/*.keys; do
