@@ -134,9 +134,9 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
                     const char *anchor, bool *fresh);
 /* After the caller set up a field form_field called fresh: what an earlier run typed there and did
  * not give (form_pending.restored) is typed into it again, with a line saying so. */
+void form_field_restore(form_t *f, int indent, binding bind, field_t *fl);
 /* Frees what a pending edit holds (not the edit itself). */
 void form_pending_free(form_pending *p);
-void form_field_restore(form_t *f, int indent, binding bind, field_t *fl);
 void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor);
 
 /* The widest the label column may be: longer labels go on their own rows. */
