@@ -4,6 +4,7 @@
 #include "form.h"
 
 #include <curses.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,7 +98,12 @@ void form_free(form_t *f)
     form_clear_rows(f);
     free(f->rows);
     free(f->fields);
-    memset(f, 0, sizeof *f);
+    form_reset(f);
+}
+
+void form_reset(form_t *f)
+{
+    memset(f, 0, offsetof(form_t, pending));
 }
 
 void form_text(form_t *f, int indent, term_style st, const char *text, const char *right, int width)

@@ -158,7 +158,7 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
 {
     a->doc = doc;
     a->saved_at[0] = '\0';
-    memset(&a->form, 0, sizeof a->form);
+    form_reset(&a->form);
     a->form.focus = -1;
     if (doc->read_only) {
         char *why = session_explain(r);
