@@ -444,7 +444,7 @@ static void drop_stale_autosave(app *a)
 
 bool app_confirm_leave(app *a)
 {
-    edit_leave(a);
+    edit_leave_declaration(a);
     if (a->doc->read_only)
         return true;
     if (!session_unsaved(a->doc)) {

@@ -143,7 +143,7 @@ static bool act(app *a, wiz_action act, int key)
 /* SIGTERM, SIGHUP: what was typed is saved, then the program leaves. */
 static void leave_on_signal(app *a)
 {
-    edit_leave(a);
+    edit_leave_declaration(a);
     diag_list d;
     diag_init(&d);
     if (!a->doc->read_only && session_unsaved(a->doc))

@@ -89,6 +89,17 @@ bool edit_leave(app *a)
     return changed;
 }
 
+bool edit_leave_declaration(app *a)
+{
+    form_row *r = form_focused(&a->form);
+    form_pending *p = r ? form_pending_for(&a->form, r->bind) : NULL;
+    if (p && form_pending_untouched(p)) {
+        typing_sync(a);
+        return false;
+    }
+    return edit_leave(a);
+}
+
 static field_action action_of(int key)
 {
     switch (key) {

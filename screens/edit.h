@@ -24,5 +24,8 @@ edit_result edit_key(app *a, int key);
 /* Gives the focused field's value to the declaration before the focus moves. True when the
  * declaration changed. */
 bool edit_leave(app *a);
+/* The same when the declaration is left (quit, signal), except that typing of an earlier run not
+ * touched in this one stays typing, as it was found: opening and quitting changes nothing. */
+bool edit_leave_declaration(app *a);
 
 #endif

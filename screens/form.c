@@ -136,6 +136,13 @@ void form_pending_free(form_pending *p)
     p->restored = p->restored_as = NULL;
 }
 
+bool form_pending_untouched(const form_pending *p)
+{
+    char now[FIELD_MAX_CHARS * 4 + 1];
+    return p->restored && p->restored_as && field_get_text(&p->field, now, sizeof now) &&
+           strcmp(now, p->restored_as) == 0;
+}
+
 form_pending *form_pending_for(form_t *f, binding b)
 {
     for (size_t i = 0; i < f->npending; i++)

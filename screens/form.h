@@ -140,6 +140,9 @@ field_t *form_field(form_t *f, int indent, const char *label, binding bind, widg
 void form_field_restore(form_t *f, int indent, binding bind, field_t *fl);
 /* Frees what a pending edit holds (not the edit itself). */
 void form_pending_free(form_pending *p);
+/* Whether a pending edit is typing of an earlier run typed back into its field and not edited
+ * since (the field holds what form_field_restore made of it). */
+bool form_pending_untouched(const form_pending *p);
 void form_button(form_t *f, int indent, const char *label, binding bind, const char *anchor);
 
 /* The widest the label column may be: longer labels go on their own rows. */

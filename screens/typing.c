@@ -17,9 +17,9 @@ static const char *kept_text(const form_pending *p, char *buf, size_t size)
         return p->restored; /* its field not built yet */
     if (!bind_typed(p->bind.kind))
         return NULL;
-    field_get_text(&p->field, buf, size);
-    if (p->restored && strcmp(buf, p->restored_as) == 0)
+    if (form_pending_untouched(p))
         return p->restored; /* as it was typed back: as it was kept */
+    field_get_text(&p->field, buf, size);
     char before[FIELD_MAX_CHARS * 4 + 1];
     field_get_text(&p->before, before, sizeof before);
     return p->error[0] || strcmp(buf, before) != 0 ? buf : NULL;
