@@ -471,6 +471,18 @@ bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size
     return ok;
 }
 
+bool bind_follow_removed(binding *b, binding removed)
+{
+    bool student = b->kind == BIND_STUDENT_NAME || b->kind == BIND_STUDENT_LEVEL ||
+                   b->kind == BIND_STUDENT_FROM || b->kind == BIND_STUDENT_TO;
+    if (!student || b->ind != removed.ind || b->sub < removed.sub)
+        return true;
+    if (b->sub == removed.sub)
+        return false;
+    b->sub--;
+    return true;
+}
+
 bool bind_press(session_doc *doc, binding b, char *err, size_t size)
 {
     diag_list d;

@@ -22,6 +22,9 @@ bool bind_typed(bind_kind k);
 bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size_t size);
 /* A button: adds or removes a student. */
 bool bind_press(session_doc *doc, binding b, char *err, size_t size);
+/* The student of removed gone: false when b edits that student; otherwise true, b moved up one
+ * place when it edits a student after it (anything else unchanged). */
+bool bind_follow_removed(binding *b, binding removed);
 /* The options shown for a list (specialties ...): built once, kept until bind_free. */
 void bind_free(void);
 

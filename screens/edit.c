@@ -223,14 +223,10 @@ static void student_removed(form_t *f, binding removed)
 {
     for (size_t i = 0; i < f->npending;) {
         binding *b = &f->pending[i].bind;
-        bool student = b->kind == BIND_STUDENT_NAME || b->kind == BIND_STUDENT_LEVEL ||
-                       b->kind == BIND_STUDENT_FROM || b->kind == BIND_STUDENT_TO;
-        if (student && b->ind == removed.ind && b->sub == removed.sub) {
+        if (!bind_follow_removed(b, removed)) {
             form_pending_drop(f, *b); /* the last one comes here: look at it again */
             continue;
         }
-        if (student && b->ind == removed.ind && b->sub > removed.sub)
-            b->sub--;
         i++;
     }
 }

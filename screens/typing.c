@@ -204,25 +204,38 @@ bool typing_place_waiting(app *a)
     return placed;
 }
 
-static bool is_student(bind_kind k)
+/* The name of an entry once the student of removed is gone, into buf (a name that is no
+ * student's as it is); false when the entry goes with that student. */
+static bool follow(const app *a, const char *name, binding removed, char *buf, size_t size)
 {
-    return k == BIND_STUDENT_NAME || k == BIND_STUDENT_LEVEL || k == BIND_STUDENT_FROM ||
-           k == BIND_STUDENT_TO;
+    binding b;
+    if (!typed_binding(a, name, &b))
+        return (size_t)snprintf(buf, size, "%s", name) < size;
+    return bind_follow_removed(&b, removed) && binding_name(b, buf, size);
+}
+
+/* The declaration's typing renamed too: what it kept is known as kept under its new name, and so
+ * keeps its place before new typing when the declaration's typing is full (typing_sync). */
+static void kept_follow(app *a, binding removed)
+{
+    const decl_t *d = a->doc->decl;
+    static char names[DECL_MAX_TYPING][DECL_TYPING_FIELD_MAX + 1];
+    decl_typing t[DECL_MAX_TYPING];
+    size_t n = 0;
+    for (size_t i = 0; i < d->ntyping; i++)
+        if (follow(a, d->typing[i].field, removed, names[n], sizeof names[n])) {
+            t[n] = (decl_typing){names[n], d->typing[i].text};
+            n++;
+        }
+    decl_set_typing(a->doc->decl, t, n, NULL); /* names as they were, or binding_name's */
 }
 
 void typing_student_removed(app *a, binding removed)
 {
+    char name[DECL_TYPING_FIELD_MAX + 1];
     for (size_t i = 0; i < a->nunplaced;) {
-        binding b;
-        char name[DECL_TYPING_FIELD_MAX + 1];
-        if (!typed_binding(a, a->unplaced[i].field, &b) || !is_student(b.kind) ||
-            b.ind != removed.ind || b.sub < removed.sub) {
-            i++;
-            continue;
-        }
-        b.sub--;
         char *renamed =
-            b.sub >= removed.sub && binding_name(b, name, sizeof name) ? strdup(name) : NULL;
+            follow(a, a->unplaced[i].field, removed, name, sizeof name) ? strdup(name) : NULL;
         if (!renamed) { /* the student removed, typing and all */
             uncarry(a, i);
             continue;
@@ -230,6 +243,7 @@ void typing_student_removed(app *a, binding removed)
         free((char *)a->unplaced[i].field);
         a->unplaced[i++].field = renamed;
     }
+    kept_follow(a, removed);
 }
 
 void typing_forget(app *a)

@@ -20,8 +20,8 @@ void typing_drop_all(app *a);
  * typed into it, as at opening, when the form is next built; true when there is any. After each
  * build of the form. */
 bool typing_place_waiting(app *a);
-/* A student removed: the typing carried for the students after it follows them, and the removed
- * one's goes with it (as the form's pending edits do). */
+/* A student removed: the typing carried and the typing the declaration keeps for the students
+ * after it follow them, and the removed one's goes with it (as the form's pending edits do). */
 void typing_student_removed(app *a, binding removed);
 /* Frees the typing carried (the declaration is being closed). */
 void typing_forget(app *a);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "bind.h"
 #include "form.h"
 #include "fsdecl/rules.h"
 
@@ -85,11 +86,41 @@ static void test_other_names_read_as_nothing(void **state)
     rules_free(c);
 }
 
+/* A student removed: the fields of the students after it move up one place, those of the student
+ * removed go, and nothing else moves. */
+static void test_fields_follow_a_removed_student(void **state)
+{
+    (void)state;
+    rules_campaign *c = campaign();
+    const rules_indicator *in = rules_find_indicator(c, "v2_internship");
+    const rules_indicator *sw = rules_find_indicator(c, "v1_software");
+    const binding removed = {BIND_STUDENT_REMOVE, in, 1};
+    const struct {
+        binding b;
+        bool kept;
+        int sub; /* after */
+    } cases[] = {
+        {{BIND_STUDENT_NAME, in, 0}, true, 0}, {{BIND_STUDENT_LEVEL, in, 1}, false, 1},
+        {{BIND_STUDENT_FROM, in, 2}, true, 1}, {{BIND_STUDENT_TO, in, 5}, true, 4},
+        {{BIND_STUDENT_NAME, sw, 2}, true, 2}, {{BIND_PROOF_DATE, in, 2}, true, 2},
+        {{BIND_STUDENT_ADD, in, 0}, true, 0},  {{BIND_IDENTITY, NULL, 1}, true, 1},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        binding b = cases[i].b;
+        bool kept = bind_follow_removed(&b, removed);
+        if (kept != cases[i].kept || b.sub != cases[i].sub || b.kind != cases[i].b.kind ||
+            b.ind != cases[i].b.ind)
+            fail_msg("case %zu: kept %d, sub %d", i, kept, b.sub);
+    }
+    rules_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names_read_back),
         cmocka_unit_test(test_other_names_read_as_nothing),
+        cmocka_unit_test(test_fields_follow_a_removed_student),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
