@@ -442,11 +442,28 @@ static void drop_stale_autosave(app *a)
     diag_free(&d);
 }
 
+/* Typing past what the declaration keeps is lost by leaving it: never without asking. */
+static bool confirm_typing_lost(app *a)
+{
+    static const char *const buttons[] = {"Quitter quand même", "Annuler", NULL};
+    size_t n = a->typing_left_out;
+    char text[256];
+    snprintf(text, sizeof text,
+             n > 1 ? "%zu saisies non validées au-delà de %d ne peuvent pas être gardées : elles "
+                     "seront perdues en quittant."
+                   : "%zu saisie non validée au-delà de %d ne peut pas être gardée : elle sera "
+                     "perdue en quittant.",
+             n, DECL_MAX_TYPING);
+    return dialog_ask(a, "Quitter", text, buttons, 1) == 0;
+}
+
 bool app_confirm_leave(app *a)
 {
     edit_leave_declaration(a);
     if (a->doc->read_only)
         return true;
+    if (a->typing_left_out && !confirm_typing_lost(a))
+        return false;
     if (!session_unsaved(a->doc)) {
         if (a->doc->autosaved) /* never a recovery this opening did not write */
             drop_stale_autosave(a);

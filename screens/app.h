@@ -49,7 +49,7 @@ struct app {
     char *paste;           /* the text of the last paste, malloc'ed */
     decl_typing *unplaced; /* typing kept that no field of the wizard takes: carried as it is */
     size_t nunplaced;
-    bool typing_full;                    /* more typing than the declaration keeps: said once */
+    size_t typing_left_out; /* typing past what the declaration keeps: said, and asked on leaving */
     void (*overlay)(app *a, void *data); /* a dialog drawn over the frame */
     void *overlay_data;
     struct script *script;

@@ -53,7 +53,8 @@ static size_t candidates(app *a, decl_typing *all)
 }
 
 /* Into the declaration: first what it keeps already (with its text now), then the rest while
- * there is room. Typing is never dropped once kept; new typing past the limit is said. */
+ * there is room. Typing is never dropped once kept; new typing past the limit is said, and
+ * leaving the declaration asks first (app_confirm_leave). */
 void typing_sync(app *a)
 {
     if (!a->doc || a->doc->read_only)
@@ -61,7 +62,7 @@ void typing_sync(app *a)
     decl_typing all[FORM_MAX_PENDING + DECL_MAX_TYPING], t[DECL_MAX_TYPING];
     size_t nall = candidates(a, all), n = 0;
     const decl_t *d = a->doc->decl;
-    bool left_out = false;
+    size_t left_out = 0;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = 0; i < nall; i++)
             if (named(d->typing, d->ntyping, all[i].field) == (pass == 0) &&
@@ -69,13 +70,13 @@ void typing_sync(app *a)
                 if (n < DECL_MAX_TYPING)
                     t[n++] = all[i];
                 else
-                    left_out = true;
+                    left_out++;
             }
-    if (left_out && !a->typing_full)
+    if (left_out > a->typing_left_out) /* said again whenever more is left out */
         app_say(a, TERM_WARN,
                 "%s Plus de %d saisies en attente : les nouvelles ne survivraient pas à un arrêt.",
                 term_symbol(TERM_SYM_WARN), DECL_MAX_TYPING);
-    a->typing_full = left_out;
+    a->typing_left_out = left_out;
     uint64_t before = d->typing_print;
     decl_set_typing(a->doc->decl, t, n, NULL); /* each entry was checked */
     if (a->doc->decl->typing_print != before)
@@ -252,7 +253,7 @@ void typing_forget(app *a)
         uncarry(a, 0);
     free(a->unplaced);
     a->unplaced = NULL;
-    a->typing_full = false;
+    a->typing_left_out = 0;
 }
 
 void typing_drop_all(app *a)
