@@ -10,7 +10,8 @@
 #   # recovery EXAMPLE           ... and that example left as the draft's unsaved recovery file
 #   # recovery-older EXAMPLE     ... the same, left before the draft was last saved (as an earlier
 #                                crash leaves one that fsdecl recover can still take up)
-#   # typing FIELD TEXT          an entry of the first draft's typing (the line may repeat)
+#   # typing FIELD TEXT          an entry of the first draft's typing (the line may repeat); FIELD
+#                                has a colon, so that a comment line « # typing is ... » is none
 #   # options OPTION...          options given to fsdecl (--ascii, --no-color)
 #   # term NAME                  TERM (xterm-256color when absent)
 #   # hold DRAFT                 another program holds the draft's lock during the run
@@ -67,10 +68,10 @@ make_store() { # make_store SCRIPT
         chmod 600 "$store/drafts/$draft.cfg"
         touch -d "2025-12-20 14:32" "$store/drafts/$draft.cfg"
     done
-    if grep -q '^# typing ' "$1"; then # what the first draft holds as typing: FIELD TEXT
+    if grep -q '^# typing [^ ]*:' "$1"; then # what the first draft holds as typing: FIELD TEXT
         f=$(ls "$store"/drafts/*.cfg | head -1)
         { echo "typing = ("
-          sed -n 's/^# typing \([^ ]*\) \(.*\)/  { field = "\1"; text = "\2"; },/p' "$1" | sed '$ s/,$//'
+          sed -n 's/^# typing \([^ ]*:[^ ]*\) \(.*\)/  { field = "\1"; text = "\2"; },/p' "$1" | sed '$ s/,$//'
           echo ");"; } >>"$f"
         touch -d "2025-12-20 14:32" "$f"
     fi
