@@ -1,5 +1,6 @@
 /* The names under which the wizard keeps what was typed and not given yet: each binding's name
- * reads back as the same binding, and a name that is not one of them reads as nothing. */
+ * reads back as the same binding, and a name that is not one of them reads as nothing; a student's
+ * fields follow it when an earlier student is removed. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
