@@ -29,7 +29,7 @@ struct session {
     long current_days[2]; /* ... and the same on these days (date_to_days) */
     store_t store;
     bool store_opened;
-    uint64_t inputs; /* session_inputs_print's answer, 0 until asked */
+    uint64_t inputs; /* session_home_fingerprint's answer, 0 until asked */
 };
 
 static date_t clock_today(void)
@@ -166,7 +166,7 @@ void session_current_days(session *s, long days[2])
     days[1] = s->current_days[1] < days[1] ? s->current_days[1] : days[1];
 }
 
-uint64_t session_inputs_print(session *s)
+uint64_t session_home_fingerprint(session *s)
 {
     if (!s->inputs)
         s->inputs = session_rules_print(&s->paths) | 1; /* never 0 */
@@ -217,7 +217,7 @@ static void summarise(session *s, const store_t *st, session_summary *sum)
     diag_free(&dl);
 }
 
-size_t session_list(session *s, session_summary **out, diag_list *d)
+size_t session_list_drafts(session *s, session_summary **out, bool printed, diag_list *d)
 {
     *out = NULL;
     const store_t *st = session_store_located(s, d);
@@ -233,12 +233,18 @@ size_t session_list(session *s, session_summary **out, diag_list *d)
     }
     for (size_t i = 0; i < n; i++) {
         sums[i].entry = v[i];
-        sums[i].print = session_draft_print(st, v[i].name); /* before reading: never newer */
+        if (printed) /* before reading: never newer than what is judged */
+            sums[i].print = session_draft_print(st, v[i].name);
         summarise(s, st, &sums[i]);
     }
     free(v);
     *out = sums;
     return n;
+}
+
+size_t session_list(session *s, session_summary **out, diag_list *d)
+{
+    return session_list_drafts(s, out, false, d);
 }
 
 /* ---- explanations --------------------------------------------------------------------------- */

@@ -152,11 +152,11 @@ static void remember(session *s, const session_home *h);
 void session_home_read(session *s, session_home *h)
 {
     memset(h, 0, sizeof *h);
-    session_inputs_print(s); /* before any rules are read, if they were not yet */
+    session_home_fingerprint(s); /* before any rules are read, if they were not yet */
     campaign_of_day(s, h);
     diag_list d;
     diag_init(&d);
-    h->n = session_list(s, &h->drafts, &d);
+    h->n = session_list_drafts(s, &h->drafts, true, &d);
     snprintf(h->problem, sizeof h->problem, "%s", d.count ? d.items[0].message : "");
     diag_free(&d);
     h->same_days[0] = LONG_MIN, h->same_days[1] = LONG_MAX;
@@ -168,11 +168,6 @@ void session_home_read(session *s, session_home *h)
     }
     if (!h->problem[0])
         remember(s, h);
-}
-
-void session_home_fingerprint(session *s)
-{
-    session_inputs_print(s);
 }
 
 void session_home_free(session_home *h)
@@ -213,7 +208,8 @@ bool session_home_equal(const session_home *a, const session_home *b)
 /* "fsdecl-home-memo 1 VERSION RULES-PRINT": what every line below was judged from. */
 static void memo_head(session *s, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s %s %016" PRIx64, MEMO_MAGIC, FSDECL_VERSION, session_inputs_print(s));
+    snprintf(buf, size, "%s %s %016" PRIx64, MEMO_MAGIC, FSDECL_VERSION,
+             session_home_fingerprint(s));
 }
 
 static char *memo_text(session *s, const session_home *h)
@@ -386,7 +382,7 @@ bool session_home_recall(session *s, session_home *h)
     char *text = ok ? fileio_read(path, MEMO_MAX, true, &len, &err) : NULL;
     /* the rules' fingerprint last: it reads the most */
     ok = text && strlen(text) == len && recall_lines(s, text, st, h, &rules) &&
-         rules == session_inputs_print(s);
+         rules == session_home_fingerprint(s);
     free(text);
     if (!ok)
         session_home_free(h);

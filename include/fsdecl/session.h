@@ -96,6 +96,7 @@ typedef struct {
     session_draft_state state;
     size_t nblocking; /* problems left: 0 for a complete declaration */
     int64_t min_tenths, max_tenths, min_cents, max_cents;
+    /* for the home's memo only (session_home_read): */
     uint64_t print;    /* a fingerprint of the draft's bytes, taken before they were judged */
     long same_days[2]; /* the days (date_to_days) on which it is judged the same */
 } session_summary;
@@ -125,9 +126,10 @@ void session_home_read(session *s, session_home *h);
  * followed by session_home_read. Only when the store holds drafts. */
 bool session_home_recall(session *s, session_home *h);
 bool session_home_equal(const session_home *a, const session_home *b);
-/* Fingerprints the rules and lists for the memo now, before any is read (session_home_read does
- * it otherwise); once a session. */
-void session_home_fingerprint(session *s);
+/* The fingerprint of every rules and list file the memo is checked against: taken once a session,
+ * at the first call, which should come before any rules are read (session_home_read makes it
+ * otherwise). */
+uint64_t session_home_fingerprint(session *s);
 void session_home_free(session_home *h);
 
 /* ---- one declaration ------------------------------------------------------------------------ */
