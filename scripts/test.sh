@@ -1,37 +1,77 @@
 #!/bin/sh
-# Sets up everything the tests need, then runs the whole suite twice: a normal build with warnings
-# as errors, and a build under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Sets up everything the tests need, then runs every layer of the suite: the code's format, the
+# tests on a normal build with warnings as errors, the installed program finding its rules, and the
+# tests again under AddressSanitizer and UndefinedBehaviorSanitizer. Every layer runs even when one
+# fails; the last line adds them all up, and the exit code is 1 if any test failed.
 set -eu
 cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+say "scripts/test.sh : environ 10 minutes sur une machine à 2 cœurs (la première fois, quelques minutes"
+say "de plus pour installer les paquets). S'ils manquent, installe avec apt-get (en root ou via sudo) :"
+# shellcheck disable=SC2086 # one word a package
+say "  " $FSDECL_PACKAGES $FSDECL_TEST_PACKAGES
+say "et génère la locale fr_FR.UTF-8 pour tout le système (les tests en ligne de commande l'utilisent)."
 scripts/setup.sh --tests
+
+passed=0
+failed=0
+summary=""
+# count LAYER PASSED FAILED: adds a layer's figures to the totals.
+count() {
+    passed=$((passed + $2))
+    failed=$((failed + $3))
+    summary="$summary$1 : $2 passed, $3 failed
+"
+}
+# ctest_layer LAYER BUILD_DIR: runs ctest and counts its tests (a run that counts none failed once).
+ctest_layer() {
+    log=$(mktemp)
+    ctest --test-dir "$2" --output-on-failure 2>&1 | tee "$log"
+    line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" || true)
+    rm -f "$log"
+    if [ -z "$line" ]; then
+        count "$1" 0 1
+        return
+    fi
+    total=$(echo "$line" | sed 's/.* out of \([0-9]*\).*/\1/')
+    bad=$(echo "$line" | sed 's/.*passed, \([0-9]*\) tests\{0,1\} failed.*/\1/')
+    count "$1" $((total - bad)) "$bad"
+}
 
 echo "== Mise en forme du code (.clang-format) =="
 if find src include screens tests tools bench fuzz -name '*.[ch]' -print0 |
     xargs -0 clang-format --dry-run --Werror; then
-    echo "mise en forme : 1 passed, 0 failed"
+    count "mise en forme" 1 0
 else
-    echo "mise en forme : 0 passed, 1 failed (clang-format -i sur les fichiers nommés)"
-    exit 1
+    echo "(clang-format -i sur les fichiers nommés)"
+    count "mise en forme" 0 1
 fi
 
 echo "== Suite de tests (build normal) =="
-ctest --test-dir build --output-on-failure
+ctest_layer "build normal" build
 
 echo "== Installation : fsdecl trouve ses règles installées =="
 inst=$(mktemp -d)
-cmake -S . -B build-install -DCMAKE_INSTALL_PREFIX="$inst" -DFSDECL_TESTS=OFF >/dev/null
-cmake --build build-install -j"$(nproc)" >/dev/null
-cmake --install build-install >/dev/null
-if (cd / && env -u FSDECL_RULES_DIR "$inst/bin/fsdecl" rules show 2025 | grep -q "= 1 115 pts = 7 805,00 €"); then
-    echo "installation: 1 passed, 0 failed"
+if (fs_build build-install -DCMAKE_INSTALL_PREFIX="$inst" -DFSDECL_TESTS=OFF &&
+    fs_run "Installation" cmake --install build-install) &&
+    (cd / && env -u FSDECL_RULES_DIR "$inst/bin/fsdecl" rules show 2026) >"$inst/shown" &&
+    build/fsdecl rules show 2026 | cmp -s - "$inst/shown"; then
+    count "installation" 1 0
 else
-    echo "installation: 0 passed, 1 failed"
-    exit 1
+    echo "ÉCHEC : le fsdecl installé dans $inst ne montre pas les règles des sources"
+    count "installation" 0 1
 fi
 rm -rf "$inst"
 
 echo "== Suite de tests sous AddressSanitizer + UndefinedBehaviorSanitizer =="
-cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFSDECL_WERROR=ON -DFSDECL_SANITIZE=ON >/dev/null
-cmake --build build-sanitize -j"$(nproc)"
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-sanitize --output-on-failure
+if (fs_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFSDECL_WERROR=ON -DFSDECL_SANITIZE=ON); then
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    ctest_layer "sanitizers" build-sanitize
+else
+    count "sanitizers" 0 1
+fi
+
+printf '== Bilan ==\n%s' "$summary"
+echo "total: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

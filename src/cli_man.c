@@ -26,6 +26,7 @@ static void header(FILE *f)
     fprintf(f,
             ".TH FSDECL 1 \"\" \"fsdecl %s\" \"Commandes utilisateur\"\n"
             ".nh\n"
+            ".ad l\n"
             ".SH NOM\n"
             "fsdecl \\- remplir, vérifier et garder la déclaration du forfait structure\n"
             ".SH SYNOPSIS\n"
@@ -53,7 +54,7 @@ static void commands(FILE *f)
         cli_synopsis(cmd, s, sizeof s);
         fputs(".TP\n.B ", f);
         roff(f, s);
-        fputs("\n", f);
+        fputs("\n.br\n", f); /* the text below its command, never run into a short one */
         roff(f, cmd->help);
         fputs("\n", f);
     }
@@ -75,7 +76,7 @@ static void options(FILE *f, bool global)
             roff(f, i->value);
             fputs("\\fR", f);
         }
-        fputs("\n", f);
+        fputs("\n.br\n", f); /* the text below its option, never run into a short one */
         roff(f, i->help);
         fputs("\n", f);
     }

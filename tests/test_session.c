@@ -521,7 +521,7 @@ static void test_home_memo_inputs(void **state)
 
     char rules[256], cmd[600];
     snprintf(rules, sizeof rules, "%s/rules-copy", base);
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp %s/*.cfg '%s'", rules, RULES, rules);
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s'/*.cfg '%s'", rules, RULES, rules);
     assert_int_equal(system(cmd), 0);
     assert_false(recalls(s, rules, DAY, &h)); /* other files */
     session *t = later_start(s, rules, DAY);

@@ -14,7 +14,8 @@ if command -v man >/dev/null 2>&1; then
 else
     groff -man -Tutf8 -Kutf8 "$page" >"$tmp/man" 2>/dev/null
 fi
-sed 's/‐//g' "$tmp/man" | tr -s ' \n' '  ' >"$tmp/flat"
+# plain text whatever the renderer: no overstrike (Debian's groff writes bold as C\bC), no SGR
+sed 's/.\x08//g; s/\x1b\[[0-9;]*m//g; s/‐//g' "$tmp/man" | tr -s ' \n' '  ' >"$tmp/flat"
 # every command and every option of --help is in the page
 "$fsdecl" --help | sed -n 's/^  \([a-z][a-z ]*[a-z]\).*/\1/p' | sed 's/  .*//' | while read -r cmd; do
     grep -q -- "$cmd" "$tmp/flat" || echo "$cmd"
