@@ -17,5 +17,6 @@ fs_build build-deb -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DFSDE
     -DFSDECL_WERROR=ON
 rm -f build-deb/fsdecl_*.deb
 say "Création du paquet Debian"
-(cd build-deb && fs_run "Création du paquet" cpack -G DEB)
+# CPack's archive library reads file names in the locale's charset: a path with accents needs UTF-8.
+(cd build-deb && fs_run "Création du paquet" env LC_ALL=C.UTF-8 cpack -G DEB)
 ls build-deb/fsdecl_*.deb
