@@ -3,12 +3,14 @@
 # $FSDECL_FRESH_CACHE, /var/cache/fsdecl-fresh by default, and copied anew for each run), copies this
 # checkout into it under a path with a space and an accent, and runs there what a newcomer would
 # (.ci/in-debian.sh): the README's commands, the test suite and the package route.
-# Usage: .ci/fresh-debian.sh   (as root; about 15 minutes on 2 cores, 1 more the first time)
+# Usage: .ci/fresh-debian.sh [STEPS]   (as root; about 10 minutes on 2 cores, 1 more the first
+# time; STEPS: another script of the checkout to run inside, .ci/in-debian.sh by default)
 set -eu
 src=$(cd "$(dirname "$0")/.." && pwd)
 cache=${FSDECL_FRESH_CACHE:-/var/cache/fsdecl-fresh}
 base=$cache/bookworm-minbase
 project="/root/mes projets/fsdécl"
+steps=${1:-.ci/in-debian.sh}
 start=$(date +%s)
 
 fail() {
@@ -47,14 +49,14 @@ echo "== Fresh Debian 12 ready in $(($(date +%s) - start)) s; the checkout is in
 # Downloaded packages are kept between runs (apt's archive folder of the fresh system is the cache's).
 unshare --mount --pid --fork --propagation private sh -c '
     set -e
-    work=$1 cache=$2 project=$3
+    work=$1 cache=$2 project=$3 steps=$4
     mount -t proc proc "$work/proc"
     mount -t sysfs sys "$work/sys"
     mount --rbind /dev "$work/dev"
     mount -t tmpfs tmpfs "$work/tmp"
     mount --bind "$cache/archives" "$work/var/cache/apt/archives"
     exec chroot "$work" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-        sh "$project/.ci/in-debian.sh" "$project"
-' fresh "$work" "$cache" "$project" || rc=$?
+        sh "$project/$steps" "$project"
+' fresh "$work" "$cache" "$project" "$steps" || rc=$?
 echo "fresh-debian: $(($(date +%s) - start)) s in all"
 exit "${rc:-0}"

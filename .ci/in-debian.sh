@@ -32,16 +32,28 @@ no_sudo() {
 }
 step "sans sudo, un utilisateur apprend quoi faire" no_sudo
 
-# The first README command on a fresh system: installs only what the program needs, says it briefly.
+# The first README command on a fresh system, by a plain user who has sudo: installs through sudo
+# only what the program needs, says it briefly, builds in the user's folder.
 first_start() {
-    scripts/start.sh --version >/tmp/out 2>/tmp/err
+    { apt-get update && apt-get install -y --no-install-recommends sudo; } >/dev/null 2>&1 &&
+        echo 'medecin ALL=(ALL) NOPASSWD: ALL' >/etc/sudoers.d/medecin || return 1
+    runuser -u medecin -- "/home/medecin/mes projets/fsdécl/scripts/start.sh" --version >/tmp/out 2>/tmp/err
     rc=$?
     cat /tmp/out /tmp/err
     [ $rc -eq 0 ] && grep -q '^fsdecl ' /tmp/out && [ "$(wc -l </tmp/err)" -le 4 ] &&
         ! dpkg-query -W libcmocka-dev >/dev/null 2>&1
 }
-step "scripts/start.sh installe le nécessaire et construit" first_start
-again() { scripts/start.sh --version >/tmp/out 2>/tmp/err && [ ! -s /tmp/err ]; }
+step "scripts/start.sh par un utilisateur avec sudo : installe le nécessaire et construit" first_start
+
+# A library the build needs and lacks is named with its Debian package (here the tests' cmocka).
+names_package() {
+    ! cmake -S . -B /tmp/no-cmocka -DFSDECL_TESTS=ON >/tmp/out 2>&1 && grep -q "libcmocka-dev" /tmp/out
+}
+step "une bibliothèque manquante est nommée par son paquet Debian" names_package
+
+# As root, where everything is installed: builds, then starts at once.
+root_start() { scripts/start.sh --version >/tmp/out 2>/tmp/err && grep -q '^fsdecl ' /tmp/out; }
+step "scripts/start.sh en root" root_start
 step "scripts/start.sh, déjà construit, démarre aussitôt" again
 
 # The second README command: the whole test suite.
