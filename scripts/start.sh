@@ -3,9 +3,13 @@
 # building what is missing. Once built and up to date, it starts the program at once.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-# Up to date: the program is there and no source it is built from is newer.
-if [ ! -x "$root/build/fsdecl" ] || [ -n "$(cd "$root" && find CMakeLists.txt src include screens \
-    -newer build/fsdecl -print 2>/dev/null | head -n 1)" ]; then
+stamp=$root/build/.built-by-start
+# Up to date: built by this script and no source changed since that build began.
+if [ ! -x "$root/build/fsdecl" ] || [ ! -e "$stamp" ] || [ -n "$(cd "$root" &&
+    find CMakeLists.txt src include screens -newer "$stamp" -print 2>/dev/null | head -n 1)" ]; then
+    mkdir -p "$root/build"
+    touch "$stamp.new" # before the build: a source changed while it runs is seen next time
     "$root/scripts/setup.sh"
+    mv "$stamp.new" "$stamp"
 fi
 exec "$root/build/fsdecl" "$@"
