@@ -14,6 +14,14 @@ say() { printf '%s\n' "$*" >&2; }
 # fs_log: a log file for one step, kept only if the step fails.
 fs_log() { mktemp "${TMPDIR:-/tmp}/fsdecl-setup.XXXXXX"; }
 
+# fs_can_be_root WHAT COMMAND: whether this user can act as root (root, or sudo installed); if not,
+# says in one sentence what to run as root, and stops the script.
+fs_can_be_root() {
+    [ "$(id -u)" -eq 0 ] || command -v sudo >/dev/null 2>&1 && return 0
+    say "$1 et sudo n'est pas installé : en root, lancez « $2 », puis relancez cette commande."
+    exit 1
+}
+
 # fs_as_root COMMAND...: runs COMMAND as root, through sudo for a plain user.
 fs_as_root() {
     if [ "$(id -u)" -eq 0 ]; then
@@ -35,10 +43,7 @@ fs_missing() {
 fs_install() {
     missing=$(fs_missing "$@")
     [ -z "$missing" ] && return 0
-    if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
-        say "Il manque des paquets Debian et sudo n'est pas installé : en root, lancez « apt-get install$missing », puis relancez cette commande."
-        exit 1
-    fi
+    fs_can_be_root "Il manque des paquets Debian" "apt-get update && apt-get install$missing"
     say "Installation des paquets Debian manquants :$missing"
     log=$(fs_log)
     # shellcheck disable=SC2086 # one word a package
@@ -57,6 +62,8 @@ fs_install() {
 # system: /etc/locale.gen gains one line).
 fs_french_locale() {
     locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$' && return 0
+    fs_can_be_root "Les tests ont besoin de la locale fr_FR.UTF-8" \
+        "echo 'fr_FR.UTF-8 UTF-8' >>/etc/locale.gen && locale-gen"
     say "Génération de la locale fr_FR.UTF-8 (ajoutée à /etc/locale.gen, pour tout le système)"
     log=$(fs_log)
     if fs_as_root sh -c "grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null ||
