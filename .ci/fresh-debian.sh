@@ -38,6 +38,7 @@ fi
 # own, so they vanish with it and removing the copy never reaches the host's /dev.
 work=$(mktemp -d /var/tmp/fsdecl-fresh.XXXXXX)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
 cp -a "$base/." "$work/" || fail "cannot copy $base"
 rm -f "$work/.complete"
 cp /etc/resolv.conf "$work/etc/resolv.conf"
@@ -47,7 +48,7 @@ tar -C "$src" --exclude=./.git --exclude='./build*' -cf - . | tar -C "$work$proj
 echo "== Fresh Debian 12 ready in $(($(date +%s) - start)) s; the checkout is in « $project »"
 
 # Downloaded packages are kept between runs (apt's archive folder of the fresh system is the cache's).
-unshare --mount --pid --fork --propagation private sh -c '
+unshare --mount --pid --fork --kill-child --propagation private sh -c '
     set -e
     work=$1 cache=$2 project=$3 steps=$4
     mount -t proc proc "$work/proc"
