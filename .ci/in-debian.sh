@@ -54,6 +54,9 @@ step "une bibliothèque manquante est nommée par son paquet Debian" names_packa
 # As root, where everything is installed: builds, then starts at once.
 root_start() { scripts/start.sh --version >/tmp/out 2>/tmp/err && grep -q '^fsdecl ' /tmp/out; }
 step "scripts/start.sh en root" root_start
+again() {
+    scripts/start.sh --version >/tmp/out 2>/tmp/err && [ ! -s /tmp/err ] || { cat /tmp/err; return 1; }
+}
 step "scripts/start.sh, déjà construit, démarre aussitôt" again
 
 # The second README command: the whole test suite.
