@@ -249,9 +249,10 @@ static void draw_title(app *a)
              a->doc->rules ? a->doc->rules->title : "campagne inconnue", term_symbol(TERM_SYM_SEP),
              d->identity.last_name ? d->identity.last_name : "(nom à indiquer)",
              d->identity.first_name ? d->identity.first_name : "");
-    char right[96], closes[16] = "non connue";
-    if (a->doc->rules && a->doc->rules->window.has_closes)
-        date_format_fr(a->doc->rules->window.closes, closes, sizeof closes);
+    char right[128], closes[64] = "non connue";
+    if (a->doc->rules)
+        rules_closing_fr(a->doc->rules->window.has_closes, a->doc->rules->window.closes,
+                         a->doc->rules->window.closes_inferred, closes, sizeof closes);
     if (a->doc->read_only)
         snprintf(right, sizeof right, "LECTURE SEULE %s clôture : %s ", term_symbol(TERM_SYM_SEP),
                  closes);

@@ -66,11 +66,15 @@ static void campaign_line(app *a, char *buf, size_t size)
     else if (!c->has_closes)
         snprintf(buf, size, "Campagne %d : saisie ouverte depuis le %s, clôture non annoncée",
                  c->year, o);
+    else if (left >= 0 && c->closes_inferred) /* no count of days left against a guess */
+        snprintf(buf, size, "Campagne %d : saisie ouverte, clôture probable le %s (non publiée)",
+                 c->year, cl);
     else if (left >= 0)
         snprintf(buf, size, "Campagne %d : saisie ouverte jusqu'au %s à minuit, encore %ld jour%s",
                  c->year, cl, left + 1, left + 1 > 1 ? "s" : "");
     else
-        snprintf(buf, size, "Campagne %d : saisie close depuis le %s", c->year, cl);
+        snprintf(buf, size, "Campagne %d : saisie close depuis le %s%s", c->year, cl,
+                 c->closes_inferred ? " (date probable, non publiée)" : "");
 }
 
 /* Appends text to buf padded with spaces to width columns (text_width), then two spaces. */
@@ -90,7 +94,7 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
 {
     bool wide = COLS >= 110;
     char pts[64] = "", eur[64] = "-", lo[32], hi[32], when[32], year[8], who[64];
-    if (s->state == SESSION_DRAFT_JUDGED) {
+    if (s->state == SESSION_DRAFT_JUDGED || s->state == SESSION_DRAFT_CLOSED) {
         text_points(s->min_tenths, lo, sizeof lo);
         text_points(s->max_tenths, hi, sizeof hi);
         snprintf(pts, sizeof pts, s->min_tenths == s->max_tenths ? "%s pts" : "%s-%s pts", lo, hi);
@@ -102,6 +106,7 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     const char *state = s->entry.has_recovery                  ? "à récupérer"
                         : s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
                         : s->state == SESSION_DRAFT_NO_RULES   ? "sans règles"
+                        : s->state == SESSION_DRAFT_CLOSED     ? "close"
                         : s->nblocking                         ? "à compléter"
                                                                : "complète";
     text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, 21);

@@ -22,17 +22,15 @@ tab_state recap_state(app *a, int index)
 static void header_rows(const recap *r, form_t *f)
 {
     const decl_t *d = r->decl;
-    char line[512], o[16], c[16];
+    char line[512], o[16], c[64];
     snprintf(line, sizeof line, "%s — %s %s, RPPS %s", r->campaign->title,
              d->identity.last_name ? d->identity.last_name : "?",
              d->identity.first_name ? d->identity.first_name : "",
              d->identity.rpps ? d->identity.rpps : "?");
     form_text(f, 0, TERM_HEADING, line, NULL, f->width);
     date_format_fr(r->campaign->window.opens, o, sizeof o);
-    if (r->campaign->window.has_closes)
-        date_format_fr(r->campaign->window.closes, c, sizeof c);
-    else
-        snprintf(c, sizeof c, "non connue");
+    rules_closing_fr(r->campaign->window.has_closes, r->campaign->window.closes,
+                     r->campaign->window.closes_inferred, c, sizeof c);
     snprintf(line, sizeof line, "Saisie ouverte le %s, clôture %s — %s", o, c,
              r->origin.transmitted ? "version transmise" : "brouillon");
     form_text(f, 2, TERM_DIM, line, NULL, f->width);

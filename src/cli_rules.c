@@ -15,7 +15,8 @@ static void print_window(FILE *f, const rules_campaign *c)
     date_format_fr(c->window.opens, o, sizeof o);
     if (c->window.has_closes) {
         date_format_fr(c->window.closes, cl, sizeof cl);
-        fprintf(f, "du %s%s au %s", o, c->window.opens_approximate ? " (prévisionnel)" : "", cl);
+        fprintf(f, "du %s%s au %s%s", o, c->window.opens_approximate ? " (prévisionnel)" : "", cl,
+                c->window.closes_inferred ? " (clôture probable, non publiée)" : "");
     } else {
         fprintf(f, "à partir du %s%s, clôture non connue", o,
                 c->window.opens_approximate ? " (prévisionnel)" : "");

@@ -54,10 +54,11 @@ static void put_draft(const session_summary *s)
 {
     const char *state = s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
                         : s->state == SESSION_DRAFT_NO_RULES ? "règles introuvables"
+                        : s->state == SESSION_DRAFT_CLOSED   ? "close"
                         : s->nblocking                       ? "à compléter"
                                                              : "complète";
     char pts[80] = "-", lo[32], hi[32], when[32], who[160];
-    if (s->state == SESSION_DRAFT_JUDGED) {
+    if (s->state == SESSION_DRAFT_JUDGED || s->state == SESSION_DRAFT_CLOSED) {
         text_points(s->min_tenths, lo, sizeof lo);
         text_points(s->max_tenths, hi, sizeof hi);
         snprintf(pts, sizeof pts, s->min_tenths == s->max_tenths ? "%s" : "%s à %s", lo, hi);

@@ -877,14 +877,23 @@ static eval_window check_window(ctx *x)
     }
     if (c->window.has_closes && cmp_today(x, c->window.closes) > 0) {
         msg(x, EVAL_MSG_WINDOW_CLOSED, NULL,
-            "La saisie de la campagne %d est close depuis le %s à minuit (aujourd'hui : %s) : la "
+            "La saisie de la campagne %d est close depuis le %s à minuit%s (aujourd'hui : %s) : la "
             "déclaration ne peut plus être transmise ni modifiée.",
-            c->year, fr_date(c->window.closes, b1), fr_date(x->today, b2));
+            c->year, fr_date(c->window.closes, b1),
+            c->window.closes_inferred ? " (date probable, non publiée : votre caisse peut la "
+                                        "confirmer)"
+                                      : "",
+            fr_date(x->today, b2));
         return EVAL_WINDOW_CLOSED;
     }
     if (!c->window.has_closes)
         msg(x, EVAL_MSG_WINDOW_CLOSE_UNKNOWN, NULL,
             "La date de clôture de la campagne %d n'est pas encore connue.", c->year);
+    else if (c->window.closes_inferred)
+        msg(x, EVAL_MSG_WINDOW_CLOSE_INFERRED, NULL,
+            "La date de clôture de la campagne %d n'est pas publiée : le %s est une date probable, "
+            "déduite des campagnes précédentes.",
+            c->year, fr_date(c->window.closes, b1));
     return EVAL_WINDOW_OPEN;
 }
 

@@ -31,10 +31,10 @@ void recap_put_identity(strbuf *b, const recap *r)
 void recap_put_campaign(strbuf *b, const recap *r)
 {
     const rules_campaign *c = r->campaign;
-    char o[16], cl[16] = "non connue";
+    char o[16], cl[64];
     date_format_fr(c->window.opens, o, sizeof o);
-    if (c->window.has_closes)
-        date_format_fr(c->window.closes, cl, sizeof cl);
+    rules_closing_fr(c->window.has_closes, c->window.closes, c->window.closes_inferred, cl,
+                     sizeof cl);
     strbuf_put(b, "Campagne : %s ; saisie ouverte le %s%s, clôture %s\n", c->title, o,
                c->window.opens_approximate ? " (prévisionnel)" : "", cl);
     if (r->origin.transmitted) {

@@ -204,6 +204,7 @@ static json_t *campaign_json(const rules_campaign *c)
     json_object_set_new(w, "opens", date_or_null(true, c->window.opens));
     json_object_set_new(w, "opens_approximate", json_boolean(c->window.opens_approximate));
     json_object_set_new(w, "closes", date_or_null(c->window.has_closes, c->window.closes));
+    json_object_set_new(w, "closes_inferred", json_boolean(c->window.closes_inferred));
     json_object_set_new(o, "window", w);
     return o;
 }

@@ -213,9 +213,12 @@ static void form_proofs(pdf_doc *p, const recap *r, bool blank)
 static void render_form(pdf_doc *p, const recap *r, bool blank)
 {
     const rules_campaign *c = r->campaign;
-    char line[600], closes[16] = "";
+    char line[600], closes[64] = "";
     if (c->window.has_closes)
         date_format_fr(c->window.closes, closes, sizeof closes);
+    if (c->window.closes_inferred) /* never a guess given as the caisse's date */
+        snprintf(closes + strlen(closes), sizeof closes - strlen(closes),
+                 " (clôture probable, non publiée)");
     snprintf(line, sizeof line, "Déclaration — %s — formulaire papier", c->title);
     pdf_text(p, 0, PDF_TITLE, line);
     snprintf(line, sizeof line,

@@ -90,7 +90,7 @@ static const char *dir_of(const char *path, arena_t *a)
 
 static void read_window(loader *L, const config_setting_t *cg)
 {
-    static const char *const keys[] = {"opens", "opens_approximate", "closes",
+    static const char *const keys[] = {"opens", "opens_approximate", "closes", "closes_inferred",
                                        "note",  "sources",           NULL};
     rules_campaign *c = L->c;
     const config_setting_t *w = cfg_get_group(&L->doc, cg, "window", CFG_REQUIRED);
@@ -100,6 +100,10 @@ static void read_window(loader *L, const config_setting_t *cg)
     bool opens = cfg_get_date(&L->doc, w, "opens", CFG_REQUIRED, &c->window.opens);
     cfg_get_bool(&L->doc, w, "opens_approximate", CFG_OPTIONAL, &c->window.opens_approximate);
     c->window.has_closes = cfg_get_date(&L->doc, w, "closes", CFG_OPTIONAL, &c->window.closes);
+    cfg_get_bool(&L->doc, w, "closes_inferred", CFG_OPTIONAL, &c->window.closes_inferred);
+    if (c->window.closes_inferred && !c->window.has_closes)
+        ERR(config_setting_get_member(w, "closes_inferred"),
+            "closes_inferred sans date de clôture (closes)");
     cfg_get_string(&L->doc, w, "note", CFG_OPTIONAL | CFG_MULTILINE, &c->window.note);
     rules_read_sources(&L->doc, w, "sources", CFG_REQUIRED, &c->window.sources);
     /* A campaign declares its own year: its window cannot open before that year begins, which
@@ -864,6 +868,18 @@ const lists_table *rules_find_list(const rules_campaign *c, const char *role)
         if (strcmp(c->lists[i].role, role) == 0)
             return c->lists[i].list;
     return NULL;
+}
+
+void rules_closing_fr(bool has_closes, date_t closes, bool inferred, char *buf, size_t size)
+{
+    char d[16];
+    date_format_fr(closes, d, sizeof d);
+    if (!has_closes)
+        snprintf(buf, size, "non connue");
+    else if (inferred)
+        snprintf(buf, size, "probable le %s (non publiée)", d);
+    else
+        snprintf(buf, size, "%s", d);
 }
 
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t v)

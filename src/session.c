@@ -197,15 +197,17 @@ static void summarise(session *s, const store_t *st, session_summary *sum)
     decl_t *decl = store_load(st, sum->entry.name, &dl);
     const rules_campaign *c = decl ? session_campaign(s, sum->entry.year, &dl) : NULL;
     eval_result *r = c ? eval_declaration(c, decl, s->today) : NULL;
-    sum->state = !decl ? SESSION_DRAFT_UNREADABLE
-                 : !r  ? SESSION_DRAFT_NO_RULES
-                       : SESSION_DRAFT_JUDGED;
+    sum->state = !decl                             ? SESSION_DRAFT_UNREADABLE
+                 : !r                              ? SESSION_DRAFT_NO_RULES
+                 : r->window == EVAL_WINDOW_CLOSED ? SESSION_DRAFT_CLOSED
+                                                   : SESSION_DRAFT_JUDGED;
     if (decl)
         snprintf(sum->who, sizeof sum->who, "%s %s",
                  decl->identity.last_name ? decl->identity.last_name : "",
                  decl->identity.first_name ? decl->identity.first_name : "");
     if (r) {
-        sum->nblocking = r->nblocking;
+        /* the draft's own problems: a closed window is said by the state */
+        sum->nblocking = r->nblocking - (r->window == EVAL_WINDOW_CLOSED && r->nblocking);
         sum->min_tenths = r->min_tenths;
         sum->max_tenths = r->max_tenths;
         sum->min_cents = r->min_cents;

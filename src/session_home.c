@@ -145,6 +145,7 @@ static void campaign_of_day(session *s, session_home *h)
     h->opens_approximate = c->window.opens_approximate;
     h->has_closes = c->window.has_closes;
     h->closes = c->window.has_closes ? c->window.closes : (date_t){0, 0, 0};
+    h->closes_inferred = c->window.closes_inferred;
 }
 
 static void remember(session *s, const session_home *h);
@@ -195,7 +196,8 @@ bool session_home_equal(const session_home *a, const session_home *b)
     if (a->year != b->year || strcmp(a->title, b->title) != 0 ||
         date_cmp(a->opens, b->opens) != 0 || a->opens_approximate != b->opens_approximate ||
         a->has_closes != b->has_closes || date_cmp(a->closes, b->closes) != 0 ||
-        strcmp(a->problem, b->problem) != 0 || a->n != b->n)
+        a->closes_inferred != b->closes_inferred || strcmp(a->problem, b->problem) != 0 ||
+        a->n != b->n)
         return false;
     for (size_t i = 0; i < a->n; i++)
         if (!same_summary(&a->drafts[i], &b->drafts[i]))
@@ -221,10 +223,10 @@ static char *memo_text(session *s, const session_home *h)
     memo_head(s, buf, size);
     n = strlen(buf);
     n += (size_t)snprintf(buf + n, size - n, "\ndays %ld %ld", h->same_days[0], h->same_days[1]);
-    n +=
-        (size_t)snprintf(buf + n, size - n, "\ncampaign %d %04d-%02d-%02d %d %04d-%02d-%02d %d\n",
-                         h->year, h->opens.year, h->opens.month, h->opens.day, h->opens_approximate,
-                         h->closes.year, h->closes.month, h->closes.day, h->has_closes);
+    n += (size_t)snprintf(buf + n, size - n, "\ncampaign %d %04d-%02d-%02d %d %04d-%02d-%02d %d\n",
+                          h->year, h->opens.year, h->opens.month, h->opens.day,
+                          h->opens_approximate, h->closes.year, h->closes.month, h->closes.day,
+                          h->has_closes ? 1 + h->closes_inferred : 0); /* 2: inferred */
     n += (size_t)snprintf(buf + n, size - n, "title %s\n", h->title);
     for (size_t i = 0; i < h->n && n < size; i++) {
         const session_summary *d = &h->drafts[i];
@@ -289,10 +291,10 @@ static bool read_campaign(const char *line, session_home *h)
     int y, oy, om, od, approx, cy, cm, cd, closes, n = 0;
     if (sscanf(line, "campaign %d %d-%d-%d %d %d-%d-%d %d%n", &y, &oy, &om, &od, &approx, &cy, &cm,
                &cd, &closes, &n) != 9 ||
-        line[n] || (approx != 0 && approx != 1) || (closes != 0 && closes != 1))
+        line[n] || (approx != 0 && approx != 1) || closes < 0 || closes > 2)
         return false;
     h->year = y;
-    h->opens_approximate = approx, h->has_closes = closes;
+    h->opens_approximate = approx, h->has_closes = closes != 0, h->closes_inferred = closes == 2;
     return memo_date(oy, om, od, &h->opens) && memo_date(cy, cm, cd, &h->closes);
 }
 
@@ -308,7 +310,7 @@ static bool read_draft(const char *line, const store_t *st, session_summary *sum
                name, &print, &state, &sum->nblocking, &sum->min_tenths, &sum->max_tenths,
                &sum->min_cents, &sum->max_cents, &n) != 8 ||
         line[n] != ' ' || strcmp(name, sum->entry.name) != 0 || state < SESSION_DRAFT_JUDGED ||
-        state > SESSION_DRAFT_NO_RULES || print == 1 || print != session_draft_print(st, name))
+        state > SESSION_DRAFT_CLOSED || print == 1 || print != session_draft_print(st, name))
         return false;
     sum->state = (session_draft_state)state;
     sum->print = print;

@@ -116,7 +116,11 @@ static void test_donum_2026(void **state)
     const rules_indicator *other = rules_find_indicator(c, "v2_other_teleservices");
     assert_int_equal(other->criterion.nparts, 3);
     assert_true(other->criterion.parts[0].strict); /* « plus de 30 % » */
-    assert_false(c->window.has_closes);
+    /* no closing published: a probable one, from earlier campaigns, marked inferred */
+    assert_true(c->window.has_closes && c->window.closes_inferred);
+    assert_int_equal(c->window.closes.year * 10000 + c->window.closes.month * 100 +
+                         c->window.closes.day,
+                     20270207);
     assert_true(c->window.opens_approximate);
     rules_free(c);
 }
@@ -145,7 +149,14 @@ static void test_campaign_figures(void **state)
     assert_int_equal(tt->criterion.threshold.den, 3);
     assert_int_equal(c23->window.opens.day, 11);
     assert_true(c23->window.has_closes);
-    assert_false(c25->window.has_closes);
+    assert_false(c23->window.closes_inferred);
+    /* 2025: the published window, 15/12/2025 to 08/02/2026 */
+    assert_true(c25->window.has_closes && !c25->window.closes_inferred);
+    assert_false(c25->window.opens_approximate);
+    assert_int_equal(c25->window.opens.day, 15);
+    assert_int_equal(c25->window.closes.year * 10000 + c25->window.closes.month * 100 +
+                         c25->window.closes.day,
+                     20260208);
     const rules_indicator *sw = rules_find_indicator(c25, "v1_software");
     assert_int_equal(sw->criterion.type, RULES_CRIT_SOFTWARE);
     assert_true(sw->counts_once_sent);

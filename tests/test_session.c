@@ -61,8 +61,10 @@ static void test_campaign_loaded_once(void **state)
     assert_int_equal(session_current_year(s), 2023); /* 2023's window is open */
     session_set_today(s, (date_t){2024, 2, 20});
     assert_int_equal(session_current_year(s), 2024); /* closed; 2024 opens later */
+    session_set_today(s, (date_t){2026, 2, 8});
+    assert_int_equal(session_current_year(s), 2025); /* its last day */
     session_set_today(s, (date_t){2026, 3, 1});
-    assert_int_equal(session_current_year(s), 2025); /* its closing is not known yet */
+    assert_int_equal(session_current_year(s), 2026); /* 2025 closed on 08/02/2026 */
     session_set_today(s, (date_t){2026, 11, 24});
     assert_int_equal(session_current_year(s), 2026); /* 2025 computed by now; 2026 opens next */
     session_set_today(s, (date_t){2023, 6, 1});
@@ -147,11 +149,11 @@ static void test_create_carried_over(void **state)
 static void test_carry_into_donum(void **state)
 {
     (void)state;
-    session *s = fresh();
-    session_set_today(s, (date_t){2026, 11, 24});
+    session *s = fresh(); /* the 2025 declaration made while its campaign was open */
     diag_list d;
     diag_init(&d);
     session_close(import_example(s, EXAMPLES "specialist-exempt.cfg"));
+    session_set_today(s, (date_t){2026, 11, 24});
     carry_report rep;
     session_report r;
     session_doc *doc = session_create(s, 2026, "10002876547", false, &rep, &r, &d);
@@ -551,9 +553,9 @@ static void test_judged_the_same(void **state)
     eval_result *r = eval_declaration(c, d, DAY);
     assert_non_null(r);
     assert_true(eval_has_message(r, EVAL_MSG_DEADLINE_UPCOMING, NULL));
-    /* after the window opened on 01/12 (each comparison keeps its sign: a day is before, on or
+    /* after the window opened on 15/12 (each comparison keeps its sign: a day is before, on or
      * after a date) */
-    assert_true(r->same_days[0] == date_to_days((date_t){2025, 12, 2}));
+    assert_true(r->same_days[0] == date_to_days((date_t){2025, 12, 16}));
     assert_true(r->same_days[1] == date_to_days((date_t){2025, 12, 30})); /* "upcoming" */
     eval_free(r);
     r = eval_declaration(c, d, (date_t){2025, 12, 31});
@@ -593,7 +595,9 @@ static void test_home_memo_damaged(void **state)
         {"a state that does not exist", " 0 0 11150", " 7 0 11150"},
         {"a figure that is not a number", " 780500 780500", " 780500 78x500"},
         {"no title", "\ntitle ", "\ntitel "},
-        {"an invalid date", "2025-12-01", "2025-13-01"},
+        {"an invalid date", "2025-12-15", "2025-13-15"},
+        {"a closing that is neither none, published nor inferred", " 2026-02-08 1\n",
+         " 2026-02-08 3\n"},
         {"another program's version", "memo 1 ", "memo 1 9"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {

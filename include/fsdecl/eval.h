@@ -100,6 +100,8 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
     X(EVAL_MSG_WINDOW_NOT_OPEN, "window.not_open", EVAL_WARNING,                                     \
       "la période de saisie n'est pas encore ouverte")                                               \
     X(EVAL_MSG_WINDOW_CLOSED, "window.closed", EVAL_BLOCKING, "la période de saisie est close")      \
+    X(EVAL_MSG_WINDOW_CLOSE_INFERRED, "window.close_inferred", EVAL_INFO,                            \
+      "la date de clôture n'est pas publiée : celle des règles est déduite")                         \
     X(EVAL_MSG_WINDOW_CLOSE_UNKNOWN, "window.close_unknown", EVAL_INFO,                              \
       "la date de clôture n'est pas encore connue")                                                  \
     X(EVAL_MSG_ATTESTATION_MISSING, "attestation.missing", EVAL_BLOCKING,                            \

@@ -249,6 +249,7 @@ typedef struct {
         bool opens_approximate;
         bool has_closes;
         date_t closes;
+        bool closes_inferred; /* not published: deduced from earlier campaigns */
         const char *note;
         rules_sources sources;
     } window;
@@ -275,6 +276,9 @@ void rules_free(rules_campaign *c);
 const rules_indicator *rules_find_indicator(const rules_campaign *c, const char *id);
 const rules_document *rules_find_document(const rules_indicator *ind, const char *id);
 const lists_table *rules_find_list(const rules_campaign *c, const char *role);
+/* A window's closing as said after « clôture » : « 08/02/2026 », « probable le 09/02/2025 (non
+ * publiée) » when the date is inferred, « non connue » when there is none. */
+void rules_closing_fr(bool has_closes, date_t closes, bool inferred, char *buf, size_t size);
 /* Sum of the points a volet can pay (its block, or its indicators). */
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t volet);
 int64_t rules_max_tenths(const rules_campaign *c);

@@ -87,14 +87,15 @@ const store_t *session_store_located(session *s, diag_list *d);
 typedef enum {
     SESSION_DRAFT_JUDGED,
     SESSION_DRAFT_UNREADABLE,
-    SESSION_DRAFT_NO_RULES
+    SESSION_DRAFT_NO_RULES,
+    SESSION_DRAFT_CLOSED /* judged, but its campaign's window is closed: nothing more to do */
 } session_draft_state;
 
 typedef struct {
     store_entry entry; /* name, campaign, RPPS, last saved, recovery, versions */
     char who[160];     /* "MARTIN Claire", as written (may be empty) */
     session_draft_state state;
-    size_t nblocking; /* problems left: 0 for a complete declaration */
+    size_t nblocking; /* problems left: 0 for a complete declaration (a closed window aside) */
     int64_t min_tenths, max_tenths, min_cents, max_cents;
     /* for the home's memo only (session_home_read): */
     uint64_t print;    /* a fingerprint of the draft's bytes, taken before they were judged */
@@ -109,7 +110,7 @@ typedef struct {
     int year; /* the campaign of the day; 0 when no rules file is found */
     char title[160];
     date_t opens, closes;
-    bool opens_approximate, has_closes;
+    bool opens_approximate, has_closes, closes_inferred;
     session_summary *drafts; /* malloc'ed */
     size_t n;
     char problem[512]; /* why the store could not be listed; "" when it could */
