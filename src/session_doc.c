@@ -347,6 +347,11 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     bool ok = *version > 0 && n >= (size_t)*version;
     if (ok)
         *info = h[*version - 1];
+    else if (*version > 0)
+        diag_add(d, doc->name, 0,
+                 "la version %d a bien été transmise, mais l'historique n'a pas pu être relu : "
+                 "vérifiez-la avec « fsdecl history %s »",
+                 *version, doc->name);
     free(h);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }

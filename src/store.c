@@ -98,7 +98,8 @@ static bool make_parents(char *path, diag_list *d)
 }
 
 /* Temporary files left by a writer killed mid-save (".NAME.cfg.XXXXXX"): removed once they are
- * old enough that no live writer can still be filling them. */
+ * old enough that no live writer can still be filling them. Each removal stands on its own file,
+ * never on the listing as a whole: a listing that breaks off only leaves some for next time. */
 static void remove_stale_temporaries(const char *drafts)
 {
     DIR *dd = opendir(drafts);
@@ -693,9 +694,9 @@ static int version_number(const char *file, const char *ext)
 }
 
 /* Versions are published by their fingerprint file (vNNNN.sha256), written after the version
- * itself: the highest published number, 0 for none, -1 (diagnosed) when the folder cannot be
- * read. */
-static int count_versions(const store_t *s, const char *name, diag_list *d)
+ * itself: the highest published number, 0 for none, -1 (diagnosed, then is added to the message)
+ * when the folder cannot be read, or its listing breaks off: a partial count is no count. */
+static int count_versions(const store_t *s, const char *name, const char *then, diag_list *d)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
@@ -704,36 +705,63 @@ static int count_versions(const store_t *s, const char *name, diag_list *d)
         if (errno == ENOENT)
             return 0;
         if (d)
-            diag_add(d, dir, 0, "lecture de l'historique impossible : %s", strerror(errno));
+            diag_add(d, dir, 0, "lecture de l'historique impossible : %s%s", strerror(errno), then);
         return -1;
     }
-    int n = 0;
+    int n = 0, err = 0;
     struct dirent *e;
-    while ((e = readdir(dd))) {
+    while ((e = fileio_next_entry(dd, &err))) {
         int v = version_number(e->d_name, ".sha256");
         n = v > n ? v : n;
     }
     closedir(dd);
-    return n;
+    if (!err)
+        return n;
+    if (d)
+        diag_add(d, dir, 0, "lecture de l'historique interrompue : %s%s", strerror(err), then);
+    return -1;
+}
+
+/* True when the file named is provably no published version: a temporary file, or a version file
+ * above the published count whose fingerprint does not exist (a transmission interrupted before
+ * it published it). A published version file is never one, whatever the count says. */
+static bool leftover(int dir, const char *file, int published)
+{
+    if (file[0] == '.')
+        return strcmp(file, ".") != 0 && strcmp(file, "..") != 0;
+    int v = version_number(file, ".cfg");
+    if (v <= published)
+        return false;
+    char sum[32];
+    snprintf(sum, sizeof sum, "v%04d.sha256", v);
+    struct stat st;
+    return fstatat(dir, sum, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT;
 }
 
 /* What an interrupted transmission leaves, removed under the draft's lock before the next one: a
- * version file never published (no fingerprint) and temporary files. */
-static void clean_history(const char *dir, int published)
+ * version file never published (no fingerprint) and temporary files. False (diagnosed) when the
+ * folder cannot be listed to the end: the transmission stops there. */
+static bool clean_history(const char *dir, int published, diag_list *d)
 {
     DIR *dd = opendir(dir);
-    if (!dd)
-        return;
+    if (!dd) {
+        diag_add(d, dir, 0, "lecture de l'historique impossible : %s ; rien n'a été transmis",
+                 strerror(errno));
+        return false;
+    }
+    int err = 0;
     struct dirent *e;
-    while ((e = readdir(dd))) {
+    while ((e = fileio_next_entry(dd, &err))) {
         struct stat st;
-        bool temporary =
-            e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-        if ((temporary || version_number(e->d_name, ".cfg") > published) &&
+        if (leftover(dirfd(dd), e->d_name, published) &&
             fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
             unlinkat(dirfd(dd), e->d_name, 0);
     }
     closedir(dd);
+    if (err)
+        diag_add(d, dir, 0, "lecture de l'historique interrompue : %s ; rien n'a été transmis",
+                 strerror(err));
+    return !err;
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -752,8 +780,9 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
     }
     size_t n = 0, cap = 0;
     store_entry *v = NULL;
+    int err = 0;
     struct dirent *e;
-    while ((e = readdir(dd))) {
+    while ((e = fileio_next_entry(dd, &err))) {
         size_t len = strlen(e->d_name);
         if (len != 20 || strcmp(e->d_name + 16, ".cfg") != 0)
             continue;
@@ -781,11 +810,14 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);
         it->has_recovery = lstat(path, &st) == 0;
-        int versions = count_versions(s, name, NULL);
+        int versions = count_versions(s, name, "", NULL);
         it->versions = versions > 0 ? versions : 0;
         n++;
     }
     closedir(dd);
+    if (err)
+        diag_add(d, s->drafts, 0, "lecture du dossier interrompue : %s ; la liste est incomplète",
+                 strerror(err));
     if (n)
         qsort(v, n, sizeof *v, cmp_entry);
     *out = v;
@@ -793,6 +825,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
 }
 
 /* ---- transmission and history ---------------------------------------------------------------- */
+
+static const char NOTHING_SENT[] = " ; rien n'a été transmis";
 
 static bool sha256_hex(const char *data, size_t len, char hex[65])
 {
@@ -871,14 +905,12 @@ int store_transmit(const store_t *s, const char *name, diag_list *d)
         return 0;
     }
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
-    int published = make_dir(dir, d) ? count_versions(s, name, d) : -1;
+    int published = make_dir(dir, d) ? count_versions(s, name, NOTHING_SENT, d) : -1;
     bool ok = published >= 0 && published < 9999;
     if (published >= 9999)
         diag_add(d, dir, 0, "9 999 versions transmises : plus aucune n'est possible");
-    if (ok) {
-        clean_history(dir, published);
-        ok = publish_version(dir, published + 1, text, len, d);
-    }
+    ok =
+        ok && clean_history(dir, published, d) && publish_version(dir, published + 1, text, len, d);
     free(text);
     return ok ? published + 1 : 0;
 }
@@ -913,7 +945,7 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
 size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d)
 {
     *out = NULL;
-    int n = count_versions(s, name, d);
+    int n = count_versions(s, name, "", d);
     if (n <= 0)
         return 0;
     store_version *v = calloc((size_t)n, sizeof *v);

@@ -4,10 +4,12 @@
  *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk).
  *
  * CALL is one of open, openat, mkstemp, write, pwrite, fsync, fchmod, fchmodat, ftruncate, link,
- * rename, renameat2, unlink, mkdir. Only the calls fsdecl makes itself are seen (not those made
- * inside the C library). When the chosen call happens, the shim writes "fault: CALL N" to the
- * file named by FSDECL_FAULT_HIT, if any, so that a test knows the fault was reached. */
+ * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set). Only
+ * the calls fsdecl makes itself are seen (not those made inside the C library). When the chosen
+ * call happens, the shim writes "fault: CALL N" to the file named by FSDECL_FAULT_HIT, if any, so
+ * that a test knows the fault was reached. */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -19,9 +21,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static const char *const CALLS[] = {"open",   "openat",    "mkstemp",  "write",     "pwrite",
-                                    "fsync",  "fchmod",    "fchmodat", "ftruncate", "link",
-                                    "rename", "renameat2", "unlink",   "mkdir",     NULL};
+static const char *const CALLS[] = {
+    "open",      "openat", "mkstemp", "write",     "pwrite", "fsync", "fchmod",  "fchmodat",
+    "ftruncate", "link",   "rename",  "renameat2", "unlink", "mkdir", "readdir", NULL};
 static int target = -1;
 static long when, seen[32];
 static int fail_errno = EIO;
@@ -155,4 +157,9 @@ int unlink(const char *path)
 int mkdir(const char *path, mode_t mode)
 {
     return hit(13) ? -1 : REAL("mkdir", int (*)(const char *, mode_t))(path, mode);
+}
+
+struct dirent *readdir(DIR *dir)
+{
+    return hit(14) ? NULL : REAL("readdir", struct dirent * (*)(DIR *))(dir);
 }
