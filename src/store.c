@@ -377,7 +377,9 @@ decl_t *store_load(const store_t *s, const char *name, diag_list *d)
     return decl;
 }
 
-/* The format of the draft already at path, 0 when there is none or it cannot be read. */
+/* The format of the draft already at path, as the draft reader sees it (libconfig's parse, not a
+ * search of the text: "format: 2;" and an indented "format = 2;" are the same setting); 0 when
+ * there is no draft, or it cannot be read or parsed (it is kept as the backup). */
 static int existing_format(const char *path)
 {
     size_t len = 0;
@@ -385,13 +387,20 @@ static int existing_format(const char *path)
     char *text = read_file(path, &len, &err);
     if (!text)
         return 0;
-    int format = 0;
-    for (char *p = text; (p = strstr(p, "format")); p += 6) {
-        if ((p == text || p[-1] == '\n') && sscanf(p, "format = %d", &format) == 1)
-            break;
+    diag_list ignored;
+    diag_init(&ignored);
+    cfg_doc doc;
+    long long format = 0;
+    if (cfg_open_text(&doc, text, len, path, &ignored, NULL)) {
+        const config_setting_t *f = config_setting_get_member(cfg_root(&doc), "format");
+        int type = f ? config_setting_type(f) : CONFIG_TYPE_NONE;
+        if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64)
+            format = config_setting_get_int64(f);
     }
+    cfg_close(&doc);
+    diag_free(&ignored);
     free(text);
-    return format;
+    return format > INT_MAX ? INT_MAX : format < 0 ? 0 : (int)format;
 }
 
 static bool save_text(const store_t *s, const decl_t *decl, const char *ext, const char *header,
