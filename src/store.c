@@ -596,10 +596,81 @@ static void put_back_old_backup(const char *bak)
         rename(old, bak);
 }
 
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return lstat(a, &sa) == 0 && lstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static void journal_path(const char *draft, char *path, size_t size)
+{
+    snprintf(path, size, "%s.restoring", draft);
+}
+
+/* Ends a restore that swap_by_journal began and a kill interrupted. Journal and backup still one
+ * file: the backup was not replaced yet, the journal is dropped (the old pair). Draft and backup
+ * one file: the draft became the backup, the journal's text becomes the draft (the new pair).
+ * Anything else is left as it is, said: never a guess over a draft. */
+static bool finish_restore(const char *draft, const char *bak, diag_list *d)
+{
+    char journal[PATH_MAX + 16];
+    journal_path(draft, journal, sizeof journal);
+    struct stat st;
+    if (lstat(journal, &st) != 0 && errno == ENOENT)
+        return true;
+    if (!same_file(journal, bak) && !same_file(draft, bak)) {
+        diag_add(d, journal, 0,
+                 "restauration interrompue dans un état inattendu : ce fichier garde une version "
+                 "du brouillon ; rien n'est modifié tant qu'il est là");
+        return false;
+    }
+    bool ok = same_file(journal, bak) ? unlink(journal) == 0 : rename(journal, draft) == 0;
+    if (!ok) {
+        diag_add(d, journal, 0, "restauration interrompue impossible à terminer : %s",
+                 strerror(errno));
+        return false;
+    }
+    char dir[PATH_MAX];
+    dir_of(draft, dir, sizeof dir);
+    fsync_dir(dir); /* done either way; the next holder would only do it again */
+    return true;
+}
+
+/* The swap where the file system cannot swap two names in one step: the backup is first linked
+ * as the journal (draft.restoring), the draft then becomes the backup (keep_backup: a link renamed
+ * over it), and the journal is renamed over the draft. Both texts stay under names at every step,
+ * and finish_restore, run by the next holder of the lock, completes or undoes an interrupted one.
+ * (Saving the backup's text over the draft, as before, left it only in a hidden temporary file
+ * when killed between the backup and the draft.) */
+static bool swap_by_journal(const char *draft, const char *bak, diag_list *d)
+{
+    char journal[PATH_MAX + 16], dir[PATH_MAX];
+    journal_path(draft, journal, sizeof journal);
+    dir_of(draft, dir, sizeof dir);
+    if (link(bak, journal) != 0) {
+        diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+        return false;
+    }
+    fsync_dir(dir); /* the journal on disk before the backup is replaced; a failure is seen last */
+    if (!keep_backup(draft, bak, d)) {
+        finish_restore(draft, bak, d); /* the backup is as it was: the journal goes */
+        return false;
+    }
+    fsync_dir(dir);
+    if (rename(journal, draft) != 0) {
+        diag_add(d, draft, 0,
+                 "remise en place interrompue : %s ; la version précédente est gardée dans %s, "
+                 "la prochaine ouverture du brouillon termine la remise en place",
+                 strerror(errno), journal);
+        return false;
+    }
+    return true;
+}
+
 /* Swaps the draft and its backup in one step (renameat2 RENAME_EXCHANGE): a kill at any moment
  * leaves either both as they were or both swapped, never one lost. Where the file system cannot
- * swap, the backup's text is written over the draft, whose previous file becomes the backup:
- * store_write_atomic's order (backup link, then rename) keeps both at every step. */
+ * swap, swap_by_journal. */
 static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
 {
     if (renameat2(AT_FDCWD, bak, AT_FDCWD, draft, RENAME_EXCHANGE) == 0)
@@ -608,14 +679,7 @@ static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
         if (link(bak, draft) == 0)
             return true;
     } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
-        size_t len;
-        int err = 0;
-        char *text = read_file(bak, &len, &err);
-        bool ok = text && store_write_atomic(draft, bak, text, len, d);
-        free(text);
-        if (!text)
-            diag_add(d, bak, 0, "pas de version précédente lisible : %s", strerror(err));
-        return ok;
+        return swap_by_journal(draft, bak, d);
     }
     diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
     return false;
@@ -626,6 +690,8 @@ bool store_restore_backup(const store_t *s, const char *name, diag_list *d)
     char bak[PATH_MAX], draft[PATH_MAX];
     side_path(s, name, ".cfg.bak", bak, sizeof bak);
     store_draft_path(s, name, draft, sizeof draft);
+    if (!finish_restore(draft, bak, d))
+        return false;
     put_back_old_backup(bak);
     size_t len;
     int err = 0;
@@ -670,6 +736,13 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
         } else {
             diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
         }
+        close(fd);
+        return false;
+    }
+    char draft[PATH_MAX], bak[PATH_MAX];
+    store_draft_path(s, name, draft, sizeof draft);
+    side_path(s, name, ".cfg.bak", bak, sizeof bak);
+    if (!finish_restore(draft, bak, d)) { /* nothing is written over an unfinished restore */
         close(fd);
         return false;
     }

@@ -1,7 +1,10 @@
 /* fault: an LD_PRELOAD shim that makes one system call fail, for the store's fault tests.
  *
  *   FSDECL_FAULT=CALL:N   the Nth call of CALL fails (N from 1), every other call goes through;
- *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk).
+ *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk);
+ *   FSDECL_FAULT_KILL=1   instead of failing, the process is killed (SIGKILL) just before it;
+ *   FSDECL_NO_EXCHANGE=1  renameat2 with RENAME_EXCHANGE always fails with EINVAL, as on a file
+ *                         system that cannot swap two names (the restore's fallback).
  *
  * CALL is one of open, openat, mkstemp, write, pwrite, fsync, fchmod, fchmodat, ftruncate, link,
  * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set). Only
@@ -13,6 +16,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,6 +67,9 @@ static int hit(int i)
             fclose(f);
         }
     }
+    const char *kill_it = getenv("FSDECL_FAULT_KILL");
+    if (kill_it && *kill_it == '1')
+        kill(getpid(), SIGKILL);
     errno = fail_errno;
     return 1;
 }
@@ -144,6 +151,11 @@ int rename(const char *from, const char *to)
 
 int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
 {
+    const char *no_exchange = getenv("FSDECL_NO_EXCHANGE");
+    if (no_exchange && *no_exchange == '1' && (flags & RENAME_EXCHANGE)) {
+        errno = EINVAL;
+        return -1;
+    }
     return hit(11) ? -1
                    : REAL("renameat2", int (*)(int, const char *, int, const char *, unsigned))(
                          fd1, from, fd2, to, flags);
