@@ -975,17 +975,20 @@ static bool publish_version(const char *dir, int number, const char *text, size_
     return true;
 }
 
-int store_transmit(const store_t *s, const char *name, diag_list *d)
+char *store_read_draft(const store_t *s, const char *name, size_t *len, diag_list *d)
 {
-    char draft[PATH_MAX], dir[PATH_MAX + 32];
+    char draft[PATH_MAX];
     store_draft_path(s, name, draft, sizeof draft);
-    size_t len;
     int err = 0;
-    char *text = read_file(draft, &len, &err);
-    if (!text) {
-        diag_add(d, draft, 0, "lecture impossible : %s ; rien n'a été transmis", strerror(err));
-        return 0;
-    }
+    char *text = read_file(draft, len, &err);
+    if (!text)
+        diag_add(d, draft, 0, "lecture impossible : %s", strerror(err));
+    return text;
+}
+
+int store_transmit(const store_t *s, const char *name, const char *text, size_t len, diag_list *d)
+{
+    char dir[PATH_MAX + 32];
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
     int published = make_dir(dir, d) ? count_versions(s, name, NOTHING_SENT, d) : -1;
     bool ok = published >= 0 && published < 9999;
@@ -993,7 +996,6 @@ int store_transmit(const store_t *s, const char *name, diag_list *d)
         diag_add(d, dir, 0, "9 999 versions transmises : plus aucune n'est possible");
     ok =
         ok && clean_history(dir, published, d) && publish_version(dir, published + 1, text, len, d);
-    free(text);
     return ok ? published + 1 : 0;
 }
 

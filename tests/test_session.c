@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -269,6 +270,42 @@ static void test_transmit(void **state)
     store_version *h;
     assert_int_equal(session_history(s, NAME, &h, &d), 2);
     assert_true(h[0].intact && h[1].intact);
+    free(h);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* What transmit publishes is what it judged: the saved draft's bytes read under the lock. A draft
+ * rewritten on disk after it was judged (by a program that did not wait for the lock: here, by
+ * hand) is not published; before, its new bytes were, commitments unticked. */
+static void test_transmit_publishes_what_it_judged(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    session_report r;
+    assert_int_equal(session_transmit_check(doc, &r), SESSION_OK); /* judged transmissible */
+    char *text = test_slurp(EXAMPLES "gp-complete.cfg", NULL);
+    char *at = strstr(text, "accuracy = true");
+    assert_non_null(at);
+    memcpy(at, "accuracy=false ", strlen("accuracy = true"));
+    char path[PATH_MAX];
+    store_draft_path(session_store(s, &d), NAME, path, sizeof path);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(text);
+    int v = 0;
+    store_version info;
+    assert_int_not_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 0);
+    assert_non_null(strstr(d.items[d.count - 1].message, "réécrit par un autre programme"));
+    store_version *h;
+    assert_int_equal(session_history(s, NAME, &h, &d), 0);
     free(h);
     session_close(doc);
     diag_free(&d);
@@ -630,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_create_carried_over),
         cmocka_unit_test(test_open_edit_save),
         cmocka_unit_test(test_transmit),
+        cmocka_unit_test(test_transmit_publishes_what_it_judged),
         cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_recovery),
         cmocka_unit_test(test_restore_recover_by_name),

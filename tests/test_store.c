@@ -323,7 +323,7 @@ static void test_read_only_and_vanished(void **state)
         snprintf(hist, sizeof hist, "%s/%s", s.history, name);
         mkdir(hist, 0700);
         chmod(hist, 0000);
-        bool refused = store_transmit(&s, name, &h) == 0 && h.count &&
+        bool refused = store_transmit(&s, name, "x", 1, &h) == 0 && h.count &&
                        strstr(h.items[0].message, "lecture de l'historique impossible");
         chmod(hist, 0700);
         _exit(!ok && msg && refused && got && strcmp(got, "GOOD") == 0 ? 0 : 1);
@@ -627,6 +627,17 @@ static void test_autosaver(void **state)
     diag_free(&d);
 }
 
+/* The saved draft, transmitted as it is on disk. */
+static int transmit_saved(const store_t *s, diag_list *d)
+{
+    size_t len;
+    char *text = store_read_draft(s, NAME, &len, d);
+    assert_non_null(text);
+    int v = store_transmit(s, NAME, text, len, d);
+    free(text);
+    return v;
+}
+
 static void test_transmissions(void **state)
 {
     (void)state;
@@ -637,10 +648,10 @@ static void test_transmissions(void **state)
     save_ok(&s, x);
     diag_list d;
     diag_init(&d);
-    assert_int_equal(store_transmit(&s, NAME, &d), 1);
+    assert_int_equal(transmit_saved(&s, &d), 1);
     decl_t *y = example("CHANGED");
     save_ok(&s, y);
-    assert_int_equal(store_transmit(&s, NAME, &d), 2);
+    assert_int_equal(transmit_saved(&s, &d), 2);
     store_version *v;
     assert_int_equal(store_history(&s, NAME, &v, &d), 2);
     assert_int_equal(v[0].number, 1);

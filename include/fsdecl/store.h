@@ -106,8 +106,12 @@ void store_lock_release(store_lock *l);
 /* Lists the drafts (sorted by name); *out is malloc'ed. */
 size_t store_list(const store_t *s, store_entry **out, diag_list *d);
 
-/* Records a transmitted version of the saved draft: returns its number (>0), 0 on error. */
-int store_transmit(const store_t *s, const char *name, diag_list *d);
+/* The saved draft's bytes (malloc'ed, NUL-terminated, *len of them); NULL (diagnosed) when it
+ * cannot be read. */
+char *store_read_draft(const store_t *s, const char *name, size_t *len, diag_list *d);
+/* Records text, the saved draft's bytes as read and judged by the caller under the draft's lock,
+ * as the next transmitted version of name: returns its number (>0), 0 on error. */
+int store_transmit(const store_t *s, const char *name, const char *text, size_t len, diag_list *d);
 /* Transmitted version number of name, read back (refused when it no longer matches its
  * fingerprint); *info describes it. */
 decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
