@@ -237,6 +237,15 @@ void session_close(session_doc *doc)
     free(doc);
 }
 
+session_outcome session_need_rules(session_doc *doc, session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    if (doc->rules)
+        return session_report_set(r, SESSION_OK, doc->name);
+    session_campaign(doc->session, doc->decl->campaign, d); /* says why they cannot be read */
+    return session_report_set(r, SESSION_NO_RULES, doc->name);
+}
+
 /* ---- judging and saving ---------------------------------------------------------------------- */
 
 const eval_result *session_judge(session_doc *doc)
