@@ -87,7 +87,7 @@ while [ $i -lt "$kills" ]; do
 done
 echo "restore: $i kills over 0-$max µs"
 
-[ -n "$shim" ] || finish
+[ -n "$shim" ] || { finish; exit; } # no shim (sanitizer builds): no fallback run
 noswap() { LD_PRELOAD="$shim" FSDECL_NO_EXCHANGE=1 "$@"; }
 # What a kill may leave: the draft and the backup each one of the two texts, and both texts under a
 # name (draft, backup, or the journal .cfg.restoring). Then the next restore (which takes the lock)
