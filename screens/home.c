@@ -207,9 +207,34 @@ static int ask_recovery(app *a, const char *name, const store_recovery *rec)
     return 0;
 }
 
-/* Runs a declaration just opened, or says why it could not be. */
-static bool run_opened(app *a, session_doc *doc, session_report *r, const diag_list *d)
+/* A declaration just opened whose campaign's rules cannot be read: not shown (every screen is
+ * drawn from its rules); the core's reasons are. */
+static bool refuse_without_rules(app *a, session_doc *doc, diag_list *d)
 {
+    session_report r;
+    size_t before = d->count;
+    if (session_need_rules(doc, &r, d) == SESSION_OK)
+        return false;
+    char *why = session_explain(&r), text[1600], reason[1200] = "";
+    if (d->count > before) {
+        char raw[1200];
+        snprintf(raw, sizeof raw, "%s : %s", d->items[before].file, d->items[before].message);
+        text_sanitize(raw, false, reason, sizeof reason);
+    }
+    snprintf(text, sizeof text, "La déclaration %s n'est pas ouverte : %s.\n%s", doc->name,
+             why ? why : "", reason);
+    free(why);
+    static const char *const ok[] = {"OK", NULL};
+    dialog_ask(a, "Ouverture impossible", text, ok, 0);
+    session_close(doc);
+    return true;
+}
+
+/* Runs a declaration just opened, or says why it could not be. */
+static bool run_opened(app *a, session_doc *doc, session_report *r, diag_list *d)
+{
+    if (doc && refuse_without_rules(a, doc, d))
+        return false;
     if (doc)
         run_doc(a, doc, r);
     else

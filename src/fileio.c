@@ -86,3 +86,12 @@ bool fileio_null_streams(FILE **in, FILE **out)
     *in = *out = NULL;
     return false;
 }
+
+struct dirent *fileio_next_entry(DIR *dir, int *err)
+{
+    errno = 0;
+    struct dirent *e = readdir(dir);
+    if (!e)
+        *err = errno;
+    return e;
+}

@@ -1,5 +1,7 @@
 #include "fsdecl/paths.h"
 
+#include "fsdecl/fileio.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,14 +77,17 @@ size_t paths_campaign_years(const char *dir, int *years, size_t max)
     if (!d)
         return 0;
     size_t n = 0;
+    int err = 0;
     struct dirent *e;
-    while ((e = readdir(d)) && n < max) {
+    while (n < max && (e = fileio_next_entry(d, &err))) {
         const char *s = e->d_name;
         if (strlen(s) == 8 && strcmp(s + 4, ".cfg") == 0 && s[0] >= '1' && s[0] <= '2' &&
             s[1] >= '0' && s[1] <= '9' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9')
             years[n++] = atoi(s);
     }
     closedir(d);
+    if (err) /* some years unseen: the campaign of the day would be found among the wrong ones */
+        return 0;
     qsort(years, n, sizeof *years, cmp_int);
     return n;
 }

@@ -288,6 +288,14 @@ static void explain_not_open(const session_report *r, char *buf, size_t size)
              r->rules ? r->rules->year : 0, b);
 }
 
+static void explain_no_rules(const session_report *r, char *buf, size_t size)
+{
+    if (store_name_valid(r->name)) /* ANNÉE-RPPS */
+        snprintf(buf, size, "les règles de la campagne %.4s ne peuvent pas être lues", r->name);
+    else
+        snprintf(buf, size, "%s", vocab_fr(&session_outcome_vocab, r->outcome));
+}
+
 char *session_explain(const session_report *r)
 {
     char buf[1024];
@@ -296,6 +304,7 @@ char *session_explain(const session_report *r)
     case SESSION_WINDOW_CLOSED: explain_closed(r, buf, sizeof buf); break;
     case SESSION_WINDOW_NOT_OPEN: explain_not_open(r, buf, sizeof buf); break;
     case SESSION_EXISTS: snprintf(buf, sizeof buf, "le brouillon %s existe déjà", r->name); break;
+    case SESSION_NO_RULES: explain_no_rules(r, buf, sizeof buf); break;
     case SESSION_COMMITMENTS_MISSING:
         snprintf(buf, sizeof buf,
                  "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre",

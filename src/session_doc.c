@@ -1,5 +1,6 @@
 /* session_doc: one declaration opened through a session: created, opened with its lock, judged,
  * saved, autosaved, transmitted. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,27 +33,40 @@ static session_doc *new_doc(session *s, const char *name, decl_t *decl, diag_lis
     return doc;
 }
 
-/* Writable with the draft's lock, or read-only: held by another program, or campaign closed. */
+/* Writable with the draft's lock, or read-only: held by another program, or campaign closed. The
+ * lock is taken here, or was tried before the draft was read (early: then it is taken over, or
+ * released when the document is read-only after all). */
 static void take_or_read_only(session_doc *doc, const store_t *st, bool want_read_only,
-                              diag_list *d)
+                              store_lock *early, diag_list *d)
 {
     session_report *why = &doc->why_read_only;
     snprintf(why->name, sizeof why->name, "%s", doc->name);
     why->rules = doc->rules;
+    bool locked = early ? early->fd >= 0 : false;
     if (window_closed(doc->rules, session_today(doc->session))) {
         session_report_set(why, SESSION_WINDOW_CLOSED, NULL);
         doc->read_only = true;
     } else if (want_read_only) {
         session_report_set(why, SESSION_READ_ONLY, NULL);
         doc->read_only = true;
-    } else if (!store_lock_take(st, doc->name, &doc->lock, d)) {
+    } else if (early) {
+        doc->lock = *early;
+        early->fd = -1;
+    } else {
+        locked = store_lock_take(st, doc->name, &doc->lock, d);
+    }
+    if (!doc->read_only && !locked) {
         why->holder = doc->lock;
         session_report_set(why, doc->lock.held ? SESSION_HELD : SESSION_FAILED, NULL);
         doc->lock.fd = -1;
         doc->read_only = true;
     }
+    if (early)
+        store_lock_release(early);
 }
 
+/* The draft name, read once its lock is held (tried first, unless read-only is wanted): what is
+ * read is what the lock protects until the document is closed. */
 session_doc *session_open(session *s, const char *name, unsigned flags, session_report *r,
                           diag_list *d)
 {
@@ -66,21 +80,24 @@ session_doc *session_open(session *s, const char *name, unsigned flags, session_
         session_report_set(r, SESSION_FAILED, name);
         return NULL;
     }
-    store_recovery rec = store_recovery_status(st, name);
+    store_recovery rec = store_recovery_status(st, name); /* before ours: who else holds it */
+    bool want_read_only = flags & SESSION_OPEN_READ_ONLY;
+    store_lock early = {.fd = -1};
+    if (!want_read_only)
+        store_lock_take(st, name, &early, d);
     bool recovered = (flags & SESSION_OPEN_RECOVERY) && rec.exists;
     decl_t *decl = recovered ? store_recover(st, name, d) : store_load(st, name, d);
-    if (!decl) {
+    session_doc *doc = decl ? new_doc(s, name, decl, d) : NULL;
+    if (!doc) {
+        store_lock_release(&early);
         session_report_set(r, SESSION_FAILED, name);
         return NULL;
     }
-    session_doc *doc = new_doc(s, name, decl, d);
-    if (!doc)
-        return NULL;
     doc->recovery = rec;
     doc->recovered = recovered;
     if (recovered)
         doc->saved_changes = decl->changes - 1; /* the recovered work is not saved yet */
-    take_or_read_only(doc, st, flags & SESSION_OPEN_READ_ONLY, d);
+    take_or_read_only(doc, st, want_read_only, want_read_only ? NULL : &early, d);
     *r = doc->read_only ? doc->why_read_only : *r;
     session_report_set(r, doc->read_only ? r->outcome : SESSION_OK, name);
     return doc;
@@ -126,7 +143,7 @@ session_doc *session_import(session *s, const char *path, session_report *r, dia
         return NULL;
     doc->recovery = store_recovery_status(st, name);
     doc->saved_changes = decl->changes - 1; /* not in the store yet: saved when transmitted */
-    take_or_read_only(doc, st, false, d);
+    take_or_read_only(doc, st, false, NULL, d);
     *r = doc->read_only ? doc->why_read_only : *r;
     session_report_set(r, doc->read_only ? r->outcome : SESSION_OK, name);
     return doc;
@@ -220,6 +237,15 @@ void session_close(session_doc *doc)
     free(doc);
 }
 
+session_outcome session_need_rules(session_doc *doc, session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    if (doc->rules)
+        return session_report_set(r, SESSION_OK, doc->name);
+    session_campaign(doc->session, doc->decl->campaign, d); /* says why they cannot be read */
+    return session_report_set(r, SESSION_NO_RULES, doc->name);
+}
+
 /* ---- judging and saving ---------------------------------------------------------------------- */
 
 const eval_result *session_judge(session_doc *doc)
@@ -299,8 +325,10 @@ bool session_tick(session_doc *doc, long now_ms, bool *failed, diag_list *d)
     return wrote;
 }
 
-/* Why the declaration, judged as e, cannot be transmitted now; SESSION_OK when it can. */
-static session_outcome transmit_refusal(const session_doc *doc, const eval_result *e)
+/* Why decl, the document's declaration judged as e, cannot be transmitted now; SESSION_OK when it
+ * can. */
+static session_outcome transmit_refusal(const session_doc *doc, const decl_t *decl,
+                                        const eval_result *e)
 {
     if (doc->read_only) /* held by another, closed, or (FAILED) the lock could not be taken */
         return doc->why_read_only.outcome;
@@ -314,7 +342,7 @@ static session_outcome transmit_refusal(const session_doc *doc, const eval_resul
         return SESSION_WINDOW_NOT_OPEN;
     if (!e->committed)
         return SESSION_COMMITMENTS_MISSING;
-    if (doc->decl->ntyping)
+    if (decl->ntyping)
         return SESSION_TYPING_PENDING;
     return SESSION_OK;
 }
@@ -326,7 +354,59 @@ session_outcome session_transmit_check(session_doc *doc, session_report *r)
     r->recovery = doc->recovery;
     if (doc->read_only)
         *r = doc->why_read_only;
-    return session_report_set(r, transmit_refusal(doc, session_judge(doc)), doc->name);
+    return session_report_set(r, transmit_refusal(doc, doc->decl, session_judge(doc)), doc->name);
+}
+
+static bool same_declaration(const decl_t *a, const decl_t *b)
+{
+    size_t la = 0, lb = 0;
+    char *ta = decl_write(a, "", &la), *tb = decl_write(b, "", &lb);
+    bool same = ta && tb && la == lb && memcmp(ta, tb, la) == 0;
+    free(ta);
+    free(tb);
+    return same;
+}
+
+/* The saved draft's bytes, read under the document's lock, and the declaration they hold; NULL
+ * (diagnosed) when they cannot be read, or hold another declaration than the document's (a
+ * program that did not wait for the lock rewrote the draft): what is published is what the user
+ * was shown. */
+static decl_t *read_saved(const session_doc *doc, const store_t *st, char **text, size_t *len,
+                          diag_list *d)
+{
+    char path[PATH_MAX];
+    store_draft_path(st, doc->name, path, sizeof path);
+    *text = store_read_draft(st, doc->name, len, d);
+    decl_t *disk = *text ? decl_parse(*text, *len, path, d) : NULL;
+    if (disk && !same_declaration(disk, doc->decl)) {
+        diag_add(d, path, 0,
+                 "le brouillon a été réécrit par un autre programme depuis son ouverture : "
+                 "rouvrez-le pour voir ce qu'il contient");
+        decl_free(disk);
+        disk = NULL;
+    }
+    if (!disk) {
+        free(*text);
+        *text = NULL;
+    }
+    return disk;
+}
+
+/* Reads the saved draft under the lock, judges those bytes, and publishes the same bytes. */
+static session_outcome publish_saved(session_doc *doc, const store_t *st, int *version,
+                                     diag_list *d)
+{
+    char *text = NULL;
+    size_t len = 0;
+    decl_t *disk = read_saved(doc, st, &text, &len, d);
+    eval_result *e = disk ? eval_declaration(doc->rules, disk, session_today(doc->session)) : NULL;
+    session_outcome o = !disk ? SESSION_FAILED : transmit_refusal(doc, disk, e);
+    if (o == SESSION_OK)
+        *version = store_transmit(st, doc->name, text, len, d);
+    eval_free(e);
+    decl_free(disk);
+    free(text);
+    return o != SESSION_OK || *version ? o : SESSION_FAILED;
 }
 
 session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
@@ -341,12 +421,19 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     if (session_unsaved(doc) && !session_save(doc, d))
         return session_report_set(r, SESSION_FAILED, doc->name);
     const store_t *st = session_store(doc->session, d);
-    *version = store_transmit(st, doc->name, d);
+    o = st ? publish_saved(doc, st, version, d) : SESSION_FAILED;
+    if (o != SESSION_OK)
+        return session_report_set(r, o, doc->name);
     store_version *h = NULL;
-    size_t n = *version ? store_history(st, doc->name, &h, d) : 0;
-    bool ok = *version > 0 && n >= (size_t)*version;
+    size_t n = store_history(st, doc->name, &h, d);
+    bool ok = n >= (size_t)*version;
     if (ok)
         *info = h[*version - 1];
+    else
+        diag_add(d, doc->name, 0,
+                 "la version %d a bien été transmise, mais l'historique n'a pas pu être relu : "
+                 "vérifiez-la avec « fsdecl history %s »",
+                 *version, doc->name);
     free(h);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "fsdecl/fileio.h"
@@ -96,12 +97,15 @@ static uint64_t mix_folder(uint64_t h, const char *dir)
         return mix(h, "-", 1);
     char *names[DIR_MAX_FILES];
     size_t n = 0;
-    for (struct dirent *e; (e = readdir(d)) && n < DIR_MAX_FILES;) {
+    int err = 0;
+    for (struct dirent *e; n < DIR_MAX_FILES && (e = fileio_next_entry(d, &err));) {
         size_t len = strlen(e->d_name);
         if (len > 4 && strcmp(e->d_name + len - 4, ".cfg") == 0 && (names[n] = strdup(e->d_name)))
             n++;
     }
     closedir(d);
+    if (err) /* a listing cut short is no fingerprint of the folder: one that matches no memo */
+        h = mix(h, "?", 1) ^ (uint64_t)time(NULL);
     qsort(names, n, sizeof *names, by_name);
     for (size_t i = 0; i < n; i++) {
         char path[PATH_MAX + 256];

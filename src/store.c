@@ -98,7 +98,8 @@ static bool make_parents(char *path, diag_list *d)
 }
 
 /* Temporary files left by a writer killed mid-save (".NAME.cfg.XXXXXX"): removed once they are
- * old enough that no live writer can still be filling them. */
+ * old enough that no live writer can still be filling them. Each removal stands on its own file,
+ * never on the listing as a whole: a listing that breaks off only leaves some for next time. */
 static void remove_stale_temporaries(const char *drafts)
 {
     DIR *dd = opendir(drafts);
@@ -376,7 +377,9 @@ decl_t *store_load(const store_t *s, const char *name, diag_list *d)
     return decl;
 }
 
-/* The format of the draft already at path, 0 when there is none or it cannot be read. */
+/* The format of the draft already at path, as the draft reader sees it (libconfig's parse, not a
+ * search of the text: "format: 2;" and an indented "format = 2;" are the same setting); 0 when
+ * there is no draft, or it cannot be read or parsed (it is kept as the backup). */
 static int existing_format(const char *path)
 {
     size_t len = 0;
@@ -384,13 +387,20 @@ static int existing_format(const char *path)
     char *text = read_file(path, &len, &err);
     if (!text)
         return 0;
-    int format = 0;
-    for (char *p = text; (p = strstr(p, "format")); p += 6) {
-        if ((p == text || p[-1] == '\n') && sscanf(p, "format = %d", &format) == 1)
-            break;
+    diag_list ignored;
+    diag_init(&ignored);
+    cfg_doc doc;
+    long long format = 0;
+    if (cfg_open_text(&doc, text, len, path, &ignored, NULL)) {
+        const config_setting_t *f = config_setting_get_member(cfg_root(&doc), "format");
+        int type = f ? config_setting_type(f) : CONFIG_TYPE_NONE;
+        if (type == CONFIG_TYPE_INT || type == CONFIG_TYPE_INT64)
+            format = config_setting_get_int64(f);
     }
+    cfg_close(&doc);
+    diag_free(&ignored);
     free(text);
-    return format;
+    return format > INT_MAX ? INT_MAX : format < 0 ? 0 : (int)format;
 }
 
 static bool save_text(const store_t *s, const decl_t *decl, const char *ext, const char *header,
@@ -586,10 +596,81 @@ static void put_back_old_backup(const char *bak)
         rename(old, bak);
 }
 
+static bool same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    return lstat(a, &sa) == 0 && lstat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
+static void journal_path(const char *draft, char *path, size_t size)
+{
+    snprintf(path, size, "%s.restoring", draft);
+}
+
+/* Ends a restore that swap_by_journal began and a kill interrupted. Journal and backup still one
+ * file: the backup was not replaced yet, the journal is dropped (the old pair). Draft and backup
+ * one file: the draft became the backup, the journal's text becomes the draft (the new pair).
+ * Anything else is left as it is, said: never a guess over a draft. */
+static bool finish_restore(const char *draft, const char *bak, diag_list *d)
+{
+    char journal[PATH_MAX + 16];
+    journal_path(draft, journal, sizeof journal);
+    struct stat st;
+    if (lstat(journal, &st) != 0 && errno == ENOENT)
+        return true;
+    if (!same_file(journal, bak) && !same_file(draft, bak)) {
+        diag_add(d, journal, 0,
+                 "restauration interrompue dans un état inattendu : ce fichier garde une version "
+                 "du brouillon ; rien n'est modifié tant qu'il est là");
+        return false;
+    }
+    bool ok = same_file(journal, bak) ? unlink(journal) == 0 : rename(journal, draft) == 0;
+    if (!ok) {
+        diag_add(d, journal, 0, "restauration interrompue impossible à terminer : %s",
+                 strerror(errno));
+        return false;
+    }
+    char dir[PATH_MAX];
+    dir_of(draft, dir, sizeof dir);
+    fsync_dir(dir); /* done either way; the next holder would only do it again */
+    return true;
+}
+
+/* The swap where the file system cannot swap two names in one step: the backup is first linked
+ * as the journal (draft.restoring), the draft then becomes the backup (keep_backup: a link renamed
+ * over it), and the journal is renamed over the draft. Both texts stay under names at every step,
+ * and finish_restore, run by the next holder of the lock, completes or undoes an interrupted one.
+ * (Saving the backup's text over the draft, as before, left it only in a hidden temporary file
+ * when killed between the backup and the draft.) */
+static bool swap_by_journal(const char *draft, const char *bak, diag_list *d)
+{
+    char journal[PATH_MAX + 16], dir[PATH_MAX];
+    journal_path(draft, journal, sizeof journal);
+    dir_of(draft, dir, sizeof dir);
+    if (link(bak, journal) != 0) {
+        diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+        return false;
+    }
+    fsync_dir(dir); /* the journal on disk before the backup is replaced; a failure is seen last */
+    if (!keep_backup(draft, bak, d)) {
+        finish_restore(draft, bak, d); /* the backup is as it was: the journal goes */
+        return false;
+    }
+    fsync_dir(dir);
+    if (rename(journal, draft) != 0) {
+        diag_add(d, draft, 0,
+                 "remise en place interrompue : %s ; la version précédente est gardée dans %s, "
+                 "la prochaine ouverture du brouillon termine la remise en place",
+                 strerror(errno), journal);
+        return false;
+    }
+    return true;
+}
+
 /* Swaps the draft and its backup in one step (renameat2 RENAME_EXCHANGE): a kill at any moment
  * leaves either both as they were or both swapped, never one lost. Where the file system cannot
- * swap, the backup's text is written over the draft, whose previous file becomes the backup:
- * store_write_atomic's order (backup link, then rename) keeps both at every step. */
+ * swap, swap_by_journal. */
 static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
 {
     if (renameat2(AT_FDCWD, bak, AT_FDCWD, draft, RENAME_EXCHANGE) == 0)
@@ -598,14 +679,7 @@ static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
         if (link(bak, draft) == 0)
             return true;
     } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
-        size_t len;
-        int err = 0;
-        char *text = read_file(bak, &len, &err);
-        bool ok = text && store_write_atomic(draft, bak, text, len, d);
-        free(text);
-        if (!text)
-            diag_add(d, bak, 0, "pas de version précédente lisible : %s", strerror(err));
-        return ok;
+        return swap_by_journal(draft, bak, d);
     }
     diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
     return false;
@@ -616,6 +690,8 @@ bool store_restore_backup(const store_t *s, const char *name, diag_list *d)
     char bak[PATH_MAX], draft[PATH_MAX];
     side_path(s, name, ".cfg.bak", bak, sizeof bak);
     store_draft_path(s, name, draft, sizeof draft);
+    if (!finish_restore(draft, bak, d))
+        return false;
     put_back_old_backup(bak);
     size_t len;
     int err = 0;
@@ -663,6 +739,13 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
         close(fd);
         return false;
     }
+    char draft[PATH_MAX], bak[PATH_MAX];
+    store_draft_path(s, name, draft, sizeof draft);
+    side_path(s, name, ".cfg.bak", bak, sizeof bak);
+    if (!finish_restore(draft, bak, d)) { /* nothing is written over an unfinished restore */
+        close(fd);
+        return false;
+    }
     char host[256], when[32], info[512];
     host_name(host, sizeof host);
     now_text(when, sizeof when);
@@ -693,9 +776,9 @@ static int version_number(const char *file, const char *ext)
 }
 
 /* Versions are published by their fingerprint file (vNNNN.sha256), written after the version
- * itself: the highest published number, 0 for none, -1 (diagnosed) when the folder cannot be
- * read. */
-static int count_versions(const store_t *s, const char *name, diag_list *d)
+ * itself: the highest published number, 0 for none, -1 (diagnosed, then is added to the message)
+ * when the folder cannot be read, or its listing breaks off: a partial count is no count. */
+static int count_versions(const store_t *s, const char *name, const char *then, diag_list *d)
 {
     char dir[PATH_MAX];
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
@@ -704,36 +787,63 @@ static int count_versions(const store_t *s, const char *name, diag_list *d)
         if (errno == ENOENT)
             return 0;
         if (d)
-            diag_add(d, dir, 0, "lecture de l'historique impossible : %s", strerror(errno));
+            diag_add(d, dir, 0, "lecture de l'historique impossible : %s%s", strerror(errno), then);
         return -1;
     }
-    int n = 0;
+    int n = 0, err = 0;
     struct dirent *e;
-    while ((e = readdir(dd))) {
+    while ((e = fileio_next_entry(dd, &err))) {
         int v = version_number(e->d_name, ".sha256");
         n = v > n ? v : n;
     }
     closedir(dd);
-    return n;
+    if (!err)
+        return n;
+    if (d)
+        diag_add(d, dir, 0, "lecture de l'historique interrompue : %s%s", strerror(err), then);
+    return -1;
+}
+
+/* True when the file named is provably no published version: a temporary file, or a version file
+ * above the published count whose fingerprint does not exist (a transmission interrupted before
+ * it published it). A published version file is never one, whatever the count says. */
+static bool leftover(int dir, const char *file, int published)
+{
+    if (file[0] == '.')
+        return strcmp(file, ".") != 0 && strcmp(file, "..") != 0;
+    int v = version_number(file, ".cfg");
+    if (v <= published)
+        return false;
+    char sum[32];
+    snprintf(sum, sizeof sum, "v%04d.sha256", v);
+    struct stat st;
+    return fstatat(dir, sum, &st, AT_SYMLINK_NOFOLLOW) != 0 && errno == ENOENT;
 }
 
 /* What an interrupted transmission leaves, removed under the draft's lock before the next one: a
- * version file never published (no fingerprint) and temporary files. */
-static void clean_history(const char *dir, int published)
+ * version file never published (no fingerprint) and temporary files. False (diagnosed) when the
+ * folder cannot be listed to the end: the transmission stops there. */
+static bool clean_history(const char *dir, int published, diag_list *d)
 {
     DIR *dd = opendir(dir);
-    if (!dd)
-        return;
+    if (!dd) {
+        diag_add(d, dir, 0, "lecture de l'historique impossible : %s ; rien n'a été transmis",
+                 strerror(errno));
+        return false;
+    }
+    int err = 0;
     struct dirent *e;
-    while ((e = readdir(dd))) {
+    while ((e = fileio_next_entry(dd, &err))) {
         struct stat st;
-        bool temporary =
-            e->d_name[0] == '.' && strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
-        if ((temporary || version_number(e->d_name, ".cfg") > published) &&
+        if (leftover(dirfd(dd), e->d_name, published) &&
             fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode))
             unlinkat(dirfd(dd), e->d_name, 0);
     }
     closedir(dd);
+    if (err)
+        diag_add(d, dir, 0, "lecture de l'historique interrompue : %s ; rien n'a été transmis",
+                 strerror(err));
+    return !err;
 }
 
 static int cmp_entry(const void *a, const void *b)
@@ -752,8 +862,9 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
     }
     size_t n = 0, cap = 0;
     store_entry *v = NULL;
+    int err = 0;
     struct dirent *e;
-    while ((e = readdir(dd))) {
+    while ((e = fileio_next_entry(dd, &err))) {
         size_t len = strlen(e->d_name);
         if (len != 20 || strcmp(e->d_name + 16, ".cfg") != 0)
             continue;
@@ -781,11 +892,14 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);
         it->has_recovery = lstat(path, &st) == 0;
-        int versions = count_versions(s, name, NULL);
+        int versions = count_versions(s, name, "", NULL);
         it->versions = versions > 0 ? versions : 0;
         n++;
     }
     closedir(dd);
+    if (err)
+        diag_add(d, s->drafts, 0, "lecture du dossier interrompue : %s ; la liste est incomplète",
+                 strerror(err));
     if (n)
         qsort(v, n, sizeof *v, cmp_entry);
     *out = v;
@@ -793,6 +907,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
 }
 
 /* ---- transmission and history ---------------------------------------------------------------- */
+
+static const char NOTHING_SENT[] = " ; rien n'a été transmis";
 
 static bool sha256_hex(const char *data, size_t len, char hex[65])
 {
@@ -859,27 +975,27 @@ static bool publish_version(const char *dir, int number, const char *text, size_
     return true;
 }
 
-int store_transmit(const store_t *s, const char *name, diag_list *d)
+char *store_read_draft(const store_t *s, const char *name, size_t *len, diag_list *d)
 {
-    char draft[PATH_MAX], dir[PATH_MAX + 32];
+    char draft[PATH_MAX];
     store_draft_path(s, name, draft, sizeof draft);
-    size_t len;
     int err = 0;
-    char *text = read_file(draft, &len, &err);
-    if (!text) {
-        diag_add(d, draft, 0, "lecture impossible : %s ; rien n'a été transmis", strerror(err));
-        return 0;
-    }
+    char *text = read_file(draft, len, &err);
+    if (!text)
+        diag_add(d, draft, 0, "lecture impossible : %s", strerror(err));
+    return text;
+}
+
+int store_transmit(const store_t *s, const char *name, const char *text, size_t len, diag_list *d)
+{
+    char dir[PATH_MAX + 32];
     snprintf(dir, sizeof dir, "%s/%s", s->history, name);
-    int published = make_dir(dir, d) ? count_versions(s, name, d) : -1;
+    int published = make_dir(dir, d) ? count_versions(s, name, NOTHING_SENT, d) : -1;
     bool ok = published >= 0 && published < 9999;
     if (published >= 9999)
         diag_add(d, dir, 0, "9 999 versions transmises : plus aucune n'est possible");
-    if (ok) {
-        clean_history(dir, published);
-        ok = publish_version(dir, published + 1, text, len, d);
-    }
-    free(text);
+    ok =
+        ok && clean_history(dir, published, d) && publish_version(dir, published + 1, text, len, d);
     return ok ? published + 1 : 0;
 }
 
@@ -913,7 +1029,7 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
 size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d)
 {
     *out = NULL;
-    int n = count_versions(s, name, d);
+    int n = count_versions(s, name, "", d);
     if (n <= 0)
         return 0;
     store_version *v = calloc((size_t)n, sizeof *v);

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -272,6 +273,81 @@ static void test_transmit(void **state)
     assert_int_equal(session_history(s, NAME, &h, &d), 2);
     assert_true(h[0].intact && h[1].intact);
     free(h);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* What transmit publishes is what it judged: the saved draft's bytes read under the lock. A draft
+ * rewritten on disk after it was judged (by a program that did not wait for the lock: here, by
+ * hand) is not published; before, its new bytes were, commitments unticked. */
+static void test_transmit_publishes_what_it_judged(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    session_report r;
+    assert_int_equal(session_transmit_check(doc, &r), SESSION_OK); /* judged transmissible */
+    char *text = test_slurp(EXAMPLES "gp-complete.cfg", NULL);
+    char *at = strstr(text, "accuracy = true");
+    assert_non_null(at);
+    memcpy(at, "accuracy=false ", strlen("accuracy = true"));
+    char path[PATH_MAX];
+    store_draft_path(session_store(s, &d), NAME, path, sizeof path);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(text);
+    int v = 0;
+    store_version info;
+    assert_int_not_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 0);
+    assert_non_null(strstr(d.items[d.count - 1].message, "réécrit par un autre programme"));
+    store_version *h;
+    assert_int_equal(session_history(s, NAME, &h, &d), 0);
+    free(h);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* A draft of a campaign whose rules cannot be read opens (the command line can still say so), and
+ * session_need_rules says why the wizard must not show it. */
+static void test_need_rules(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    const store_t *st = session_store(s, &d);
+    assert_non_null(st);
+    char *text = test_slurp(EXAMPLES "gp-complete.cfg", NULL);
+    char *at = strstr(text, "campaign = 2025;");
+    assert_non_null(at);
+    memcpy(at, "campaign = 2031;", strlen("campaign = 2031;"));
+    char path[PATH_MAX];
+    store_draft_path(st, "2031-10001234565", path, sizeof path);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(text);
+    session_report r;
+    session_doc *doc = session_open(s, "2031-10001234565", 0, &r, &d);
+    assert_non_null(doc);
+    assert_null(doc->rules);
+    assert_int_equal(session_need_rules(doc, &r, &d), SESSION_NO_RULES);
+    assert_true(d.count > 0);
+    assert_non_null(strstr(d.items[d.count - 1].file, "2031.cfg"));
+    char *why = session_explain(&r);
+    assert_string_equal(why, "les règles de la campagne 2031 ne peuvent pas être lues");
+    free(why);
+    session_close(doc);
+    doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    assert_int_equal(session_need_rules(doc, &r, &d), SESSION_OK);
     session_close(doc);
     diag_free(&d);
     session_free(s);
@@ -634,6 +710,8 @@ int main(void)
         cmocka_unit_test(test_create_carried_over),
         cmocka_unit_test(test_open_edit_save),
         cmocka_unit_test(test_transmit),
+        cmocka_unit_test(test_transmit_publishes_what_it_judged),
+        cmocka_unit_test(test_need_rules),
         cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_recovery),
         cmocka_unit_test(test_restore_recover_by_name),

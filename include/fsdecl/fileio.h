@@ -2,6 +2,7 @@
 #ifndef FSDECL_FILEIO_H
 #define FSDECL_FILEIO_H
 
+#include <dirent.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -14,5 +15,9 @@ char *fileio_read(const char *path, size_t max, bool nofollow, size_t *len, int 
 /* Streams on the null device, for a screen drawn nowhere (the wizard's script mode); false, with
  * nothing left open, when either cannot be opened. */
 bool fileio_null_streams(FILE **in, FILE **out);
+/* The next entry of a folder being listed; NULL at the end, or on an error, whose errno value then
+ * goes to *err (left 0 at a true end). readdir alone says "end" for both: a listing is complete
+ * only when *err is still 0. */
+struct dirent *fileio_next_entry(DIR *dir, int *err);
 
 #endif

@@ -19,7 +19,9 @@ typedef struct {
 void paths_resolve(const char *rules_dir_opt, paths_t *out);
 /* The list folders as an array for rules_load. */
 size_t paths_list_dirs(const paths_t *p, const char **out);
-/* Years of the campaign files (YYYY.cfg) in dir, ascending; returns how many (at most max). */
+/* Years of the campaign files (YYYY.cfg) in dir, ascending; returns how many (at most max), 0 when
+ * dir cannot be listed to the end (some years unseen: none is answered rather than the wrong ones).
+ */
 size_t paths_campaign_years(const char *dir, int *years, size_t max);
 /* "dir/YYYY.cfg" */
 void paths_campaign_file(const paths_t *p, int year, char *buf, size_t size);

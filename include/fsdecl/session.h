@@ -177,6 +177,10 @@ session_doc *session_import(session *s, const char *path, session_report *r, dia
  * campaign and RPPS (the file is read for that). False with the reasons in d. */
 bool session_resolve(session *s, const char *arg, char name[STORE_NAME_MAX], diag_list *d);
 void session_close(session_doc *doc);
+/* Whether the document's campaign rules could be loaded: SESSION_OK, or SESSION_NO_RULES with the
+ * reasons added to d. What shows a declaration by its rules (the wizard) refuses it without them.
+ */
+session_outcome session_need_rules(session_doc *doc, session_report *r, diag_list *d);
 
 /* The declaration judged as it is now (judged again only after a change). NULL when its rules
  * are missing or memory runs out. */

@@ -8,6 +8,8 @@
  *   drafts/YEAR-RPPS.cfg.bak       the version before the last save
  *   drafts/YEAR-RPPS.lock          the writer's lock (pid, host, since)
  *   drafts/YEAR-RPPS.recovery      autosaved work not yet saved
+ *   drafts/YEAR-RPPS.cfg.restoring a restore under way where names cannot be swapped at once
+ *                                  (finished by the next holder of the lock)
  *   history/YEAR-RPPS/vNNNN.cfg    transmitted version NNNN (read-only)
  *   history/YEAR-RPPS/vNNNN.sha256 its fingerprint and date
  *   home.memo                      the home screen as last judged (session_home.c: a cache)
@@ -95,15 +97,21 @@ bool store_discard_recovery(const store_t *s, const char *name, diag_list *d);
 /* Puts the backup back as the draft (the current draft becomes the backup). */
 bool store_restore_backup(const store_t *s, const char *name, diag_list *d);
 
-/* Takes the draft's lock. false with *l describing the holder when another process has it. */
+/* Takes the draft's lock. false with *l describing the holder when another process has it. A
+ * restore a kill interrupted (YEAR-RPPS.cfg.restoring) is finished first; false (diagnosed) when
+ * it cannot be. */
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d);
 void store_lock_release(store_lock *l);
 
 /* Lists the drafts (sorted by name); *out is malloc'ed. */
 size_t store_list(const store_t *s, store_entry **out, diag_list *d);
 
-/* Records a transmitted version of the saved draft: returns its number (>0), 0 on error. */
-int store_transmit(const store_t *s, const char *name, diag_list *d);
+/* The saved draft's bytes (malloc'ed, NUL-terminated, *len of them); NULL (diagnosed) when it
+ * cannot be read. */
+char *store_read_draft(const store_t *s, const char *name, size_t *len, diag_list *d);
+/* Records text, the saved draft's bytes as read and judged by the caller under the draft's lock,
+ * as the next transmitted version of name: returns its number (>0), 0 on error. */
+int store_transmit(const store_t *s, const char *name, const char *text, size_t len, diag_list *d);
 /* Transmitted version number of name, read back (refused when it no longer matches its
  * fingerprint); *info describes it. */
 decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,

@@ -131,4 +131,31 @@ for script in "$src"/tests/screens/*.keys; do
         compare "$golden/$name.then.txt" "$tmp/then" "$name/then"
     fi
 done
+
+# A draft whose campaign has no rules (none for 2031): the wizard refuses to open it and says why,
+# from the home screen and from « fsdecl edit »; it used to crash (SIGSEGV in screens/bind.c).
+store=$tmp/store
+rm -rf "$store" "$tmp/dumps"
+mkdir -m 700 -p "$store/drafts" "$store/history" "$tmp/dumps"
+sed 's/^campaign = 2025;/campaign = 2031;/' "$src/data/examples/gp-complete.cfg" \
+    >"$store/drafts/2031-10001234565.cfg"
+chmod 600 "$store/drafts/2031-10001234565.cfg"
+printf 'key Enter\ndump refus.txt\nkey Enter\ndump accueil.txt\n' >"$tmp/norules-home.keys"
+printf 'dump refus.txt\nkey Enter\n' >"$tmp/norules-edit.keys" # the refusal comes first
+for how in home edit; do
+    rm -f "$tmp"/dumps/*
+    args= && [ $how = home ] || args="edit 2031-10001234565"
+    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/norules-$how.keys \
+        FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 $args >"$tmp/out" 2>&1)
+    rc=$?
+    [ $rc -eq 0 ] && ok || { ko "no rules ($how): exit $rc"; cat "$tmp/out"; continue; }
+    # the dialog's text, its lines joined
+    sed -n 's/^ *│ \(.*[^ ]\) *│$/\1/p' "$tmp/dumps/refus.txt" | tr '\n' ' ' >"$tmp/said"
+    for want in "2031-10001234565 n'est pas ouverte : les règles de la campagne 2031 ne peuvent pas" \
+        "/rules/2031.cfg : ouverture impossible"; do
+        grep -q "$want" "$tmp/said" && ok ||
+            { ko "no rules ($how): « $want » not shown"; cat "$tmp/dumps/refus.txt"; }
+    done
+    grep -q "Ouverture impossible" "$tmp/dumps/refus.txt" && ok || ko "no rules ($how): no dialog"
+done
 finish

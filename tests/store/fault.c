@@ -1,16 +1,22 @@
 /* fault: an LD_PRELOAD shim that makes one system call fail, for the store's fault tests.
  *
  *   FSDECL_FAULT=CALL:N   the Nth call of CALL fails (N from 1), every other call goes through;
- *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk).
+ *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk);
+ *   FSDECL_FAULT_KILL=1   instead of failing, the process is killed (SIGKILL) just before it;
+ *   FSDECL_NO_EXCHANGE=1  renameat2 with RENAME_EXCHANGE always fails with EINVAL, as on a file
+ *                         system that cannot swap two names (the restore's fallback).
  *
  * CALL is one of open, openat, mkstemp, write, pwrite, fsync, fchmod, fchmodat, ftruncate, link,
- * rename, renameat2, unlink, mkdir. Only the calls fsdecl makes itself are seen (not those made
- * inside the C library). When the chosen call happens, the shim writes "fault: CALL N" to the
- * file named by FSDECL_FAULT_HIT, if any, so that a test knows the fault was reached. */
+ * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set). Only
+ * the calls fsdecl makes itself are seen (not those made inside the C library). When the chosen
+ * call happens, the shim writes "fault: CALL N" to the file named by FSDECL_FAULT_HIT, if any, so
+ * that a test knows the fault was reached. */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,9 +25,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-static const char *const CALLS[] = {"open",   "openat",    "mkstemp",  "write",     "pwrite",
-                                    "fsync",  "fchmod",    "fchmodat", "ftruncate", "link",
-                                    "rename", "renameat2", "unlink",   "mkdir",     NULL};
+static const char *const CALLS[] = {
+    "open",      "openat", "mkstemp", "write",     "pwrite", "fsync", "fchmod",  "fchmodat",
+    "ftruncate", "link",   "rename",  "renameat2", "unlink", "mkdir", "readdir", NULL};
 static int target = -1;
 static long when, seen[32];
 static int fail_errno = EIO;
@@ -61,6 +67,9 @@ static int hit(int i)
             fclose(f);
         }
     }
+    const char *kill_it = getenv("FSDECL_FAULT_KILL");
+    if (kill_it && *kill_it == '1')
+        kill(getpid(), SIGKILL);
     errno = fail_errno;
     return 1;
 }
@@ -142,6 +151,11 @@ int rename(const char *from, const char *to)
 
 int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
 {
+    const char *no_exchange = getenv("FSDECL_NO_EXCHANGE");
+    if (no_exchange && *no_exchange == '1' && (flags & RENAME_EXCHANGE)) {
+        errno = EINVAL;
+        return -1;
+    }
     return hit(11) ? -1
                    : REAL("renameat2", int (*)(int, const char *, int, const char *, unsigned))(
                          fd1, from, fd2, to, flags);
@@ -155,4 +169,9 @@ int unlink(const char *path)
 int mkdir(const char *path, mode_t mode)
 {
     return hit(13) ? -1 : REAL("mkdir", int (*)(const char *, mode_t))(path, mode);
+}
+
+struct dirent *readdir(DIR *dir)
+{
+    return hit(14) ? NULL : REAL("readdir", struct dirent * (*)(DIR *))(dir);
 }

@@ -51,7 +51,7 @@ consistent() {
     ok
 }
 
-calls="open openat mkstemp write pwrite fsync fchmod fchmodat ftruncate link rename renameat2 unlink mkdir"
+calls="open openat mkstemp write pwrite fsync fchmod fchmodat ftruncate link rename renameat2 unlink mkdir readdir"
 for op in transmit restore save; do
     case $op in
     transmit) args="transmit $today $draft" ;;
@@ -85,4 +85,56 @@ for op in transmit restore save; do
     echo "$op: $faults faults injected"
     [ $faults -ge 10 ] && ok || ko "$op: only $faults faults were reached: is the shim preloaded?"
 done
+
+# A listing of the history that breaks off (readdir, or the getdents64 under it, failing) stops the
+# transmission with a message naming the folder, and every transmitted version survives byte for
+# byte: nothing is deleted on the strength of an incomplete listing.
+hist=history/$draft
+versions_of() { (cd "$1/$hist" && sha256sum v0001.cfg v0001.sha256 v0002.cfg v0002.sha256 2>&1); }
+base_versions=$(versions_of "$tmp/base")
+# listing_fails WHAT COMMAND...: the command (run on a copy of the base store) may fail a listing;
+# true when it was the history's
+listing_fails() {
+    what=$1
+    shift
+    rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
+    FSDECL_DATA_DIR="$tmp/s" "$@" transmit $today $draft >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ "$(versions_of "$tmp/s")" = "$base_versions" ] ||
+        { ko "$what: a transmitted version was removed or changed"; ls -la "$tmp/s/$hist"; return 1; }
+    if ! grep -q "$hist.*lecture de l'historique interrompue : " "$tmp/err"; then
+        [ $rc -eq 0 ] && ok || { ko "$what: exit $rc"; cat "$tmp/out" "$tmp/err"; }
+        return 1
+    fi
+    if [ -e "$tmp/s/$hist/v0003.cfg" ]; then # listed again once version 3 was published
+        grep -q "version 3 a bien été transmise" "$tmp/err" && [ $rc -ne 0 ] && ok ||
+            { ko "$what: version 3 published, but exit $rc and not said"; cat "$tmp/out" "$tmp/err"; }
+        return 1
+    fi
+    [ $rc -eq 2 ] && ok || { ko "$what: the history could not be listed, yet exit $rc"; cat "$tmp/err"; }
+}
+n=1 history_faults=0
+while [ $n -le 40 ]; do # each readdir in turn: of drafts/ (old temporaries), then of the history
+    rm -f "$tmp/hit"
+    listing_fails "transmit, readdir #$n fails" env LD_PRELOAD="$shim" FSDECL_FAULT="readdir:$n" \
+        FSDECL_FAULT_HIT="$tmp/hit" "$fsdecl" && history_faults=$((history_faults + 1))
+    [ -e "$tmp/hit" ] || break
+    n=$((n + 1))
+done
+# the count of versions and the cleaning before the next one: two listings of the history
+[ $history_faults -ge 2 ] && ok || ko "only $history_faults failed listings of the history reached"
+# The same through the kernel, as the defect was found: getdents64 fails (strace -e inject), when
+# strace is there and may trace.
+if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+    n=1 history_faults=0
+    while [ $n -le 8 ]; do
+        listing_fails "transmit, getdents64 #$n fails" \
+            strace -f -o /dev/null -e inject=getdents64:error=EIO:when=$n "$fsdecl" &&
+            history_faults=$((history_faults + 1))
+        n=$((n + 1))
+    done
+    [ $history_faults -ge 2 ] && ok || ko "only $history_faults failed getdents64 of the history reached"
+else
+    echo "strace missing or not allowed to trace: the getdents64 cases are not run"
+fi
 finish

@@ -4,12 +4,18 @@
 # (`history` exits 0 and reports none altered), the next transmission takes the next number, the
 # draft reads back, and a restore leaves the draft and its backup as they were or swapped, never
 # one of them lost.
-# Usage: kill.sh FSDECL KILLAFTER SOURCE_DIR [KILLS]   (KILLS: 1000 by default)
+# With FAULT_LIBRARY (tests/store/fault.c), restore is killed again with the file system made
+# unable to swap two names (renameat2 RENAME_EXCHANGE fails with EINVAL): just before each of its
+# system calls in turn, then KILLS/4 times at random moments. Its fallback too must keep both texts
+# under their names at every step (the draft and its backup, or the restore's journal), and the
+# next holder of the lock must find them as they were or swapped.
+# Usage: kill.sh FSDECL KILLAFTER SOURCE_DIR [KILLS [FAULT_LIBRARY]]   (KILLS: 1000 by default)
 set -u
 fsdecl=$1
 killafter=$2
 src=$3
 kills=${4:-1000}
+shim=${5:-}
 . "$src/tests/cli/lib.sh"
 export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR=
 cd "$src" || exit 2
@@ -26,11 +32,12 @@ base_bak=$(sha256sum <"$tmp/base/drafts/$draft.cfg.bak")
 [ "$base_draft" != "$base_bak" ] || ko "setup: the draft and its backup should differ"
 
 # How long one run takes, in microseconds: kills are drawn over twice that.
+pre= # what runs it: nothing, or noswap
 span() {
     start=$(date +%s%N)
     for i in 1 2 3 4 5; do
         rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
-        FSDECL_DATA_DIR="$tmp/s" "$fsdecl" "$@" >/dev/null 2>&1
+        FSDECL_DATA_DIR="$tmp/s" $pre "$fsdecl" "$@" >/dev/null 2>&1
     done
     echo $((($(date +%s%N) - start) / 5000 * 2))
 }
@@ -79,4 +86,50 @@ while [ $i -lt "$kills" ]; do
     i=$((i + 1))
 done
 echo "restore: $i kills over 0-$max µs"
+
+[ -n "$shim" ] || { finish; exit; } # no shim (sanitizer builds): no fallback run
+noswap() { LD_PRELOAD="$shim" FSDECL_NO_EXCHANGE=1 "$@"; }
+# What a kill may leave: the draft and the backup each one of the two texts, and both texts under a
+# name (draft, backup, or the journal .cfg.restoring). Then the next restore (which takes the lock)
+# finds them as they were or swapped, and swaps them.
+check_fallback() { # check_fallback WHAT
+    d=$(sha256sum <"$tmp/s/drafts/$draft.cfg" 2>/dev/null)
+    b=$(sha256sum <"$tmp/s/drafts/$draft.cfg.bak" 2>/dev/null)
+    j=$({ sha256sum <"$tmp/s/drafts/$draft.cfg.restoring"; } 2>/dev/null) && journals=$((journals + 1))
+    case "$d" in "$base_draft" | "$base_bak") ;; *) ko "$1: the draft is neither text"; return 1 ;; esac
+    case "$b" in "$base_draft" | "$base_bak") ;; *) ko "$1: the backup is neither text"; return 1 ;; esac
+    case "$d$b$j" in *"$base_draft"*"$base_bak"* | *"$base_bak"*"$base_draft"*) ;;
+    *) ko "$1: a text is left under no name"; ls -la "$tmp/s/drafts"; return 1 ;;
+    esac
+    noswap "$fsdecl" restore $draft >"$tmp/out" 2>"$tmp/err" ||
+        { ko "$1: the next restore failed"; cat "$tmp/out" "$tmp/err"; return 1; }
+    [ ! -e "$tmp/s/drafts/$draft.cfg.restoring" ] || { ko "$1: the journal is left"; return 1; }
+    check_restore "$1, then restored again"
+}
+export FSDECL_DATA_DIR="$tmp/s"
+steps=0
+for call in open openat link rename renameat2 unlink fsync fchmod write mkstemp; do
+    n=1
+    while [ $n -le 20 ]; do
+        rm -rf "$tmp/s" "$tmp/hit" && cp -a "$tmp/base" "$tmp/s"
+        noswap env FSDECL_FAULT="$call:$n" FSDECL_FAULT_KILL=1 FSDECL_FAULT_HIT="$tmp/hit" \
+            "$fsdecl" restore $draft >/dev/null 2>&1
+        [ -e "$tmp/hit" ] || break # no Nth call of it
+        check_fallback "restore (no swap) killed before $call #$n" && ok
+        steps=$((steps + 1))
+        n=$((n + 1))
+    done
+done
+echo "restore without swapping names: killed before each of its $steps system calls"
+[ $steps -ge 5 ] && ok || ko "restore without swapping names: only $steps calls reached"
+pre=noswap
+max=$(span restore $draft)
+i=0 journals=0
+while [ $i -lt $((kills / 4)) ]; do # the steps above are each killed: fewer random kills
+    rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
+    noswap "$killafter" "$max" "$fsdecl" restore $draft >/dev/null 2>&1
+    if check_fallback "restore (no swap) kill $i"; then ok; else break; fi
+    i=$((i + 1))
+done
+echo "restore without swapping names: $i kills over 0-$max µs, $journals left a journal"
 finish
