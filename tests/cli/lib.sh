@@ -17,6 +17,12 @@ expect_exit() {
     if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, expected $want"; cat "$tmp/out" "$tmp/err"; fi
 }
 
+# preload_path LIBRARY: a path to LIBRARY that LD_PRELOAD takes whole (it splits its list at
+# spaces, and the checkout's path may hold some): a link in the temporary folder.
+preload_path() {
+    ln -sf "$1" "$tmp/preload.so" && echo "$tmp/preload.so"
+}
+
 # finish: the closing line, and the exit code
 finish() {
     echo "$pass passed, $fail failed"

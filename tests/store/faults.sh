@@ -13,8 +13,7 @@ src=$3
 . "$src/tests/cli/lib.sh"
 export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR=
 cd "$src" || exit 2
-# LD_PRELOAD splits its list at spaces: the shim is preloaded through a link in the temporary folder.
-ln -s "$shim" "$tmp/fault.so" && shim=$tmp/fault.so
+shim=$(preload_path "$shim")
 draft=2025-10001234565
 today="--today 2025-12-20"
 

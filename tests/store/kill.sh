@@ -17,6 +17,7 @@ src=$3
 kills=${4:-1000}
 shim=${5:-}
 . "$src/tests/cli/lib.sh"
+[ -z "$shim" ] || shim=$(preload_path "$shim")
 export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR=
 cd "$src" || exit 2
 draft=2025-10001234565
