@@ -328,6 +328,22 @@ static void draft_state(app *a, bool brief, char *buf, size_t size)
         snprintf(buf, size, "Brouillon enregistré");
 }
 
+/* What a volet that may or may not be met depends on: computed indicators still unknown, two
+ * readings of the texts that give different results, or both. */
+static const char *undecided_by(const eval_result *e, int volet)
+{
+    bool unknown = false, ambiguous = false;
+    for (size_t i = 0; i < e->nitems; i++)
+        if (e->items[i].ind->volet == volet) {
+            unknown |= e->items[i].status == EVAL_UNKNOWN;
+            ambiguous |= e->items[i].status == EVAL_AMBIGUOUS;
+        }
+    if (!ambiguous)
+        return "des indicateurs calculés par la CNAM";
+    return unknown ? "des indicateurs calculés par la CNAM et de la lecture des textes"
+                   : "de la lecture des textes";
+}
+
 /* "Volet 1 non atteint : Volet 2 ne paie rien tant qu'il ne l'est pas (5 845,00 € en jeu)". */
 static void gate_text(app *a, const eval_result *e, char *buf, size_t size)
 {
@@ -345,8 +361,8 @@ static void gate_text(app *a, const eval_result *e, char *buf, size_t size)
             snprintf(buf, size, "%s %s non atteint : %s ne paie rien (%s en jeu)",
                      term_symbol(TERM_SYM_BAD), need, gated, money);
         else if (e->volets[req].min_tenths == 0)
-            snprintf(buf, size, "%s %s : dépend des indicateurs calculés par la CNAM ; %s aussi",
-                     term_symbol(TERM_SYM_WARN), need, gated);
+            snprintf(buf, size, "%s %s : dépend %s ; %s aussi", term_symbol(TERM_SYM_WARN), need,
+                     undecided_by(e, req), gated);
         else
             snprintf(buf, size, "%s %s atteint : %s est payé selon ses indicateurs",
                      term_symbol(TERM_SYM_OK), need, gated);

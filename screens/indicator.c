@@ -16,7 +16,8 @@ static term_sym status_symbol(eval_status s, term_style *st)
     case EVAL_ESTIMATED_MET: *st = TERM_OK; return TERM_SYM_OK;
     case EVAL_NOT_MET:
     case EVAL_ESTIMATED_NOT_MET: *st = TERM_BAD; return TERM_SYM_BAD;
-    case EVAL_WAITING_PROOF: *st = TERM_WARN; return TERM_SYM_WARN;
+    case EVAL_WAITING_PROOF:
+    case EVAL_AMBIGUOUS: *st = TERM_WARN; return TERM_SYM_WARN;
     default: *st = TERM_DIM; return TERM_SYM_TODO;
     }
 }

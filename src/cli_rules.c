@@ -155,6 +155,22 @@ static void describe_criterion(FILE *f, const rules_campaign *c, const rules_cri
     }
 }
 
+/* The two readings of an ambiguous criterion, both inferred: the criterion above is the strict
+ * one. */
+static void describe_readings(FILE *f, const rules_campaign *c, const rules_readings *rd)
+{
+    if (!rd)
+        return;
+    fputs("\n      Deux lectures (déduites) : ", f);
+    cli_put(f, rd->about);
+    fputs("\n        - stricte, ci-dessus : ", f);
+    cli_put(f, rd->strict_label);
+    fputs("\n        - souple : ", f);
+    cli_put(f, rd->loose_label);
+    fputs(" — ", f);
+    describe_criterion(f, c, &rd->loose);
+}
+
 static void describe_flags(FILE *f, unsigned flags, const vocab_t *v)
 {
     char buf[512];
@@ -232,6 +248,7 @@ static void show_indicator(const rules_campaign *c, const rules_indicator *ind)
     }
     printf("      Type : %s\n      Critère : ", vocab_fr(&rules_kind_vocab, ind->kind));
     describe_criterion(stdout, c, &ind->criterion);
+    describe_readings(stdout, c, ind->criterion.readings);
     printf("\n      Justificatif%s", ind->proof == RULES_PROOF_DOCUMENTS ? "s :" : " : ");
     describe_proof(stdout, ind);
     printf("\n");

@@ -18,6 +18,7 @@ typedef struct {
     const decl_t *d;
     date_t today;
     const lists_entry *specialty; /* NULL when not given or unknown */
+    bool quiet;                   /* judging a second reading: its messages are not given */
 } ctx;
 
 /* date_cmp(today, other), the days judged the same narrowed to those with the same answer. Every
@@ -72,6 +73,8 @@ static void add_message(ctx *x, eval_msg code, eval_severity sev, const char *in
                         const char *fmt, va_list ap)
 {
     eval_result *r = x->r;
+    if (x->quiet)
+        return;
     if (r->nmessages == r->capmessages) {
         size_t cap = r->capmessages ? r->capmessages * 2 : 16;
         eval_message *m = realloc(r->messages, cap * sizeof *m);
@@ -621,6 +624,39 @@ static void check_students(ctx *x, const rules_indicator *ind, const decl_answer
     }
 }
 
+/* The results of a criterion from the worst to the best: not met, unknown, met. */
+static int rank(tri t)
+{
+    return t == T_NO ? 0 : t == T_MISSING ? 1 : 2;
+}
+
+/* An ambiguous criterion: its looser reading judged on the same answer, quietly (its messages
+ * would repeat the strict reading's). Returns the result when both readings agree, T_MISSING
+ * when one cannot be judged; sets *differ when one is met and the other not. */
+static tri judge_readings(ctx *x, const rules_indicator *ind, const decl_answer *a, tri strict,
+                          bool *differ)
+{
+    const rules_readings *rd = ind->criterion.readings;
+    *differ = false;
+    if (!rd)
+        return strict;
+    x->quiet = true;
+    tri loose = eval_criterion(x, ind, &rd->loose, a, false);
+    x->quiet = false;
+    if (loose == strict)
+        return strict;
+    if (rank(loose) == 1 || rank(strict) == 1)
+        return T_MISSING;
+    *differ = true;
+    msg(x, EVAL_MSG_CRITERION_AMBIGUOUS, ind->id,
+        "« %s » : %s Selon la lecture « %s », l'indicateur %s atteint ; selon la lecture « %s », "
+        "il %s atteint. Ces deux lectures sont déduites des textes : les points sont une "
+        "fourchette.",
+        ind->label, rd->about, rd->strict_label, strict == T_YES ? "est" : "n'est pas",
+        rd->loose_label, loose == T_YES ? "est" : "n'est pas");
+    return T_MISSING;
+}
+
 static eval_status eval_one(ctx *x, const rules_indicator *ind)
 {
     const decl_answer *a = decl_find_answer(x->d, ind->id);
@@ -629,7 +665,12 @@ static eval_status eval_one(ctx *x, const rules_indicator *ind)
             ind->neutralised.note);
         return EVAL_EXEMPT;
     }
+    bool differ;
     tri t = eval_criterion(x, ind, &ind->criterion, a, false);
+    t = judge_readings(x, ind, a, t, &differ);
+    if (differ) /* paid by one reading only: counted in the maximum, not in the minimum */
+        return ind->proof == RULES_PROOF_DOCUMENTS && a ? check_documents(x, ind, a, EVAL_AMBIGUOUS)
+                                                        : EVAL_AMBIGUOUS;
     if (ind->kind == RULES_COMPUTED)
         return t == T_YES ? EVAL_ESTIMATED_MET : t == T_NO ? EVAL_ESTIMATED_NOT_MET : EVAL_UNKNOWN;
     if (t == T_MISSING) {
@@ -652,9 +693,15 @@ static bool pays(eval_status s)
     return s == EVAL_MET || s == EVAL_EXEMPT || s == EVAL_ESTIMATED_MET;
 }
 
+/* Unknown, or met by one reading of the texts only: the indicator may pay. */
+static bool undecided(eval_status s)
+{
+    return s == EVAL_UNKNOWN || s == EVAL_AMBIGUOUS;
+}
+
 static bool fails(eval_status s)
 {
-    return !pays(s) && s != EVAL_UNKNOWN;
+    return !pays(s) && !undecided(s);
 }
 
 /* Volet and overall totals from the statuses in r->items. */
@@ -671,7 +718,7 @@ static void totals(const rules_campaign *c, eval_result *r)
                 continue;
             if (vo->award == RULES_ALL_OR_NOTHING) {
                 fail |= fails(it->status);
-                unknown |= it->status == EVAL_UNKNOWN;
+                unknown |= undecided(it->status);
                 it->min_tenths = it->max_tenths = 0;
             } else {
                 it->min_tenths = pays(it->status) ? it->ind->points_tenths : 0;
@@ -848,7 +895,7 @@ static void check_deadlines(ctx *x)
             const eval_indicator *it = eval_find(r, dl->indicators[k]);
             if (it && document_deadline_irrelevant(x, it->ind, dl))
                 continue;
-            open_item |= it && !pays(it->status) && it->status != EVAL_UNKNOWN;
+            open_item |= it && fails(it->status);
         }
         if (!open_item)
             continue;

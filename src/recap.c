@@ -49,8 +49,11 @@ static bool build_item(recap *r, const eval_indicator *ev, recap_item *it)
     const rules_indicator *ind = ev->ind;
     it->eval = ev;
     it->estimate = ind->kind == RULES_COMPUTED &&
-                   (ev->status == EVAL_ESTIMATED_MET || ev->status == EVAL_ESTIMATED_NOT_MET);
+                   (ev->status == EVAL_ESTIMATED_MET || ev->status == EVAL_ESTIMATED_NOT_MET ||
+                    ev->status == EVAL_AMBIGUOUS);
     r->any_estimate |= it->estimate;
+    r->ambiguous |= ev->status == EVAL_AMBIGUOUS;
+    r->unknown |= ev->status == EVAL_UNKNOWN;
     it->answer = recap_answer_text(r->arena, r->campaign, ind, decl_find_answer(r->decl, ind->id));
     if (it->answer && ev->status == EVAL_ESTIMATED_NOT_MET) { /* the official recap's notation */
         size_t n = strlen(it->answer) + 64;
@@ -150,6 +153,16 @@ recap *recap_build(const rules_campaign *c, const decl_t *d, const eval_result *
         return NULL;
     }
     return r;
+}
+
+const char *recap_total_note(const recap *r)
+{
+    if (!r->range)
+        return r->any_estimate ? " (avec vos estimations)" : "";
+    if (r->ambiguous && r->unknown)
+        return " (selon les indicateurs calculés encore inconnus et la lecture des textes)";
+    return r->ambiguous ? " (selon la lecture des textes)"
+                        : " (selon les indicateurs calculés encore inconnus)";
 }
 
 void recap_free(recap *r)

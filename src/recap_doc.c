@@ -124,9 +124,7 @@ char *recap_render_text(const recap *r)
     recap_put_range(&b, r->eval->min_tenths, r->eval->max_tenths, false);
     strbuf_puts(&b, " = ");
     recap_put_range(&b, r->eval->min_cents, r->eval->max_cents, true);
-    strbuf_puts(&b, r->range          ? " (selon les indicateurs calculés encore inconnus)\n"
-                    : r->any_estimate ? " (avec vos estimations)\n"
-                                      : "\n");
+    strbuf_put(&b, "%s\n", recap_total_note(r));
     put_proofs(&b, "Justificatifs à envoyer à la caisse", r->to_send, r->nto_send);
     put_proofs(&b, "Justificatifs envoyés", r->sent, r->nsent);
     put_proofs(&b, "Justificatifs validés par la CPAM", r->validated, r->nvalidated);

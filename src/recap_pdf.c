@@ -129,9 +129,7 @@ static void render_recap(pdf_doc *p, const recap *r)
     char *pts = range(r->eval->min_tenths, r->eval->max_tenths, false);
     char *eur = range(r->eval->min_cents, r->eval->max_cents, true);
     snprintf(line, sizeof line, "Total : %s = %s%s", pts ? pts : "", eur ? eur : "",
-             r->range          ? " (selon les indicateurs calculés encore inconnus)"
-             : r->any_estimate ? " (avec vos estimations)"
-                               : "");
+             recap_total_note(r));
     free(pts);
     free(eur);
     pdf_space(p, 8);

@@ -399,7 +399,11 @@ static void read_threshold(loader *L, const config_setting_t *g, rules_criterion
     cr->strict = cmp == RULES_MORE_THAN;
 }
 
-static void read_criterion(loader *L, const config_setting_t *g, rules_criterion *cr, bool part);
+/* Where a criterion is read: an indicator's own, a part of all_of, the looser reading of an
+ * ambiguous criterion. Only an indicator's own may carry `readings`. */
+typedef enum { CRIT_TOP, CRIT_PART, CRIT_LOOSE } crit_at;
+
+static void read_criterion(loader *L, const config_setting_t *g, rules_criterion *cr, crit_at at);
 
 static void read_choice(loader *L, const config_setting_t *g, rules_criterion *cr)
 {
@@ -434,15 +438,33 @@ static void read_choice(loader *L, const config_setting_t *g, rules_criterion *c
     cr->nexclusive = n;
 }
 
-static void read_criterion(loader *L, const config_setting_t *g, rules_criterion *cr, bool part)
+/* The keys a criterion of type t accepts where it is read. */
+static void check_crit_keys(loader *L, const config_setting_t *g, rules_crit_type t, crit_at at)
+{
+    static const char *const loose[] = {"label", "sources", NULL};
+    const char *keys[24];
+    size_t n = 0;
+    for (const char *const *k = crit_keys(t, at == CRIT_PART); *k && n < 20; k++)
+        keys[n++] = *k;
+    for (const char *const *k = at == CRIT_LOOSE ? loose : NULL; k && *k; k++)
+        keys[n++] = *k;
+    keys[n++] = "readings"; /* refused below where it does not belong, with its own message */
+    keys[n] = NULL;
+    cfg_check_keys(&L->doc, g, keys);
+}
+
+static void read_readings(loader *L, const config_setting_t *g, rules_criterion *cr);
+
+static void read_criterion(loader *L, const config_setting_t *g, rules_criterion *cr, crit_at at)
 {
     rules_campaign *c = L->c;
     int type = 0;
+    bool part = at == CRIT_PART;
     cr->line = cfg_line(g);
     if (!cfg_get_enum(&L->doc, g, "type", CFG_REQUIRED, &rules_crit_vocab, &type))
         return;
     cr->type = (rules_crit_type)type;
-    cfg_check_keys(&L->doc, g, crit_keys(cr->type, part));
+    check_crit_keys(L, g, cr->type, at);
     if (part) {
         cfg_get_id(&L->doc, g, "id", CFG_REQUIRED, &cr->id);
         cfg_get_string(&L->doc, g, "label", CFG_REQUIRED, &cr->label);
@@ -502,7 +524,7 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         cr->parts = arena_calloc(c->arena, n ? n : 1, sizeof *cr->parts);
         for (size_t i = 0; l && cr->parts && i < n; i++) {
             const config_setting_t *e = config_setting_get_elem(l, (unsigned)i);
-            read_criterion(L, e, &cr->parts[i], true);
+            read_criterion(L, e, &cr->parts[i], CRIT_PART);
             for (size_t j = 0; cr->parts[i].id && j < i; j++)
                 if (cr->parts[j].id && strcmp(cr->parts[j].id, cr->parts[i].id) == 0)
                     ERR(e, "identifiant « %s » en double (déjà défini ligne %d)", cr->parts[i].id,
@@ -512,6 +534,111 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         break;
     }
     }
+    const config_setting_t *readings = config_setting_get_member(g, "readings");
+    if (readings && at == CRIT_TOP)
+        read_readings(L, g, cr);
+    else if (readings)
+        ERR(readings, "« readings » ne s'emploie que sur le critère d'un indicateur, ni dans une "
+                      "partie d'un all_of ni dans une lecture");
+}
+
+/* ---- ambiguous criteria ------------------------------------------------------------------ */
+
+/* A reading is an interpretation of its sources: never stated by them. */
+static void read_reading_sources(loader *L, const config_setting_t *g, rules_sources *out)
+{
+    if (!rules_read_sources(&L->doc, g, "sources", CFG_REQUIRED, out))
+        return;
+    const config_setting_t *l = config_setting_get_member(g, "sources");
+    for (size_t i = 0; i < out->count; i++)
+        if (!out->items[i].inferred)
+            ERR(config_setting_get_elem(l, (unsigned)i),
+                "une lecture d'un critère ambigu est une interprétation des sources : certainty = "
+                "\"inferred\"");
+}
+
+/* Whether m asks for the counts of id: a component of average_ratio or a ratio part of all_of. */
+static bool asks_counts(const rules_criterion *m, const char *id)
+{
+    for (size_t i = 0; id && i < m->ncomponents; i++)
+        if (m->components[i].id && strcmp(m->components[i].id, id) == 0)
+            return true;
+    for (size_t i = 0; id && i < m->nparts; i++)
+        if (m->parts[i].type == RULES_CRIT_RATIO && m->parts[i].id &&
+            strcmp(m->parts[i].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* Whether m asks for the answer part p of an all_of reads. */
+static bool asks_part(const rules_criterion *m, const rules_criterion *p)
+{
+    bool yes = p->type == RULES_CRIT_YES_NO || p->type == RULES_CRIT_COUNT_AT_LEAST;
+    if (p->type == RULES_CRIT_RATIO)
+        return asks_counts(m, p->id);
+    for (size_t i = 0; i < m->nparts; i++) {
+        const rules_criterion *q = &m->parts[i];
+        bool q_yes = q->type == RULES_CRIT_YES_NO || q->type == RULES_CRIT_COUNT_AT_LEAST;
+        if (yes ? q_yes && q->id && p->id && strcmp(q->id, p->id) == 0 : q->type == p->type)
+            return true;
+    }
+    return !yes && m->type == p->type; /* choice, software: the whole answer */
+}
+
+/* What the looser reading l reads that criterion m does not ask the doctor: the id of a count or
+ * a part, or the name of a kind of criterion; NULL when both read the same answers. */
+static const char *unasked(const rules_criterion *m, const rules_criterion *l)
+{
+    switch (l->type) {
+    case RULES_CRIT_AVERAGE_RATIO:
+        for (size_t i = 0; i < l->ncomponents; i++)
+            if (!asks_counts(m, l->components[i].id))
+                return l->components[i].id ? l->components[i].id : "?";
+        return NULL;
+    case RULES_CRIT_ALL_OF:
+        for (size_t i = 0; i < l->nparts; i++)
+            if (!asks_part(m, &l->parts[i]))
+                return l->parts[i].id ? l->parts[i].id : "?";
+        return NULL;
+    case RULES_CRIT_CHOICE:
+        return m->type == l->type && m->list_role && l->list_role &&
+                       strcmp(m->list_role, l->list_role) == 0
+                   ? NULL
+                   : vocab_id(&rules_crit_vocab, l->type);
+    default: return m->type == l->type ? NULL : vocab_id(&rules_crit_vocab, l->type);
+    }
+}
+
+static void read_readings(loader *L, const config_setting_t *g, rules_criterion *cr)
+{
+    static const char *const keys[] = {"about", "strict", "loose", NULL};
+    static const char *const strict_keys[] = {"label", "sources", NULL};
+    const config_setting_t *rg = cfg_get_group(&L->doc, g, "readings", CFG_REQUIRED);
+    rules_readings *r = arena_calloc(L->c->arena, 1, sizeof *r);
+    if (!rg || !r)
+        return;
+    cfg_check_keys(&L->doc, rg, keys);
+    cfg_get_string(&L->doc, rg, "about", CFG_REQUIRED, &r->about);
+    const config_setting_t *sg = cfg_get_group(&L->doc, rg, "strict", CFG_REQUIRED);
+    if (sg) {
+        cfg_check_keys(&L->doc, sg, strict_keys);
+        cfg_get_string(&L->doc, sg, "label", CFG_REQUIRED, &r->strict_label);
+        read_reading_sources(L, sg, &r->strict_sources);
+    }
+    const config_setting_t *lg = cfg_get_group(&L->doc, rg, "loose", CFG_REQUIRED);
+    if (!lg)
+        return;
+    size_t errors = cfg_error_count(&L->doc);
+    cfg_get_string(&L->doc, lg, "label", CFG_REQUIRED, &r->loose_label);
+    read_reading_sources(L, lg, &r->loose_sources);
+    read_criterion(L, lg, &r->loose, CRIT_LOOSE);
+    const char *missing = cfg_error_count(&L->doc) == errors ? unasked(cr, &r->loose) : NULL;
+    if (missing)
+        ERR(lg,
+            "la lecture « loose » lit « %s », que le critère ne demande pas : les deux lectures "
+            "se jugent sur les mêmes réponses",
+            missing);
+    cr->readings = r;
 }
 
 /* ---- indicators ------------------------------------------------------------------------ */
@@ -660,7 +787,7 @@ static void read_indicator(loader *L, const config_setting_t *e, rules_indicator
 
     const config_setting_t *cg = cfg_get_group(&L->doc, e, "criterion", CFG_REQUIRED);
     if (cg)
-        read_criterion(L, cg, &ind->criterion, false);
+        read_criterion(L, cg, &ind->criterion, CRIT_TOP);
 
     cfg_get_enum(&L->doc, e, "proof", CFG_REQUIRED, &rules_proof_vocab, &proof);
     ind->proof = (rules_proof)proof;

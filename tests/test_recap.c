@@ -41,6 +41,25 @@ static built build(const char *file)
     return b;
 }
 
+/* The recap of a 2026 draft given as text, judged on 20 December 2026. */
+static built build_2026(const char *text)
+{
+    session_config cfg = {
+        .rules_dir = FSDECL_SOURCE_DIR "/rules", .has_today = true, .today = {2026, 12, 20}};
+    built b = {.s = session_new(&cfg)};
+    diag_list dg;
+    diag_init(&dg);
+    b.d = decl_parse(text, strlen(text), "draft-2026.cfg", &dg);
+    assert_non_null(b.d);
+    const rules_campaign *c = session_campaign(b.s, b.d->campaign, &dg);
+    assert_non_null(c);
+    b.e = eval_declaration(c, b.d, session_today(b.s));
+    b.r = recap_build(c, b.d, b.e, NULL);
+    assert_non_null(b.r);
+    diag_free(&dg);
+    return b;
+}
+
 static void done(built *b)
 {
     recap_free(b->r);
@@ -119,6 +138,51 @@ static void test_partial(void **state)
     done(&b);
 }
 
+/* A socle average of exactly 60 %: met by « atteindre 60 % », not by « > 60 % ». The total is a
+ * range, and the renderings say it rests on the reading of the texts. */
+static void test_ambiguous(void **state)
+{
+    (void)state;
+#define SOCLE_AT_60                                                                                \
+    "format = 1;\ncampaign = 2026;\nanswers = {\n"                                                 \
+    "  v1_software = { value = \"yes\"; prefilled = true;\n"                                       \
+    "    software = { editor = \"E\"; name = \"L\"; };\n"                                          \
+    "    lap = { name = \"LAP\"; certified = \"2022-06-01\"; }; };\n"                              \
+    "  v1_sesam_vitale = { value = \"yes\"; };\n"                                                  \
+    "  v1_dematerialisation = { components = {\n"                                                  \
+    "    dcmt = [3, 5]; fse = [3, 4]; pse = [1, 2]; aat = [11, 20]; }; };\n"
+    built b = build_2026(SOCLE_AT_60 "};\n");
+    const recap *r = b.r;
+    assert_true(r->range);
+    assert_true(r->ambiguous);
+    assert_true(r->unknown); /* the optional indicators have no counts */
+    assert_int_equal(item(r, "v1_dematerialisation")->eval->status, EVAL_AMBIGUOUS);
+    assert_true(item(r, "v1_dematerialisation")->estimate);
+    assert_int_equal(r->volets[1].gate, RECAP_GATE_UNKNOWN);
+    assert_string_equal(recap_total_note(r), " (selon les indicateurs calculés encore inconnus et "
+                                             "la lecture des textes)");
+    char *text = recap_render_text(r), *json = recap_render_json(r);
+    assert_non_null(strstr(text, "selon la lecture"));
+    assert_non_null(strstr(json, "\"status\":\"ambiguous\""));
+    free(text);
+    free(json);
+    done(&b);
+
+    b = build_2026(SOCLE_AT_60
+                   "  v2_other_teleservices = { components = {\n"
+                   "    cmatmp = [31, 100]; dsg = [31, 100]; spe = [31, 100]; }; };\n"
+                   "  v2_dmp_eprescription = { components = {\n"
+                   "    dmp = [31, 100]; eprescription = [31, 100]; }; };\n"
+                   "  v2_apcv_mss = { parts = { apcv = \"yes\"; mss = \"yes\"; }; }; };\n");
+#undef SOCLE_AT_60
+    assert_true(b.r->range);
+    assert_false(b.r->unknown);
+    assert_int_equal(b.e->min_tenths, 0);
+    assert_int_equal(b.e->max_tenths, 4200);
+    assert_string_equal(recap_total_note(b.r), " (selon la lecture des textes)");
+    done(&b);
+}
+
 /* The JSON document reads back, with the keys in the documented order. */
 static void test_json(void **state)
 {
@@ -169,9 +233,8 @@ static void test_json(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_complete),
-        cmocka_unit_test(test_missing_proof),
-        cmocka_unit_test(test_partial),
+        cmocka_unit_test(test_complete), cmocka_unit_test(test_missing_proof),
+        cmocka_unit_test(test_partial),  cmocka_unit_test(test_ambiguous),
         cmocka_unit_test(test_json),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

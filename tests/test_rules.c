@@ -299,13 +299,42 @@ static void test_model(void **state)
     diag_free(&d);
 }
 
-/* Every truncation and many byte changes of a real campaign file: the loader answers either a
- * campaign with no diagnostic or NULL with at least one, never crashes (sanitizers watch). */
-static void test_damaged_files(void **state)
+/* An ambiguous criterion as loaded: the criterion is the strict reading, `loose` the other one,
+ * each with its label and its (inferred) sources. */
+static void test_readings_model(void **state)
 {
     (void)state;
+    diag_list d;
+    diag_init(&d);
+    rules_campaign *c = rules_load(FIXTURES "/good/readings-unasked-count.cfg", NULL, 0, &d);
+    assert_non_null(c);
+    const rules_indicator *aat = rules_find_indicator(c, "v2_aat");
+    assert_non_null(aat);
+    const rules_readings *rd = aat->criterion.readings;
+    assert_non_null(rd);
+    assert_int_equal(aat->criterion.type, RULES_CRIT_ALL_OF);
+    assert_string_equal(rd->about, "chaque taux ou leur moyenne.");
+    assert_string_equal(rd->strict_label, "chaque taux");
+    assert_string_equal(rd->loose_label, "leur moyenne");
+    assert_int_equal(rd->strict_sources.count, 1);
+    assert_true(rd->strict_sources.items[0].inferred);
+    assert_true(rd->loose_sources.items[0].inferred);
+    assert_int_equal(rd->loose.type, RULES_CRIT_AVERAGE_RATIO);
+    assert_int_equal(rd->loose.ncomponents, 2);
+    assert_string_equal(rd->loose.components[1].id, "cm");
+    assert_true(rd->loose.strict);
+    assert_null(rd->loose.readings);
+    assert_null(rules_find_indicator(c, "v1_hours")->criterion.readings);
+    rules_free(c);
+    diag_free(&d);
+}
+
+/* Every truncation and many byte changes of a real campaign file: the loader answers either a
+ * campaign with no diagnostic or NULL with at least one, never crashes (sanitizers watch). */
+static void damage(const char *file, size_t steps)
+{
     size_t n;
-    char *orig = test_slurp(FSDECL_SOURCE_DIR "/rules/2025.cfg", &n);
+    char *orig = test_slurp(file, &n);
     char *buf = malloc(n);
     assert_non_null(buf);
     char path[512];
@@ -313,11 +342,11 @@ static void test_damaged_files(void **state)
     const char *dirs[] = {FSDECL_SOURCE_DIR "/data/lists"};
     uint32_t seed = 12345;
     size_t loaded = 0, refused = 0;
-    for (size_t step = 0; step < 600; step++) {
+    for (size_t step = 0; step < steps; step++) {
         memcpy(buf, orig, n);
         size_t len = n;
-        if (step < 200) {
-            len = n * step / 200;
+        if (step < steps / 3) {
+            len = n * step / (steps / 3);
         } else {
             for (int k = 0; k < 3; k++) {
                 seed = seed * 1103515245u + 12345u;
@@ -341,10 +370,17 @@ static void test_damaged_files(void **state)
         rules_free(c);
         diag_free(&d);
     }
-    assert_true(refused > 300);
+    assert_true(refused > steps / 2);
     (void)loaded;
     free(buf);
     free(orig);
+}
+
+static void test_damaged_files(void **state)
+{
+    (void)state;
+    damage(FSDECL_SOURCE_DIR "/rules/2025.cfg", 600);
+    damage(FSDECL_SOURCE_DIR "/rules/2026.cfg", 300); /* its ambiguous criteria */
 }
 
 int main(void)
@@ -353,7 +389,8 @@ int main(void)
         cmocka_unit_test(test_bad_fixtures),    cmocka_unit_test(test_good_fixtures),
         cmocka_unit_test(test_fixtures_paired), cmocka_unit_test(test_size_limit),
         cmocka_unit_test(test_settings_limit),  cmocka_unit_test(test_missing_file),
-        cmocka_unit_test(test_model),           cmocka_unit_test(test_damaged_files),
+        cmocka_unit_test(test_model),           cmocka_unit_test(test_readings_model),
+        cmocka_unit_test(test_damaged_files),
     };
     return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

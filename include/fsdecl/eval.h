@@ -1,6 +1,7 @@
 /* eval: judges a declaration against its campaign's rules: each indicator's status, the points
- * and euros (a range while computed indicators are unknown), what is missing and what it is
- * worth, and messages that say what to do. Pure computation: no I/O. */
+ * and euros (a range while computed indicators are unknown, or where two readings of the texts
+ * differ), what is missing and what it is worth, and messages that say what to do. Pure
+ * computation: no I/O. */
 #ifndef FSDECL_EVAL_H
 #define FSDECL_EVAL_H
 
@@ -22,7 +23,8 @@
     X(EVAL_EXEMPT, "exempt", "neutralisé (payé)") /* paid whatever the answer (neutralised) */     \
     X(EVAL_ESTIMATED_MET, "estimated_met", "estimé atteint") /* computed; own counts say met */    \
     X(EVAL_ESTIMATED_NOT_MET, "estimated_not_met", "estimé non atteint")                           \
-    X(EVAL_UNKNOWN, "unknown", "inconnu") /* computed by the CNAM, no count given */
+    X(EVAL_UNKNOWN, "unknown", "inconnu")              /* computed by the CNAM, no count given */  \
+    X(EVAL_AMBIGUOUS, "ambiguous", "selon la lecture") /* met by one reading of the texts only */
 typedef enum { EVAL_STATUSES(VOCAB_ENUM) } eval_status;
 enum { EVAL_STATUS_COUNT = 0 EVAL_STATUSES(VOCAB_COUNT) };
 
@@ -95,6 +97,9 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
       "un volet n'est pas payé tant qu'un autre n'est pas atteint")                                  \
     X(EVAL_MSG_ESTIMATE_UNKNOWN, "estimate.unknown", EVAL_INFO,                                      \
       "des indicateurs calculés par la CNAM sont inconnus : le total est une fourchette")            \
+    X(EVAL_MSG_CRITERION_AMBIGUOUS, "criterion.ambiguous", EVAL_WARNING,                             \
+      "les textes permettent deux lectures d'un critère, qui donnent des résultats différents : " \
+      "les points sont une fourchette")                                                              \
     X(EVAL_MSG_DEADLINE_UPCOMING, "deadline.upcoming", EVAL_INFO, "une échéance approche")           \
     X(EVAL_MSG_DEADLINE_PASSED, "deadline.passed", EVAL_WARNING, "une échéance est passée")          \
     X(EVAL_MSG_WINDOW_NOT_OPEN, "window.not_open", EVAL_WARNING,                                     \

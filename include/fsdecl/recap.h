@@ -72,7 +72,9 @@ typedef struct {
     bool hospital_dpi;     /* the software declared is an establishment's DPI */
     recap_volet *volets;
     size_t nvolets;
-    bool range;        /* min < max: computed indicators are still unknown */
+    bool range;        /* min < max: computed indicators unknown, or readings that differ */
+    bool unknown;      /* some computed indicator is unknown (no counts) */
+    bool ambiguous;    /* some indicator is met by one reading of the texts only */
     bool any_estimate; /* some status comes from the doctor's own counts */
     const recap_proof **to_send, **sent, **validated; /* the proofs, by state */
     size_t nto_send, nsent, nvalidated;
@@ -85,6 +87,9 @@ typedef struct {
 recap *recap_build(const rules_campaign *c, const decl_t *d, const eval_result *e,
                    const recap_origin *origin);
 void recap_free(recap *r);
+/* What the total rests on, in French, to follow it: « (selon la lecture des textes) », « (avec
+ * vos estimations) »; "" when it is certain. */
+const char *recap_total_note(const recap *r);
 
 /* The recap a doctor keeps, as text (fsdecl recap --format text). */
 char *recap_render_text(const recap *r);

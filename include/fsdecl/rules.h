@@ -119,6 +119,8 @@ typedef struct {
     const char *indicator; /* the other indicator's id */
 } rules_exclusion;
 
+struct rules_readings;
+
 typedef struct rules_criterion {
     rules_crit_type type;
     const char *id, *label;  /* parts of all_of only */
@@ -146,8 +148,19 @@ typedef struct rules_criterion {
     /* all_of */
     struct rules_criterion *parts;
     size_t nparts;
+    /* an indicator's criterion only: the sources allow a looser reading (NULL: one reading) */
+    const struct rules_readings *readings;
     int line;
 } rules_criterion;
+
+/* Two readings of an ambiguous criterion, both inferred: the criterion itself is the strict one,
+ * `loose` the other, judged on the same answers. Points are a range between the two. */
+typedef struct rules_readings {
+    const char *about; /* what the sources leave open, in French */
+    const char *strict_label, *loose_label;
+    rules_sources strict_sources, loose_sources;
+    rules_criterion loose;
+} rules_readings;
 
 typedef struct {
     const char *id;

@@ -172,6 +172,27 @@ grep -q "^== .*x?\[2Jy.cfg " "$tmp/out" || ko "check-escape-file-name: file name
 if grep -q "$esc" "$tmp/out"; then ko "check-escape-file-name --json: escape sequence printed"; else ok; fi
 grep -q 'x?\[2Jy.cfg' "$tmp/out" || ko "check-escape-file-name --json: control character not replaced by ?"
 
+# The DONUM 2026: where two readings of a criterion give different results, the indicator is
+# « selon la lecture » and the points a range, in the text, the JSON and the recap. Checked by
+# content, not golden files: the rest of the 2026 rules may still change.
+amb=tests/fixtures/drafts/donum-2026-readings.cfg
+expect_exit 0 check-readings "$fsdecl" check --today 2026-12-20 "$amb"
+grep -q "^  selon la lecture  *0-60 pts  Autres téléservices" "$tmp/out" &&
+    grep -q "^Total : 360 à 420 pts = 2 520,00 € à 2 940,00 €$" "$tmp/out" &&
+    grep -q "« chacun des trois taux au-dessus de 30 % », l'indicateur n'est pas atteint.*(criterion.ambiguous)$" "$tmp/out" &&
+    ok || ko "check-readings: no range from the two readings: $(cat "$tmp/out")"
+expect_exit 0 check-json-readings "$fsdecl" check --json --today 2026-12-20 "$amb"
+grep -q '"id":"v2_other_teleservices","volet":"volet2","label":"[^"]*","status":"ambiguous","min_tenths":0,"max_tenths":600' "$tmp/out" &&
+    grep -q '"total":{"min_tenths":3600,"max_tenths":4200,"min_cents":252000,"max_cents":294000}' "$tmp/out" &&
+    grep -q '"id":"criterion.ambiguous","severity":"warning","indicator":"v2_other_teleservices"' "$tmp/out" &&
+    ok || ko "check-json-readings: no range from the two readings: $(cat "$tmp/out")"
+expect_exit 0 recap-readings "$fsdecl" recap --today 2026-12-20 "$amb"
+grep -q "^Total : 360 à 420 pts = 2 520,00 € à 2 940,00 € (selon la lecture des textes)$" "$tmp/out" &&
+    ok || ko "recap-readings: the total does not say it rests on the reading of the texts"
+expect_exit 0 rules-show-readings "$fsdecl" rules show 2026
+[ "$(grep -c "^      Deux lectures (déduites) : " "$tmp/out")" -eq 3 ] && ok ||
+    ko "rules-show-readings: the three ambiguous criteria of 2026 are not shown with two readings"
+
 # ---- fsdecl recap -----------------------------------------------------------------------------
 for ex in gp-missing-proof partial hospital-dpi; do
     expect_golden "recap-$ex" "$fsdecl" recap --today $today "data/examples/$ex.cfg"
