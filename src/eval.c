@@ -517,7 +517,10 @@ static bool ask_for_proof(ctx *x, const rules_indicator *ind, const rules_docume
                           const decl_proof *p, unsigned flags)
 {
     char acc[256], when[64] = "";
-    bool inferred = requirement_inferred(doc, flags), blocks = ind->counts_once_sent && !inferred;
+    /* A proof validated earlier and asked again because the equipment changed (renewed_when):
+     * that it no longer stands is a reading of the guide's « pièce validée », never stated. */
+    bool inferred = requirement_inferred(doc, flags) || validated_earlier(x, p),
+         blocks = ind->counts_once_sent && !inferred;
     if (validated_earlier(x, p))
         snprintf(when, sizeof when, " ; celui validé le %s concernait l'équipement d'avant",
                  fr_date(p->date, (char[16]){0}));
