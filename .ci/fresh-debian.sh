@@ -45,6 +45,10 @@ cp /etc/resolv.conf "$work/etc/resolv.conf"
 mkdir -p "$work$project" "$cache/archives/partial"
 tar -C "$src" --exclude=./.git --exclude='./build*' -cf - . | tar -C "$work$project" -xf - ||
     fail "cannot copy the checkout"
+# The seed documents the rules cite, beside the checkout as in a developer's tree (tests/cli/quotes.sh).
+if [ -d "$src/../shared/seeds" ]; then
+    mkdir -p "$work${project%/*}/shared" && cp -r "$src/../shared/seeds" "$work${project%/*}/shared/"
+fi
 echo "== Fresh Debian 12 ready in $(($(date +%s) - start)) s; the checkout is in « $project »"
 
 # Downloaded packages are kept between runs (apt's archive folder of the fresh system is the cache's).
