@@ -249,15 +249,18 @@ static void draw_title(app *a)
              a->doc->rules ? a->doc->rules->title : "campagne inconnue", term_symbol(TERM_SYM_SEP),
              d->identity.last_name ? d->identity.last_name : "(nom à indiquer)",
              d->identity.first_name ? d->identity.first_name : "");
-    char right[128], closes[64] = "non connue";
-    if (a->doc->rules)
-        rules_closing_fr(a->doc->rules->window.has_closes, a->doc->rules->window.closes,
-                         a->doc->rules->window.closes_inferred, closes, sizeof closes);
+    /* short, so that the doctor's name keeps its room at 80 columns: « probable » says a date is
+     * inferred; the home line, the recap and the messages say « non publiée » */
+    const rules_campaign *c = a->doc->rules;
+    char right[128], closes[16] = "non connue";
+    if (c && c->window.has_closes)
+        date_format_fr(c->window.closes, closes, sizeof closes);
+    const char *what = c && c->window.closes_inferred ? "clôture probable" : "clôture";
     if (a->doc->read_only)
-        snprintf(right, sizeof right, "LECTURE SEULE %s clôture : %s ", term_symbol(TERM_SYM_SEP),
+        snprintf(right, sizeof right, "LECTURE SEULE %s %s : %s ", term_symbol(TERM_SYM_SEP), what,
                  closes);
     else
-        snprintf(right, sizeof right, "clôture : %s ", closes);
+        snprintf(right, sizeof right, "%s : %s ", what, closes);
     term_fill(0, 0, COLS, TERM_TITLE);
     int w = (int)text_width(right);
     term_text_cut(0, 0, COLS - w - 1, TERM_TITLE, t);
