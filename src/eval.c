@@ -540,16 +540,20 @@ static eval_status check_deadline(ctx *x, const rules_indicator *ind, const rule
                                   const decl_answer *a, eval_status st)
 {
     char b1[16], b2[16];
+    /* a document or deadline no text states for this campaign: asked, never holding back */
+    bool inferred = sources_inferred(&doc->sources) || sources_inferred(&doc->deadline->sources);
     if (!a->lap.has_process_started) {
-        msg(x, EVAL_MSG_LAP_PROCESS_DATE, ind->id,
-            "« %s » : LAP en certification provisoire : indiquez la date à laquelle l'éditeur a "
-            "engagé la démarche de certification (au plus tard le %s).",
-            ind->label, fr_date(doc->deadline->date, b1));
-        return st == EVAL_MET ? EVAL_INCOMPLETE : st;
+        msg_as(x, EVAL_MSG_LAP_PROCESS_DATE, inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
+               "« %s » : LAP en certification provisoire : indiquez la date à laquelle l'éditeur a "
+               "engagé la démarche de certification (au plus tard le %s)%s",
+               ind->label, fr_date(doc->deadline->date, b1),
+               inferred ? " ; cette exigence est déduite pour cette campagne : elle ne retient "
+                          "pas l'indicateur."
+                        : ".");
+        return st == EVAL_MET && !inferred ? EVAL_INCOMPLETE : st;
     }
     if (date_cmp(a->lap.process_started, doc->deadline->date) <= 0)
         return st;
-    bool inferred = sources_inferred(&doc->deadline->sources);
     msg_as(x, EVAL_MSG_LAP_PROCESS_LATE, inferred ? EVAL_WARNING : EVAL_BLOCKING, ind->id,
            "« %s » : la démarche de certification du LAP devait être engagée au plus tard le %s "
            "(date indiquée : %s)%s",
