@@ -37,8 +37,8 @@ fi
 # A fresh copy for this run, removed at the end. Its mounts live in a private namespace of their
 # own, so they vanish with it and removing the copy never reaches the host's /dev.
 work=$(mktemp -d /var/tmp/fsdecl-fresh.XXXXXX)
-trap 'rm -rf "$work"' EXIT
-trap 'exit 130' INT TERM
+trap 'rm -rf "$work" "$work.log"' EXIT
+trap 'kill ${pid:-} 2>/dev/null; exit 130' INT TERM
 cp -a "$base/." "$work/" || fail "cannot copy $base"
 rm -f "$work/.complete"
 cp /etc/resolv.conf "$work/etc/resolv.conf"
@@ -62,6 +62,13 @@ unshare --mount --pid --fork --kill-child --propagation private sh -c '
     mount --bind "$cache/archives" "$work/var/cache/apt/archives"
     exec chroot "$work" env -i HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         sh "$project/$steps" "$project"
-' fresh "$work" "$cache" "$project" "$steps" || rc=$?
+' fresh "$work" "$cache" "$project" "$steps" >"$work.log" 2>&1 &
+pid=$!
+tail -n +1 -f --pid=$pid "$work.log" & # shown as it runs
+shown=$!
+wait $pid || rc=$?
+wait $shown
 echo "fresh-debian: $(($(date +%s) - start)) s in all"
+# the steps' count last, as a test runner's closing line
+grep -E '^[a-z0-9]+: [0-9]+ passed, [0-9]+ failed$' "$work.log" | tail -n 1
 exit "${rc:-0}"

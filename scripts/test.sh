@@ -16,12 +16,14 @@ scripts/setup.sh --tests
 
 passed=0
 failed=0
+skipped=0
 summary=""
-# count LAYER PASSED FAILED: adds a layer's figures to the totals.
+# count LAYER PASSED FAILED [SKIPPED]: adds a layer's figures to the totals.
 count() {
     passed=$((passed + $2))
     failed=$((failed + $3))
-    summary="$summary$1 : $2 passed, $3 failed
+    skipped=$((skipped + ${4:-0}))
+    summary="$summary$1 : $2 passed, $3 failed$([ "${4:-0}" -eq 0 ] || echo ", $4 skipped")
 "
 }
 # ctest_layer LAYER BUILD_DIR: runs ctest and counts its tests (a run that counts none failed once).
@@ -29,6 +31,7 @@ ctest_layer() {
     log=$(mktemp)
     ctest --test-dir "$2" --output-on-failure 2>&1 | tee "$log"
     line=$(grep -E '^[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" || true)
+    skip=$(grep -c '(Skipped)$' "$log" || true) # counted among the passed by ctest
     rm -f "$log"
     if [ -z "$line" ]; then
         count "$1" 0 1
@@ -36,7 +39,7 @@ ctest_layer() {
     fi
     total=$(echo "$line" | sed 's/.* out of \([0-9]*\).*/\1/')
     bad=$(echo "$line" | sed 's/.*passed, \([0-9]*\) tests\{0,1\} failed.*/\1/')
-    count "$1" $((total - bad)) "$bad"
+    count "$1" $((total - bad - skip)) "$bad" "$skip"
 }
 
 echo "== Mise en forme du code (.clang-format) =="
@@ -73,5 +76,5 @@ else
 fi
 
 printf '== Bilan ==\n%s' "$summary"
-echo "total: $passed passed, $failed failed"
+echo "total: $passed passed, $failed failed$([ "$skipped" -eq 0 ] || echo ", $skipped skipped")"
 [ "$failed" -eq 0 ]
