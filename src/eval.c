@@ -135,10 +135,12 @@ static bool sources_inferred(const rules_sources *s)
 }
 
 /* The date an indicator's equipment is judged at: the evaluation date, or a later deadline that
- * postponed it for this indicator (2023: « du 31/12/2023 au 31/01/2024 »). */
-static date_t held_by(const rules_campaign *c, const rules_indicator *ind)
+ * postponed it for this indicator (2023: « du 31/12/2023 au 31/01/2024 »), then set in *by. */
+static date_t held_by(const rules_campaign *c, const rules_indicator *ind,
+                      const rules_deadline **by)
 {
     date_t d = c->evaluation_date;
+    *by = NULL;
     for (size_t i = 0; i < c->ndeadlines; i++) {
         const rules_deadline *dl = &c->deadlines[i];
         if (!dl->has_replaces || date_cmp(dl->replaces, c->evaluation_date) != 0 ||
@@ -146,9 +148,29 @@ static date_t held_by(const rules_campaign *c, const rules_indicator *ind)
             continue;
         for (size_t k = 0; k < dl->nindicators; k++)
             if (strcmp(dl->indicators[k], ind->id) == 0)
-                d = dl->date;
+                d = dl->date, *by = dl;
     }
     return d;
+}
+
+/* Equipment dated after the evaluation date, counted only through a postponement that some
+ * citation ties to the indicator by an inferred reading: said, since the caisse may not apply it.
+ */
+static void warn_inferred_postponement(ctx *x, const rules_indicator *ind, const rules_deadline *by,
+                                       bool has, date_t when)
+{
+    bool inferred = false;
+    for (size_t i = 0; by && i < by->sources.count; i++)
+        inferred |= by->sources.items[i].inferred;
+    if (!inferred || !has || date_cmp(when, x->c->evaluation_date) <= 0 ||
+        date_cmp(when, by->date) > 0)
+        return;
+    char b1[16], b2[16], b3[16];
+    msg(x, EVAL_MSG_POSTPONEMENT_INFERRED, ind->id,
+        "« %s » : équipement daté du %s, compté grâce au report du %s au %s ; que ce report "
+        "concerne cet indicateur est déduit : votre caisse peut retenir le %s.",
+        ind->label, fr_date(when, b1), fr_date(by->replaces, b2), fr_date(by->date, b3),
+        fr_date(by->replaces, b2));
 }
 
 /* ---- criteria ------------------------------------------------------------------------------ */
@@ -323,7 +345,11 @@ static tri eval_software(ctx *x, const rules_indicator *ind, const rules_criteri
             a->software.hospital_dpi ? " (le DPI de l'établissement)" : "");
         t = T_MISSING;
     }
-    date_t held = held_by(x->c, ind);
+    const rules_deadline *by;
+    date_t held = held_by(x->c, ind, &by);
+    warn_inferred_postponement(x, ind, by, a->software.has_acquired, a->software.acquired);
+    warn_inferred_postponement(x, ind, by, a->lap.has_certified && !a->lap.provisional,
+                               a->lap.certified);
     if (a->software.has_acquired && date_cmp(a->software.acquired, held) > 0) {
         msg(x, EVAL_MSG_SOFTWARE_ACQUIRED_AFTER, ind->id,
             "« %s » : le logiciel doit être détenu au %s ; la date d'acquisition indiquée est le "

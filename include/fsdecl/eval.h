@@ -65,6 +65,8 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
       "une réponse libre là où il faut choisir dans la liste")                                       \
     X(EVAL_MSG_SOFTWARE_DETAILS, "software.details", EVAL_BLOCKING,                                  \
       "l'éditeur ou le nom du logiciel manque")                                                      \
+    X(EVAL_MSG_POSTPONEMENT_INFERRED, "deadline.postponement_inferred", EVAL_WARNING,                \
+      "équipement compté grâce à un report dont le rattachement à l'indicateur est déduit")          \
     X(EVAL_MSG_SOFTWARE_ACQUIRED_AFTER, "software.acquired_after", EVAL_BLOCKING,                    \
       "le logiciel a été acquis après la date où il doit être détenu")                               \
     X(EVAL_MSG_LAP_EXEMPT, "lap.exempt", EVAL_INFO, "la spécialité est exonérée du LAP")             \
