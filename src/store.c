@@ -714,29 +714,135 @@ bool store_restore_backup(const store_t *s, const char *name, diag_list *d)
 
 /* ---- locks ---------------------------------------------------------------------------------- */
 
+/* The lock is the file at YEAR-RPPS.lock, and its label (pid, host, since) is written into a new
+ * file before that file is renamed into place: a label is never rewritten, so it is never read
+ * half-done. Two byte ranges of that file are locked (F_OFD_SETLK):
+ *   byte 0  the lock itself: whoever holds it on the file now at the path holds the draft;
+ *   byte 1  "this label is mine": held only by the process that wrote the file's label.
+ * A process that finds the file unlocked (its holder gone) locks its byte 0, then renames its own
+ * labelled file over it; meanwhile, byte 1 being free tells a reader that the label there is a
+ * gone holder's, not the holder's. */
+enum { LOCK_BYTE = 0, LABEL_BYTE = 1, LOCK_TRIES = 2000 };
+
+static bool lock_range(int fd, int cmd, off_t start, off_t len)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
+    return fcntl(fd, cmd, &fl) == 0;
+}
+
+/* True when some open file holds the byte at start (F_OFD_GETLK: looks, never takes). */
+static bool range_held(int fd, off_t start)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = 1};
+    return fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}
+
+/* True when fd is the file now at path. */
+static bool still_at(int fd, const char *path)
+{
+    struct stat a, b;
+    return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+/* A new file beside path holding our label, both its bytes locked; -1 (diagnosed) on failure. */
+static int new_label(const char *path, char *tmp, size_t size, diag_list *d)
+{
+    char host[256], when[32], info[512];
+    host_name(host, sizeof host);
+    now_text(when, sizeof when);
+    int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nsince=%s\n", (long)getpid(), host, when);
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    const char *base = strrchr(path, '/');
+    snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base ? base + 1 : path);
+    int fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) {
+        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+        return -1;
+    }
+    if (fchmod(fd, 0600) != 0 || !write_all(fd, info, (size_t)n) ||
+        !lock_range(fd, F_OFD_SETLK, LOCK_BYTE, 2)) {
+        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+        close(fd);
+        unlink(tmp);
+        return -1;
+    }
+    return fd;
+}
+
+/* The holder of the lock on fd (its byte 0 is held by another): named when the label there is
+ * the holder's own; false when it is a gone holder's, being replaced, or fd is no longer the
+ * file at path (then look again). */
+static bool read_holder(int fd, const char *path, store_lock *l)
+{
+    char info[512] = "";
+    ssize_t n = pread(fd, info, sizeof info - 1, 0);
+    info[n > 0 ? n : 0] = '\0';
+    if (!range_held(fd, LABEL_BYTE) || !still_at(fd, path))
+        return false;
+    parse_owner(info, &l->pid, l->host, sizeof l->host, l->since, sizeof l->since);
+    return true;
+}
+
+/* Takes the lock at path with our labelled file, named tmp: 1 taken, 0 held by another
+ * (*l describes it, or says nothing when its label could not be read as the holder's), -1 on
+ * failure (diagnosed). */
+static int take_lock(const char *path, const char *tmp, store_lock *l, diag_list *d)
+{
+    for (int tries = 0; tries < LOCK_TRIES; tries++) {
+        int old = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (old < 0) {
+            diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+            return -1;
+        }
+        if (!lock_range(old, F_OFD_SETLK, LOCK_BYTE, 1)) {
+            if (errno != EAGAIN && errno != EACCES) {
+                diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+                close(old);
+                return -1;
+            }
+            bool named = read_holder(old, path, l);
+            close(old);
+            if (named)
+                return 0;
+            struct timespec pause = {0, 500000}; /* a holder between its lock and its label */
+            nanosleep(&pause, NULL);
+            continue;
+        }
+        /* we hold the file at the path, if it still is there: our label replaces it */
+        if (!still_at(old, path)) {
+            close(old);
+            continue;
+        }
+        int rc = rename(tmp, path);
+        int err = errno;
+        close(old);
+        if (rc != 0) {
+            diag_add(d, path, 0, "verrou impossible : %s", strerror(err));
+            return -1;
+        }
+        return 1;
+    }
+    memset(l, 0, sizeof *l); /* held, by a holder whose label never appeared */
+    l->fd = -1;
+    return 0;
+}
+
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d)
 {
     memset(l, 0, sizeof *l);
     l->fd = -1;
-    char path[PATH_MAX];
+    char path[PATH_MAX], tmp[PATH_MAX + 16];
     side_path(s, name, ".lock", path, sizeof path);
-    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+    int fd = new_label(path, tmp, sizeof tmp, d);
+    if (fd < 0)
         return false;
-    }
-    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-    if (fcntl(fd, F_OFD_SETLK, &fl) != 0) {
-        if (errno == EAGAIN || errno == EACCES) {
-            char info[512] = "";
-            ssize_t n = pread(fd, info, sizeof info - 1, 0);
-            info[n > 0 ? n : 0] = '\0';
-            l->held = true;
-            parse_owner(info, &l->pid, l->host, sizeof l->host, l->since, sizeof l->since);
-        } else {
-            diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
-        }
+    int taken = take_lock(path, tmp, l, d);
+    if (taken <= 0) {
+        unlink(tmp);
         close(fd);
+        l->held = taken == 0;
         return false;
     }
     char draft[PATH_MAX], bak[PATH_MAX];
@@ -745,13 +851,6 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
     if (!finish_restore(draft, bak, d)) { /* nothing is written over an unfinished restore */
         close(fd);
         return false;
-    }
-    char host[256], when[32], info[512];
-    host_name(host, sizeof host);
-    now_text(when, sizeof when);
-    int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nsince=%s\n", (long)getpid(), host, when);
-    if (ftruncate(fd, 0) != 0 || pwrite(fd, info, (size_t)n, 0) != n) {
-        /* the lock holds even if its label could not be written */
     }
     l->fd = fd;
     return true;
