@@ -238,12 +238,15 @@ static void dir_of(const char *path, char *dir, size_t size)
         snprintf(dir, size, ".");
 }
 
-/* " ; la version précédente est intacte" when there is one at path to speak of. */
+/* " ; la version précédente est intacte" when there is one at path to speak of. errno is kept:
+ * the caller's strerror(errno) may be evaluated after this call. */
 static const char *intact(const char *path)
 {
+    int err = errno;
     struct stat st;
-    return lstat(path, &st) == 0 && S_ISREG(st.st_mode) ? " ; la version précédente est intacte"
-                                                        : "";
+    bool there = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+    errno = err;
+    return there ? " ; la version précédente est intacte" : "";
 }
 
 /* Writes data to a new temporary file beside path; its name goes to tmp. */
