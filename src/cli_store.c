@@ -201,6 +201,13 @@ int cli_history(cli_ctx *c, const cli_args *a)
     return fail(&d, rc);
 }
 
+/* The recovery file's saved= field, as the file has it: sanitised for the terminal. */
+static const char *saved_text(const session_report *r, char *buf, size_t size)
+{
+    text_sanitize(r->recovery.saved, false, buf, size);
+    return buf;
+}
+
 int cli_recover(cli_ctx *c, const cli_args *a)
 {
     const char *name = a->pos[0];
@@ -208,6 +215,7 @@ int cli_recover(cli_ctx *c, const cli_args *a)
     diag_list d;
     diag_init(&d);
     session_report r;
+    char saved[sizeof r.recovery.saved];
     session_outcome o = session_recover(c->session, name, discard, &r, &d);
     if (o == SESSION_NOTHING_TO_RECOVER)
         printf("Aucune récupération en attente pour %s.\n", name);
@@ -217,7 +225,7 @@ int cli_recover(cli_ctx *c, const cli_args *a)
     else if (o == SESSION_OK)
         printf("Travail non enregistré de %s récupéré (sauvegarde automatique du %s%s) ; la "
                "version précédente est gardée en copie.\n",
-               name, r.recovery.saved,
+               name, saved_text(&r, saved, sizeof saved),
                r.recovery.newer_than_draft ? ""
                                            : ", plus ancienne que le "
                                              "brouillon");

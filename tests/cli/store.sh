@@ -96,6 +96,12 @@ expect_exit 0 drafts-recovery "$fsdecl" drafts --today 2025-12-20
 expect_out drafts-recovery "récupération disponible"
 expect_exit 0 recover-discard "$fsdecl" recover $draft --discard
 [ -e "$tmp/store/drafts/$draft.recovery" ] && ko "recover --discard left the file" || ok
+# A recovery file's header comes from a file: its saved= field reaches the terminal sanitised.
+{ printf '# recovery: pid=1 host=h saved=2025-12-20 \033]0;pwned\007\033[2J\n'
+  cat "$tmp/store/drafts/$draft.cfg"; } >"$tmp/store/drafts/$draft.recovery"
+expect_exit 0 recover-escape "$fsdecl" recover $draft
+expect_out recover-escape "sauvegarde automatique du 2025-12-20 ?\]0;pwned??\[2J"
+grep -q "$(printf '\033')" "$tmp/out" "$tmp/err" && ko "recover-escape: an escape printed raw" || ok
 
 # What an interrupted transmission leaves (a version file without its fingerprint, temporaries)
 # is no version: history does not call it altered, and the next transmission takes its number.
@@ -137,6 +143,14 @@ printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$nl"
 "$fsdecl" check --today 2025-12-20 "$nl" >"$tmp/out" 2>"$tmp/err"
 [ "$(grep -c 'erreur de syntaxe' "$tmp/err")" -eq 1 ] && grep -q "a?b.cfg:4: erreur de syntaxe" "$tmp/err" && ok ||
     ko "newline-name: the file:line: prefix was split: $(cat "$tmp/err")"
+# The check header names the file on one line, without its bidirectional marks (U+200F, U+061C).
+name="$tmp/c
+d$(printf '\342\200\217')e$(printf '\330\234')f.cfg"
+cp data/examples/gp-complete.cfg "$name"
+"$fsdecl" check --today 2025-12-20 "$name" >"$tmp/out" 2>"$tmp/err"
+head -n 1 "$tmp/out" | grep -q "^== $tmp/c?d?e?f.cfg — MARTIN" && ok ||
+    ko "check-header-name: $(head -n 2 "$tmp/out")"
+grep -q "$(printf '\342\200\217')\|$(printf '\330\234')" "$tmp/out" && ko "check-header-name: a mark printed raw" || ok
 
 # Listing only reads: no folder is created.
 expect_exit 0 drafts-creates-nothing "$fsdecl" --data-dir "$tmp/none/fsdecl" drafts
