@@ -72,6 +72,10 @@ static bool make_dir(const char *path, diag_list *d)
         }
         return true;
     }
+    if (errno != ENOENT) { /* there or not, it cannot be reached: no creation to speak of */
+        diag_add(d, path, 0, "dossier inaccessible : %s", strerror(errno));
+        return false;
+    }
     if (mkdir(path, 0700) != 0 && errno != EEXIST) {
         diag_add(d, path, 0, "création du dossier impossible : %s", strerror(errno));
         return false;
@@ -87,9 +91,13 @@ static bool make_parents(char *path, diag_list *d)
             continue;
         *p = '\0';
         struct stat st;
-        bool ok = stat(path, &st) == 0 || mkdir(path, 0700) == 0 || errno == EEXIST;
+        bool there = stat(path, &st) == 0, reachable = there || errno == ENOENT;
+        bool ok = there || (reachable && (mkdir(path, 0700) == 0 || errno == EEXIST));
         if (!ok)
-            diag_add(d, path, 0, "création du dossier impossible : %s", strerror(errno));
+            diag_add(d, path, 0,
+                     reachable ? "création du dossier impossible : %s"
+                               : "dossier inaccessible : %s",
+                     strerror(errno));
         *p = '/';
         if (!ok)
             return false;

@@ -152,6 +152,23 @@ head -n 1 "$tmp/out" | grep -q "^== $tmp/c?d?e?f.cfg — MARTIN" && ok ||
     ko "check-header-name: $(head -n 2 "$tmp/out")"
 grep -q "$(printf '\342\200\217')\|$(printf '\330\234')" "$tmp/out" && ko "check-header-name: a mark printed raw" || ok
 
+# A store folder that is there but cannot be reached is said so, not said impossible to create
+# (run as nobody when the tests run as root, who reaches everything).
+closed=$(mktemp -d) && chmod 755 "$closed" && mkdir -p "$closed/store/drafts" && chmod 000 "$closed/store"
+as_user=
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    chown -R 65534:65534 "$closed/store" && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+    expect_exit 2 closed-folder $as_user env FSDECL_DATA_DIR="$closed/store" \
+        "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
+    expect_err closed-folder "$closed/store/drafts: dossier inaccessible"
+    grep -q "création du dossier impossible" "$tmp/err" && ko "closed-folder: said impossible to create" || ok
+else
+    echo "root without setpriv: the unreachable folder case is not run"
+fi
+chmod 700 "$closed/store" && rm -rf "$closed"
+
 # Listing only reads: no folder is created.
 expect_exit 0 drafts-creates-nothing "$fsdecl" --data-dir "$tmp/none/fsdecl" drafts
 expect_out drafts-creates-nothing " : 0"
