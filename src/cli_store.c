@@ -73,6 +73,23 @@ static void put_draft(const session_summary *s)
            s->entry.has_recovery ? "  (récupération disponible : fsdecl recover)" : "");
 }
 
+/* Temporary files in the drafts folder: a save being written, or what a killed one left. */
+static void put_temporaries(const store_t *st)
+{
+    size_t stale, n = store_count_temporaries(st, &stale);
+    if (!n)
+        return;
+    printf("\n%zu fichier%s temporaire%s dans ", n, n > 1 ? "s" : "", n > 1 ? "s" : "");
+    cli_put(stdout, st->drafts);
+    printf(" : un enregistrement en cours, ou interrompu (ces fichiers ne sont pas des "
+           "brouillons)");
+    if (stale)
+        printf(" ; %zu, de plus d'une heure, laissé%s par un enregistrement interrompu, sera%s "
+               "supprimé%s au prochain enregistrement",
+               stale, stale > 1 ? "s" : "", stale > 1 ? "nt" : "", stale > 1 ? "s" : "");
+    printf(".\n");
+}
+
 int cli_drafts(cli_ctx *c, const cli_args *a)
 {
     (void)a;
@@ -92,6 +109,7 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
     for (size_t i = 0; i < n; i++)
         put_draft(&v[i]);
     free(v);
+    put_temporaries(st);
     return fail(&d, CLI_EXIT_OK);
 }
 

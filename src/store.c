@@ -105,25 +105,39 @@ static bool make_parents(char *path, diag_list *d)
     return true;
 }
 
-/* Temporary files left by a writer killed mid-save (".NAME.cfg.XXXXXX"): removed once they are
- * old enough that no live writer can still be filling them. Each removal stands on its own file,
- * never on the listing as a whole: a listing that breaks off only leaves some for next time. */
-static void remove_stale_temporaries(const char *drafts)
+/* Goes over the temporary files of the drafts folder (hidden regular files: ".NAME.XXXXXX");
+ * remove: those old enough that no live writer can still be filling them are removed. Each
+ * removal stands on its own file, never on the listing as a whole: a listing that breaks off only
+ * leaves some for next time. Returns how many there were, *stale how many of them were old. */
+static size_t temporaries(const char *drafts, bool remove, size_t *stale)
 {
+    *stale = 0;
     DIR *dd = opendir(drafts);
     if (!dd)
-        return;
+        return 0;
     time_t now = time(NULL);
+    size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dd))) {
         if (e->d_name[0] != '.' || strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         struct stat st;
-        if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-            now - st.st_mtime > STALE_SECONDS)
-            unlinkat(dirfd(dd), e->d_name, 0);
+        if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        n++;
+        if (now - st.st_mtime > STALE_SECONDS) {
+            ++*stale;
+            if (remove)
+                unlinkat(dirfd(dd), e->d_name, 0);
+        }
     }
     closedir(dd);
+    return n;
+}
+
+size_t store_count_temporaries(const store_t *s, size_t *stale)
+{
+    return temporaries(s->drafts, false, stale);
 }
 
 bool store_open(store_t *s, const char *dir, diag_list *d)
@@ -133,7 +147,8 @@ bool store_open(store_t *s, const char *dir, diag_list *d)
     if (!(make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
           make_dir(s->history, d)))
         return false;
-    remove_stale_temporaries(s->drafts);
+    size_t stale;
+    temporaries(s->drafts, true, &stale);
     return true;
 }
 

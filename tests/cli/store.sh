@@ -79,6 +79,17 @@ expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
 expect_out drafts "Brouillons dans $tmp/store : 5"
 expect_out drafts "2025      10001234565  MARTIN Claire"
 expect_out drafts "2024      10001234573"
+grep -q "temporaire" "$tmp/out" && ko "drafts: temporaries reported where there are none" || ok
+# Temporary files a killed save left are shown, and the old ones removed by the next save.
+: >"$tmp/store/drafts/.$draft.cfg.Xy12Zw"
+: >"$tmp/store/drafts/.$draft.cfg.Ab34Cd"
+touch -d '2 hours ago' "$tmp/store/drafts/.$draft.cfg.Ab34Cd"
+expect_exit 0 drafts-temporaries "$fsdecl" drafts --today 2025-12-20
+expect_out drafts-temporaries "^2 fichiers temporaires dans $tmp/store/drafts : un enregistrement en cours, ou interrompu"
+expect_out drafts-temporaries "; 1, de plus d'une heure, laissé par un enregistrement interrompu, sera supprimé au prochain enregistrement.$"
+expect_exit 0 transmit-cleans "$fsdecl" transmit --today 2025-12-20 $draft
+[ -e "$tmp/store/drafts/.$draft.cfg.Ab34Cd" ] && ko "an old temporary was left" || ok
+rm -f "$tmp/store/drafts/.$draft.cfg.Xy12Zw"
 
 # A corrupt draft: its line, the backup offered and put back.
 printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$tmp/store/drafts/$draft.cfg"
