@@ -73,6 +73,23 @@ static void put_draft(const session_summary *s)
            s->entry.has_recovery ? "  (récupération disponible : fsdecl recover)" : "");
 }
 
+/* Temporary files in the drafts folder: a save being written, or what a killed one left. */
+static void put_temporaries(const store_t *st)
+{
+    size_t stale, n = store_count_temporaries(st, &stale);
+    if (!n)
+        return;
+    printf("\n%zu fichier%s temporaire%s dans ", n, n > 1 ? "s" : "", n > 1 ? "s" : "");
+    cli_put(stdout, st->drafts);
+    printf(" : un enregistrement en cours, ou interrompu (ces fichiers ne sont pas des "
+           "brouillons)");
+    if (stale)
+        printf(" ; %zu, de plus d'une heure, laissé%s par un enregistrement interrompu, sera%s "
+               "supprimé%s au prochain enregistrement",
+               stale, stale > 1 ? "s" : "", stale > 1 ? "nt" : "", stale > 1 ? "s" : "");
+    printf(".\n");
+}
+
 int cli_drafts(cli_ctx *c, const cli_args *a)
 {
     (void)a;
@@ -92,6 +109,7 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
     for (size_t i = 0; i < n; i++)
         put_draft(&v[i]);
     free(v);
+    put_temporaries(st);
     return fail(&d, CLI_EXIT_OK);
 }
 
@@ -201,6 +219,13 @@ int cli_history(cli_ctx *c, const cli_args *a)
     return fail(&d, rc);
 }
 
+/* The recovery file's saved= field, as the file has it: sanitised for the terminal. */
+static const char *saved_text(const session_report *r, char *buf, size_t size)
+{
+    text_sanitize(r->recovery.saved, false, buf, size);
+    return buf;
+}
+
 int cli_recover(cli_ctx *c, const cli_args *a)
 {
     const char *name = a->pos[0];
@@ -208,6 +233,7 @@ int cli_recover(cli_ctx *c, const cli_args *a)
     diag_list d;
     diag_init(&d);
     session_report r;
+    char saved[sizeof r.recovery.saved];
     session_outcome o = session_recover(c->session, name, discard, &r, &d);
     if (o == SESSION_NOTHING_TO_RECOVER)
         printf("Aucune récupération en attente pour %s.\n", name);
@@ -217,7 +243,7 @@ int cli_recover(cli_ctx *c, const cli_args *a)
     else if (o == SESSION_OK)
         printf("Travail non enregistré de %s récupéré (sauvegarde automatique du %s%s) ; la "
                "version précédente est gardée en copie.\n",
-               name, r.recovery.saved,
+               name, saved_text(&r, saved, sizeof saved),
                r.recovery.newer_than_draft ? ""
                                            : ", plus ancienne que le "
                                              "brouillon");

@@ -69,25 +69,40 @@ bool eval_msg_parse(const char *id, eval_msg *out)
     return false;
 }
 
+static const char INCOMPLETE_TEXT[] =
+    "Mémoire épuisée : cette déclaration n'a pas pu être jugée en entier, ce jugement ne vaut "
+    "rien. Relancez fsdecl, ou libérez de la mémoire, avant de la transmettre.";
+
+/* Memory ran out: what is missing from the judgement cannot be known, so it is never clean. */
+static void fail(ctx *x)
+{
+    x->r->incomplete = true;
+}
+
 static void add_message(ctx *x, eval_msg code, eval_severity sev, const char *indicator,
                         const char *fmt, va_list ap)
 {
     eval_result *r = x->r;
     if (x->quiet)
         return;
-    if (r->nmessages == r->capmessages) {
-        size_t cap = r->capmessages ? r->capmessages * 2 : 16;
+    /* the last slot is kept for eval.incomplete */
+    if (r->nmessages + 1 >= r->capmessages) {
+        size_t cap = r->capmessages * 2;
         eval_message *m = realloc(r->messages, cap * sizeof *m);
-        if (!m)
+        if (!m) {
+            fail(x);
             return;
+        }
         r->messages = m;
         r->capmessages = cap;
     }
     char buf[1024];
     vsnprintf(buf, sizeof buf, fmt, ap);
     char *text = strdup(buf);
-    if (!text)
+    if (!text) {
+        fail(x);
         return;
+    }
     r->messages[r->nmessages++] = (eval_message){code, MESSAGES[code].id, sev, indicator, text};
     if (sev == EVAL_BLOCKING)
         r->nblocking++;
@@ -480,8 +495,10 @@ static void owe(ctx *x, const rules_indicator *ind, const rules_document *doc,
     if (r->nproofs == r->capproofs) {
         size_t cap = r->capproofs ? r->capproofs * 2 : 8;
         eval_proof *v = realloc(r->proofs, cap * sizeof *v);
-        if (!v)
+        if (!v) {
+            fail(x);
             return;
+        }
         r->proofs = v;
         r->capproofs = cap;
     }
@@ -804,11 +821,12 @@ static int cmp_missing(const void *a, const void *b)
 static void missing(const rules_campaign *c, eval_result *r)
 {
     r->missing = calloc(r->nitems ? r->nitems : 1, sizeof *r->missing);
-    if (!r->missing)
-        return;
     eval_status *saved = malloc((r->nitems ? r->nitems : 1) * sizeof *saved);
-    if (!saved)
+    if (!r->missing || !saved) {
+        r->incomplete = true;
+        free(saved);
         return;
+    }
     for (size_t i = 0; i < r->nitems; i++)
         saved[i] = r->items[i].status;
     int64_t base_max = r->max_cents;
@@ -1005,7 +1023,12 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     r->same_days[0] = LONG_MIN, r->same_days[1] = LONG_MAX;
     r->items = calloc(c->nindicators ? c->nindicators : 1, sizeof *r->items);
     r->volets = calloc(c->nvolets ? c->nvolets : 1, sizeof *r->volets);
-    if (!r->items || !r->volets) {
+    /* what says the judgement is incomplete is allocated first: it cannot be missing then */
+    r->capmessages = 16;
+    r->messages = malloc(r->capmessages * sizeof *r->messages);
+    char *incomplete = strdup(INCOMPLETE_TEXT);
+    if (!r->items || !r->volets || !r->messages || !incomplete) {
+        free(incomplete);
         eval_free(r);
         return NULL;
     }
@@ -1052,6 +1075,15 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
             fr_date(d->attestation.date, b1));
     r->transmittable =
         r->committed && (r->window == EVAL_WINDOW_OPEN || r->window == EVAL_WINDOW_NOT_OPEN_APPROX);
+    if (r->incomplete) {
+        r->messages[r->nmessages++] =
+            (eval_message){EVAL_MSG_EVAL_INCOMPLETE, MESSAGES[EVAL_MSG_EVAL_INCOMPLETE].id,
+                           EVAL_BLOCKING, NULL, incomplete};
+        r->nblocking++;
+        r->transmittable = false;
+    } else {
+        free(incomplete);
+    }
     return r;
 }
 

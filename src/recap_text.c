@@ -79,9 +79,16 @@ char *recap_render_check_text(const recap *r, const char *file)
     const decl_t *d = r->decl;
     const eval_result *e = r->eval;
     strbuf b = {0};
-    strbuf_put(&b, "== %s — %s %s — %s\n", file,
+    /* a file name is the user's: no line break or mark of it reaches the header */
+    size_t n = strlen(file) + 1;
+    char *safe = malloc(n);
+    if (!safe)
+        return NULL;
+    text_sanitize(file, false, safe, n);
+    strbuf_put(&b, "== %s — %s %s — %s\n", safe,
                d->identity.last_name ? d->identity.last_name : "?",
                d->identity.first_name ? d->identity.first_name : "", r->campaign->title);
+    free(safe);
     put_volets(&b, r);
     strbuf_puts(&b, "\nTotal : ");
     recap_put_range(&b, e->min_tenths, e->max_tenths, false);

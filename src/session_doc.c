@@ -336,6 +336,8 @@ static session_outcome transmit_refusal(const session_doc *doc, const decl_t *de
         return SESSION_RECOVERY_PENDING;
     if (!e)
         return SESSION_NO_RULES;
+    if (e->incomplete) /* what was not judged could block */
+        return SESSION_JUDGEMENT_INCOMPLETE;
     if (e->window == EVAL_WINDOW_CLOSED)
         return SESSION_WINDOW_CLOSED;
     if (e->window == EVAL_WINDOW_NOT_OPEN)

@@ -72,6 +72,10 @@ static bool make_dir(const char *path, diag_list *d)
         }
         return true;
     }
+    if (errno != ENOENT) { /* there or not, it cannot be reached: no creation to speak of */
+        diag_add(d, path, 0, "dossier inaccessible : %s", strerror(errno));
+        return false;
+    }
     if (mkdir(path, 0700) != 0 && errno != EEXIST) {
         diag_add(d, path, 0, "création du dossier impossible : %s", strerror(errno));
         return false;
@@ -87,9 +91,13 @@ static bool make_parents(char *path, diag_list *d)
             continue;
         *p = '\0';
         struct stat st;
-        bool ok = stat(path, &st) == 0 || mkdir(path, 0700) == 0 || errno == EEXIST;
+        bool there = stat(path, &st) == 0, reachable = there || errno == ENOENT;
+        bool ok = there || (reachable && (mkdir(path, 0700) == 0 || errno == EEXIST));
         if (!ok)
-            diag_add(d, path, 0, "création du dossier impossible : %s", strerror(errno));
+            diag_add(d, path, 0,
+                     reachable ? "création du dossier impossible : %s"
+                               : "dossier inaccessible : %s",
+                     strerror(errno));
         *p = '/';
         if (!ok)
             return false;
@@ -97,25 +105,39 @@ static bool make_parents(char *path, diag_list *d)
     return true;
 }
 
-/* Temporary files left by a writer killed mid-save (".NAME.cfg.XXXXXX"): removed once they are
- * old enough that no live writer can still be filling them. Each removal stands on its own file,
- * never on the listing as a whole: a listing that breaks off only leaves some for next time. */
-static void remove_stale_temporaries(const char *drafts)
+/* Goes over the temporary files of the drafts folder (hidden regular files: ".NAME.XXXXXX");
+ * remove: those old enough that no live writer can still be filling them are removed. Each
+ * removal stands on its own file, never on the listing as a whole: a listing that breaks off only
+ * leaves some for next time. Returns how many there were, *stale how many of them were old. */
+static size_t temporaries(const char *drafts, bool remove, size_t *stale)
 {
+    *stale = 0;
     DIR *dd = opendir(drafts);
     if (!dd)
-        return;
+        return 0;
     time_t now = time(NULL);
+    size_t n = 0;
     struct dirent *e;
     while ((e = readdir(dd))) {
         if (e->d_name[0] != '.' || strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
         struct stat st;
-        if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
-            now - st.st_mtime > STALE_SECONDS)
-            unlinkat(dirfd(dd), e->d_name, 0);
+        if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
+            continue;
+        n++;
+        if (now - st.st_mtime > STALE_SECONDS) {
+            ++*stale;
+            if (remove)
+                unlinkat(dirfd(dd), e->d_name, 0);
+        }
     }
     closedir(dd);
+    return n;
+}
+
+size_t store_count_temporaries(const store_t *s, size_t *stale)
+{
+    return temporaries(s->drafts, false, stale);
 }
 
 bool store_open(store_t *s, const char *dir, diag_list *d)
@@ -125,7 +147,8 @@ bool store_open(store_t *s, const char *dir, diag_list *d)
     if (!(make_parents(s->root, d) && make_dir(s->root, d) && make_dir(s->drafts, d) &&
           make_dir(s->history, d)))
         return false;
-    remove_stale_temporaries(s->drafts);
+    size_t stale;
+    temporaries(s->drafts, true, &stale);
     return true;
 }
 
@@ -238,12 +261,15 @@ static void dir_of(const char *path, char *dir, size_t size)
         snprintf(dir, size, ".");
 }
 
-/* " ; la version précédente est intacte" when there is one at path to speak of. */
+/* " ; la version précédente est intacte" when there is one at path to speak of. errno is kept:
+ * the caller's strerror(errno) may be evaluated after this call. */
 static const char *intact(const char *path)
 {
+    int err = errno;
     struct stat st;
-    return lstat(path, &st) == 0 && S_ISREG(st.st_mode) ? " ; la version précédente est intacte"
-                                                        : "";
+    bool there = lstat(path, &st) == 0 && S_ISREG(st.st_mode);
+    errno = err;
+    return there ? " ; la version précédente est intacte" : "";
 }
 
 /* Writes data to a new temporary file beside path; its name goes to tmp. */
@@ -714,29 +740,135 @@ bool store_restore_backup(const store_t *s, const char *name, diag_list *d)
 
 /* ---- locks ---------------------------------------------------------------------------------- */
 
+/* The lock is the file at YEAR-RPPS.lock, and its label (pid, host, since) is written into a new
+ * file before that file is renamed into place: a label is never rewritten, so it is never read
+ * half-done. Two byte ranges of that file are locked (F_OFD_SETLK):
+ *   byte 0  the lock itself: whoever holds it on the file now at the path holds the draft;
+ *   byte 1  "this label is mine": held only by the process that wrote the file's label.
+ * A process that finds the file unlocked (its holder gone) locks its byte 0, then renames its own
+ * labelled file over it; meanwhile, byte 1 being free tells a reader that the label there is a
+ * gone holder's, not the holder's. */
+enum { LOCK_BYTE = 0, LABEL_BYTE = 1, LOCK_TRIES = 2000 };
+
+static bool lock_range(int fd, int cmd, off_t start, off_t len)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = len};
+    return fcntl(fd, cmd, &fl) == 0;
+}
+
+/* True when some open file holds the byte at start (F_OFD_GETLK: looks, never takes). */
+static bool range_held(int fd, off_t start)
+{
+    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start, .l_len = 1};
+    return fcntl(fd, F_OFD_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+}
+
+/* True when fd is the file now at path. */
+static bool still_at(int fd, const char *path)
+{
+    struct stat a, b;
+    return fstat(fd, &a) == 0 && lstat(path, &b) == 0 && a.st_dev == b.st_dev &&
+           a.st_ino == b.st_ino;
+}
+
+/* A new file beside path holding our label, both its bytes locked; -1 (diagnosed) on failure. */
+static int new_label(const char *path, char *tmp, size_t size, diag_list *d)
+{
+    char host[256], when[32], info[512];
+    host_name(host, sizeof host);
+    now_text(when, sizeof when);
+    int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nsince=%s\n", (long)getpid(), host, when);
+    char dir[PATH_MAX];
+    dir_of(path, dir, sizeof dir);
+    const char *base = strrchr(path, '/');
+    snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base ? base + 1 : path);
+    int fd = mkostemp(tmp, O_CLOEXEC);
+    if (fd < 0) {
+        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+        return -1;
+    }
+    if (fchmod(fd, 0600) != 0 || !write_all(fd, info, (size_t)n) ||
+        !lock_range(fd, F_OFD_SETLK, LOCK_BYTE, 2)) {
+        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+        close(fd);
+        unlink(tmp);
+        return -1;
+    }
+    return fd;
+}
+
+/* The holder of the lock on fd (its byte 0 is held by another): named when the label there is
+ * the holder's own; false when it is a gone holder's, being replaced, or fd is no longer the
+ * file at path (then look again). */
+static bool read_holder(int fd, const char *path, store_lock *l)
+{
+    char info[512] = "";
+    ssize_t n = pread(fd, info, sizeof info - 1, 0);
+    info[n > 0 ? n : 0] = '\0';
+    if (!range_held(fd, LABEL_BYTE) || !still_at(fd, path))
+        return false;
+    parse_owner(info, &l->pid, l->host, sizeof l->host, l->since, sizeof l->since);
+    return true;
+}
+
+/* Takes the lock at path with our labelled file, named tmp: 1 taken, 0 held by another
+ * (*l describes it, or says nothing when its label could not be read as the holder's), -1 on
+ * failure (diagnosed). */
+static int take_lock(const char *path, const char *tmp, store_lock *l, diag_list *d)
+{
+    for (int tries = 0; tries < LOCK_TRIES; tries++) {
+        int old = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (old < 0) {
+            diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+            return -1;
+        }
+        if (!lock_range(old, F_OFD_SETLK, LOCK_BYTE, 1)) {
+            if (errno != EAGAIN && errno != EACCES) {
+                diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+                close(old);
+                return -1;
+            }
+            bool named = read_holder(old, path, l);
+            close(old);
+            if (named)
+                return 0;
+            struct timespec pause = {0, 500000}; /* a holder between its lock and its label */
+            nanosleep(&pause, NULL);
+            continue;
+        }
+        /* we hold the file at the path, if it still is there: our label replaces it */
+        if (!still_at(old, path)) {
+            close(old);
+            continue;
+        }
+        int rc = rename(tmp, path);
+        int err = errno;
+        close(old);
+        if (rc != 0) {
+            diag_add(d, path, 0, "verrou impossible : %s", strerror(err));
+            return -1;
+        }
+        return 1;
+    }
+    memset(l, 0, sizeof *l); /* held, by a holder whose label never appeared */
+    l->fd = -1;
+    return 0;
+}
+
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d)
 {
     memset(l, 0, sizeof *l);
     l->fd = -1;
-    char path[PATH_MAX];
+    char path[PATH_MAX], tmp[PATH_MAX + 16];
     side_path(s, name, ".lock", path, sizeof path);
-    int fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
+    int fd = new_label(path, tmp, sizeof tmp, d);
+    if (fd < 0)
         return false;
-    }
-    struct flock fl = {.l_type = F_WRLCK, .l_whence = SEEK_SET};
-    if (fcntl(fd, F_OFD_SETLK, &fl) != 0) {
-        if (errno == EAGAIN || errno == EACCES) {
-            char info[512] = "";
-            ssize_t n = pread(fd, info, sizeof info - 1, 0);
-            info[n > 0 ? n : 0] = '\0';
-            l->held = true;
-            parse_owner(info, &l->pid, l->host, sizeof l->host, l->since, sizeof l->since);
-        } else {
-            diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
-        }
+    int taken = take_lock(path, tmp, l, d);
+    if (taken <= 0) {
+        unlink(tmp);
         close(fd);
+        l->held = taken == 0;
         return false;
     }
     char draft[PATH_MAX], bak[PATH_MAX];
@@ -745,13 +877,6 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
     if (!finish_restore(draft, bak, d)) { /* nothing is written over an unfinished restore */
         close(fd);
         return false;
-    }
-    char host[256], when[32], info[512];
-    host_name(host, sizeof host);
-    now_text(when, sizeof when);
-    int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nsince=%s\n", (long)getpid(), host, when);
-    if (ftruncate(fd, 0) != 0 || pwrite(fd, info, (size_t)n, 0) != n) {
-        /* the lock holds even if its label could not be written */
     }
     l->fd = fd;
     return true;

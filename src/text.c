@@ -93,7 +93,8 @@ void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size)
     uint32_t cp;
     while (*p) {
         size_t n = utf8_seq(p, &cp);
-        if (!n || (text_cp_control(cp) && !(keep_newline && cp == '\n'))) {
+        bool mark = cp == 0x200E || cp == 0x200F || cp == 0x061C;
+        if (!n || mark || (text_cp_control(cp) && !(keep_newline && cp == '\n'))) {
             if (o + 1 >= size)
                 break;
             buf[o++] = '?';

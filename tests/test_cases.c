@@ -205,11 +205,12 @@ static void test_campaign_cases(void **state)
 }
 
 /* Every message of the evaluator's table is expected by at least one campaign case, so no
- * validation rule goes untested. */
+ * validation rule goes untested; but eval.incomplete, which only memory running out gives
+ * (tests/test_eval_nomem.c). */
 static void test_every_message_has_a_case(void **state)
 {
     (void)state;
-    static const char *const unreachable[] = {NULL};
+    static const char *const unreachable[] = {"eval.incomplete", NULL};
     char *cases = NULL;
     size_t clen = 0;
     for (int year = 2023; year <= 2026; year++) {

@@ -112,7 +112,9 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
     X(EVAL_MSG_WINDOW_CLOSE_UNKNOWN, "window.close_unknown", EVAL_INFO,                              \
       "la date de clôture n'est pas encore connue")                                                  \
     X(EVAL_MSG_ATTESTATION_MISSING, "attestation.missing", EVAL_BLOCKING,                            \
-      "les engagements de l'attestation sur l'honneur ne sont pas cochés")
+      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                           \
+    X(EVAL_MSG_EVAL_INCOMPLETE, "eval.incomplete", EVAL_BLOCKING,                                    \
+      "le jugement n'a pas pu être mené à son terme (mémoire épuisée)")
 #define EVAL_MSG_ENUM(constant, id, severity, fr) constant,
 typedef enum { EVAL_MESSAGES(EVAL_MSG_ENUM) } eval_msg;
 #undef EVAL_MSG_ENUM
@@ -180,6 +182,8 @@ typedef struct {
     eval_proof *proofs; /* owed, in the campaign's order */
     size_t nproofs, capproofs;
     size_t nblocking;
+    bool incomplete;    /* memory ran out while judging: some of the judgement is missing; then
+                         * never transmittable, and eval.incomplete is among the messages */
     bool committed;     /* both commitments of the attestation are ticked */
     eval_window window; /* the declaration window on the day judged */
     bool transmittable; /* committed, window allowing: a (possibly partial) transmission */

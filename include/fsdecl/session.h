@@ -45,7 +45,9 @@ typedef struct {
     X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")            \
     X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                \
     X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")          \
-    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")
+    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                       \
+    X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                        \
+      "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : rien n'est transmis")
 typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
 enum { SESSION_OUTCOME_COUNT = 0 SESSION_OUTCOMES(VOCAB_COUNT) };
 extern const vocab_t session_outcome_vocab;

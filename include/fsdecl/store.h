@@ -105,6 +105,10 @@ void store_lock_release(store_lock *l);
 
 /* Lists the drafts (sorted by name); *out is malloc'ed. */
 size_t store_list(const store_t *s, store_entry **out, diag_list *d);
+/* The temporary files in the drafts folder (".NAME.XXXXXX": a save being written, or left by a
+ * killed one), and in *stale how many of them are old enough to be removed at the next opening
+ * of the store for writing (an hour); 0 when the folder cannot be read. */
+size_t store_count_temporaries(const store_t *s, size_t *stale);
 
 /* The saved draft's bytes (malloc'ed, NUL-terminated, *len of them); NULL (diagnosed) when it
  * cannot be read. */

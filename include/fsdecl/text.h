@@ -13,8 +13,10 @@ bool text_utf8_valid(const char *s);
 bool text_cp_control(uint32_t cp);
 /* True when s holds a character text_cp_control refuses; '\n' is ignored when allow_newline. */
 bool text_has_control(const char *s, bool allow_newline);
-/* Copies s into buf (always terminated) replacing invalid UTF-8 and every control character but
- * '\n' (when keep_newline) with '?', so that text from a file cannot drive the terminal. The
+/* Copies s into buf (always terminated) replacing invalid UTF-8, every control character but
+ * '\n' (when keep_newline) and the bidirectional marks U+200E, U+200F and U+061C (which, though
+ * text_cp_control lets them by, turn what is shown around them) with '?', so that text from a
+ * file cannot drive the terminal. The
  * result is never longer than s: a buffer of strlen(s) + 1 bytes always holds all of it. */
 void text_sanitize(const char *s, bool keep_newline, char *buf, size_t size);
 

@@ -79,6 +79,17 @@ expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
 expect_out drafts "Brouillons dans $tmp/store : 5"
 expect_out drafts "2025      10001234565  MARTIN Claire"
 expect_out drafts "2024      10001234573"
+grep -q "temporaire" "$tmp/out" && ko "drafts: temporaries reported where there are none" || ok
+# Temporary files a killed save left are shown, and the old ones removed by the next save.
+: >"$tmp/store/drafts/.$draft.cfg.Xy12Zw"
+: >"$tmp/store/drafts/.$draft.cfg.Ab34Cd"
+touch -d '2 hours ago' "$tmp/store/drafts/.$draft.cfg.Ab34Cd"
+expect_exit 0 drafts-temporaries "$fsdecl" drafts --today 2025-12-20
+expect_out drafts-temporaries "^2 fichiers temporaires dans $tmp/store/drafts : un enregistrement en cours, ou interrompu"
+expect_out drafts-temporaries "; 1, de plus d'une heure, laissé par un enregistrement interrompu, sera supprimé au prochain enregistrement.$"
+expect_exit 0 transmit-cleans "$fsdecl" transmit --today 2025-12-20 $draft
+[ -e "$tmp/store/drafts/.$draft.cfg.Ab34Cd" ] && ko "an old temporary was left" || ok
+rm -f "$tmp/store/drafts/.$draft.cfg.Xy12Zw"
 
 # A corrupt draft: its line, the backup offered and put back.
 printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$tmp/store/drafts/$draft.cfg"
@@ -96,6 +107,12 @@ expect_exit 0 drafts-recovery "$fsdecl" drafts --today 2025-12-20
 expect_out drafts-recovery "récupération disponible"
 expect_exit 0 recover-discard "$fsdecl" recover $draft --discard
 [ -e "$tmp/store/drafts/$draft.recovery" ] && ko "recover --discard left the file" || ok
+# A recovery file's header comes from a file: its saved= field reaches the terminal sanitised.
+{ printf '# recovery: pid=1 host=h saved=2025-12-20 \033]0;pwned\007\033[2J\n'
+  cat "$tmp/store/drafts/$draft.cfg"; } >"$tmp/store/drafts/$draft.recovery"
+expect_exit 0 recover-escape "$fsdecl" recover $draft
+expect_out recover-escape "sauvegarde automatique du 2025-12-20 ?\]0;pwned??\[2J"
+grep -q "$(printf '\033')" "$tmp/out" "$tmp/err" && ko "recover-escape: an escape printed raw" || ok
 
 # What an interrupted transmission leaves (a version file without its fingerprint, temporaries)
 # is no version: history does not call it altered, and the next transmission takes its number.
@@ -137,6 +154,31 @@ printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$nl"
 "$fsdecl" check --today 2025-12-20 "$nl" >"$tmp/out" 2>"$tmp/err"
 [ "$(grep -c 'erreur de syntaxe' "$tmp/err")" -eq 1 ] && grep -q "a?b.cfg:4: erreur de syntaxe" "$tmp/err" && ok ||
     ko "newline-name: the file:line: prefix was split: $(cat "$tmp/err")"
+# The check header names the file on one line, without its bidirectional marks (U+200F, U+061C).
+name="$tmp/c
+d$(printf '\342\200\217')e$(printf '\330\234')f.cfg"
+cp data/examples/gp-complete.cfg "$name"
+"$fsdecl" check --today 2025-12-20 "$name" >"$tmp/out" 2>"$tmp/err"
+head -n 1 "$tmp/out" | grep -q "^== $tmp/c?d?e?f.cfg — MARTIN" && ok ||
+    ko "check-header-name: $(head -n 2 "$tmp/out")"
+grep -q "$(printf '\342\200\217')\|$(printf '\330\234')" "$tmp/out" && ko "check-header-name: a mark printed raw" || ok
+
+# A store folder that is there but cannot be reached is said so, not said impossible to create
+# (run as nobody when the tests run as root, who reaches everything).
+closed=$(mktemp -d) && chmod 755 "$closed" && mkdir -p "$closed/store/drafts" && chmod 000 "$closed/store"
+as_user=
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    chown -R 65534:65534 "$closed/store" && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+    expect_exit 2 closed-folder $as_user env FSDECL_DATA_DIR="$closed/store" \
+        "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
+    expect_err closed-folder "$closed/store/drafts: dossier inaccessible"
+    grep -q "création du dossier impossible" "$tmp/err" && ko "closed-folder: said impossible to create" || ok
+else
+    echo "root without setpriv: the unreachable folder case is not run"
+fi
+chmod 700 "$closed/store" && rm -rf "$closed"
 
 # Listing only reads: no folder is created.
 expect_exit 0 drafts-creates-nothing "$fsdecl" --data-dir "$tmp/none/fsdecl" drafts

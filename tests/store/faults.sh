@@ -122,6 +122,13 @@ while [ $n -le 40 ]; do # each readdir in turn: of drafts/ (old temporaries), th
 done
 # the count of versions and the cleaning before the next one: two listings of the history
 [ $history_faults -ge 2 ] && ok || ko "only $history_faults failed listings of the history reached"
+# A save that fails where no draft exists yet gives the reason of the failure, not that of the
+# look for a previous version (which there is not).
+FSDECL_DATA_DIR="$tmp/fresh" expect_exit 2 "new, mkstemp fails" env LD_PRELOAD="$shim" \
+    FSDECL_FAULT=mkstemp:1 FSDECL_FAULT_ERRNO=ENOSPC \
+    "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
+grep -q "enregistrement impossible : No space left on device" "$tmp/err" && ok ||
+    { ko "new, mkstemp fails: not the reason"; cat "$tmp/err"; }
 # The same through the kernel, as the defect was found: getdents64 fails (strace -e inject), when
 # strace is there and may trace.
 if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
