@@ -171,8 +171,12 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
     chown -R 65534:65534 "$closed/store" && as_user="setpriv --reuid=65534 --regid=65534 --clear-groups"
 fi
 if [ "$(id -u)" != 0 ] || [ -n "$as_user" ]; then
+    # the program and its rules copied where any user reads them: the checkout may be private
+    cp "$fsdecl" "$closed/fsdecl" && cp -r "$src/rules" "$src/data/lists" "$closed/" &&
+        chmod -R a+rX "$closed/fsdecl" "$closed/rules" "$closed/lists"
     expect_exit 2 closed-folder $as_user env FSDECL_DATA_DIR="$closed/store" \
-        "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
+        FSDECL_RULES_DIR="$closed/rules" FSDECL_LISTS_DIR="$closed/lists" \
+        "$closed/fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
     expect_err closed-folder "$closed/store/drafts: dossier inaccessible"
     grep -q "création du dossier impossible" "$tmp/err" && ko "closed-folder: said impossible to create" || ok
 else
