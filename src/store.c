@@ -246,6 +246,13 @@ static const char *intact(const char *path)
                                                         : "";
 }
 
+/* What a failed write of path leaves: the previous file intact, or nothing at all. */
+static const char *left(const char *path)
+{
+    const char *s = intact(path);
+    return *s ? s : " ; rien n'a été enregistré";
+}
+
 /* Writes data to a new temporary file beside path; its name goes to tmp. */
 static bool write_temp(const char *path, const char *data, size_t len, char *tmp, size_t size,
                        diag_list *d)
@@ -257,7 +264,8 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
     snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(errno), intact(path));
+        int err = errno; /* before lstat can change it */
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
         return false;
     }
     int err = 0;
@@ -267,7 +275,7 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
         err = errno;
     if (err) {
         unlink(tmp);
-        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), intact(path));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
         return false;
     }
     return true;
@@ -282,20 +290,22 @@ static bool keep_backup(const char *path, const char *backup, diag_list *d)
     const char *base = strrchr(backup, '/');
     snprintf(next, sizeof next, "%s/.%s.%ld", dir, base ? base + 1 : backup, (long)getpid());
     unlink(next);
-    if (chmod(path, 0600) != 0 && errno != ENOENT) { /* a backup others could write is no backup */
-        diag_add(d, path, 0, "droits du brouillon impossibles à restreindre : %s%s",
-                 strerror(errno), intact(path));
+    int err = 0; /* kept before intact()'s lstat can change errno */
+    if (chmod(path, 0600) != 0 && (err = errno) != ENOENT) { /* others could write it: no backup */
+        diag_add(d, path, 0, "droits du brouillon impossibles à restreindre : %s%s", strerror(err),
+                 intact(path));
         return false;
     }
     if (link(path, next) != 0) {
-        if (errno == ENOENT)
+        if ((err = errno) == ENOENT)
             return true;
-        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(errno),
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
                  intact(path));
         return false;
     }
     if (rename(next, backup) != 0) {
-        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(errno),
+        err = errno;
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
                  intact(path));
         unlink(next);
         return false;
@@ -321,7 +331,7 @@ bool store_write_atomic(const char *path, const char *backup, const char *data, 
     if (rename(tmp, path) != 0) {
         int err = errno;
         unlink(tmp);
-        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), intact(path));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
         return false;
     }
     char dir[PATH_MAX];
@@ -649,7 +659,8 @@ static bool swap_by_journal(const char *draft, const char *bak, diag_list *d)
     journal_path(draft, journal, sizeof journal);
     dir_of(draft, dir, sizeof dir);
     if (link(bak, journal) != 0) {
-        diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+        int err = errno; /* before lstat can change it */
+        diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(err), intact(draft));
         return false;
     }
     fsync_dir(dir); /* the journal on disk before the backup is replaced; a failure is seen last */
@@ -681,7 +692,8 @@ static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
     } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
         return swap_by_journal(draft, bak, d);
     }
-    diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+    int err = errno; /* before lstat can change it */
+    diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(err), intact(draft));
     return false;
 }
 

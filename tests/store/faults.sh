@@ -85,6 +85,36 @@ for op in transmit restore save; do
     [ $faults -ge 10 ] && ok || ko "$op: only $faults faults were reached: is the shim preloaded?"
 done
 
+# recap -o over an earlier output (recap, paper form): each call of the atomic write failing on a
+# full disk ends in exit 2 with the file named and the reason, and the earlier file is left byte
+# for byte, still private; no temporary file is left beside it.
+out_calls="mkstemp fchmod write fsync rename"
+for kind in "--format pdf" "--form" "--format json"; do
+    for call in $out_calls; do
+        rm -rf "$tmp/o" "$tmp/hit" && mkdir "$tmp/o" && echo "earlier output" >"$tmp/o/out" &&
+            chmod 600 "$tmp/o/out"
+        what="recap $kind -o, $call fails (ENOSPC)"
+        LD_PRELOAD="$shim" FSDECL_FAULT="$call:1" FSDECL_FAULT_ERRNO=ENOSPC \
+            FSDECL_FAULT_HIT="$tmp/hit" FSDECL_DATA_DIR="$tmp/base" \
+            "$fsdecl" recap $today $kind -o "$tmp/o/out" $draft >"$tmp/out" 2>"$tmp/err"
+        rc=$?
+        [ -e "$tmp/hit" ] || { ko "$what: the fault was not reached (not written through the atomic writer?)"; continue; }
+        [ $rc -eq 2 ] && grep -q "^$tmp/o/out: enregistrement impossible : No space left on device ; la version précédente est intacte$" "$tmp/err" &&
+            ok || { ko "$what: exit $rc"; cat "$tmp/err"; }
+        [ "$(cat "$tmp/o/out")" = "earlier output" ] && [ "$(ls -A "$tmp/o")" = out ] && ok ||
+            { ko "$what: the earlier file was changed, or a temporary file left"; ls -la "$tmp/o"; }
+    done
+done
+# The same through the kernel (strace), where the shim sees nothing: the first write fails.
+if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+    echo "earlier output" >"$tmp/o/out"
+    FSDECL_DATA_DIR="$tmp/base" strace -f -o /dev/null -e inject=write:error=ENOSPC:when=1 \
+        "$fsdecl" recap $today --format pdf -o "$tmp/o/out" $draft >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 2 ] && [ "$(cat "$tmp/o/out")" = "earlier output" ] && ok ||
+        { ko "recap -o, the kernel's first write fails: exit $rc, file now $(wc -c <"$tmp/o/out") bytes"; cat "$tmp/err"; }
+fi
+
 # A listing of the history that breaks off (readdir, or the getdents64 under it, failing) stops the
 # transmission with a message naming the folder, and every transmitted version survives byte for
 # byte: nothing is deleted on the strength of an incomplete listing.
