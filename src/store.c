@@ -863,18 +863,21 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(((const store_entry *)a)->name, ((const store_entry *)b)->name);
 }
 
-size_t store_list(const store_t *s, store_entry **out, diag_list *d)
+bool store_list(const store_t *s, store_entry **out, size_t *count, diag_list *d)
 {
     *out = NULL;
+    *count = 0;
     DIR *dd = opendir(s->drafts);
     if (!dd) {
-        if (errno != ENOENT) /* no folder yet: no draft yet */
-            diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
-        return 0;
+        if (errno == ENOENT) /* no folder yet: no draft yet */
+            return true;
+        diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
+        return false;
     }
     size_t n = 0, cap = 0;
     store_entry *v = NULL;
     int err = 0;
+    bool counted = true;
     struct dirent *e;
     while ((e = fileio_next_entry(dd, &err))) {
         size_t len = strlen(e->d_name);
@@ -887,8 +890,10 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             store_entry *nv = realloc(v, cap * sizeof *nv);
-            if (!nv)
+            if (!nv) {
+                err = ENOMEM;
                 break;
+            }
             v = nv;
         }
         store_entry *it = &v[n];
@@ -904,8 +909,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);
         it->has_recovery = lstat(path, &st) == 0;
-        int versions = count_versions(s, name, "", NULL);
-        it->versions = versions > 0 ? versions : 0;
+        it->versions = count_versions(s, name, " ; nombre de versions transmises inconnu", d);
+        counted &= it->versions >= 0;
         n++;
     }
     closedir(dd);
@@ -915,7 +920,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
     if (n)
         qsort(v, n, sizeof *v, cmp_entry);
     *out = v;
-    return n;
+    *count = n;
+    return !err && counted;
 }
 
 /* ---- transmission and history ---------------------------------------------------------------- */
@@ -1038,28 +1044,37 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
     free(text);
 }
 
-size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d)
+bool store_history(const store_t *s, const char *name, store_version **out, size_t *count,
+                   diag_list *d)
 {
     *out = NULL;
+    *count = 0;
     int n = count_versions(s, name, "", d);
     if (n <= 0)
-        return 0;
+        return n == 0;
     store_version *v = calloc((size_t)n, sizeof *v);
-    if (!v)
-        return 0;
+    if (!v) {
+        diag_add(d, name, 0, "mémoire insuffisante pour lire l'historique");
+        return false;
+    }
     for (int i = 0; i < n; i++) {
         v[i].number = i + 1;
         read_version(s, name, &v[i], d);
     }
     *out = v;
-    return (size_t)n;
+    *count = (size_t)n;
+    return true;
 }
 
 decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
                            diag_list *d)
 {
     store_version *v;
-    size_t n = store_history(s, name, &v, d);
+    size_t n;
+    if (!store_history(s, name, &v, &n, d)) {
+        free(v);
+        return NULL;
+    }
     if (number < 1 || (size_t)number > n) {
         diag_add(d, name, 0, "pas de version %d transmise (%zu en tout)", number, n);
         free(v);
