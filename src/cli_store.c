@@ -175,16 +175,29 @@ int cli_transmit(cli_ctx *c, const cli_args *a)
     session_report r;
     session_doc *doc = store_name_valid(arg) ? session_open(c->session, arg, 0, &r, &d)
                                              : session_import(c->session, arg, &r, &d);
-    if (!doc)
-        return refused(c, &r, &d);
+    if (!doc) {
+        int rc = refused(c, &r, &d);
+        if (rc == CLI_EXIT_ERROR)
+            fputs("fsdecl transmit : rien n'a été transmis ni enregistré.\n", stderr);
+        return rc;
+    }
     int version = 0;
     store_version info;
+    bool unsaved = session_unsaved(doc); /* an imported file is saved as the draft first */
     session_outcome o = session_transmit(doc, &version, &info, &r, &d);
     int rc = exit_code(o);
     if (o == SESSION_OK)
         put_transmitted(doc, version, &info);
     else
         refused(c, &r, &d);
+    /* an error after publishing says so itself (diagnostics); before, say what is left */
+    if (rc == CLI_EXIT_ERROR && !version && unsaved && !session_unsaved(doc))
+        fprintf(stderr,
+                "fsdecl transmit : rien n'a été transmis ; la déclaration est enregistrée "
+                "dans le brouillon %s.\n",
+                doc->name);
+    else if (rc == CLI_EXIT_ERROR && !version)
+        fputs("fsdecl transmit : rien n'a été transmis ni enregistré.\n", stderr);
     session_close(doc);
     return fail(&d, rc);
 }

@@ -152,6 +152,11 @@ expect_err drafts-link "drafts/2025-10001234607.cfg: lecture impossible : lien s
 expect_err drafts-link "^fsdecl drafts : liste incomplète ou brouillon illisible ; rien n'a été modifié.$"
 rm -f "$tmp/store/drafts/2025-10001234607.cfg"
 
+# A transmission that fails says whether anything was transmitted or saved.
+expect_exit 2 transmit-missing "$fsdecl" transmit --today 2025-12-20 "$tmp/none.cfg"
+expect_err transmit-missing "none.cfg: ouverture impossible"
+expect_err transmit-missing "^fsdecl transmit : rien n'a été transmis ni enregistré.$"
+
 # A history or a drafts folder that cannot be read is never shown as « 0 » versions or drafts with
 # exit 0: the folder and the reason on standard error, exit 2. (A file where the folder should be
 # makes opendir fail even for root, who ignores permissions.)

@@ -73,7 +73,10 @@ for op in transmit restore save; do
                 what="$op, $call #$n fails ($err)"
                 case $rc in
                 0) ok ;;
-                2) if [ -s "$tmp/err" ]; then ok; else ko "$what: exit 2 without a message"; fi ;;
+                2) if [ -s "$tmp/err" ]; then ok; else ko "$what: exit 2 without a message"; fi
+                    # a failed transmission says whether a version was published, and what was saved
+                    [ $op = restore ] || grep -q "rien n'a été transmis\|a bien été transmise" "$tmp/err" ||
+                        { ko "$what: not said whether anything was transmitted"; cat "$tmp/err"; } ;;
                 124) ko "$what: still running after 20 s" ;;
                 *) ko "$what: exit $rc"; cat "$tmp/err" ;;
                 esac
