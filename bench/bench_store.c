@@ -80,7 +80,8 @@ int main(int argc, char **argv)
     printf("drafts_created: %u in %.1f s\n", n, now() - t0);
     store_entry *v;
     t0 = now();
-    size_t listed = store_list(&s, &v, &d);
+    size_t listed = 0;
+    store_list(&s, &v, &listed, &d);
     printf("list_names_seconds: %.3f (%zu drafts)\n", now() - t0, listed);
     const char *dirs[] = {FSDECL_SOURCE_DIR "/data/lists"};
     rules_campaign *c = rules_load(FSDECL_SOURCE_DIR "/rules/2025.cfg", dirs, 1, &d);

@@ -91,7 +91,8 @@ void home_run(app *a);
  * no rules read (session_home_recall); home_run judges again after it. */
 bool home_recall(app *a);
 void home_draw(app *a);
-/* Opens a declaration by draft name or file (fsdecl edit). */
-bool home_open_arg(app *a, const char *arg);
+/* Opens a declaration by draft name or file (fsdecl edit); false when it could not be opened, with
+ * the reasons added to why (not when the user chose not to). */
+bool home_open_arg(app *a, const char *arg, diag_list *why);
 
 #endif

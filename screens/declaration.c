@@ -107,8 +107,8 @@ static void write_pdf(app *a)
                 hl && strncmp(path, home, hl) == 0 && path[hl] == '/' ? "~" : "",
                 hl && strncmp(path, home, hl) == 0 && path[hl] == '/' ? path + hl : path);
     else
-        app_say(a, TERM_BAD, "%s PDF impossible : %s", term_symbol(TERM_SYM_BAD),
-                d.count ? d.items[0].message : "erreur");
+        app_say(a, TERM_BAD, "%s PDF impossible : %s : %s", term_symbol(TERM_SYM_BAD),
+                d.count ? d.items[0].file : path, d.count ? d.items[0].message : "erreur");
     diag_free(&d);
 }
 

@@ -207,43 +207,68 @@ static int ask_recovery(app *a, const char *name, const store_recovery *rec)
     return 0;
 }
 
+/* Adds to why (when there is one: fsdecl edit) the reasons d gives from index from on, else the
+ * sentence said. */
+static void pass_on(diag_list *why, const diag_list *d, size_t from, const char *name,
+                    const char *said)
+{
+    if (!why)
+        return;
+    for (size_t i = from; i < d->count; i++)
+        diag_add(why, d->items[i].file, d->items[i].line, "%s", d->items[i].message);
+    if (d->count <= from)
+        diag_add(why, name, 0, "%s", said);
+}
+
 /* A declaration just opened whose campaign's rules cannot be read: not shown (every screen is
  * drawn from its rules); the core's reasons are. */
-static bool refuse_without_rules(app *a, session_doc *doc, diag_list *d)
+static bool refuse_without_rules(app *a, session_doc *doc, diag_list *d, diag_list *why)
 {
     session_report r;
     size_t before = d->count;
     if (session_need_rules(doc, &r, d) == SESSION_OK)
         return false;
-    char *why = session_explain(&r), text[1600], reason[1200] = "";
+    char *explained = session_explain(&r), text[1600], reason[1200] = "";
     if (d->count > before) {
         char raw[1200];
         snprintf(raw, sizeof raw, "%s : %s", d->items[before].file, d->items[before].message);
         text_sanitize(raw, false, reason, sizeof reason);
     }
     snprintf(text, sizeof text, "La déclaration %s n'est pas ouverte : %s.\n%s", doc->name,
-             why ? why : "", reason);
-    free(why);
+             explained ? explained : "", reason);
+    if (why)
+        diag_add(why, doc->name, 0, "la déclaration n'est pas ouverte : %s",
+                 explained ? explained : "mémoire insuffisante");
+    pass_on(why, d, before, doc->name, "");
+    free(explained);
     static const char *const ok[] = {"OK", NULL};
     dialog_ask(a, "Ouverture impossible", text, ok, 0);
     session_close(doc);
     return true;
 }
 
-/* Runs a declaration just opened, or says why it could not be. */
-static bool run_opened(app *a, session_doc *doc, session_report *r, diag_list *d)
+/* Runs a declaration just opened, or says why it could not be (in why too, when there is one). */
+static bool run_opened(app *a, session_doc *doc, session_report *r, diag_list *d, diag_list *why)
 {
-    if (doc && refuse_without_rules(a, doc, d))
+    if (doc && refuse_without_rules(a, doc, d, why))
         return false;
-    if (doc)
+    if (doc) {
         run_doc(a, doc, r);
-    else
-        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
-                d->count ? d->items[0].message : "ouverture impossible");
-    return doc != NULL;
+        return true;
+    }
+    char *explained = d->count ? NULL : session_explain(r);
+    app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
+            d->count    ? d->items[0].message
+            : explained ? explained
+                        : "ouverture impossible");
+    pass_on(why, d, 0, r->name[0] ? r->name : "fsdecl",
+            explained ? explained : "ouverture impossible");
+    free(explained);
+    return false;
 }
 
-static void open_name(app *a, const char *name, unsigned flags)
+/* false when the draft could not be opened (not when the user chose not to). */
+static bool open_name(app *a, const char *name, unsigned flags, diag_list *why)
 {
     diag_list d;
     diag_init(&d);
@@ -254,25 +279,24 @@ static void open_name(app *a, const char *name, unsigned flags)
         int f = ask_recovery(a, name, &rec);
         if (f < 0) {
             diag_free(&d);
-            return;
+            return true;
         }
         flags |= (unsigned)f;
     }
     session_report r;
-    run_opened(a, session_open(a->s, name, flags, &r, &d), &r, &d);
+    bool opened = run_opened(a, session_open(a->s, name, flags, &r, &d), &r, &d, why);
     diag_free(&d);
+    return opened;
 }
 
-bool home_open_arg(app *a, const char *arg)
+bool home_open_arg(app *a, const char *arg, diag_list *why)
 {
-    if (store_name_valid(arg)) {
-        open_name(a, arg, 0);
-        return true;
-    }
+    if (store_name_valid(arg))
+        return open_name(a, arg, 0, why);
     diag_list d;
     diag_init(&d);
     session_report r;
-    bool opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d);
+    bool opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
     diag_free(&d);
     return opened;
 }
@@ -383,7 +407,7 @@ void home_run(app *a)
             H.chosen--;
         else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.home.n)
             open_name(a, H.home.drafts[H.chosen].entry.name,
-                      act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0);
+                      act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0, NULL);
         else if (act == ACT_NEW)
             new_declaration(a);
         else if (act == ACT_HELP)

@@ -139,7 +139,8 @@ void recap_build_rows(app *a, int index, form_t *f)
     store_version *v;
     diag_list d;
     diag_init(&d);
-    size_t n = session_history(a->s, a->doc->name, &v, &d);
+    size_t n;
+    session_history(a->s, a->doc->name, &v, &n, &d); /* none listed: a recap without its origin */
     if (n)
         origin = (recap_origin){false, v[n - 1].number, "", ""};
     if (n) {

@@ -174,7 +174,16 @@ static void history_rows(app *a, form_t *f)
     store_version *v;
     diag_list d;
     diag_init(&d);
-    size_t n = session_history(a->s, a->doc->name, &v, &d);
+    size_t n;
+    bool listed = session_history(a->s, a->doc->name, &v, &n, &d);
+    if (!listed) { /* never shown as no version at all */
+        char line[1024];
+        snprintf(line, sizeof line, "Historique illisible : %s",
+                 d.count ? d.items[0].message : "raison inconnue");
+        form_blank(f);
+        form_text(f, 0, TERM_HEADING, "Versions transmises", NULL, f->width);
+        form_text(f, 2, TERM_BAD, line, NULL, f->width);
+    }
     diag_free(&d);
     if (!n)
         return;

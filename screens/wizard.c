@@ -96,7 +96,7 @@ static bool test_hooks(app *a, term_options *t, char *why, size_t size)
     return a->script != NULL;
 }
 
-int wizard_main(const wizard_options *o)
+int wizard_main(const wizard_options *o, diag_list *refused)
 {
     /* Static, so zero without being written: the form's pending edits make it about 300 KB, and
      * zeroing it on the stack touched every page, a millisecond of page faults before the first
@@ -142,8 +142,9 @@ int wizard_main(const wizard_options *o)
         paste_mode(true);
     define_key("\033[200~", KEY_MAX + 1);
     define_key("\033[201~", KEY_MAX + 2);
+    bool opened = true;
     if (o->edit)
-        home_open_arg(&a, o->edit);
+        opened = home_open_arg(&a, o->edit, refused);
     else
         home_run(&a);
     stop();
@@ -151,5 +152,5 @@ int wizard_main(const wizard_options *o)
     free(a.paste);
     script_close(a.script);
     session_free(a.s);
-    return 0;
+    return opened ? 0 : 2;
 }

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 
 #include "fsdecl/date.h"
+#include "fsdecl/diag.h"
 
 typedef struct {
     const char *rules_dir; /* --rules-dir, or NULL */
@@ -18,7 +19,9 @@ typedef struct {
 } wizard_options;
 
 /* Runs the wizard on the terminal (or on a virtual screen driven by the script FSDECL_SCRIPT, for
- * tests). Returns the program's exit code: 0, or 2 when it could not start. */
-int wizard_main(const wizard_options *o);
+ * tests). Returns the program's exit code: 0, or 2 when it could not start, or when the
+ * declaration to edit could not be opened: then the reasons are in refused, for the caller to print
+ * once the terminal is back to normal. */
+int wizard_main(const wizard_options *o, diag_list *refused);
 
 #endif

@@ -1,4 +1,5 @@
 /* fsdecl recap: the recap a doctor keeps, as text, JSON or PDF; the paper form. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,7 +23,8 @@ static bool format_of(const cli_args *a, recap_format *f)
     return false;
 }
 
-/* Writes the bytes to -o FILE or to standard output (never a PDF to a terminal). */
+/* Writes the bytes to -o FILE, through the store's atomic writer (mode 0600, the old file intact
+ * on any failure), or to standard output (never a PDF to a terminal). */
 static int emit(const cli_args *a, const char *bytes, size_t len, bool binary)
 {
     const char *out = a->given[CLI_OPT_OUTPUT] ? a->value[CLI_OPT_OUTPUT] : NULL;
@@ -31,22 +33,20 @@ static int emit(const cli_args *a, const char *bytes, size_t len, bool binary)
               stderr);
         return CLI_EXIT_ERROR;
     }
-    FILE *f = out ? fopen(out, "wb") : stdout;
-    bool ok = f && fwrite(bytes, 1, len, f) == len;
-    if (out && f)
-        ok &= fclose(f) == 0;
-    else if (f)
-        ok &= fflush(f) == 0;
-    if (!ok) {
-        fputs("fsdecl recap : écriture impossible", stderr);
-        if (out) {
-            fputs(" : ", stderr);
-            cli_put(stderr, out);
-        }
-        fputs("\n", stderr);
-        return CLI_EXIT_ERROR;
+    if (out) {
+        diag_list d;
+        diag_init(&d);
+        bool ok = store_write_atomic(out, NULL, bytes, len, &d);
+        cli_print_diags(stderr, &d);
+        diag_free(&d);
+        return ok ? CLI_EXIT_OK : CLI_EXIT_ERROR;
     }
-    return CLI_EXIT_OK;
+    errno = 0;
+    if (fwrite(bytes, 1, len, stdout) == len && fflush(stdout) == 0)
+        return CLI_EXIT_OK;
+    fprintf(stderr, "fsdecl recap : écriture impossible sur la sortie standard : %s\n",
+            strerror(errno ? errno : EIO));
+    return CLI_EXIT_ERROR;
 }
 
 static int render_pdf(const cli_args *a, const recap *r)

@@ -68,8 +68,11 @@ static void put_draft(const session_summary *s)
     strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
     text_sanitize(s->state == SESSION_DRAFT_UNREADABLE ? "?" : s->who, false, who, sizeof who);
     int pad = 25 - (int)text_width(who), spad = 18 - (int)text_width(state);
-    printf("  %-8d  %-11s  %s%*s %s%*s %-17s %s  %d%s\n", s->entry.year, s->entry.rpps, who,
-           pad > 0 ? pad : 0, "", state, spad > 0 ? spad : 0, "", pts, when, s->entry.versions,
+    char versions[16] = "?"; /* not counted: the reason is on standard error */
+    if (s->entry.versions >= 0)
+        snprintf(versions, sizeof versions, "%d", s->entry.versions);
+    printf("  %-8d  %-11s  %s%*s %s%*s %-17s %s  %s%s\n", s->entry.year, s->entry.rpps, who,
+           pad > 0 ? pad : 0, "", state, spad > 0 ? spad : 0, "", pts, when, versions,
            s->entry.has_recovery ? "  (récupération disponible : fsdecl recover)" : "");
 }
 
@@ -99,10 +102,11 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
     if (!st)
         return fail(&d, CLI_EXIT_ERROR);
     session_summary *v;
-    size_t n = session_list(c->session, &v, &d);
+    size_t n;
+    bool complete = session_list(c->session, &v, &n, &d);
     printf("Brouillons dans ");
     cli_put(stdout, st->root);
-    printf(" : %zu\n", n);
+    printf(" : %zu%s\n", n, complete ? "" : " (liste incomplète : voir les erreurs)");
     if (n)
         printf("\n  Campagne  RPPS         Praticien                 État               "
                "Points            Enregistré le     Versions transmises\n");
@@ -110,7 +114,14 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
         put_draft(&v[i]);
     free(v);
     put_temporaries(st);
-    return fail(&d, CLI_EXIT_OK);
+    /* an incomplete list, or a draft that cannot be read, is no success: the reasons say which */
+    bool whole = complete && !d.count;
+    cli_print_diags(stderr, &d);
+    diag_free(&d);
+    if (!whole)
+        fputs("fsdecl drafts : liste incomplète ou brouillon illisible ; rien n'a été modifié.\n",
+              stderr);
+    return whole ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 }
 
 /* ---- new ------------------------------------------------------------------------------------- */
@@ -182,16 +193,29 @@ int cli_transmit(cli_ctx *c, const cli_args *a)
     session_report r;
     session_doc *doc = store_name_valid(arg) ? session_open(c->session, arg, 0, &r, &d)
                                              : session_import(c->session, arg, &r, &d);
-    if (!doc)
-        return refused(c, &r, &d);
+    if (!doc) {
+        int rc = refused(c, &r, &d);
+        if (rc == CLI_EXIT_ERROR)
+            fputs("fsdecl transmit : rien n'a été transmis ni enregistré.\n", stderr);
+        return rc;
+    }
     int version = 0;
     store_version info;
+    bool unsaved = session_unsaved(doc); /* an imported file is saved as the draft first */
     session_outcome o = session_transmit(doc, &version, &info, &r, &d);
     int rc = exit_code(o);
     if (o == SESSION_OK)
         put_transmitted(doc, version, &info);
     else
         refused(c, &r, &d);
+    /* an error after publishing says so itself (diagnostics); before, say what is left */
+    if (rc == CLI_EXIT_ERROR && !version && unsaved && !session_unsaved(doc))
+        fprintf(stderr,
+                "fsdecl transmit : rien n'a été transmis ; la déclaration est enregistrée "
+                "dans le brouillon %s.\n",
+                doc->name);
+    else if (rc == CLI_EXIT_ERROR && !version)
+        fputs("fsdecl transmit : rien n'a été transmis ni enregistré.\n", stderr);
     session_close(doc);
     return fail(&d, rc);
 }
@@ -206,7 +230,16 @@ int cli_history(cli_ctx *c, const cli_args *a)
     if (!session_resolve(c->session, a->pos[0], name, &d))
         return fail(&d, CLI_EXIT_ERROR);
     store_version *v;
-    size_t n = session_history(c->session, name, &v, &d);
+    size_t n;
+    if (!session_history(c->session, name, &v, &n, &d)) {
+        free(v);
+        cli_print_diags(stderr, &d);
+        fprintf(stderr,
+                "fsdecl history : l'historique de %s n'a pas pu être lu ; rien n'a été modifié.\n",
+                name);
+        diag_free(&d);
+        return CLI_EXIT_ERROR;
+    }
     printf("Versions transmises de %s : %zu\n", name, n);
     int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {

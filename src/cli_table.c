@@ -325,7 +325,17 @@ int cli_edit(cli_ctx *c, const cli_args *a)
                         a && a->npos ? a->pos[0] : NULL};
     if (a && a->given[CLI_OPT_TODAY])
         w.has_today = true, w.today = a->date[CLI_OPT_TODAY];
-    return wizard_main(&w);
+    diag_list why;
+    diag_init(&why);
+    int rc = wizard_main(&w, &why);
+    if (why.count) { /* the declaration to edit was not opened */
+        cli_print_diags(stderr, &why);
+        fputs("fsdecl edit : ", stderr);
+        cli_put(stderr, w.edit);
+        fputs(" n'a pas été ouvert ; rien n'a été modifié ni enregistré.\n", stderr);
+    }
+    diag_free(&why);
+    return rc;
 }
 
 /* The global options; false (message printed) on a usage error, *done when it answered alone. */

@@ -189,7 +189,8 @@ const store_t *session_store_located(session *s, diag_list *d)
 
 /* ---- listing ------------------------------------------------------------------------------ */
 
-static void summarise(session *s, const store_t *st, session_summary *sum)
+/* Judges one listed draft; why it cannot be read goes to d. */
+static void summarise(session *s, const store_t *st, session_summary *sum, diag_list *d)
 {
     diag_list dl;
     diag_init(&dl);
@@ -201,6 +202,8 @@ static void summarise(session *s, const store_t *st, session_summary *sum)
                  : !r                              ? SESSION_DRAFT_NO_RULES
                  : r->window == EVAL_WINDOW_CLOSED ? SESSION_DRAFT_CLOSED
                                                    : SESSION_DRAFT_JUDGED;
+    for (size_t i = 0; !decl && i < dl.count; i++)
+        diag_add(d, dl.items[i].file, dl.items[i].line, "%s", dl.items[i].message);
     if (decl)
         snprintf(sum->who, sizeof sum->who, "%s %s",
                  decl->identity.last_name ? decl->identity.last_name : "",
@@ -219,34 +222,38 @@ static void summarise(session *s, const store_t *st, session_summary *sum)
     diag_free(&dl);
 }
 
-size_t session_list_drafts(session *s, session_summary **out, bool printed, diag_list *d)
+bool session_list_drafts(session *s, session_summary **out, size_t *count, bool printed,
+                         diag_list *d)
 {
     *out = NULL;
+    *count = 0;
     const store_t *st = session_store_located(s, d);
     if (!st)
-        return 0;
+        return false;
     store_entry *v;
-    size_t n = store_list(st, &v, d);
+    size_t n;
+    bool complete = store_list(st, &v, &n, d);
     session_summary *sums = calloc(n ? n : 1, sizeof *sums);
     if (!sums) {
         free(v);
         diag_add(d, "fsdecl", 0, "mémoire insuffisante");
-        return 0;
+        return false;
     }
     for (size_t i = 0; i < n; i++) {
         sums[i].entry = v[i];
         if (printed) /* before reading: never newer than what is judged */
             sums[i].print = session_draft_print(st, v[i].name);
-        summarise(s, st, &sums[i]);
+        summarise(s, st, &sums[i], d);
     }
     free(v);
     *out = sums;
-    return n;
+    *count = n;
+    return complete;
 }
 
-size_t session_list(session *s, session_summary **out, diag_list *d)
+bool session_list(session *s, session_summary **out, size_t *n, diag_list *d)
 {
-    return session_list_drafts(s, out, false, d);
+    return session_list_drafts(s, out, n, false, d);
 }
 
 /* ---- explanations --------------------------------------------------------------------------- */
@@ -361,11 +368,12 @@ decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *ve
     return decl_load(arg, d);
 }
 
-size_t session_history(session *s, const char *name, store_version **out, diag_list *d)
+bool session_history(session *s, const char *name, store_version **out, size_t *n, diag_list *d)
 {
     *out = NULL;
+    *n = 0;
     const store_t *st = session_store(s, d);
-    return st ? store_history(st, name, out, d) : 0;
+    return st && store_history(st, name, out, n, d);
 }
 
 session_outcome session_report_set(session_report *r, session_outcome o, const char *name)

@@ -427,8 +427,10 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     if (o != SESSION_OK)
         return session_report_set(r, o, doc->name);
     store_version *h = NULL;
-    size_t n = store_history(st, doc->name, &h, d);
-    bool ok = n >= (size_t)*version;
+    size_t n = 0;
+    /* published: read back whole, or said to be published all the same */
+    bool ok =
+        store_history(st, doc->name, &h, &n, d) && n >= (size_t)*version && h[*version - 1].intact;
     if (ok)
         *info = h[*version - 1];
     else

@@ -161,7 +161,7 @@ void session_home_read(session *s, session_home *h)
     campaign_of_day(s, h);
     diag_list d;
     diag_init(&d);
-    h->n = session_list_drafts(s, &h->drafts, true, &d);
+    session_list_drafts(s, &h->drafts, &h->n, true, &d);
     snprintf(h->problem, sizeof h->problem, "%s", d.count ? d.items[0].message : "");
     diag_free(&d);
     h->same_days[0] = LONG_MIN, h->same_days[1] = LONG_MAX;
@@ -373,8 +373,9 @@ bool session_home_recall(session *s, session_home *h)
     diag_init(&d);
     const store_t *st = session_store_located(s, &d);
     store_entry *v = NULL;
-    size_t n = st ? store_list(st, &v, &d) : 0;
-    bool ok = st && !d.count && n && (h->drafts = calloc(n, sizeof *h->drafts));
+    size_t n = 0;
+    bool ok = st && store_list(st, &v, &n, &d) && !d.count && n &&
+              (h->drafts = calloc(n, sizeof *h->drafts));
     diag_free(&d);
     for (size_t i = 0; ok && i < n; i++)
         h->drafts[i].entry = v[i];

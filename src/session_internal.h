@@ -12,7 +12,7 @@ void session_current_days(session *s, long days[2]);
 /* A fingerprint of every file a campaign can be read from (session_home.c). */
 uint64_t session_rules_print(const paths_t *p);
 /* session_list, each draft's fingerprint (session_summary.print) taken too when printed. */
-size_t session_list_drafts(session *s, session_summary **out, bool printed, diag_list *d);
+bool session_list_drafts(session *s, session_summary **out, size_t *n, bool printed, diag_list *d);
 /* A fingerprint of a draft file's bytes; 1 when it cannot be read (session_home.c). */
 uint64_t session_draft_print(const store_t *st, const char *name);
 

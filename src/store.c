@@ -272,6 +272,13 @@ static const char *intact(const char *path)
     return there ? " ; la version précédente est intacte" : "";
 }
 
+/* What a failed write of path leaves: the previous file intact, or nothing at all. */
+static const char *left(const char *path)
+{
+    const char *s = intact(path);
+    return *s ? s : " ; rien n'a été enregistré";
+}
+
 /* Writes data to a new temporary file beside path; its name goes to tmp. */
 static bool write_temp(const char *path, const char *data, size_t len, char *tmp, size_t size,
                        diag_list *d)
@@ -283,7 +290,8 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
     snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(errno), intact(path));
+        int err = errno; /* before lstat can change it */
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
         return false;
     }
     int err = 0;
@@ -293,7 +301,7 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
         err = errno;
     if (err) {
         unlink(tmp);
-        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), intact(path));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
         return false;
     }
     return true;
@@ -308,20 +316,22 @@ static bool keep_backup(const char *path, const char *backup, diag_list *d)
     const char *base = strrchr(backup, '/');
     snprintf(next, sizeof next, "%s/.%s.%ld", dir, base ? base + 1 : backup, (long)getpid());
     unlink(next);
-    if (chmod(path, 0600) != 0 && errno != ENOENT) { /* a backup others could write is no backup */
-        diag_add(d, path, 0, "droits du brouillon impossibles à restreindre : %s%s",
-                 strerror(errno), intact(path));
+    int err = 0; /* kept before intact()'s lstat can change errno */
+    if (chmod(path, 0600) != 0 && (err = errno) != ENOENT) { /* others could write it: no backup */
+        diag_add(d, path, 0, "droits du brouillon impossibles à restreindre : %s%s", strerror(err),
+                 intact(path));
         return false;
     }
     if (link(path, next) != 0) {
-        if (errno == ENOENT)
+        if ((err = errno) == ENOENT)
             return true;
-        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(errno),
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
                  intact(path));
         return false;
     }
     if (rename(next, backup) != 0) {
-        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(errno),
+        err = errno;
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
                  intact(path));
         unlink(next);
         return false;
@@ -347,7 +357,7 @@ bool store_write_atomic(const char *path, const char *backup, const char *data, 
     if (rename(tmp, path) != 0) {
         int err = errno;
         unlink(tmp);
-        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), intact(path));
+        diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
         return false;
     }
     char dir[PATH_MAX];
@@ -675,7 +685,8 @@ static bool swap_by_journal(const char *draft, const char *bak, diag_list *d)
     journal_path(draft, journal, sizeof journal);
     dir_of(draft, dir, sizeof dir);
     if (link(bak, journal) != 0) {
-        diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+        int err = errno; /* before lstat can change it */
+        diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(err), intact(draft));
         return false;
     }
     fsync_dir(dir); /* the journal on disk before the backup is replaced; a failure is seen last */
@@ -707,7 +718,8 @@ static bool swap_with_backup(const char *draft, const char *bak, diag_list *d)
     } else if (errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP) {
         return swap_by_journal(draft, bak, d);
     }
-    diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(errno), intact(draft));
+    int err = errno; /* before lstat can change it */
+    diag_add(d, draft, 0, "remise en place impossible : %s%s", strerror(err), intact(draft));
     return false;
 }
 
@@ -976,18 +988,21 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(((const store_entry *)a)->name, ((const store_entry *)b)->name);
 }
 
-size_t store_list(const store_t *s, store_entry **out, diag_list *d)
+bool store_list(const store_t *s, store_entry **out, size_t *count, diag_list *d)
 {
     *out = NULL;
+    *count = 0;
     DIR *dd = opendir(s->drafts);
     if (!dd) {
-        if (errno != ENOENT) /* no folder yet: no draft yet */
-            diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
-        return 0;
+        if (errno == ENOENT) /* no folder yet: no draft yet */
+            return true;
+        diag_add(d, s->drafts, 0, "lecture du dossier impossible : %s", strerror(errno));
+        return false;
     }
     size_t n = 0, cap = 0;
     store_entry *v = NULL;
     int err = 0;
+    bool counted = true;
     struct dirent *e;
     while ((e = fileio_next_entry(dd, &err))) {
         size_t len = strlen(e->d_name);
@@ -1000,8 +1015,10 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         if (n == cap) {
             cap = cap ? cap * 2 : 64;
             store_entry *nv = realloc(v, cap * sizeof *nv);
-            if (!nv)
+            if (!nv) {
+                err = ENOMEM;
                 break;
+            }
             v = nv;
         }
         store_entry *it = &v[n];
@@ -1017,8 +1034,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);
         it->has_recovery = lstat(path, &st) == 0;
-        int versions = count_versions(s, name, "", NULL);
-        it->versions = versions > 0 ? versions : 0;
+        it->versions = count_versions(s, name, " ; nombre de versions transmises inconnu", d);
+        counted &= it->versions >= 0;
         n++;
     }
     closedir(dd);
@@ -1028,7 +1045,8 @@ size_t store_list(const store_t *s, store_entry **out, diag_list *d)
     if (n)
         qsort(v, n, sizeof *v, cmp_entry);
     *out = v;
-    return n;
+    *count = n;
+    return !err && counted;
 }
 
 /* ---- transmission and history ---------------------------------------------------------------- */
@@ -1151,28 +1169,37 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
     free(text);
 }
 
-size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d)
+bool store_history(const store_t *s, const char *name, store_version **out, size_t *count,
+                   diag_list *d)
 {
     *out = NULL;
+    *count = 0;
     int n = count_versions(s, name, "", d);
     if (n <= 0)
-        return 0;
+        return n == 0;
     store_version *v = calloc((size_t)n, sizeof *v);
-    if (!v)
-        return 0;
+    if (!v) {
+        diag_add(d, name, 0, "mémoire insuffisante pour lire l'historique");
+        return false;
+    }
     for (int i = 0; i < n; i++) {
         v[i].number = i + 1;
         read_version(s, name, &v[i], d);
     }
     *out = v;
-    return (size_t)n;
+    *count = (size_t)n;
+    return true;
 }
 
 decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
                            diag_list *d)
 {
     store_version *v;
-    size_t n = store_history(s, name, &v, d);
+    size_t n;
+    if (!store_history(s, name, &v, &n, d)) {
+        free(v);
+        return NULL;
+    }
     if (number < 1 || (size_t)number > n) {
         diag_add(d, name, 0, "pas de version %d transmise (%zu en tout)", number, n);
         free(v);

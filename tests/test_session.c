@@ -270,7 +270,9 @@ static void test_transmit(void **state)
     assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
     assert_int_equal(v, 2);
     store_version *h;
-    assert_int_equal(session_history(s, NAME, &h, &d), 2);
+    size_t nh;
+    assert_true(session_history(s, NAME, &h, &nh, &d));
+    assert_int_equal(nh, 2);
     assert_true(h[0].intact && h[1].intact);
     free(h);
     session_close(doc);
@@ -307,7 +309,9 @@ static void test_transmit_publishes_what_it_judged(void **state)
     assert_int_equal(v, 0);
     assert_non_null(strstr(d.items[d.count - 1].message, "réécrit par un autre programme"));
     store_version *h;
-    assert_int_equal(session_history(s, NAME, &h, &d), 0);
+    size_t nh;
+    assert_true(session_history(s, NAME, &h, &nh, &d));
+    assert_int_equal(nh, 0);
     free(h);
     session_close(doc);
     diag_free(&d);
@@ -476,7 +480,9 @@ static void test_list(void **state)
     session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
     session_close(import_example(s, EXAMPLES "partial.cfg"));
     session_summary *v;
-    assert_int_equal(session_list(s, &v, &d), 2);
+    size_t nv;
+    assert_true(session_list(s, &v, &nv, &d));
+    assert_int_equal(nv, 2);
     assert_string_equal(v[0].entry.name, NAME);
     assert_string_equal(v[0].who, "MARTIN Claire");
     assert_int_equal(v[0].state, SESSION_DRAFT_JUDGED);

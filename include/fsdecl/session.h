@@ -104,8 +104,9 @@ typedef struct {
     long same_days[2]; /* the days (date_to_days) on which it is judged the same */
 } session_summary;
 
-/* The drafts, sorted by name, each judged; *out is malloc'ed. */
-size_t session_list(session *s, session_summary **out, diag_list *d);
+/* The drafts, sorted by name, each judged: *n of them in *out (malloc'ed). false (diagnosed) when
+ * the list is incomplete (store_list); why a draft cannot be read is diagnosed too. */
+bool session_list(session *s, session_summary **out, size_t *n, diag_list *d);
 
 /* What the home screen shows: the campaign of the day and the drafts, each judged. */
 typedef struct {
@@ -213,7 +214,8 @@ decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *ve
 
 /* ---- by name, without opening ------------------------------------------------------------ */
 
-size_t session_history(session *s, const char *name, store_version **out, diag_list *d);
+/* store_history: false (diagnosed) when the history cannot be listed. */
+bool session_history(session *s, const char *name, store_version **out, size_t *n, diag_list *d);
 /* Puts the backup back as the draft. */
 session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d);
 /* Saves the recovery file's content as the draft (or discards it). */

@@ -66,7 +66,7 @@ typedef struct {
     char rpps[12];
     time_t saved; /* last save */
     bool has_recovery;
-    int versions; /* transmitted versions */
+    int versions; /* transmitted versions; -1 when they could not be counted (diagnosed) */
 } store_entry;
 
 /* The store folder: dir if given, else $FSDECL_DATA_DIR, else $XDG_DATA_HOME/fsdecl, else
@@ -103,8 +103,10 @@ bool store_restore_backup(const store_t *s, const char *name, diag_list *d);
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d);
 void store_lock_release(store_lock *l);
 
-/* Lists the drafts (sorted by name); *out is malloc'ed. */
-size_t store_list(const store_t *s, store_entry **out, diag_list *d);
+/* Lists the drafts (sorted by name): *n of them in *out (malloc'ed, even on failure). false
+ * (diagnosed) when the list is incomplete: the folder could not be read to the end, or a draft's
+ * versions could not be counted (its versions is then -1). */
+bool store_list(const store_t *s, store_entry **out, size_t *n, diag_list *d);
 /* The temporary files in the drafts folder (".NAME.XXXXXX": a save being written, or left by a
  * killed one), and in *stale how many of them are old enough to be removed at the next opening
  * of the store for writing (an hour); 0 when the folder cannot be read. */
@@ -120,8 +122,11 @@ int store_transmit(const store_t *s, const char *name, const char *text, size_t 
  * fingerprint); *info describes it. */
 decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
                            diag_list *d);
-/* The transmitted versions, oldest first; *out is malloc'ed. */
-size_t store_history(const store_t *s, const char *name, store_version **out, diag_list *d);
+/* The transmitted versions, oldest first: *n of them in *out (malloc'ed). false (diagnosed, *n
+ * 0) when the history cannot be listed to the end: a count of versions that is no count. A
+ * version that cannot be read is listed, not intact, and diagnosed. */
+bool store_history(const store_t *s, const char *name, store_version **out, size_t *n,
+                   diag_list *d);
 
 /* Writes data to path atomically (temporary file in the same folder, fsync, rename, fsync of
  * the folder), mode 0600. When backup is not NULL, the previous file is first linked there. */

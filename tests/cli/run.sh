@@ -225,5 +225,18 @@ grep -q "format attend text, json ou pdf" "$tmp/err" || ko "recap-bad-format: $(
 expect_exit 2 recap-missing "$fsdecl" recap "$tmp/none.cfg"
 expect_exit 0 recap-output "$fsdecl" recap --today $today -o "$tmp/recap.txt" data/examples/partial.cfg
 cmp -s "$tmp/recap.txt" "$golden/recap-partial.txt" && ok || ko "recap -o: not the same text"
+# An output file is private (0600) whatever the umask, a file it replaces too; a folder, a link
+# or a missing folder is refused with the file named and the reason, exit 2.
+(umask 022 && "$fsdecl" recap --today $today -o "$tmp/mode.txt" data/examples/partial.cfg)
+[ "$(stat -c %a "$tmp/mode.txt")" = 600 ] && ok || ko "recap -o: mode $(stat -c %a "$tmp/mode.txt"), not 600"
+echo old >"$tmp/mode.pdf" && chmod 644 "$tmp/mode.pdf"
+(umask 022 && "$fsdecl" recap --today $today --format pdf -o "$tmp/mode.pdf" data/examples/partial.cfg)
+[ "$(stat -c %a "$tmp/mode.pdf")" = 600 ] && ok || ko "recap -o over a 0644 file: mode $(stat -c %a "$tmp/mode.pdf")"
+expect_exit 2 recap-output-no-folder "$fsdecl" recap --today $today -o "$tmp/none/recap.txt" data/examples/partial.cfg
+grep -q "$tmp/none/recap.txt: enregistrement impossible : Aucun fichier ou dossier de ce type ; rien n'a été enregistré" "$tmp/err" ||
+    ko "recap -o in a missing folder: $(cat "$tmp/err")"
+ln -s "$tmp/mode.txt" "$tmp/link.txt"
+expect_exit 2 recap-output-link "$fsdecl" recap --today $today -o "$tmp/link.txt" data/examples/partial.cfg
+grep -q "$tmp/link.txt: ce n'est pas un fichier ordinaire" "$tmp/err" || ko "recap -o on a link: $(cat "$tmp/err")"
 
 finish

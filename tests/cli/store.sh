@@ -192,9 +192,34 @@ expect_out drafts-creates-nothing " : 0"
 # A draft that is a symbolic link is listed as unreadable, not silently left out.
 cp data/examples/gp-complete.cfg "$tmp/elsewhere.cfg"
 ln -s "$tmp/elsewhere.cfg" "$tmp/store/drafts/2025-10001234607.cfg"
-expect_exit 0 drafts-link "$fsdecl" drafts --today 2025-12-20
+expect_exit 2 drafts-link "$fsdecl" drafts --today 2025-12-20
 grep -q "2025      10001234607 .*illisible" "$tmp/out" && ok || ko "drafts-link: the link is not listed as unreadable: $(cat "$tmp/out")"
+expect_err drafts-link "drafts/2025-10001234607.cfg: lecture impossible : lien symbolique refusé"
+expect_err drafts-link "^fsdecl drafts : liste incomplète ou brouillon illisible ; rien n'a été modifié.$"
 rm -f "$tmp/store/drafts/2025-10001234607.cfg"
+
+# A transmission that fails says whether anything was transmitted or saved.
+expect_exit 2 transmit-missing "$fsdecl" transmit --today 2025-12-20 "$tmp/none.cfg"
+expect_err transmit-missing "none.cfg: ouverture impossible"
+expect_err transmit-missing "^fsdecl transmit : rien n'a été transmis ni enregistré.$"
+
+# A history or a drafts folder that cannot be read is never shown as « 0 » versions or drafts with
+# exit 0: the folder and the reason on standard error, exit 2. (A file where the folder should be
+# makes opendir fail even for root, who ignores permissions.)
+rm -rf "$tmp/broken" && cp -a "$tmp/store" "$tmp/broken"
+rm -rf "$tmp/broken/history/$draft" && echo x >"$tmp/broken/history/$draft"
+expect_exit 2 history-unreadable "$fsdecl" --data-dir "$tmp/broken" history $draft
+expect_err history-unreadable "broken/history/$draft: lecture de l'historique impossible : N'est pas un dossier"
+expect_err history-unreadable "^fsdecl history : l'historique de $draft n'a pas pu être lu ; rien n'a été modifié.$"
+grep -q "Versions transmises" "$tmp/out" && ko "history-unreadable: a count was printed: $(cat "$tmp/out")" || ok
+expect_exit 2 drafts-history-unreadable "$fsdecl" --data-dir "$tmp/broken" drafts --today 2025-12-20
+grep -q "^  2025      ${draft#2025-} .* ?$" "$tmp/out" && ok ||
+    ko "drafts-history-unreadable: the versions not shown as unknown: $(cat "$tmp/out")"
+expect_out drafts-history-unreadable "(liste incomplète : voir les erreurs)"
+expect_err drafts-history-unreadable "broken/history/$draft: lecture de l'historique impossible : N'est pas un dossier ; nombre de versions transmises inconnu"
+rm -rf "$tmp/broken/drafts" && echo x >"$tmp/broken/drafts"
+expect_exit 2 drafts-unreadable "$fsdecl" --data-dir "$tmp/broken" drafts --today 2025-12-20
+expect_err drafts-unreadable "broken/drafts: ce n'est pas un dossier"
 
 # Folders others may write are closed to them; a world-writable draft's backup is not.
 chmod 777 "$tmp/store/drafts"

@@ -148,7 +148,16 @@ for how in home edit; do
     (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/norules-$how.keys \
         FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 $args >"$tmp/out" 2>&1)
     rc=$?
-    [ $rc -eq 0 ] && ok || { ko "no rules ($how): exit $rc"; cat "$tmp/out"; continue; }
+    # from the home screen the refusal leaves the wizard running; « fsdecl edit » ends in exit 2,
+    # saying why on standard error once the terminal is back
+    want_rc=0 && [ $how = home ] || want_rc=2
+    [ $rc -eq $want_rc ] && ok || { ko "no rules ($how): exit $rc"; cat "$tmp/out"; continue; }
+    if [ $how = edit ]; then
+        grep -q "^2031-10001234565: la déclaration n'est pas ouverte : les règles de la campagne 2031" "$tmp/out" &&
+            grep -q "/rules/2031.cfg: ouverture impossible" "$tmp/out" &&
+            grep -q "^fsdecl edit : 2031-10001234565 n'a pas été ouvert ; rien n'a été modifié ni enregistré.$" "$tmp/out" &&
+            ok || { ko "no rules (edit): the reasons are not on standard error"; cat "$tmp/out"; }
+    fi
     # the dialog's text, its lines joined
     sed -n 's/^ *│ \(.*[^ ]\) *│$/\1/p' "$tmp/dumps/refus.txt" | tr '\n' ' ' >"$tmp/said"
     for want in "2031-10001234565 n'est pas ouverte : les règles de la campagne 2031 ne peuvent pas" \
@@ -157,5 +166,37 @@ for how in home edit; do
             { ko "no rules ($how): « $want » not shown"; cat "$tmp/dumps/refus.txt"; }
     done
     grep -q "Ouverture impossible" "$tmp/dumps/refus.txt" && ok || ko "no rules ($how): no dialog"
+done
+
+# F6 writes the recap PDF through the store's atomic writer: where it cannot be written (a home
+# folder that does not exist), the message line names the file and the reason, and nothing is left.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+printf 'key Enter\nkey F6\ndump f6.txt\n' >"$tmp/f6.keys"
+(cd "$tmp/dumps" && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/f6.keys \
+    FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "PDF impossible : $tmp/nohome/recapitulatif-2025-10001234565.pdf : enregistrement impossible : Aucun fichier ou dossier de ce type ; rien n'a été enregistré" \
+    "$tmp/dumps/f6.txt" && ok || { ko "F6 in a missing folder: the file and the reason not said"; cat "$tmp/dumps/f6.txt" "$tmp/out"; }
+mkdir -m 700 "$tmp/nohome"
+(cd "$tmp/dumps" && umask 022 && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/f6.keys \
+    FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+[ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565.pdf" 2>&1)" = 600 ] && ok ||
+    { ko "F6: the PDF is not written 0600"; ls -la "$tmp/nohome"; cat "$tmp/dumps/f6.txt"; }
+
+# « fsdecl edit » of a file or draft that cannot be read: exit 2, the file and the reason on
+# standard error, and that nothing was saved; it used to flash the screen and exit 0.
+printf 'dump edit.txt\n' >"$tmp/edit.keys"
+printf 'campaign = 2025;\nformat = 1;\nidentity = {\n' >"$tmp/broken.cfg"
+for what in "$tmp/none.cfg: ouverture impossible : Aucun fichier ou dossier de ce type" \
+    "$tmp/broken.cfg:[0-9]*: erreur de syntaxe" \
+    "2025-19999999999: lecture impossible : Aucun fichier ou dossier de ce type"; do
+    arg=${what%%:*} said=${what#*:}
+    file=$arg && [ -e "$arg" ] || case $arg in /*) ;; *) file=$store/drafts/$arg.cfg ;; esac
+    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/edit.keys \
+        FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 edit "$arg" >"$tmp/out" 2>&1)
+    rc=$?
+    [ $rc -eq 2 ] && grep -q "^$file:$said" "$tmp/out" &&
+        grep -q "^fsdecl edit : $arg n'a pas été ouvert ; rien n'a été modifié ni enregistré.$" "$tmp/out" &&
+        ok || { ko "edit $arg: exit $rc, or the file and the reason not said"; cat "$tmp/out"; }
 done
 finish

@@ -15,6 +15,7 @@ export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR=
 cd "$src" || exit 2
 shim=$(preload_path "$shim")
 draft=2025-10001234565
+hist_dir=history/$draft
 today="--today 2025-12-20"
 
 export FSDECL_DATA_DIR="$tmp/base"
@@ -72,7 +73,10 @@ for op in transmit restore save; do
                 what="$op, $call #$n fails ($err)"
                 case $rc in
                 0) ok ;;
-                2) if [ -s "$tmp/err" ]; then ok; else ko "$what: exit 2 without a message"; fi ;;
+                2) if [ -s "$tmp/err" ]; then ok; else ko "$what: exit 2 without a message"; fi
+                    # a failed transmission says whether a version was published, and what was saved
+                    [ $op = restore ] || grep -q "rien n'a été transmis\|a bien été transmise" "$tmp/err" ||
+                        { ko "$what: not said whether anything was transmitted"; cat "$tmp/err"; } ;;
                 124) ko "$what: still running after 20 s" ;;
                 *) ko "$what: exit $rc"; cat "$tmp/err" ;;
                 esac
@@ -84,6 +88,89 @@ for op in transmit restore save; do
     echo "$op: $faults faults injected"
     [ $faults -ge 10 ] && ok || ko "$op: only $faults faults were reached: is the shim preloaded?"
 done
+
+# recap -o over an earlier output (recap, paper form): each call of the atomic write failing on a
+# full disk ends in exit 2 with the file named and the reason, and the earlier file is left byte
+# for byte, still private; no temporary file is left beside it.
+out_calls="mkstemp fchmod write fsync rename"
+for kind in "--format pdf" "--form" "--format json"; do
+    for call in $out_calls; do
+        rm -rf "$tmp/o" "$tmp/hit" && mkdir "$tmp/o" && echo "earlier output" >"$tmp/o/out" &&
+            chmod 600 "$tmp/o/out"
+        what="recap $kind -o, $call fails (ENOSPC)"
+        LD_PRELOAD="$shim" FSDECL_FAULT="$call:1" FSDECL_FAULT_ERRNO=ENOSPC \
+            FSDECL_FAULT_HIT="$tmp/hit" FSDECL_DATA_DIR="$tmp/base" \
+            "$fsdecl" recap $today $kind -o "$tmp/o/out" $draft >"$tmp/out" 2>"$tmp/err"
+        rc=$?
+        [ -e "$tmp/hit" ] || { ko "$what: the fault was not reached (not written through the atomic writer?)"; continue; }
+        [ $rc -eq 2 ] && grep -q "^$tmp/o/out: enregistrement impossible : No space left on device ; la version précédente est intacte$" "$tmp/err" &&
+            ok || { ko "$what: exit $rc"; cat "$tmp/err"; }
+        [ "$(cat "$tmp/o/out")" = "earlier output" ] && [ "$(ls -A "$tmp/o")" = out ] && ok ||
+            { ko "$what: the earlier file was changed, or a temporary file left"; ls -la "$tmp/o"; }
+    done
+done
+# The same through the kernel (strace), where the shim sees nothing: the first write fails.
+if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
+    echo "earlier output" >"$tmp/o/out"
+    FSDECL_DATA_DIR="$tmp/base" strace -f -o /dev/null -e inject=write:error=ENOSPC:when=1 \
+        "$fsdecl" recap $today --format pdf -o "$tmp/o/out" $draft >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ $rc -eq 2 ] && [ "$(cat "$tmp/o/out")" = "earlier output" ] && ok ||
+        { ko "recap -o, the kernel's first write fails: exit $rc, file now $(wc -c <"$tmp/o/out") bytes"; cat "$tmp/err"; }
+fi
+
+# history and drafts whose listing breaks off (each readdir in turn: the drafts folder's old
+# temporaries first): exit 2 with the folder and the reason, never a count printed as if complete
+# (they used to print « 0 » versions, or 0 for a draft's versions, with exit 0).
+for cmd in history drafts; do
+    args=$draft && [ $cmd = history ] || args=
+    n=1 broken=0
+    while [ $n -le 40 ]; do
+        rm -f "$tmp/hit"
+        FSDECL_DATA_DIR="$tmp/base" LD_PRELOAD="$shim" FSDECL_FAULT="readdir:$n" FSDECL_FAULT_HIT="$tmp/hit" \
+            "$fsdecl" $today $cmd $args >"$tmp/out" 2>"$tmp/err"
+        rc=$?
+        [ -e "$tmp/hit" ] || break
+        if grep -q "lecture de l'historique interrompue : Input/output error\|lecture du dossier interrompue" "$tmp/err"; then
+            broken=$((broken + 1))
+            [ $rc -eq 2 ] && ok || { ko "$cmd, readdir #$n fails: exit $rc"; cat "$tmp/out" "$tmp/err"; }
+            if [ $cmd = history ] && grep -q "Versions transmises" "$tmp/out"; then
+                ko "$cmd, readdir #$n fails: a count printed"; cat "$tmp/out"
+            fi
+            if [ $cmd = drafts ] && ! grep -q "liste incomplète" "$tmp/out"; then
+                ko "$cmd, readdir #$n fails: the list not said incomplete"; cat "$tmp/out"
+            fi
+        else
+            [ $rc -eq 0 ] && ok || { ko "$cmd, readdir #$n fails: exit $rc"; cat "$tmp/out" "$tmp/err"; }
+        fi
+        n=$((n + 1))
+    done
+    [ $broken -ge 1 ] && ok || ko "$cmd: no broken listing was reached"
+done
+
+# A transmission is never reported as failed without saying whether it was published: each open
+# (the reads back of the history after publishing among them) fails in turn; when version 3 exists
+# after the run, either it was reported done (exit 0) or the error says it was transmitted.
+n=1 published_errors=0
+while [ $n -le 80 ]; do
+    rm -rf "$tmp/s" "$tmp/hit" && cp -a "$tmp/base" "$tmp/s"
+    FSDECL_DATA_DIR="$tmp/s" LD_PRELOAD="$shim" FSDECL_FAULT="open:$n" FSDECL_FAULT_HIT="$tmp/hit" \
+        "$fsdecl" transmit $today "$tmp/third.cfg" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    [ -e "$tmp/hit" ] || break
+    if [ -e "$tmp/s/$hist_dir/v0003.sha256" ]; then
+        if [ $rc -eq 0 ]; then
+            grep -q "transmise : version 3, le [0-9]" "$tmp/out" && grep -q "^Empreinte SHA-256 : [0-9a-f]\{64\}$" "$tmp/out" && ok ||
+                { ko "transmit, open #$n fails: exit 0 but not said as version 3 with its date and fingerprint"; cat "$tmp/out"; }
+        else
+            published_errors=$((published_errors + 1))
+            grep -q "la version 3 a bien été transmise" "$tmp/err" && ok ||
+                { ko "transmit, open #$n fails: version 3 published, exit $rc, and not said"; cat "$tmp/out" "$tmp/err"; }
+        fi
+    fi
+    n=$((n + 1))
+done
+[ $published_errors -ge 1 ] && ok || ko "transmit: no failed read back after publishing was reached"
 
 # A listing of the history that breaks off (readdir, or the getdents64 under it, failing) stops the
 # transmission with a message naming the folder, and every transmitted version survives byte for
