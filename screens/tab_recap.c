@@ -106,11 +106,11 @@ static void total_rows(const recap *r, form_t *f)
     text_money(e->max_cents, hi, sizeof hi);
     text_points(e->min_tenths, plo, sizeof plo);
     text_points(e->max_tenths, phi, sizeof phi);
-    if (r->range)
-        snprintf(line, sizeof line, "Total : %s à %s pts = %s à %s", plo, phi, lo, hi);
+    if (r->range) /* what the range rests on, as the text and PDF recaps say it */
+        snprintf(line, sizeof line, "Total : %s à %s pts = %s à %s%s", plo, phi, lo, hi,
+                 recap_total_note(r));
     else
-        snprintf(line, sizeof line, "Total : %s pts = %s%s", plo, lo,
-                 r->any_estimate ? " (avec vos estimations)" : "");
+        snprintf(line, sizeof line, "Total : %s pts = %s%s", plo, lo, recap_total_note(r));
     form_blank(f);
     form_text(f, 0, TERM_HEADING, line, NULL, f->width);
 }
