@@ -4,6 +4,7 @@
 #include "cfgread.h"
 
 #include "fsdecl/fileio.h"
+#include "fsdecl/text.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -405,6 +406,20 @@ decl_t *store_load(const store_t *s, const char *name, diag_list *d)
     store_draft_path(s, name, path, sizeof path);
     side_path(s, name, ".cfg.bak", bak, sizeof bak);
     decl_t *decl = load_path(path, d);
+    /* the name says which campaign and doctor the draft is: a file renamed or copied under
+     * another's name is never opened, saved or transmitted as that other */
+    char own[STORE_NAME_MAX] = "";
+    if (decl && (!store_name(decl->campaign, decl->identity.rpps, own) || strcmp(own, name) != 0)) {
+        char rpps[64];
+        text_sanitize(decl->identity.rpps ? decl->identity.rpps : "absent", false, rpps,
+                      sizeof rpps);
+        diag_add(d, path, 0,
+                 "ce brouillon déclare la campagne %d et le RPPS %s : son nom (%s) ne leur "
+                 "correspond pas ; il n'est ni ouvert ni transmis",
+                 decl->campaign, rpps, name);
+        decl_free(decl);
+        return NULL;
+    }
     if (!decl && access(bak, R_OK) == 0)
         diag_add(d, path, 0,
                  "la version précédente du brouillon est conservée dans %s : « fsdecl restore %s » "

@@ -198,6 +198,17 @@ expect_err drafts-link "drafts/2025-10001234607.cfg: lecture impossible : lien s
 expect_err drafts-link "^fsdecl drafts : liste incomplète ou brouillon illisible ; rien n'a été modifié.$"
 rm -f "$tmp/store/drafts/2025-10001234607.cfg"
 
+# A draft under another's name (another campaign, another RPPS) is neither opened nor transmitted.
+cp data/examples/gp-complete.cfg "$tmp/store/drafts/2024-10001234565.cfg"
+expect_exit 2 misnamed-transmit "$fsdecl" transmit --today 2025-01-20 2024-10001234565
+expect_err misnamed-transmit "2024-10001234565.cfg: ce brouillon déclare la campagne 2025 et le RPPS 10001234565 : son nom (2024-10001234565) ne leur correspond pas"
+[ -e "$tmp/store/history/2024-10001234565/v0001.cfg" ] && ko "misnamed-transmit: a version was published" || ok
+cp data/examples/partial.cfg "$tmp/store/drafts/2025-10001234573.cfg"
+expect_exit 2 misnamed-rpps "$fsdecl" recap --today 2025-12-20 2025-10001234573
+expect_err misnamed-rpps "ne leur correspond pas"
+rm -rf "$tmp/store/drafts/2024-10001234565.cfg" "$tmp/store/drafts/2025-10001234573.cfg" \
+    "$tmp/store/history/2024-10001234565"
+
 # A transmission that fails says whether anything was transmitted or saved.
 expect_exit 2 transmit-missing "$fsdecl" transmit --today 2025-12-20 "$tmp/none.cfg"
 expect_err transmit-missing "none.cfg: ouverture impossible"
