@@ -101,6 +101,29 @@ static bool start_virtual(const term_options *o, char *why, size_t size)
     return true;
 }
 
+/* The real terminal: newterm, not initscr, which ends the program itself, in English, on a TERM
+ * it does not know. */
+static bool start_real(char *why, size_t size)
+{
+    const char *term = getenv("TERM");
+    T.screen = newterm(NULL, stdout, stdin);
+    if (T.screen) {
+        set_term(T.screen);
+        return true;
+    }
+    char name[64];
+    text_sanitize(term ? term : "", false, name, sizeof name);
+    if (*name)
+        snprintf(why, size,
+                 "terminal inutilisable : TERM=%s inconnu de ce système (essayez TERM=xterm)",
+                 name);
+    else
+        snprintf(
+            why, size,
+            "terminal inutilisable : la variable TERM est vide ou absente (essayez TERM=xterm)");
+    return false;
+}
+
 bool term_start(const term_options *o, char *why, size_t size)
 {
     T.ascii = o->ascii || !utf8_locale();
@@ -108,8 +131,7 @@ bool term_start(const term_options *o, char *why, size_t size)
     if (o->virtual_screen) {
         if (!start_virtual(o, why, size))
             return false;
-    } else if (!initscr()) {
-        snprintf(why, size, "terminal inutilisable");
+    } else if (!start_real(why, size)) {
         return false;
     }
     T.started = true;

@@ -35,6 +35,14 @@ grep -q "^fsdecl [0-9]" "$tmp/out" || ko "--version prints no version"
 expect_exit 2 wizard-no-terminal "$fsdecl" </dev/null
 grep -qx "fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes (fsdecl --help)." "$tmp/err" || ko "wizard-no-terminal: $(cat "$tmp/err")"
 [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "wizard-no-terminal: more than one line"
+# A terminal whose TERM the system does not know: fsdecl's own French sentence and exit 2 (not
+# ncurses' English « Error opening terminal » and exit 1), in a pseudo-terminal made by script(1).
+for t in nonexistent-term ""; do
+    script -qec "env TERM=$t FSDECL_DATA_DIR='$tmp/store-term' '$fsdecl'; echo \"exit=\$?\"" /dev/null |
+        tr -d '\r' >"$tmp/term"
+    grep -q "^fsdecl : terminal inutilisable : .*(essayez TERM=xterm)$" "$tmp/term" && grep -qx "exit=2" "$tmp/term" &&
+        ok || ko "wizard-unknown-term « $t »: $(cat "$tmp/term")"
+done
 expect_exit 2 unknown-option "$fsdecl" --frobnicate
 expect_exit 2 unknown-command "$fsdecl" frobnicate
 expect_exit 2 show-missing-year "$fsdecl" rules show 1999
