@@ -23,6 +23,19 @@ typedef struct {
     recap *r;
 } built;
 
+/* Judges the declaration b.d in its campaign and builds its recap. */
+static built judged(built b, diag_list *dg)
+{
+    assert_non_null(b.d);
+    const rules_campaign *c = session_campaign(b.s, b.d->campaign, dg);
+    assert_non_null(c);
+    b.e = eval_declaration(c, b.d, session_today(b.s));
+    b.r = recap_build(c, b.d, b.e, NULL);
+    assert_non_null(b.r);
+    diag_free(dg);
+    return b;
+}
+
 static built build(const char *file)
 {
     session_config cfg = {
@@ -31,14 +44,7 @@ static built build(const char *file)
     diag_list dg;
     diag_init(&dg);
     b.d = decl_load(file, &dg);
-    assert_non_null(b.d);
-    const rules_campaign *c = session_campaign(b.s, b.d->campaign, &dg);
-    assert_non_null(c);
-    b.e = eval_declaration(c, b.d, session_today(b.s));
-    b.r = recap_build(c, b.d, b.e, NULL);
-    assert_non_null(b.r);
-    diag_free(&dg);
-    return b;
+    return judged(b, &dg);
 }
 
 /* The recap of a 2026 draft given as text, judged on 20 December 2026. */
@@ -50,14 +56,7 @@ static built build_2026(const char *text)
     diag_list dg;
     diag_init(&dg);
     b.d = decl_parse(text, strlen(text), "draft-2026.cfg", &dg);
-    assert_non_null(b.d);
-    const rules_campaign *c = session_campaign(b.s, b.d->campaign, &dg);
-    assert_non_null(c);
-    b.e = eval_declaration(c, b.d, session_today(b.s));
-    b.r = recap_build(c, b.d, b.e, NULL);
-    assert_non_null(b.r);
-    diag_free(&dg);
-    return b;
+    return judged(b, &dg);
 }
 
 static void done(built *b)
