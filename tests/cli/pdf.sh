@@ -16,11 +16,11 @@ done
 export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR= FSDECL_DATA_DIR="$tmp/store"
 cd "$src" || exit 2
 today="--today 2025-12-20"
-quiet() { grep -v "Invalid 'begincidrange'"; } # a harmless warning of poppler on libharu's CMap
 
-# check_pdf WHAT FILE: A4, fonts embedded, renders
+# check_pdf WHAT FILE: A4, fonts embedded, renders, read back without a warning (text copied out
+# of it is what was written), and clean for qpdf when it is there
 check_pdf() {
-    pdfinfo "$2" 2>&1 | quiet >"$tmp/info"
+    pdfinfo "$2" >"$tmp/info" 2>&1
     grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$tmp/info" && ok || ko "$1: not A4: $(cat "$tmp/info")"
     pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
     [ "${pages:-0}" -ge 1 ] && ok || ko "$1: no page"
@@ -29,7 +29,12 @@ check_pdf() {
     rm -f "$tmp/page"*.png
     pdftoppm -r 40 -f 1 -l 1 -png "$2" "$tmp/page" 2>/dev/null && ls "$tmp/page"*.png >/dev/null 2>&1 && ok ||
         ko "$1: the first page does not render"
-    pdftotext "$2" - 2>/dev/null | tr -d ' \n' >"$tmp/flat"
+    pdftotext "$2" - 2>"$tmp/warned" | tr -d ' \n' >"$tmp/flat"
+    [ ! -s "$tmp/warned" ] && ok || ko "$1: poppler warns: $(sort -u "$tmp/warned")"
+    if command -v qpdf >/dev/null 2>&1; then
+        qpdf --check "$2" >"$tmp/qpdf" 2>&1 && grep -q "No syntax or stream encoding errors" "$tmp/qpdf" &&
+            ok || ko "$1: qpdf --check: $(cat "$tmp/qpdf")"
+    fi
 }
 # found WHAT TEXT: TEXT (spaces aside) in the last PDF read
 found() { f=$(printf %s "$2" | tr -d ' '); grep -qF -- "$f" "$tmp/flat" && ok || ko "$1: « $2 » not in the PDF"; }
@@ -73,6 +78,13 @@ if [ -n "$not_hpdf" ]; then
     [ -e "$tmp/y.pdf" ] && ko "pdf-no-libharu: a file was written" || ok
     expect_exit 0 text-no-libharu env LD_LIBRARY_PATH="$not_hpdf" "$fsdecl" recap $today data/examples/gp-complete.cfg
 fi
+
+# Text copied out of the PDF is the text written: the ToUnicode maps are the identity over what
+# is drawn, accents, dashes, euros and bullets included.
+pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null >"$tmp/copied"
+for text in "fsdecl — récapitulatif — Forfait structure 2025" "Caisse de rattachement : CPAM de Paris" "€"; do
+    grep -qF -- "$text" "$tmp/copied" && ok || ko "pdf-copied: « $text » not read back"
+done
 
 # The recap of a transmitted version is its draft's, but for the version it names.
 expect_exit 0 transmit "$fsdecl" transmit $today data/examples/gp-complete.cfg
