@@ -154,7 +154,26 @@ static float width_of(pdf_doc *p, unsigned style, const char *s, size_t n)
            size_of(style) / 1000.0f;
 }
 
-/* Splits text into lines of at most width points, at spaces (and at '\n'); returns the count. */
+/* Whether a line may break at the space s[at]: French typography keeps a number's digit groups
+ * (« 2 520,00 »), a number and its unit (« 95,0 % », « 60 € »), a word and the punctuation after
+ * it (« : », « ; », « ! », « ? », « » ») and « « » with what follows on one line. */
+static bool can_break(const char *s, size_t at, size_t end)
+{
+    static const char *const glued_after[] = {"%", "€", ":", ";", "!", "?", "»", ")"};
+    const char *next = s + at + 1;
+    if (at + 1 >= end)
+        return true;
+    for (size_t i = 0; i < sizeof glued_after / sizeof glued_after[0]; i++)
+        if (strncmp(next, glued_after[i], strlen(glued_after[i])) == 0)
+            return false;
+    bool digit_before = at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9';
+    if (digit_before && *next >= '0' && *next <= '9')
+        return false;
+    return !(at >= 2 && strncmp(s + at - 2, "«", 2) == 0);
+}
+
+/* Splits text into lines of at most width points, at spaces where a line may break (and at
+ * '\n'); returns the count. */
 static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, char lines[][512],
                    size_t max)
 {
@@ -164,7 +183,7 @@ static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, ch
         size_t end = strcspn(s, "\n"), take = 0, i = 0;
         while (i <= end) { /* the longest run of whole words that fits */
             size_t w = i;
-            while (w < end && s[w] != ' ')
+            while (w < end && !(s[w] == ' ' && can_break(s, w, end)))
                 w++;
             if (take && width_of(p, style, s, w) > width)
                 break;
@@ -379,6 +398,11 @@ bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
 void pdf_space(pdf_doc *p, float points)
 {
     p->y -= points;
+}
+
+void pdf_keep(pdf_doc *p, unsigned style, int lines)
+{
+    ensure(p, line_of(style) + (float)lines * line_of(0));
 }
 
 void pdf_text(pdf_doc *p, float indent, unsigned style, const char *text)

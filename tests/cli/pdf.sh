@@ -86,6 +86,18 @@ for text in "fsdecl — récapitulatif — Forfait structure 2025" "Caisse de ra
     grep -qF -- "$text" "$tmp/copied" && ok || ko "pdf-copied: « $text » not read back"
 done
 
+# A line never begins with what French keeps with the word before it (« % », « € », « ; », « » »),
+# nor breaks a number's digit groups: « (75,0 % ) », « 2 520,00 € », « 1 000 » stay whole.
+expect_exit 0 pdf-2026 "$fsdecl" recap --today 2026-12-20 tests/fixtures/drafts/donum-2026-readings.cfg --format pdf -o "$tmp/2026.pdf"
+check_pdf pdf-2026 "$tmp/2026.pdf"
+pdftotext -layout "$tmp/2026.pdf" - 2>/dev/null >"$tmp/2026.txt"
+grep -nE '(^|   )(%|€|;|:|»)' "$tmp/2026.txt" >"$tmp/split" && ko "pdf-2026: a line starts with what belongs to the previous one: $(cat "$tmp/split")" || ok
+grep -qF "(75,0 %)" "$tmp/2026.txt" && ok || ko "pdf-2026: « (75,0 %) » split"
+# The socle's points and worth, and a heading never left alone at the foot of a page.
+grep -q "Total du volet : 280 pts = 1 960,00 €" "$tmp/2026.txt" && ok || ko "pdf-2026: the socle's total has no euros"
+awk '/Justificatifs envoyés/ { h = NR } /Page [0-9]+ \/ [0-9]+/ && h && NR - h < 4 { bad = 1 } END { exit bad }' "$tmp/2026.txt" && ok ||
+    ko "pdf-2026: a heading is left at the foot of a page"
+
 # The recap of a transmitted version is its draft's, but for the version it names.
 expect_exit 0 transmit "$fsdecl" transmit $today data/examples/gp-complete.cfg
 expect_exit 0 recap-version "$fsdecl" recap $today 2025-10001234565/v1 --format pdf -o "$tmp/v1.pdf"

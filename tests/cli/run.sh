@@ -202,9 +202,13 @@ expect_exit 0 rules-show-readings "$fsdecl" rules show 2026
     ko "rules-show-readings: the three ambiguous criteria of 2026 are not shown with two readings"
 
 # ---- fsdecl recap -----------------------------------------------------------------------------
-for ex in gp-missing-proof partial hospital-dpi; do
+for ex in gp-missing-proof partial hospital-dpi bad-identifiers; do
     expect_golden "recap-$ex" "$fsdecl" recap --today $today "data/examples/$ex.cfg"
 done
+# An identifier left out is said, never dropped from the recap.
+grep -v '^  am_number = ' data/examples/partial.cfg >"$tmp/no-am.cfg"
+expect_exit 0 recap-no-am "$fsdecl" recap --today $today "$tmp/no-am.cfg"
+grep -q "^N° AM du cabinet : non renseigné$" "$tmp/out" && ok || ko "recap-no-am: $(grep "AM" "$tmp/out")"
 for ex in data/examples/*.cfg; do
     expect_exit 0 "recap-$ex" "$fsdecl" recap --today $today "$ex"
     grep -q "^Attestation sur l'honneur" "$tmp/out" || ko "recap-$ex: no commitments"
