@@ -1,5 +1,6 @@
 /* cli_table: the command line's commands and options, one table each; usage, --help and the
  * parsing of every command's arguments are generated from them. */
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -313,8 +314,25 @@ int cli_help(cli_ctx *c, const cli_args *a)
 
 /* ---- the global options, before the command ------------------------------------------------ */
 
+/* The wizard types, draws and measures text through the locale: it needs a UTF-8 one (main.c
+ * takes C.UTF-8 when there is none at all). */
+static bool utf8_locale(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+        return true;
+    fputs("fsdecl : l'assistant a besoin d'une locale UTF-8, et celle-ci est en ", stderr);
+    cli_put(stderr, cs && *cs ? cs : "?");
+    fputs(" : lancez-le avec LANG=fr_FR.UTF-8 (ou LANG=C.UTF-8) dans un terminal UTF-8. Les "
+          "commandes (fsdecl --help) fonctionnent sans.\n",
+          stderr);
+    return false;
+}
+
 int cli_edit(cli_ctx *c, const cli_args *a)
 {
+    if (!utf8_locale())
+        return CLI_EXIT_ERROR;
     const cli_args *g = c->global;
     wizard_options w = {c->config.rules_dir,
                         c->config.data_dir,
