@@ -42,19 +42,20 @@ const cli_command cli_commands[] = {
      "crée le brouillon d'une campagne, repris de la déclaration de l'année précédente si elle "
      "existe (sauf --empty)",
      cli_new},
-    {"transmit", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
-     "transmet une version (même partielle) : numérotée, datée, avec son empreinte SHA-256 ; "
-     "possible jusqu'à la clôture de la campagne",
-     cli_transmit},
+    {"finalize", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
+     "finalise une version (même incomplète) : numérotée, datée, avec son empreinte SHA-256, "
+     "gardée sur cet ordinateur ; rien n'est envoyé à l'Assurance Maladie (elle se déclare sur "
+     "Amelipro ou par le formulaire papier) ; possible jusqu'à la clôture de la campagne",
+     cli_finalize},
     {"recap", "[BROUILLON|FICHIER|ANNÉE-RPPS/vN]",
      CLI_OPT(CLI_OPT_FORMAT) | CLI_OPT(CLI_OPT_OUTPUT) | CLI_OPT(CLI_OPT_FORM) |
          CLI_OPT(CLI_OPT_BLANK) | CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_TODAY),
      0, 0, 1,
      "le récapitulatif à garder avec les justificatifs (d'un brouillon, d'un fichier ou d'une "
-     "version transmise), ou le formulaire papier",
+     "version finalisée), ou le formulaire papier",
      cli_recap},
     {"history", "BROUILLON|FICHIER", 0, 0, 1, 1,
-     "liste les versions transmises et vérifie leur empreinte", cli_history},
+     "liste les versions finalisées et vérifie leur empreinte", cli_history},
     {"recover", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_DISCARD), 0, 1, 1,
      "récupère (ou abandonne) le travail non enregistré après un arrêt brutal", cli_recover},
     {"restore", "ANNÉE-RPPS", 0, 0, 1, 1, "remet en place la version précédente d'un brouillon",

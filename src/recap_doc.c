@@ -57,11 +57,31 @@ void recap_put_campaign(strbuf *b, const recap *r)
     if (r->origin.transmitted) {
         char when[64];
         date_stamp_fr(r->origin.date, when, sizeof when);
-        strbuf_put(b, "Version %d transmise le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
+        strbuf_put(b, "Version %d finalisée le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
                    when, r->origin.sha256);
     } else {
-        strbuf_puts(b, "Brouillon non transmis\n");
+        strbuf_puts(b, "Brouillon : aucune version finalisée\n");
     }
+    char how[600];
+    recap_declare_words(c, how, sizeof how);
+    strbuf_put(b, "%s\n", how);
+}
+
+void recap_declare_words(const rules_campaign *c, char *buf, size_t size)
+{
+    char d[16], by[96];
+    date_format_fr(c->window.closes, d, sizeof d);
+    if (!c->window.has_closes)
+        snprintf(by, sizeof by, "avant la clôture de la campagne (date non connue)");
+    else if (c->window.closes_inferred)
+        snprintf(by, sizeof by, "avant la clôture (probablement le %s, date non publiée)", d);
+    else
+        snprintf(by, sizeof by, "avant la clôture du %s", d);
+    snprintf(buf, size,
+             "fsdecl n'envoie rien à l'Assurance Maladie : pour déclarer, %s, reportez ces "
+             "réponses sur Amelipro (« Ma convention »), ou envoyez à votre caisse le formulaire "
+             "papier prérempli, signé et revêtu de votre cachet, avec les justificatifs.",
+             by);
 }
 
 const char *recap_gate_words(const recap_volet *rv)

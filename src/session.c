@@ -290,8 +290,8 @@ static void explain_not_open(const session_report *r, char *buf, size_t size)
     if (r->rules)
         date_format_fr(r->rules->window.opens, b, sizeof b);
     snprintf(buf, size,
-             "la saisie de la campagne %d ouvre le %s : la déclaration pourra être transmise à "
-             "partir de cette date",
+             "la saisie de la campagne %d ouvre le %s : la déclaration pourra être faite sur "
+             "Amelipro ou envoyée à la caisse à partir de cette date",
              r->rules ? r->rules->year : 0, b);
 }
 
@@ -314,7 +314,8 @@ char *session_explain(const session_report *r)
     case SESSION_NO_RULES: explain_no_rules(r, buf, sizeof buf); break;
     case SESSION_COMMITMENTS_MISSING:
         snprintf(buf, sizeof buf,
-                 "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre",
+                 "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir finaliser une "
+                 "version",
                  DECL_COMMITMENT_ACCURACY, DECL_COMMITMENT_KEEP_PROOFS);
         break;
     case SESSION_RECOVERY_PENDING:
@@ -325,10 +326,11 @@ char *session_explain(const session_report *r)
                  r->name, r->recovery.saved[0] ? r->recovery.saved : "?", r->name, r->name);
         break;
     case SESSION_TYPING_PENDING:
-        snprintf(buf, sizeof buf,
-                 "des saisies faites dans l'assistant ne sont pas validées : corrigez-les ou "
-                 "effacez-les (Échap dans leur champ, fsdecl edit %s) avant de transmettre",
-                 r->name);
+        snprintf(
+            buf, sizeof buf,
+            "des saisies faites dans l'assistant ne sont pas validées : corrigez-les ou "
+            "effacez-les (Échap dans leur champ, fsdecl edit %s) avant de finaliser une version",
+            r->name);
         break;
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);

@@ -435,7 +435,7 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
         *info = h[*version - 1];
     else
         diag_add(d, doc->name, 0,
-                 "la version %d a bien été transmise, mais l'historique n'a pas pu être relu : "
+                 "la version %d a bien été finalisée, mais l'historique n'a pas pu être relu : "
                  "vérifiez-la avec « fsdecl history %s »",
                  *version, doc->name);
     free(h);

@@ -252,7 +252,7 @@ static void test_transmit(void **state)
     char *why = session_explain(&r);
     assert_string_equal(why, "des saisies faites dans l'assistant ne sont pas validées : "
                              "corrigez-les ou effacez-les (Échap dans leur champ, fsdecl edit "
-                             "2025-10001234565) avant de transmettre");
+                             "2025-10001234565) avant de finaliser une version");
     free(why);
     assert_true(session_save(doc, &d));
     assert_false(session_unsaved(doc));

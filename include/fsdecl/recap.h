@@ -91,6 +91,11 @@ void recap_free(recap *r);
  * vos estimations) »; "" when it is certain. */
 const char *recap_total_note(const recap *r);
 
+/* How the declaration reaches the Assurance Maladie, which fsdecl never does itself, and by when:
+ * « fsdecl n'envoie rien à l'Assurance Maladie : pour déclarer, avant la clôture du 08/02/2026,
+ * reportez ces réponses sur Amelipro ... ou envoyez ... le formulaire papier ... ». */
+void recap_declare_words(const rules_campaign *c, char *buf, size_t size);
+
 /* The recap a doctor keeps, as text (fsdecl recap --format text). */
 char *recap_render_text(const recap *r);
 /* ... as JSON (docs/recap-format.md), compact, ending with a newline. */

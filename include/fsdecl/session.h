@@ -31,23 +31,24 @@ typedef struct {
 } session_config;
 
 /* What came of a request: X(CONSTANT, "id", "what it means, in French"). */
-#define SESSION_OUTCOMES(X)                                                                        \
-    X(SESSION_OK, "ok", "fait")                                                                    \
-    X(SESSION_FAILED, "failed", "l'opération a échoué")                                            \
-    X(SESSION_BAD_NAME, "bad_name", "nom de brouillon invalide (ANNÉE-RPPS, RPPS de 11 chiffres)") \
-    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                 \
-    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                        \
-    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                      \
-    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")                \
-    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")    \
-    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                          \
-      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                         \
-    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")            \
-    X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                \
-    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")          \
-    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                       \
-    X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                        \
-      "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : rien n'est transmis")
+#define SESSION_OUTCOMES(X)                                                                            \
+    X(SESSION_OK, "ok", "fait")                                                                        \
+    X(SESSION_FAILED, "failed", "l'opération a échoué")                                                \
+    X(SESSION_BAD_NAME, "bad_name", "nom de brouillon invalide (ANNÉE-RPPS, RPPS de 11 chiffres)")     \
+    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                     \
+    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                            \
+    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                          \
+    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")                    \
+    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")        \
+    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                              \
+      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                             \
+    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")                \
+    X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                    \
+    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")              \
+    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                           \
+    X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                            \
+      "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : aucune version n'est " \
+      "finalisée")
 typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
 enum { SESSION_OUTCOME_COUNT = 0 SESSION_OUTCOMES(VOCAB_COUNT) };
 extern const vocab_t session_outcome_vocab;

@@ -99,11 +99,11 @@ awk '/Justificatifs envoyés/ { h = NR } /Page [0-9]+ \/ [0-9]+/ && h && NR - h 
     ko "pdf-2026: a heading is left at the foot of a page"
 
 # The recap of a transmitted version is its draft's, but for the version it names.
-expect_exit 0 transmit "$fsdecl" transmit $today data/examples/gp-complete.cfg
+expect_exit 0 transmit "$fsdecl" finalize $today data/examples/gp-complete.cfg
 expect_exit 0 recap-version "$fsdecl" recap $today 2025-10001234565/v1 --format pdf -o "$tmp/v1.pdf"
 # the text without what pagination repeats (the version's lines may move a row to another page)
 unpaged() { tr -d "\f" | grep -v "^Page [0-9]* / [0-9]*$\|^fsdecl — récapitulatif — \|^Indicateur$\|^Réponse$\|^Type, état$\|^Points$\|^$"; }
-pdftotext "$tmp/v1.pdf" - 2>/dev/null | grep -v "^Version 1 transmise\|^Empreinte\|^[0-9a-f]\{64\}$" | unpaged >"$tmp/v1.txt"
-pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null | grep -v "^Brouillon non transmis" | unpaged >"$tmp/draft.txt"
+pdftotext "$tmp/v1.pdf" - 2>/dev/null | grep -v "^Version 1 finalisée\|^Empreinte\|^[0-9a-f]\{64\}$" | unpaged >"$tmp/v1.txt"
+pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null | grep -v "^Brouillon : aucune version finalisée" | unpaged >"$tmp/draft.txt"
 diff "$tmp/v1.txt" "$tmp/draft.txt" >"$tmp/diff" && ok || { ko "recap-version differs from the draft's:"; cat "$tmp/diff"; }
 finish
