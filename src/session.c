@@ -262,10 +262,9 @@ static void explain_held(const session_report *r, char *buf, size_t size)
 {
     if (r->holder.pid > 0)
         snprintf(buf, size,
-                 "le brouillon %s est ouvert par le processus %ld sur %s depuis %s : il n'est pas "
-                 "modifié ici",
-                 r->name, r->holder.pid,
-                 r->holder.host[0] ? r->holder.host : "une machine inconnue",
+                 "le brouillon %s est déjà ouvert dans un autre fsdecl, sur la machine %s, depuis "
+                 "%s : il n'est pas modifié ici",
+                 r->name, r->holder.host[0] ? r->holder.host : "inconnue",
                  r->holder.since[0] ? r->holder.since : "un moment inconnu");
     else
         snprintf(buf, size,

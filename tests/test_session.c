@@ -515,7 +515,7 @@ static void test_explain(void **state)
     snprintf(r.holder.host, sizeof r.holder.host, "cabinet");
     snprintf(r.holder.since, sizeof r.holder.since, "2025-12-20 14:32:05");
     text = session_explain(&r);
-    assert_non_null(strstr(text, "processus 4242 sur cabinet depuis 2025-12-20 14:32:05"));
+    assert_non_null(strstr(text, "autre fsdecl, sur la machine cabinet, depuis 2025-12-20 14:32:05"));
     free(text);
 }
 

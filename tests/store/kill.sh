@@ -53,7 +53,7 @@ check_history() { # check_history WHAT: whole versions only, 2 or 3 of them
     case $n in 2 | 3) ;; *) ko "$1: $n versions after the kill"; return 1 ;; esac
     FSDECL_DATA_DIR="$tmp/s" "$fsdecl" finalize $today $draft >"$tmp/out" 2>"$tmp/err" ||
         { ko "$1: the next transmission failed"; cat "$tmp/out" "$tmp/err"; return 1; }
-    grep -q "version $((n + 1)),"  "$tmp/out" || { ko "$1: the next version is not $((n + 1))"; cat "$tmp/out"; return 1; }
+    grep -q "^Version $((n + 1)) de" "$tmp/out" || { ko "$1: the next version is not $((n + 1))"; cat "$tmp/out"; return 1; }
     return 0
 }
 
