@@ -59,6 +59,15 @@ void recap_put_campaign(strbuf *b, const recap *r)
         date_stamp_fr(r->origin.date, when, sizeof when);
         strbuf_put(b, "Version %d finalisée le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
                    when, r->origin.sha256);
+    } else if (r->origin.last_version) {
+        char when[64];
+        date_stamp_fr(r->origin.last_date, when, sizeof when);
+        strbuf_put(b,
+                   r->origin.unchanged
+                       ? "Brouillon identique à la version %d, finalisée le %s\n"
+                       : "Brouillon modifié depuis la version %d, finalisée le %s : "
+                         "ces changements ne sont dans aucune version finalisée\n",
+                   r->origin.last_version, when);
     } else {
         strbuf_puts(b, "Brouillon : aucune version finalisée\n");
     }

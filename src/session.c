@@ -341,11 +341,22 @@ char *session_explain(const session_report *r)
 
 /* ---- by name -------------------------------------------------------------------------------- */
 
-decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *version,
-                         store_version *info, diag_list *d)
+bool session_draft_origin(session *s, const char *name, recap_origin *origin, diag_list *d)
 {
-    *transmitted = false;
-    *version = 0;
+    const store_t *st = session_store(s, d);
+    store_version last;
+    bool same;
+    if (!st || !store_draft_since(st, name, &last, &same, d))
+        return false;
+    origin->last_version = last.number;
+    origin->unchanged = same;
+    snprintf(origin->last_date, sizeof origin->last_date, "%s", last.date);
+    return true;
+}
+
+decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag_list *d)
+{
+    memset(origin, 0, sizeof *origin);
     char name[STORE_NAME_MAX];
     const char *slash = strrchr(arg, '/');
     bool is_version = slash && slash - arg == 16 && slash[1] == 'v' && slash[2];
@@ -355,15 +366,26 @@ decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *ve
         const store_t *st = session_store(s, d);
         if (!st)
             return NULL;
-        if (!is_version)
-            return store_load(st, arg, d);
+        if (!is_version) {
+            decl_t *decl = store_load(st, arg, d);
+            if (decl && !session_draft_origin(s, arg, origin, d)) {
+                decl_free(decl);
+                return NULL;
+            }
+            return decl;
+        }
         char *end;
         long v = strtol(slash + 2, &end, 10);
-        decl_t *decl = *end ? NULL : store_load_version(st, name, (int)v, info, d);
+        store_version info;
+        decl_t *decl = *end ? NULL : store_load_version(st, name, (int)v, &info, d);
         if (*end)
             diag_add(d, arg, 0, "version invalide : attendu ANNÉE-RPPS/vN");
-        *transmitted = decl != NULL;
-        *version = decl ? (int)v : 0;
+        if (decl) {
+            origin->transmitted = true;
+            origin->version = (int)v;
+            snprintf(origin->date, sizeof origin->date, "%s", info.date);
+            snprintf(origin->sha256, sizeof origin->sha256, "%s", info.sha256);
+        }
         return decl;
     }
     return decl_load(arg, d);

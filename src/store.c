@@ -1286,3 +1286,26 @@ int store_signal_pending(void)
 {
     return pending_signal;
 }
+
+bool store_draft_since(const store_t *s, const char *name, store_version *last, bool *same,
+                       diag_list *d)
+{
+    memset(last, 0, sizeof *last);
+    *same = false;
+    store_version *v;
+    size_t n;
+    if (!store_history(s, name, &v, &n, d))
+        return false;
+    if (n)
+        *last = v[n - 1];
+    free(v);
+    if (!n)
+        return true;
+    size_t len;
+    char *text = store_read_draft(s, name, &len, d), hex[65];
+    if (!text)
+        return false;
+    *same = last->intact && sha256_hex(text, len, hex) && strcmp(hex, last->sha256) == 0;
+    free(text);
+    return true;
+}

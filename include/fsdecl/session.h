@@ -207,11 +207,14 @@ session_outcome session_transmit_check(session_doc *doc, session_report *r);
 session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
                                  session_report *r, diag_list *d);
 
-/* What a recap is made of: a draft name, a draft file, or a transmitted version "ANNÉE-RPPS/vN"
- * (as last year's recap can be downloaded again). The declaration read (to free) and where it
- * comes from; NULL with the reasons in d. */
-decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *version,
-                         store_version *info, diag_list *d);
+/* What a recap is made of: a draft name, a draft file, or a finalised version "ANNÉE-RPPS/vN" (as
+ * last year's recap can be downloaded again). The declaration read (to free) and where it stands in
+ * *origin (for a stored draft, its last version and whether it is still that version's text);
+ * NULL with the reasons in d. */
+decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag_list *d);
+/* Where the stored draft name stands against its versions, into origin's draft fields. False
+ * (diagnosed) when its history or the draft cannot be read. */
+bool session_draft_origin(session *s, const char *name, recap_origin *origin, diag_list *d);
 
 /* ---- by name, without opening ------------------------------------------------------------ */
 

@@ -66,6 +66,7 @@ expect_exit 0 new-empty "$fsdecl" new --campaign 2025 --rpps 10001234581 --empty
 
 # The recap of a transmitted version is the recap of the draft it came from, but for its header.
 expect_exit 0 recap-draft "$fsdecl" recap --today 2025-12-22 $draft
+expect_out recap-draft "^Brouillon identique à la version 3, finalisée le "
 sed -n '/^Volet 1/,$p' "$tmp/out" >"$tmp/recap-draft"
 expect_exit 0 recap-version "$fsdecl" recap --today 2025-12-22 $draft/v3
 expect_out recap-version "Version 3 finalisée le"
@@ -73,6 +74,16 @@ sed -n '/^Volet 1/,$p' "$tmp/out" >"$tmp/recap-version"
 cmp -s "$tmp/recap-draft" "$tmp/recap-version" && ok || ko "recap of v3 differs from its draft's"
 expect_exit 2 recap-no-version "$fsdecl" recap $draft/v9
 expect_err recap-no-version "pas de version 9 finalisée"
+# A draft changed since its last version says so, in the text and the JSON.
+cp "$tmp/store/drafts/$draft.cfg" "$tmp/kept.cfg"
+sed 's/^  last_name = .*/  last_name = "MARTINEZ";/' "$tmp/store/drafts/$draft.cfg" >"$tmp/renamed.cfg" &&
+    cat "$tmp/renamed.cfg" >"$tmp/store/drafts/$draft.cfg"
+expect_exit 0 recap-changed "$fsdecl" recap --today 2025-12-22 $draft
+expect_out recap-changed "^Brouillon modifié depuis la version 3, finalisée le .* : ces changements ne sont dans aucune version finalisée$"
+expect_exit 0 recap-changed-json "$fsdecl" recap --today 2025-12-22 --format json $draft
+python3 -c 'import json, sys; o = json.load(open(sys.argv[1]))["origin"]; assert o["last_version"] == 3 and o["unchanged"] is False and o["transmitted"] is False, o' "$tmp/out" &&
+    ok || ko "recap-changed-json: $(cat "$tmp/out" | head -c 300)"
+cat "$tmp/kept.cfg" >"$tmp/store/drafts/$draft.cfg"
 
 # The list of drafts.
 expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
