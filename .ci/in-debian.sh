@@ -71,11 +71,11 @@ total=$(sed -n 's/^total: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p' /tmp/te
 # The package route of the README: build, install, use, remove.
 step "paquet : construit, installé, utilisé, enlevé" scripts/package-test.sh
 
-# The wizard opens under a pseudo-terminal (tmux, installed by the tests) and quits; in a UTF-8
-# locale, as a terminal session has (the fresh system's root shell has none).
+# The wizard opens under a pseudo-terminal (tmux, installed by the tests) and quits, with its
+# accents, in the fresh system's root shell, which has no locale at all.
 wizard() {
     rm -f /tmp/wizard.rc
-    tmux new-session -d -s wizard -x 80 -y 24 "LANG=C.UTF-8 scripts/start.sh; echo \$? >/tmp/wizard.rc" ||
+    tmux new-session -d -s wizard -x 80 -y 24 "env -u LANG -u LC_ALL scripts/start.sh; echo \$? >/tmp/wizard.rc" ||
         return 1
     n=0
     until tmux capture-pane -p -t wizard 2>/dev/null | grep -q "Vos déclarations"; do

@@ -141,9 +141,8 @@ void recap_build_rows(app *a, int index, form_t *f)
     diag_init(&d);
     size_t n;
     session_history(a->s, a->doc->name, &v, &n, &d); /* none listed: a recap without its origin */
-    if (n)
-        origin = (recap_origin){false, v[n - 1].number, "", ""};
     if (n) {
+        origin.version = v[n - 1].number;
         snprintf(origin.date, sizeof origin.date, "%s", v[n - 1].date);
         snprintf(origin.sha256, sizeof origin.sha256, "%s", v[n - 1].sha256);
     }

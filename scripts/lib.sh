@@ -4,7 +4,7 @@
 # The packages the program needs to build and run, those the tests add, those packaging adds.
 FSDECL_PACKAGES="gcc libc6-dev make cmake pkg-config libncurses-dev libconfig-dev libmd-dev
 libjansson-dev libhpdf-dev fonts-dejavu-core"
-FSDECL_TEST_PACKAGES="libcmocka-dev libvterm-dev locales tmux groff-base poppler-utils
+FSDECL_TEST_PACKAGES="libcmocka-dev libvterm-dev locales tmux groff-base poppler-utils qpdf
 clang-format"
 FSDECL_PACKAGE_PACKAGES="dpkg-dev file"
 

@@ -125,7 +125,7 @@ int cli_rules_lint(cli_ctx *c, const cli_args *a);
 int cli_check(cli_ctx *c, const cli_args *a);
 int cli_drafts(cli_ctx *c, const cli_args *a);
 int cli_new(cli_ctx *c, const cli_args *a);
-int cli_transmit(cli_ctx *c, const cli_args *a);
+int cli_finalize(cli_ctx *c, const cli_args *a);
 int cli_history(cli_ctx *c, const cli_args *a);
 int cli_recover(cli_ctx *c, const cli_args *a);
 int cli_restore(cli_ctx *c, const cli_args *a);

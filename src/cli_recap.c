@@ -130,13 +130,7 @@ int cli_recap(cli_ctx *c, const cli_args *a)
     }
     diag_list d;
     diag_init(&d);
-    recap_origin origin = {0};
-    store_version info;
-    decl_t *decl =
-        session_load_any(c->session, a->pos[0], &origin.transmitted, &origin.version, &info, &d);
-    if (decl && origin.transmitted) {
-        snprintf(origin.date, sizeof origin.date, "%s", info.date);
-        snprintf(origin.sha256, sizeof origin.sha256, "%s", info.sha256);
-    }
+    recap_origin origin;
+    decl_t *decl = session_load_any(c->session, a->pos[0], &origin, &d);
     return judge_and_render(c, a, format, decl, &origin, &d);
 }

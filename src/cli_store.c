@@ -109,7 +109,7 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
     printf(" : %zu%s\n", n, complete ? "" : " (liste incomplète : voir les erreurs)");
     if (n)
         printf("\n  Campagne  RPPS         Praticien                 État               "
-               "Points            Enregistré le     Versions transmises\n");
+               "Points            Enregistré le     Versions finalisées\n");
     for (size_t i = 0; i < n; i++)
         put_draft(&v[i]);
     free(v);
@@ -158,34 +158,39 @@ int cli_new(cli_ctx *c, const cli_args *a)
     return fail(&d, CLI_EXIT_OK);
 }
 
-/* ---- transmit -------------------------------------------------------------------------------- */
+/* ---- finalize -------------------------------------------------------------------------------- */
 
-static void put_transmitted(const session_doc *doc, int v, const store_version *info)
+/* The version made, and what the doctor must do next: fsdecl sends nothing. */
+static void put_finalized(const session_doc *doc, int v, const store_version *info)
 {
     const eval_result *e = doc->eval;
-    char lo[48], hi[48];
+    char lo[48], hi[48], when[64], how[600];
     text_money(e->min_cents, lo, sizeof lo);
     text_money(e->max_cents, hi, sizeof hi);
-    printf("Déclaration %s transmise : version %d, le %s\nEmpreinte SHA-256 : %s\n", doc->name, v,
-           info->date, info->sha256);
+    date_stamp_fr(info->date, when, sizeof when);
+    printf("Version %d de %s finalisée le %s, gardée sur cet ordinateur\nEmpreinte SHA-256 : %s\n",
+           v, doc->name, when, info->sha256);
     if (e->min_cents == e->max_cents)
         printf("Montant prévu : %s\n", lo);
     else
         printf("Montant estimé : %s à %s\n", lo, hi);
-    if (!e->nblocking)
-        return;
-    printf("Transmission partielle : %zu point%s à régler (fsdecl check) ; vous pouvez modifier et "
-           "transmettre de nouveau jusqu'à la clôture.\n",
-           e->nblocking, e->nblocking > 1 ? "s" : "");
+    if (e->nblocking)
+        printf("Version incomplète : %zu point%s à régler (fsdecl check) ; vous pouvez modifier la "
+               "déclaration et finaliser une nouvelle version jusqu'à la clôture.\n",
+               e->nblocking, e->nblocking > 1 ? "s" : "");
     for (size_t i = 0; i < e->nmessages; i++)
         if (e->messages[i].severity == EVAL_BLOCKING) {
             printf("  - ");
             cli_put(stdout, e->messages[i].text);
             printf("\n");
         }
+    recap_declare_words(doc->rules, how, sizeof how);
+    printf("%s\n  Ses réponses : fsdecl recap %s/v%d\n  Son formulaire prérempli : fsdecl recap "
+           "%s/v%d --form -o formulaire-%s-v%d.pdf\n",
+           how, doc->name, v, doc->name, v, doc->name, v);
 }
 
-int cli_transmit(cli_ctx *c, const cli_args *a)
+int cli_finalize(cli_ctx *c, const cli_args *a)
 {
     const char *arg = a->pos[0];
     diag_list d;
@@ -196,7 +201,8 @@ int cli_transmit(cli_ctx *c, const cli_args *a)
     if (!doc) {
         int rc = refused(c, &r, &d);
         if (rc == CLI_EXIT_ERROR)
-            fputs("fsdecl transmit : rien n'a été transmis ni enregistré.\n", stderr);
+            fputs("fsdecl finalize : aucune version n'a été finalisée, rien n'a été enregistré.\n",
+                  stderr);
         return rc;
     }
     int version = 0;
@@ -205,17 +211,18 @@ int cli_transmit(cli_ctx *c, const cli_args *a)
     session_outcome o = session_transmit(doc, &version, &info, &r, &d);
     int rc = exit_code(o);
     if (o == SESSION_OK)
-        put_transmitted(doc, version, &info);
+        put_finalized(doc, version, &info);
     else
         refused(c, &r, &d);
     /* an error after publishing says so itself (diagnostics); before, say what is left */
     if (rc == CLI_EXIT_ERROR && !version && unsaved && !session_unsaved(doc))
         fprintf(stderr,
-                "fsdecl transmit : rien n'a été transmis ; la déclaration est enregistrée "
-                "dans le brouillon %s.\n",
+                "fsdecl finalize : aucune version n'a été finalisée ; la déclaration est "
+                "enregistrée dans le brouillon %s.\n",
                 doc->name);
     else if (rc == CLI_EXIT_ERROR && !version)
-        fputs("fsdecl transmit : rien n'a été transmis ni enregistré.\n", stderr);
+        fputs("fsdecl finalize : aucune version n'a été finalisée, rien n'a été enregistré.\n",
+              stderr);
     session_close(doc);
     return fail(&d, rc);
 }
@@ -240,7 +247,7 @@ int cli_history(cli_ctx *c, const cli_args *a)
         diag_free(&d);
         return CLI_EXIT_ERROR;
     }
-    printf("Versions transmises de %s : %zu\n", name, n);
+    printf("Versions finalisées de %s : %zu\n", name, n);
     int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
         printf("  v%d  %s  %s%s\n", v[i].number, v[i].date, v[i].sha256,

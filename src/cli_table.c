@@ -1,5 +1,6 @@
 /* cli_table: the command line's commands and options, one table each; usage, --help and the
  * parsing of every command's arguments are generated from them. */
+#include <langinfo.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,19 +42,20 @@ const cli_command cli_commands[] = {
      "crée le brouillon d'une campagne, repris de la déclaration de l'année précédente si elle "
      "existe (sauf --empty)",
      cli_new},
-    {"transmit", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
-     "transmet une version (même partielle) : numérotée, datée, avec son empreinte SHA-256 ; "
-     "possible jusqu'à la clôture de la campagne",
-     cli_transmit},
+    {"finalize", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
+     "finalise une version (même incomplète) : numérotée, datée, avec son empreinte SHA-256, "
+     "gardée sur cet ordinateur ; rien n'est envoyé à l'Assurance Maladie (elle se déclare sur "
+     "Amelipro ou par le formulaire papier) ; possible jusqu'à la clôture de la campagne",
+     cli_finalize},
     {"recap", "[BROUILLON|FICHIER|ANNÉE-RPPS/vN]",
      CLI_OPT(CLI_OPT_FORMAT) | CLI_OPT(CLI_OPT_OUTPUT) | CLI_OPT(CLI_OPT_FORM) |
          CLI_OPT(CLI_OPT_BLANK) | CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_TODAY),
      0, 0, 1,
      "le récapitulatif à garder avec les justificatifs (d'un brouillon, d'un fichier ou d'une "
-     "version transmise), ou le formulaire papier",
+     "version finalisée), ou le formulaire papier",
      cli_recap},
     {"history", "BROUILLON|FICHIER", 0, 0, 1, 1,
-     "liste les versions transmises et vérifie leur empreinte", cli_history},
+     "liste les versions finalisées et vérifie leur empreinte", cli_history},
     {"recover", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_DISCARD), 0, 1, 1,
      "récupère (ou abandonne) le travail non enregistré après un arrêt brutal", cli_recover},
     {"restore", "ANNÉE-RPPS", 0, 0, 1, 1, "remet en place la version précédente d'un brouillon",
@@ -313,8 +315,25 @@ int cli_help(cli_ctx *c, const cli_args *a)
 
 /* ---- the global options, before the command ------------------------------------------------ */
 
+/* The wizard types, draws and measures text through the locale: it needs a UTF-8 one (main.c
+ * takes C.UTF-8 when there is none at all). */
+static bool utf8_locale(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    if (cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0))
+        return true;
+    fputs("fsdecl : l'assistant a besoin d'une locale UTF-8, et celle-ci est en ", stderr);
+    cli_put(stderr, cs && *cs ? cs : "?");
+    fputs(" : lancez-le avec LANG=fr_FR.UTF-8 (ou LANG=C.UTF-8) dans un terminal UTF-8. Les "
+          "commandes (fsdecl --help) fonctionnent sans.\n",
+          stderr);
+    return false;
+}
+
 int cli_edit(cli_ctx *c, const cli_args *a)
 {
+    if (!utf8_locale())
+        return CLI_EXIT_ERROR;
     const cli_args *g = c->global;
     wizard_options w = {c->config.rules_dir,
                         c->config.data_dir,

@@ -71,7 +71,7 @@ bool eval_msg_parse(const char *id, eval_msg *out)
 
 static const char INCOMPLETE_TEXT[] =
     "Mémoire épuisée : cette déclaration n'a pas pu être jugée en entier, ce jugement ne vaut "
-    "rien. Relancez fsdecl, ou libérez de la mémoire, avant de la transmettre.";
+    "rien. Relancez fsdecl, ou libérez de la mémoire, avant de finaliser une version.";
 
 /* Memory ran out: what is missing from the judgement cannot be known, so it is never clean. */
 static void fail(ctx *x)
@@ -967,8 +967,8 @@ static eval_window check_window(ctx *x)
     if (cmp_today(x, c->window.opens) < 0) {
         bool approx = c->window.opens_approximate;
         msg_as(x, EVAL_MSG_WINDOW_NOT_OPEN, approx ? EVAL_INFO : EVAL_WARNING, NULL,
-               "La saisie des indicateurs %s le %s%s : la déclaration pourra être transmise à "
-               "partir de cette date.",
+               "La saisie des indicateurs %s le %s%s : la déclaration pourra être faite sur "
+               "Amelipro ou envoyée à la caisse à partir de cette date.",
                approx ? "doit ouvrir vers" : "ouvre", fr_date(c->window.opens, b1),
                approx ? " (date prévisionnelle)" : "");
         return approx ? EVAL_WINDOW_NOT_OPEN_APPROX : EVAL_WINDOW_NOT_OPEN;
@@ -976,7 +976,7 @@ static eval_window check_window(ctx *x)
     if (c->window.has_closes && cmp_today(x, c->window.closes) > 0) {
         msg(x, EVAL_MSG_WINDOW_CLOSED, NULL,
             "La saisie de la campagne %d est close depuis le %s à minuit%s (aujourd'hui : %s) : la "
-            "déclaration ne peut plus être transmise ni modifiée.",
+            "déclaration ne peut plus être faite ni modifiée.",
             c->year, fr_date(c->window.closes, b1),
             c->window.closes_inferred ? " (date probable, non publiée : votre caisse peut la "
                                         "confirmer)"
@@ -1068,7 +1068,8 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     r->committed = d->attestation.accuracy && d->attestation.keep_proofs;
     if (!r->committed)
         msg(&x, EVAL_MSG_ATTESTATION_MISSING, NULL,
-            "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre.",
+            "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir finaliser une "
+            "version.",
             DECL_COMMITMENT_ACCURACY, DECL_COMMITMENT_KEEP_PROOFS);
     if (d->attestation.has_date && cmp_today(&x, d->attestation.date) < 0)
         msg(&x, EVAL_MSG_DATE_FUTURE, NULL, "L'attestation est datée du %s, après aujourd'hui.",

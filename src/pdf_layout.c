@@ -5,9 +5,13 @@
 
 #include <dlfcn.h>
 #include <hpdf.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "fsdecl/text.h"
+#include "strbuf.h"
 
 enum { MAX_PAGES = 400, MAX_COLS = 6, MAX_LINES = 60 };
 
@@ -73,6 +77,7 @@ struct pdf_doc {
     const char *heading[MAX_COLS];
     bool in_table;
     float box_x, box_y; /* where the last box was drawn, for one beside it */
+    uint8_t used[32];   /* the high bytes of the characters drawn: bit n of byte n / 8 */
 };
 
 static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
@@ -96,8 +101,18 @@ static HPDF_Font font_of(pdf_doc *p, unsigned style)
     return style & (PDF_BOLD | PDF_TITLE) ? p->bold : p->font;
 }
 
+/* Notes the blocks of 256 code points that text uses, for the ToUnicode map. */
+static void note_used(pdf_doc *p, const char *text)
+{
+    uint32_t cp;
+    for (size_t n; *text; text += n ? n : 1)
+        if ((n = text_utf8_decode(text, &cp)) && cp <= 0xFFFF)
+            p->used[cp >> 11] |= (uint8_t)(1u << (cp >> 8 & 7));
+}
+
 static void put(pdf_doc *p, float x, float y, unsigned style, const char *text)
 {
+    note_used(p, text);
     H.Page_BeginText(p->page);
     H.Page_SetFontAndSize(p->page, font_of(p, style), size_of(style));
     H.Page_TextOut(p->page, x, y, text);
@@ -139,7 +154,26 @@ static float width_of(pdf_doc *p, unsigned style, const char *s, size_t n)
            size_of(style) / 1000.0f;
 }
 
-/* Splits text into lines of at most width points, at spaces (and at '\n'); returns the count. */
+/* Whether a line may break at the space s[at]: French typography keeps a number's digit groups
+ * (« 2 520,00 »), a number and its unit (« 95,0 % », « 60 € »), a word and the punctuation after
+ * it (« : », « ; », « ! », « ? », « » ») and « « » with what follows on one line. */
+static bool can_break(const char *s, size_t at, size_t end)
+{
+    static const char *const glued_after[] = {"%", "€", ":", ";", "!", "?", "»", ")"};
+    const char *next = s + at + 1;
+    if (at + 1 >= end)
+        return true;
+    for (size_t i = 0; i < sizeof glued_after / sizeof glued_after[0]; i++)
+        if (strncmp(next, glued_after[i], strlen(glued_after[i])) == 0)
+            return false;
+    bool digit_before = at > 0 && s[at - 1] >= '0' && s[at - 1] <= '9';
+    if (digit_before && *next >= '0' && *next <= '9')
+        return false;
+    return !(at >= 2 && strncmp(s + at - 2, "«", 2) == 0);
+}
+
+/* Splits text into lines of at most width points, at spaces where a line may break (and at
+ * '\n'); returns the count. */
 static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, char lines[][512],
                    size_t max)
 {
@@ -149,7 +183,7 @@ static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, ch
         size_t end = strcspn(s, "\n"), take = 0, i = 0;
         while (i <= end) { /* the longest run of whole words that fits */
             size_t w = i;
-            while (w < end && s[w] != ' ')
+            while (w < end && !(s[w] == ' ' && can_break(s, w, end)))
                 w++;
             if (take && width_of(p, style, s, w) > width)
                 break;
@@ -210,6 +244,126 @@ pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_li
     return p;
 }
 
+/* ---- the ToUnicode maps ------------------------------------------------------------------- */
+
+/* libharu 2.3 gives each UTF-8 font, as its ToUnicode map, the CMap that turns codes into CIDs
+ * (begincidrange): readers reject it (« Invalid 'begincidrange' operator in ToUnicode CMap ») and
+ * guess, so text copied out of the PDF could come out wrong. Its codes are the characters' own code
+ * points, so the right map is the identity over the blocks of 256 the document uses. It is appended
+ * as an incremental update (PDF 1.7, 7.5.6) that replaces those objects: nothing libharu wrote
+ * moves, and the old maps are superseded. */
+
+/* The first n bytes of hay holding needle from, or NULL. */
+static const char *find_bytes(const char *hay, size_t n, const char *needle, size_t from)
+{
+    size_t k = strlen(needle);
+    for (size_t i = from; i + k <= n; i++)
+        if (memcmp(hay + i, needle, k) == 0)
+            return hay + i;
+    return NULL;
+}
+
+/* The number after key in text (« /Root 1 0 R » gives 1), or -1. */
+static long number_after(const char *text, size_t n, const char *key)
+{
+    const char *at = find_bytes(text, n, key, 0);
+    if (!at)
+        return -1;
+    char digits[24] = "";
+    size_t i = (size_t)(at - text) + strlen(key), k = 0;
+    while (i < n && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r'))
+        i++;
+    while (i < n && k + 1 < sizeof digits && text[i] >= '0' && text[i] <= '9')
+        digits[k++] = text[i++];
+    return k ? strtol(digits, NULL, 10) : -1;
+}
+
+static void put_tounicode(strbuf *b, const uint8_t *used, long object)
+{
+    strbuf map = {0};
+    size_t blocks = 0;
+    for (unsigned hi = 0; hi < 256; hi++)
+        blocks += used[hi >> 3] >> (hi & 7) & 1 && (hi < 0xD8 || hi > 0xDF);
+    strbuf_put(&map, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+                     "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                     "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+                     "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+    for (unsigned hi = 0, in_group = 0; hi < 256; hi++) {
+        if (!(used[hi >> 3] >> (hi & 7) & 1) || (hi >= 0xD8 && hi <= 0xDF)) /* no surrogates */
+            continue;
+        if (in_group == 0)
+            strbuf_put(&map, "%zu beginbfrange\n", blocks < 100 ? blocks : 100);
+        strbuf_put(&map, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+        blocks--;
+        if (++in_group == 100 || blocks == 0) {
+            strbuf_puts(&map, "endbfrange\n");
+            in_group = 0;
+        }
+    }
+    strbuf_puts(&map, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    size_t n = 0;
+    char *text = strbuf_take(&map, &n);
+    strbuf_put(b, "%ld 0 obj\n<<\n/Length %zu\n>>\nstream\n%s\nendstream\nendobj\n", object, n,
+               text ? text : "");
+    if (!text)
+        b->failed = true;
+    free(text);
+}
+
+/* Appends the identity ToUnicode maps to the PDF in *pdf (*len bytes, malloc'ed). */
+static bool fix_tounicode(const uint8_t *used, char **pdf, size_t *len)
+{
+    const char *buf = *pdf;
+    size_t n = *len;
+    const char *sx = n > 64 ? find_bytes(buf, n, "startxref", n - 64) : NULL;
+    const char *tr = NULL;
+    for (const char *t = find_bytes(buf, n, "\ntrailer", 0); t && t < sx;
+         t = find_bytes(buf, n, "\ntrailer", (size_t)(t - buf) + 1))
+        tr = t;
+    if (!sx || !tr)
+        return false;
+    size_t trailer_len = (size_t)(sx - tr);
+    long size = number_after(tr, trailer_len, "/Size"),
+         root = number_after(tr, trailer_len, "/Root");
+    long info = number_after(tr, trailer_len, "/Info"),
+         prev = number_after(sx, n - (size_t)(sx - buf), "startxref");
+    if (size < 1 || root < 1 || prev < 0)
+        return false;
+    long objects[8];
+    size_t nobjects = 0;
+    for (const char *m = find_bytes(buf, n, "\n/ToUnicode ", 0); m && nobjects < 8;
+         m = find_bytes(buf, n, "\n/ToUnicode ", (size_t)(m - buf) + 1)) {
+        long o = number_after(m, n - (size_t)(m - buf), "/ToUnicode");
+        if (o > 0 && o < size)
+            objects[nobjects++] = o;
+    }
+    strbuf b = {0};
+    size_t at[8];
+    for (size_t i = 0; i < nobjects; i++) {
+        at[i] = n + b.len;
+        put_tounicode(&b, used, objects[i]);
+    }
+    size_t xref = n + b.len;
+    strbuf_puts(&b, "xref\n");
+    for (size_t i = 0; i < nobjects; i++)
+        strbuf_put(&b, "%ld 1\n%010zu 00000 n\r\n", objects[i], at[i]);
+    strbuf_put(&b, "trailer\n<<\n/Size %ld\n/Root %ld 0 R\n", size, root);
+    if (info > 0)
+        strbuf_put(&b, "/Info %ld 0 R\n", info);
+    strbuf_put(&b, "/Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev, xref);
+    size_t add = 0;
+    char *tail = strbuf_take(&b, &add);
+    char *grown = tail ? realloc(*pdf, n + add) : NULL;
+    if (!grown) {
+        free(tail);
+        return false;
+    }
+    memcpy(grown + n, tail, add);
+    free(tail);
+    *pdf = grown, *len = n + add;
+    return true;
+}
+
 bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
 {
     *out = NULL, *len = 0;
@@ -222,15 +376,17 @@ bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
     bool ok = !p->failed && H.SaveToStream(p->doc) == HPDF_OK;
     HPDF_UINT32 size = ok ? H.GetStreamSize(p->doc) : 0;
     char *buf = ok ? malloc(size ? size : 1) : NULL;
+    size_t got = 0;
     if (buf) {
         H.ResetStream(p->doc);
-        HPDF_UINT32 got = size;
-        ok = H.ReadFromStream(p->doc, (HPDF_BYTE *)buf, &got) == HPDF_OK || got == size;
-        *out = buf, *len = got;
+        HPDF_UINT32 read = size;
+        ok = H.ReadFromStream(p->doc, (HPDF_BYTE *)buf, &read) == HPDF_OK || read == size;
+        got = read;
     }
-    if (!ok || !buf) {
+    if (ok && buf && fix_tounicode(p->used, &buf, &got)) {
+        *out = buf, *len = got;
+    } else {
         free(buf);
-        *out = NULL;
         diag_add(d, "pdf", 0, "le PDF n'a pas pu être fait (mémoire ou police)");
         ok = false;
     }
@@ -242,6 +398,11 @@ bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
 void pdf_space(pdf_doc *p, float points)
 {
     p->y -= points;
+}
+
+void pdf_keep(pdf_doc *p, unsigned style, int lines)
+{
+    ensure(p, line_of(style) + (float)lines * line_of(0));
 }
 
 void pdf_text(pdf_doc *p, float indent, unsigned style, const char *text)

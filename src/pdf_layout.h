@@ -23,6 +23,9 @@ enum { PDF_BOLD = 1 << 0, PDF_SMALL = 1 << 1, PDF_TITLE = 1 << 2 };
 void pdf_text(pdf_doc *p, float indent, unsigned style, const char *text);
 /* Vertical space. */
 void pdf_space(pdf_doc *p, float points);
+/* A heading in style kept with the lines of body text after it: a new page now unless the
+ * heading and that many lines fit on this one. */
+void pdf_keep(pdf_doc *p, unsigned style, int lines);
 
 /* A table: the widths of its columns (summing to the text width at most) and its heading row,
  * repeated at the top of every page it continues on. */

@@ -55,11 +55,11 @@ static bool build_item(recap *r, const eval_indicator *ev, recap_item *it)
     r->ambiguous |= ev->status == EVAL_AMBIGUOUS;
     r->unknown |= ev->status == EVAL_UNKNOWN;
     it->answer = recap_answer_text(r->arena, r->campaign, ind, decl_find_answer(r->decl, ind->id));
-    if (it->answer && ev->status == EVAL_ESTIMATED_NOT_MET) { /* the official recap's notation */
+    if (it->answer && ev->status == EVAL_ESTIMATED_NOT_MET) { /* the official recap's « NI » */
         size_t n = strlen(it->answer) + 64;
         char *a = arena_alloc(r->arena, n);
         if (a)
-            snprintf(a, n, "NI « valeur non atteinte » — %s", it->answer);
+            snprintf(a, n, "valeur non atteinte — %s", it->answer);
         it->answer = a;
     }
     return it->answer && build_proofs(r, it);

@@ -4,10 +4,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fsdecl/ident.h"
 #include "fsdecl/recap.h"
 #include "fsdecl/text.h"
 #include "recap_internal.h"
 #include "strbuf.h"
+
+/* « (à vérifier : ...) » after an RPPS or N° AM whose form or key is wrong, or "", in said. */
+static const char *identifier_doubt(decl_identity_field f, const char *v, char *said, size_t size)
+{
+    said[0] = '\0';
+    ident_status st = f == DECL_ID_RPPS        ? ident_check_rpps(v)
+                      : f == DECL_ID_AM_NUMBER ? ident_check_am(v)
+                                               : IDENT_OK;
+    if (st == IDENT_OK)
+        return "";
+    snprintf(said, size, " (à vérifier : %s)",
+             ident_message(st, f == DECL_ID_RPPS ? "RPPS" : "N° AM"));
+    return said;
+}
 
 void recap_put_identity(strbuf *b, const recap *r)
 {
@@ -17,11 +32,13 @@ void recap_put_identity(strbuf *b, const recap *r)
                d->identity.first_name ? d->identity.first_name : "");
     static const decl_identity_field shown[] = {DECL_ID_RPPS, DECL_ID_AM_NUMBER, DECL_ID_ADDRESS,
                                                 DECL_ID_CAISSE};
-    if (r->specialty)
-        strbuf_put(b, "Spécialité : %s\n", r->specialty);
-    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++)
-        if ((v = decl_identity(d, shown[i])))
-            strbuf_put(b, "%s : %s\n", decl_identity_fr(shown[i]), v);
+    strbuf_put(b, "Spécialité : %s\n", r->specialty ? r->specialty : "non renseignée");
+    for (size_t i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+        char doubt[160] = "";
+        v = decl_identity(d, shown[i]);
+        strbuf_put(b, "%s : %s%s\n", decl_identity_fr(shown[i]), v ? v : "non renseigné",
+                   v ? identifier_doubt(shown[i], v, doubt, sizeof doubt) : "");
+    }
     if (r->hospital_dpi)
         for (int f = DECL_ID_ESTABLISHMENT; f <= DECL_ID_FINESS; f++)
             strbuf_put(b, "%s : %s\n", decl_identity_fr((decl_identity_field)f),
@@ -40,11 +57,40 @@ void recap_put_campaign(strbuf *b, const recap *r)
     if (r->origin.transmitted) {
         char when[64];
         date_stamp_fr(r->origin.date, when, sizeof when);
-        strbuf_put(b, "Version %d transmise le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
+        strbuf_put(b, "Version %d finalisée le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
                    when, r->origin.sha256);
+    } else if (r->origin.last_version) {
+        char when[64];
+        date_stamp_fr(r->origin.last_date, when, sizeof when);
+        strbuf_put(b,
+                   r->origin.unchanged
+                       ? "Brouillon identique à la version %d, finalisée le %s\n"
+                       : "Brouillon modifié depuis la version %d, finalisée le %s : "
+                         "ces changements ne sont dans aucune version finalisée\n",
+                   r->origin.last_version, when);
     } else {
-        strbuf_puts(b, "Brouillon non transmis\n");
+        strbuf_puts(b, "Brouillon : aucune version finalisée\n");
     }
+    char how[600];
+    recap_declare_words(c, how, sizeof how);
+    strbuf_put(b, "%s\n", how);
+}
+
+void recap_declare_words(const rules_campaign *c, char *buf, size_t size)
+{
+    char d[16], by[96];
+    date_format_fr(c->window.closes, d, sizeof d);
+    if (!c->window.has_closes)
+        snprintf(by, sizeof by, "avant la clôture de la campagne (date non connue)");
+    else if (c->window.closes_inferred)
+        snprintf(by, sizeof by, "avant la clôture (probablement le %s, date non publiée)", d);
+    else
+        snprintf(by, sizeof by, "avant la clôture du %s", d);
+    snprintf(buf, size,
+             "fsdecl n'envoie rien à l'Assurance Maladie : pour déclarer, %s, reportez ces "
+             "réponses sur Amelipro (« Ma convention »), ou envoyez à votre caisse le formulaire "
+             "papier prérempli, signé et revêtu de votre cachet, avec les justificatifs.",
+             by);
 }
 
 const char *recap_gate_words(const recap_volet *rv)
@@ -57,7 +103,24 @@ const char *recap_gate_words(const recap_volet *rv)
     }
 }
 
-static void put_volet(strbuf *b, const recap_volet *rv)
+void recap_put_volet_total(strbuf *b, const recap *r, const recap_volet *rv)
+{
+    int64_t value = r->campaign->point_value_cents;
+    recap_put_range(b, rv->eval->min_tenths, rv->eval->max_tenths, false);
+    strbuf_puts(b, " = ");
+    recap_put_range(b, rv->eval->min_tenths * value / 10, rv->eval->max_tenths * value / 10, true);
+}
+
+const char *recap_kind_words(const recap *r, const rules_indicator *ind)
+{
+    const decl_answer *a = decl_find_answer(r->decl, ind->id);
+    rules_kind k = ind->kind;
+    if (k == RULES_DECLARATIVE_PREFILLED && !(a && a->prefilled))
+        k = RULES_DECLARATIVE;
+    return vocab_fr(&rules_kind_vocab, k);
+}
+
+static void put_volet(strbuf *b, const recap *r, const recap_volet *rv)
 {
     char all[32];
     text_points(rv->volet->points_tenths, all, sizeof all);
@@ -69,16 +132,17 @@ static void put_volet(strbuf *b, const recap_volet *rv)
         const recap_item *it = &rv->items[i];
         const eval_indicator *ev = it->eval;
         strbuf_put(b, "  - %s\n    Réponse : %s%s\n    %s ; %s", ev->ind->label, it->answer,
-                   it->estimate ? " (estimation)" : "", vocab_fr(&rules_kind_vocab, ev->ind->kind),
+                   it->estimate ? " (estimation)" : "", recap_kind_words(r, ev->ind),
                    vocab_fr(&eval_status_vocab, ev->status));
-        if (rv->volet->award == RULES_PER_INDICATOR) {
-            strbuf_puts(b, " ; ");
+        strbuf_puts(b, " ; ");
+        if (rv->volet->award == RULES_PER_INDICATOR)
             recap_put_range(b, ev->min_tenths, ev->max_tenths, false);
-        }
+        else
+            strbuf_puts(b, RECAP_REQUIRED_WORDS);
         strbuf_puts(b, "\n");
     }
     strbuf_puts(b, "  Total du volet : ");
-    recap_put_range(b, rv->eval->min_tenths, rv->eval->max_tenths, false);
+    recap_put_volet_total(b, r, rv);
     strbuf_puts(b, "\n");
 }
 
@@ -119,7 +183,7 @@ char *recap_render_text(const recap *r)
     recap_put_identity(&b, r);
     recap_put_campaign(&b, r);
     for (size_t v = 0; v < r->nvolets; v++)
-        put_volet(&b, &r->volets[v]);
+        put_volet(&b, r, &r->volets[v]);
     strbuf_puts(&b, "\nTotal : ");
     recap_put_range(&b, r->eval->min_tenths, r->eval->max_tenths, false);
     strbuf_puts(&b, " = ");

@@ -17,6 +17,14 @@ void recap_put_range(strbuf *b, int64_t lo, int64_t hi, bool money);
  * the campaign with its window, then the draft or transmitted version: lines ending in '\n'. */
 void recap_put_identity(strbuf *b, const recap *r);
 void recap_put_campaign(strbuf *b, const recap *r);
+/* A volet's total: its points, then their worth, « 280 pts = 1 960,00 € » (ranges when unsure). */
+void recap_put_volet_total(strbuf *b, const recap *r, const recap_volet *rv);
+/* The kind of an indicator as this declaration answers it: « prérempli — à vérifier » only when
+ * the Assurance Maladie pre-filled the answer, « déclaratif » otherwise. */
+const char *recap_kind_words(const recap *r, const rules_indicator *ind);
+/* In a volet paid all or nothing, what an indicator's points column says. */
+#define RECAP_REQUIRED_WORDS "requis pour le volet"
+
 /* What the gate of a volet means, in French: « atteint : ce volet est payé ... ». */
 const char *recap_gate_words(const recap_volet *rv);
 

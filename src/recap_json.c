@@ -227,6 +227,10 @@ static json_t *origin_json(const recap_origin *g)
     json_object_set_new(o, "version", g->transmitted ? json_integer(g->version) : json_null());
     json_object_set_new(o, "date", g->transmitted ? str(g->date) : json_null());
     json_object_set_new(o, "sha256", g->transmitted ? str(g->sha256) : json_null());
+    bool since = !g->transmitted && g->last_version;
+    json_object_set_new(o, "last_version", since ? json_integer(g->last_version) : json_null());
+    json_object_set_new(o, "last_date", since ? str(g->last_date) : json_null());
+    json_object_set_new(o, "unchanged", since ? json_boolean(g->unchanged) : json_null());
     return o;
 }
 

@@ -46,7 +46,7 @@ static char *range(int64_t lo, int64_t hi, bool money)
 
 /* ---- the recap ---------------------------------------------------------------------------- */
 
-static void recap_volet_table(pdf_doc *p, const recap_volet *rv)
+static void recap_volet_table(pdf_doc *p, const recap *r, const recap_volet *rv)
 {
     static const float widths[] = {175, 165, 95, 60};
     static const char *const heading[] = {"Indicateur", "Réponse", "Type, état", "Points"};
@@ -55,6 +55,7 @@ static void recap_volet_table(pdf_doc *p, const recap_volet *rv)
     snprintf(title, sizeof title, "%s (%s pts, %s)", rv->volet->label, all,
              vocab_fr(&rules_award_vocab, rv->volet->award));
     pdf_space(p, 8);
+    pdf_keep(p, PDF_BOLD, 5); /* the title, the gate, the heading and a first row together */
     pdf_text(p, 0, PDF_BOLD, title);
     if (rv->requires) {
         snprintf(title, sizeof title, "%s %s", rv->requires->label, recap_gate_words(rv));
@@ -66,20 +67,22 @@ static void recap_volet_table(pdf_doc *p, const recap_volet *rv)
         const eval_indicator *ev = it->eval;
         char answer[2048], kind[200];
         snprintf(answer, sizeof answer, "%s%s", it->answer, it->estimate ? " (estimation)" : "");
-        snprintf(kind, sizeof kind, "%s\n%s", vocab_fr(&rules_kind_vocab, ev->ind->kind),
+        snprintf(kind, sizeof kind, "%s\n%s", recap_kind_words(r, ev->ind),
                  vocab_fr(&eval_status_vocab, ev->status));
         char *pts = rv->volet->award == RULES_PER_INDICATOR
                         ? range(ev->min_tenths, ev->max_tenths, false)
                         : NULL;
-        const char *cells[] = {ev->ind->label, answer, kind, pts};
+        const char *cells[] = {ev->ind->label, answer, kind, pts ? pts : RECAP_REQUIRED_WORDS};
         pdf_row(p, cells);
         free(pts);
     }
     pdf_table_end(p);
-    char *t = range(rv->eval->min_tenths, rv->eval->max_tenths, false);
-    snprintf(title, sizeof title, "Total du volet : %s", t ? t : "");
+    strbuf b = {0};
+    strbuf_puts(&b, "Total du volet : ");
+    recap_put_volet_total(&b, r, rv);
+    char *t = strbuf_take(&b, NULL);
+    pdf_text(p, 0, PDF_BOLD, t ? t : "");
     free(t);
-    pdf_text(p, 0, PDF_BOLD, title);
 }
 
 static void recap_proofs(pdf_doc *p, const char *title, const recap_proof *const *list, size_t n)
@@ -87,6 +90,7 @@ static void recap_proofs(pdf_doc *p, const char *title, const recap_proof *const
     if (!n)
         return;
     pdf_space(p, 8);
+    pdf_keep(p, PDF_BOLD, 2);
     pdf_text(p, 0, PDF_BOLD, title);
     for (size_t i = 0; i < n; i++) {
         const eval_proof *o = list[i]->owed;
@@ -111,6 +115,7 @@ static void commitments(pdf_doc *p, const decl_t *d, bool blank)
         snprintf(title, sizeof title, "Attestation sur l'honneur du %s", date);
     }
     pdf_space(p, 8);
+    pdf_keep(p, PDF_BOLD, 3);
     pdf_text(p, 0, PDF_BOLD, title);
     pdf_check(p, 8, !blank && d->attestation.accuracy, DECL_COMMITMENT_ACCURACY);
     pdf_check(p, 8, !blank && d->attestation.keep_proofs, DECL_COMMITMENT_KEEP_PROOFS);
@@ -125,7 +130,7 @@ static void render_recap(pdf_doc *p, const recap *r)
     paragraph(p, recap_put_identity, r);
     paragraph(p, recap_put_campaign, r);
     for (size_t v = 0; v < r->nvolets; v++)
-        recap_volet_table(p, &r->volets[v]);
+        recap_volet_table(p, r, &r->volets[v]);
     char *pts = range(r->eval->min_tenths, r->eval->max_tenths, false);
     char *eur = range(r->eval->min_cents, r->eval->max_cents, true);
     snprintf(line, sizeof line, "Total : %s = %s%s", pts ? pts : "", eur ? eur : "",
@@ -139,6 +144,7 @@ static void render_recap(pdf_doc *p, const recap *r)
     recap_proofs(p, "Justificatifs validés par la CPAM", r->validated, r->nvalidated);
     if (r->nkeep) {
         pdf_space(p, 8);
+        pdf_keep(p, PDF_BOLD, 2);
         pdf_text(p, 0, PDF_BOLD, "À garder pour un contrôle");
     }
     for (size_t i = 0; i < r->nkeep; i++) {
@@ -174,6 +180,7 @@ static void form_item(pdf_doc *p, const recap *r, const recap_item *it, bool bla
 {
     const rules_indicator *ind = it->eval->ind;
     pdf_space(p, 4);
+    pdf_keep(p, PDF_BOLD, 4); /* the question and its boxes with it */
     pdf_text(p, 0, PDF_BOLD, ind->label);
     if (ind->kind == RULES_COMPUTED) {
         pdf_text(p, 8, PDF_SMALL, "Calculé par l'Assurance Maladie : rien à déclarer.");
@@ -194,6 +201,7 @@ static void form_item(pdf_doc *p, const recap *r, const recap_item *it, bool bla
 static void form_proofs(pdf_doc *p, const recap *r, bool blank)
 {
     pdf_space(p, 8);
+    pdf_keep(p, PDF_BOLD, 2);
     pdf_text(p, 0, PDF_BOLD, "Justificatifs joints à ce formulaire");
     size_t n = 0;
     for (size_t v = 0; v < r->nvolets; v++)
@@ -228,6 +236,7 @@ static void render_form(pdf_doc *p, const recap *r, bool blank)
     form_identity(p, r, blank);
     for (size_t v = 0; v < r->nvolets; v++) {
         pdf_space(p, 10);
+        pdf_keep(p, PDF_TITLE, 6);
         pdf_text(p, 0, PDF_TITLE, r->volets[v].volet->label);
         for (size_t i = 0; i < r->volets[v].nitems; i++)
             form_item(p, r, &r->volets[v].items[i], blank);

@@ -262,10 +262,9 @@ static void explain_held(const session_report *r, char *buf, size_t size)
 {
     if (r->holder.pid > 0)
         snprintf(buf, size,
-                 "le brouillon %s est ouvert par le processus %ld sur %s depuis %s : il n'est pas "
-                 "modifié ici",
-                 r->name, r->holder.pid,
-                 r->holder.host[0] ? r->holder.host : "une machine inconnue",
+                 "le brouillon %s est déjà ouvert dans un autre fsdecl, sur la machine %s, depuis "
+                 "%s : il n'est pas modifié ici",
+                 r->name, r->holder.host[0] ? r->holder.host : "inconnue",
                  r->holder.since[0] ? r->holder.since : "un moment inconnu");
     else
         snprintf(buf, size,
@@ -290,8 +289,8 @@ static void explain_not_open(const session_report *r, char *buf, size_t size)
     if (r->rules)
         date_format_fr(r->rules->window.opens, b, sizeof b);
     snprintf(buf, size,
-             "la saisie de la campagne %d ouvre le %s : la déclaration pourra être transmise à "
-             "partir de cette date",
+             "la saisie de la campagne %d ouvre le %s : la déclaration pourra être faite sur "
+             "Amelipro ou envoyée à la caisse à partir de cette date",
              r->rules ? r->rules->year : 0, b);
 }
 
@@ -314,7 +313,8 @@ char *session_explain(const session_report *r)
     case SESSION_NO_RULES: explain_no_rules(r, buf, sizeof buf); break;
     case SESSION_COMMITMENTS_MISSING:
         snprintf(buf, sizeof buf,
-                 "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir transmettre",
+                 "Attestation sur l'honneur : cochez « %s » et « %s » pour pouvoir finaliser une "
+                 "version",
                  DECL_COMMITMENT_ACCURACY, DECL_COMMITMENT_KEEP_PROOFS);
         break;
     case SESSION_RECOVERY_PENDING:
@@ -325,10 +325,11 @@ char *session_explain(const session_report *r)
                  r->name, r->recovery.saved[0] ? r->recovery.saved : "?", r->name, r->name);
         break;
     case SESSION_TYPING_PENDING:
-        snprintf(buf, sizeof buf,
-                 "des saisies faites dans l'assistant ne sont pas validées : corrigez-les ou "
-                 "effacez-les (Échap dans leur champ, fsdecl edit %s) avant de transmettre",
-                 r->name);
+        snprintf(
+            buf, sizeof buf,
+            "des saisies faites dans l'assistant ne sont pas validées : corrigez-les ou "
+            "effacez-les (Échap dans leur champ, fsdecl edit %s) avant de finaliser une version",
+            r->name);
         break;
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
@@ -340,11 +341,22 @@ char *session_explain(const session_report *r)
 
 /* ---- by name -------------------------------------------------------------------------------- */
 
-decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *version,
-                         store_version *info, diag_list *d)
+bool session_draft_origin(session *s, const char *name, recap_origin *origin, diag_list *d)
 {
-    *transmitted = false;
-    *version = 0;
+    const store_t *st = session_store(s, d);
+    store_version last;
+    bool same;
+    if (!st || !store_draft_since(st, name, &last, &same, d))
+        return false;
+    origin->last_version = last.number;
+    origin->unchanged = same;
+    snprintf(origin->last_date, sizeof origin->last_date, "%s", last.date);
+    return true;
+}
+
+decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag_list *d)
+{
+    memset(origin, 0, sizeof *origin);
     char name[STORE_NAME_MAX];
     const char *slash = strrchr(arg, '/');
     bool is_version = slash && slash - arg == 16 && slash[1] == 'v' && slash[2];
@@ -354,15 +366,26 @@ decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *ve
         const store_t *st = session_store(s, d);
         if (!st)
             return NULL;
-        if (!is_version)
-            return store_load(st, arg, d);
+        if (!is_version) {
+            decl_t *decl = store_load(st, arg, d);
+            if (decl && !session_draft_origin(s, arg, origin, d)) {
+                decl_free(decl);
+                return NULL;
+            }
+            return decl;
+        }
         char *end;
         long v = strtol(slash + 2, &end, 10);
-        decl_t *decl = *end ? NULL : store_load_version(st, name, (int)v, info, d);
+        store_version info;
+        decl_t *decl = *end ? NULL : store_load_version(st, name, (int)v, &info, d);
         if (*end)
             diag_add(d, arg, 0, "version invalide : attendu ANNÉE-RPPS/vN");
-        *transmitted = decl != NULL;
-        *version = decl ? (int)v : 0;
+        if (decl) {
+            origin->transmitted = true;
+            origin->version = (int)v;
+            snprintf(origin->date, sizeof origin->date, "%s", info.date);
+            snprintf(origin->sha256, sizeof origin->sha256, "%s", info.sha256);
+        }
         return decl;
     }
     return decl_load(arg, d);

@@ -435,17 +435,43 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
         *info = h[*version - 1];
     else
         diag_add(d, doc->name, 0,
-                 "la version %d a bien été transmise, mais l'historique n'a pas pu être relu : "
+                 "la version %d a bien été finalisée, mais l'historique n'a pas pu être relu : "
                  "vérifiez-la avec « fsdecl history %s »",
                  *version, doc->name);
     free(h);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }
 
+/* Where the open declaration stands against its versions: a version it is still the text of (as
+ * saved, nothing changed since), or a draft, changed since its last version or with none. */
+static bool doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
+{
+    memset(o, 0, sizeof *o);
+    if (!session_draft_origin(doc->session, doc->name, o, d))
+        return false;
+    if (o->unchanged && !session_unsaved(doc)) {
+        o->transmitted = true;
+        o->version = o->last_version;
+        snprintf(o->date, sizeof o->date, "%s", o->last_date);
+        store_version v; /* its fingerprint: the draft's own, as it is that version's text */
+        const store_t *st = session_store(doc->session, d);
+        decl_t *same = st ? store_load_version(st, doc->name, o->version, &v, d) : NULL;
+        if (!same)
+            return false;
+        decl_free(same);
+        snprintf(o->sha256, sizeof o->sha256, "%s", v.sha256);
+    }
+    o->unchanged &= !session_unsaved(doc);
+    return true;
+}
+
 bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size, diag_list *d)
 {
     const eval_result *e = session_judge(doc);
-    recap *r = e ? recap_build(doc->rules, doc->decl, e, NULL) : NULL;
+    recap_origin origin;
+    if (!doc_origin(doc, &origin, d))
+        return false;
+    recap *r = e ? recap_build(doc->rules, doc->decl, e, &origin) : NULL;
     char *pdf = NULL;
     size_t len = 0;
     bool ok =
@@ -458,8 +484,11 @@ bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t
         return false;
     }
     const char *home = getenv("HOME");
-    snprintf(path, size, "%s/%s-%s.pdf", home && *home ? home : ".",
-             kind == RECAP_PDF_RECAP ? "recapitulatif" : "formulaire", doc->name);
+    char which[24] = "brouillon"; /* never over another version's PDF */
+    if (origin.transmitted)
+        snprintf(which, sizeof which, "v%d", origin.version);
+    snprintf(path, size, "%s/%s-%s-%s.pdf", home && *home ? home : ".",
+             kind == RECAP_PDF_RECAP ? "recapitulatif" : "formulaire", doc->name, which);
     ok = store_write_atomic(path, NULL, pdf, len, d);
     free(pdf);
     return ok;

@@ -415,7 +415,7 @@ decl_t *store_load(const store_t *s, const char *name, diag_list *d)
                       sizeof rpps);
         diag_add(d, path, 0,
                  "ce brouillon déclare la campagne %d et le RPPS %s : son nom (%s) ne leur "
-                 "correspond pas ; il n'est ni ouvert ni transmis",
+                 "correspond pas ; il n'est ni ouvert ni finalisé",
                  decl->campaign, rpps, name);
         decl_free(decl);
         return NULL;
@@ -979,7 +979,8 @@ static bool clean_history(const char *dir, int published, diag_list *d)
 {
     DIR *dd = opendir(dir);
     if (!dd) {
-        diag_add(d, dir, 0, "lecture de l'historique impossible : %s ; rien n'a été transmis",
+        diag_add(d, dir, 0,
+                 "lecture de l'historique impossible : %s ; aucune version n'a été finalisée",
                  strerror(errno));
         return false;
     }
@@ -993,7 +994,8 @@ static bool clean_history(const char *dir, int published, diag_list *d)
     }
     closedir(dd);
     if (err)
-        diag_add(d, dir, 0, "lecture de l'historique interrompue : %s ; rien n'a été transmis",
+        diag_add(d, dir, 0,
+                 "lecture de l'historique interrompue : %s ; aucune version n'a été finalisée",
                  strerror(err));
     return !err;
 }
@@ -1049,7 +1051,7 @@ bool store_list(const store_t *s, store_entry **out, size_t *count, diag_list *d
         it->saved = st.st_mtime;
         side_path(s, name, ".recovery", path, sizeof path);
         it->has_recovery = lstat(path, &st) == 0;
-        it->versions = count_versions(s, name, " ; nombre de versions transmises inconnu", d);
+        it->versions = count_versions(s, name, " ; nombre de versions finalisées inconnu", d);
         counted &= it->versions >= 0;
         n++;
     }
@@ -1066,7 +1068,7 @@ bool store_list(const store_t *s, store_entry **out, size_t *count, diag_list *d
 
 /* ---- transmission and history ---------------------------------------------------------------- */
 
-static const char NOTHING_SENT[] = " ; rien n'a été transmis";
+static const char NOTHING_SENT[] = " ; aucune version n'a été finalisée";
 
 static bool sha256_hex(const char *data, size_t len, char hex[65])
 {
@@ -1082,8 +1084,8 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
         return false;
     if (fchmodat(AT_FDCWD, tmp, 0400, 0) != 0) { /* a version left writable is refused */
         diag_add(d, path, 0,
-                 "version impossible à protéger en écriture : %s ; rien n'a été "
-                 "transmis",
+                 "version impossible à protéger en écriture : %s ; aucune version n'a "
+                 "été finalisée",
                  strerror(errno));
         unlink(tmp);
         return false;
@@ -1092,7 +1094,7 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
     int err = errno;
     unlink(tmp);
     if (rc != 0) {
-        diag_add(d, path, 0, "version impossible à créer : %s ; rien n'a été transmis",
+        diag_add(d, path, 0, "version impossible à créer : %s ; aucune version n'a été finalisée",
                  strerror(err));
         return false;
     }
@@ -1108,13 +1110,14 @@ static bool publish_version(const char *dir, int number, const char *text, size_
     snprintf(path, sizeof path, "%s/v%04d.cfg", dir, number);
     snprintf(sum, sizeof sum, "%s/v%04d.sha256", dir, number);
     if (!sha256_hex(text, len, hex)) {
-        diag_add(d, path, 0, "empreinte SHA-256 impossible ; rien n'a été transmis");
+        diag_add(d, path, 0, "empreinte SHA-256 impossible ; aucune version n'a été finalisée");
         return false;
     }
     if (!create_immutable(path, text, len, d))
         return false;
     if (!fsync_dir(dir)) {
-        diag_add(d, dir, 0, "synchronisation du dossier impossible : %s ; rien n'a été transmis",
+        diag_add(d, dir, 0,
+                 "synchronisation du dossier impossible : %s ; aucune version n'a été finalisée",
                  strerror(errno));
         unlink(path);
         return false;
@@ -1127,7 +1130,7 @@ static bool publish_version(const char *dir, int number, const char *text, size_
     }
     if (!fsync_dir(dir))
         diag_add(d, dir, 0,
-                 "version %d transmise, mais la synchronisation du dossier a échoué : %s ; une "
+                 "version %d finalisée, mais la synchronisation du dossier a échoué : %s ; une "
                  "coupure de courant pourrait l'effacer : vérifiez-la avec « fsdecl history »",
                  number, strerror(errno));
     return true;
@@ -1151,7 +1154,7 @@ int store_transmit(const store_t *s, const char *name, const char *text, size_t 
     int published = make_dir(dir, d) ? count_versions(s, name, NOTHING_SENT, d) : -1;
     bool ok = published >= 0 && published < 9999;
     if (published >= 9999)
-        diag_add(d, dir, 0, "9 999 versions transmises : plus aucune n'est possible");
+        diag_add(d, dir, 0, "9 999 versions finalisées : plus aucune n'est possible");
     ok =
         ok && clean_history(dir, published, d) && publish_version(dir, published + 1, text, len, d);
     return ok ? published + 1 : 0;
@@ -1216,7 +1219,7 @@ decl_t *store_load_version(const store_t *s, const char *name, int number, store
         return NULL;
     }
     if (number < 1 || (size_t)number > n) {
-        diag_add(d, name, 0, "pas de version %d transmise (%zu en tout)", number, n);
+        diag_add(d, name, 0, "pas de version %d finalisée (%zu en tout)", number, n);
         free(v);
         return NULL;
     }
@@ -1282,4 +1285,27 @@ void store_catch_signals(void)
 int store_signal_pending(void)
 {
     return pending_signal;
+}
+
+bool store_draft_since(const store_t *s, const char *name, store_version *last, bool *same,
+                       diag_list *d)
+{
+    memset(last, 0, sizeof *last);
+    *same = false;
+    store_version *v;
+    size_t n;
+    if (!store_history(s, name, &v, &n, d))
+        return false;
+    if (n)
+        *last = v[n - 1];
+    free(v);
+    if (!n)
+        return true;
+    size_t len;
+    char *text = store_read_draft(s, name, &len, d), hex[65];
+    if (!text)
+        return false;
+    *same = last->intact && sha256_hex(text, len, hex) && strcmp(hex, last->sha256) == 0;
+    free(text);
+    return true;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -252,7 +253,7 @@ static void test_transmit(void **state)
     char *why = session_explain(&r);
     assert_string_equal(why, "des saisies faites dans l'assistant ne sont pas validées : "
                              "corrigez-les ou effacez-les (Échap dans leur champ, fsdecl edit "
-                             "2025-10001234565) avant de transmettre");
+                             "2025-10001234565) avant de finaliser une version");
     free(why);
     assert_true(session_save(doc, &d));
     assert_false(session_unsaved(doc));
@@ -275,6 +276,41 @@ static void test_transmit(void **state)
     assert_int_equal(nh, 2);
     assert_true(h[0].intact && h[1].intact);
     free(h);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* The PDF of a draft still the text of its last version is that version's, named after it; once
+ * changed, the draft's own: no PDF is ever written over another version's. */
+static void test_pdf_per_version(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    char home[160], path[512], v1[512];
+    snprintf(home, sizeof home, "%s/home%d", base, counter);
+    assert_int_equal(mkdir(home, 0700), 0);
+    setenv("HOME", home, 1);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    assert_true(session_write_pdf(doc, RECAP_PDF_RECAP, path, sizeof path, &d));
+    assert_non_null(strstr(path, "/recapitulatif-" NAME "-brouillon.pdf"));
+    int v;
+    store_version info;
+    session_report r;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_true(session_write_pdf(doc, RECAP_PDF_RECAP, v1, sizeof v1, &d));
+    assert_non_null(strstr(v1, "/recapitulatif-" NAME "-v1.pdf"));
+    struct stat before, after;
+    assert_int_equal(stat(v1, &before), 0);
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "MARTINEZ", &d));
+    assert_true(session_write_pdf(doc, RECAP_PDF_FORM, path, sizeof path, &d));
+    assert_non_null(strstr(path, "/formulaire-" NAME "-brouillon.pdf"));
+    assert_true(session_write_pdf(doc, RECAP_PDF_RECAP, path, sizeof path, &d));
+    assert_non_null(strstr(path, "/recapitulatif-" NAME "-brouillon.pdf"));
+    assert_int_equal(stat(v1, &after), 0);
+    assert_true(before.st_ino == after.st_ino && before.st_mtime == after.st_mtime);
     session_close(doc);
     diag_free(&d);
     session_free(s);
@@ -515,7 +551,8 @@ static void test_explain(void **state)
     snprintf(r.holder.host, sizeof r.holder.host, "cabinet");
     snprintf(r.holder.since, sizeof r.holder.since, "2025-12-20 14:32:05");
     text = session_explain(&r);
-    assert_non_null(strstr(text, "processus 4242 sur cabinet depuis 2025-12-20 14:32:05"));
+    assert_non_null(
+        strstr(text, "autre fsdecl, sur la machine cabinet, depuis 2025-12-20 14:32:05"));
     free(text);
 }
 
@@ -717,6 +754,7 @@ int main(void)
         cmocka_unit_test(test_open_edit_save),
         cmocka_unit_test(test_transmit),
         cmocka_unit_test(test_transmit_publishes_what_it_judged),
+        cmocka_unit_test(test_pdf_per_version),
         cmocka_unit_test(test_need_rules),
         cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_recovery),

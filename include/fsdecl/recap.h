@@ -17,12 +17,17 @@
 #include "fsdecl/eval.h"
 #include "fsdecl/rules.h"
 
-/* Where the declaration stands: a draft, or a transmitted version. */
+/* Where the declaration stands: a draft, or a finalised version (kept by fsdecl: nothing is sent).
+ * For a draft, its last version, if any, and whether the draft is still that version's text. */
 typedef struct {
     bool transmitted;
     int version;     /* its number */
-    char date[32];   /* when it was transmitted, "2025-12-20 14:32:05" */
+    char date[32];   /* when it was finalised, "2025-12-20 14:32:05" */
     char sha256[65]; /* its fingerprint */
+    /* a draft: */
+    int last_version;   /* 0: none finalised, or none known (a file outside the store) */
+    char last_date[32]; /* when it was finalised */
+    bool unchanged;     /* the draft is that version's text byte for byte */
 } recap_origin;
 
 typedef struct {
@@ -90,6 +95,11 @@ void recap_free(recap *r);
 /* What the total rests on, in French, to follow it: « (selon la lecture des textes) », « (avec
  * vos estimations) »; "" when it is certain. */
 const char *recap_total_note(const recap *r);
+
+/* How the declaration reaches the Assurance Maladie, which fsdecl never does itself, and by when:
+ * « fsdecl n'envoie rien à l'Assurance Maladie : pour déclarer, avant la clôture du 08/02/2026,
+ * reportez ces réponses sur Amelipro ... ou envoyez ... le formulaire papier ... ». */
+void recap_declare_words(const rules_campaign *c, char *buf, size_t size);
 
 /* The recap a doctor keeps, as text (fsdecl recap --format text). */
 char *recap_render_text(const recap *r);

@@ -31,23 +31,24 @@ typedef struct {
 } session_config;
 
 /* What came of a request: X(CONSTANT, "id", "what it means, in French"). */
-#define SESSION_OUTCOMES(X)                                                                        \
-    X(SESSION_OK, "ok", "fait")                                                                    \
-    X(SESSION_FAILED, "failed", "l'opération a échoué")                                            \
-    X(SESSION_BAD_NAME, "bad_name", "nom de brouillon invalide (ANNÉE-RPPS, RPPS de 11 chiffres)") \
-    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                 \
-    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                        \
-    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                      \
-    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")                \
-    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")    \
-    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                          \
-      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                         \
-    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")            \
-    X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                \
-    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")          \
-    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                       \
-    X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                        \
-      "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : rien n'est transmis")
+#define SESSION_OUTCOMES(X)                                                                            \
+    X(SESSION_OK, "ok", "fait")                                                                        \
+    X(SESSION_FAILED, "failed", "l'opération a échoué")                                                \
+    X(SESSION_BAD_NAME, "bad_name", "nom de brouillon invalide (ANNÉE-RPPS, RPPS de 11 chiffres)")     \
+    X(SESSION_NO_RULES, "no_rules", "les règles de la campagne sont introuvables")                     \
+    X(SESSION_EXISTS, "exists", "le brouillon existe déjà")                                            \
+    X(SESSION_HELD, "held", "le brouillon est ouvert par un autre programme")                          \
+    X(SESSION_WINDOW_CLOSED, "window_closed", "la saisie de la campagne est close")                    \
+    X(SESSION_WINDOW_NOT_OPEN, "window_not_open", "la saisie de la campagne n'est pas ouverte")        \
+    X(SESSION_COMMITMENTS_MISSING, "commitments_missing",                                              \
+      "les engagements de l'attestation sur l'honneur ne sont pas cochés")                             \
+    X(SESSION_RECOVERY_PENDING, "recovery_pending", "du travail non enregistré attend")                \
+    X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                    \
+    X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")              \
+    X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                           \
+    X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                            \
+      "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : aucune version n'est " \
+      "finalisée")
 typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
 enum { SESSION_OUTCOME_COUNT = 0 SESSION_OUTCOMES(VOCAB_COUNT) };
 extern const vocab_t session_outcome_vocab;
@@ -206,11 +207,14 @@ session_outcome session_transmit_check(session_doc *doc, session_report *r);
 session_outcome session_transmit(session_doc *doc, int *version, store_version *info,
                                  session_report *r, diag_list *d);
 
-/* What a recap is made of: a draft name, a draft file, or a transmitted version "ANNÉE-RPPS/vN"
- * (as last year's recap can be downloaded again). The declaration read (to free) and where it
- * comes from; NULL with the reasons in d. */
-decl_t *session_load_any(session *s, const char *arg, bool *transmitted, int *version,
-                         store_version *info, diag_list *d);
+/* What a recap is made of: a draft name, a draft file, or a finalised version "ANNÉE-RPPS/vN" (as
+ * last year's recap can be downloaded again). The declaration read (to free) and where it stands in
+ * *origin (for a stored draft, its last version and whether it is still that version's text);
+ * NULL with the reasons in d. */
+decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag_list *d);
+/* Where the stored draft name stands against its versions, into origin's draft fields. False
+ * (diagnosed) when its history or the draft cannot be read. */
+bool session_draft_origin(session *s, const char *name, recap_origin *origin, diag_list *d);
 
 /* ---- by name, without opening ------------------------------------------------------------ */
 

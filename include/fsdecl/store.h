@@ -122,6 +122,11 @@ int store_transmit(const store_t *s, const char *name, const char *text, size_t 
  * fingerprint); *info describes it. */
 decl_t *store_load_version(const store_t *s, const char *name, int number, store_version *info,
                            diag_list *d);
+/* The last transmitted version of name in *last (number 0 when there is none), and whether the
+ * saved draft is that version's text byte for byte (*same). False (diagnosed) when the history or
+ * the draft cannot be read. */
+bool store_draft_since(const store_t *s, const char *name, store_version *last, bool *same,
+                       diag_list *d);
 /* The transmitted versions, oldest first: *n of them in *out (malloc'ed). false (diagnosed, *n
  * 0) when the history cannot be listed to the end: a count of versions that is no count. A
  * version that cannot be read is listed, not intact, and diagnosed. */

@@ -23,12 +23,12 @@ expect_words() { # LINE WORD...
     complete_line "$line" >"$tmp/got"
     for w in "$@"; do grep -qx -- "$w" "$tmp/got" && ok || ko "'$line': $w not offered ($(tr '\n' ' ' <"$tmp/got"))"; done
 }
-expect_words "fsdecl " rules check drafts new transmit history recover restore recap edit help
+expect_words "fsdecl " rules check drafts new finalize history recover restore recap edit help
 expect_words "fsdecl ch" check
 expect_words "fsdecl --" --rules-dir --data-dir --help --version --no-color --ascii --today
 expect_words "fsdecl rules show " 2023 2024 2025
 expect_words "fsdecl new --campaign " 2025
-expect_words "fsdecl transmit " 2025-10001234565
+expect_words "fsdecl finalize " 2025-10001234565
 expect_words "fsdecl recap --format " text json pdf
 complete_line "fsdecl chk" >"$tmp/got"
 [ -s "$tmp/got" ] && ko "nothing expected after 'chk': $(cat "$tmp/got")" || ok

@@ -16,11 +16,11 @@ done
 export LC_ALL=C.UTF-8 FSDECL_RULES_DIR= FSDECL_LISTS_DIR= FSDECL_DATA_DIR="$tmp/store"
 cd "$src" || exit 2
 today="--today 2025-12-20"
-quiet() { grep -v "Invalid 'begincidrange'"; } # a harmless warning of poppler on libharu's CMap
 
-# check_pdf WHAT FILE: A4, fonts embedded, renders
+# check_pdf WHAT FILE: A4, fonts embedded, renders, read back without a warning (text copied out
+# of it is what was written), and clean for qpdf when it is there
 check_pdf() {
-    pdfinfo "$2" 2>&1 | quiet >"$tmp/info"
+    pdfinfo "$2" >"$tmp/info" 2>&1
     grep -q "^Page size: *595.276 x 841.89 pts (A4)" "$tmp/info" && ok || ko "$1: not A4: $(cat "$tmp/info")"
     pages=$(sed -n 's/^Pages: *//p' "$tmp/info")
     [ "${pages:-0}" -ge 1 ] && ok || ko "$1: no page"
@@ -29,7 +29,12 @@ check_pdf() {
     rm -f "$tmp/page"*.png
     pdftoppm -r 40 -f 1 -l 1 -png "$2" "$tmp/page" 2>/dev/null && ls "$tmp/page"*.png >/dev/null 2>&1 && ok ||
         ko "$1: the first page does not render"
-    pdftotext "$2" - 2>/dev/null | tr -d ' \n' >"$tmp/flat"
+    pdftotext "$2" - 2>"$tmp/warned" | tr -d ' \n' >"$tmp/flat"
+    [ ! -s "$tmp/warned" ] && ok || ko "$1: poppler warns: $(sort -u "$tmp/warned")"
+    if command -v qpdf >/dev/null 2>&1; then
+        qpdf --check "$2" >"$tmp/qpdf" 2>&1 && grep -q "No syntax or stream encoding errors" "$tmp/qpdf" &&
+            ok || ko "$1: qpdf --check: $(cat "$tmp/qpdf")"
+    fi
 }
 # found WHAT TEXT: TEXT (spaces aside) in the last PDF read
 found() { f=$(printf %s "$2" | tr -d ' '); grep -qF -- "$f" "$tmp/flat" && ok || ko "$1: « $2 » not in the PDF"; }
@@ -74,12 +79,31 @@ if [ -n "$not_hpdf" ]; then
     expect_exit 0 text-no-libharu env LD_LIBRARY_PATH="$not_hpdf" "$fsdecl" recap $today data/examples/gp-complete.cfg
 fi
 
+# Text copied out of the PDF is the text written: the ToUnicode maps are the identity over what
+# is drawn, accents, dashes, euros and bullets included.
+pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null >"$tmp/copied"
+for text in "fsdecl — récapitulatif — Forfait structure 2025" "Caisse de rattachement : CPAM de Paris" "€"; do
+    grep -qF -- "$text" "$tmp/copied" && ok || ko "pdf-copied: « $text » not read back"
+done
+
+# A line never begins with what French keeps with the word before it (« % », « € », « ; », « » »),
+# nor breaks a number's digit groups: « (75,0 % ) », « 2 520,00 € », « 1 000 » stay whole.
+expect_exit 0 pdf-2026 "$fsdecl" recap --today 2026-12-20 tests/fixtures/drafts/donum-2026-readings.cfg --format pdf -o "$tmp/2026.pdf"
+check_pdf pdf-2026 "$tmp/2026.pdf"
+pdftotext -layout "$tmp/2026.pdf" - 2>/dev/null >"$tmp/2026.txt"
+grep -nE '(^|   )(%|€|;|:|»)' "$tmp/2026.txt" >"$tmp/split" && ko "pdf-2026: a line starts with what belongs to the previous one: $(cat "$tmp/split")" || ok
+grep -qF "(75,0 %)" "$tmp/2026.txt" && ok || ko "pdf-2026: « (75,0 %) » split"
+# The socle's points and worth, and a heading never left alone at the foot of a page.
+grep -q "Total du volet : 280 pts = 1 960,00 €" "$tmp/2026.txt" && ok || ko "pdf-2026: the socle's total has no euros"
+awk '/Justificatifs envoyés/ { h = NR } /Page [0-9]+ \/ [0-9]+/ && h && NR - h < 4 { bad = 1 } END { exit bad }' "$tmp/2026.txt" && ok ||
+    ko "pdf-2026: a heading is left at the foot of a page"
+
 # The recap of a transmitted version is its draft's, but for the version it names.
-expect_exit 0 transmit "$fsdecl" transmit $today data/examples/gp-complete.cfg
+expect_exit 0 transmit "$fsdecl" finalize $today data/examples/gp-complete.cfg
 expect_exit 0 recap-version "$fsdecl" recap $today 2025-10001234565/v1 --format pdf -o "$tmp/v1.pdf"
 # the text without what pagination repeats (the version's lines may move a row to another page)
 unpaged() { tr -d "\f" | grep -v "^Page [0-9]* / [0-9]*$\|^fsdecl — récapitulatif — \|^Indicateur$\|^Réponse$\|^Type, état$\|^Points$\|^$"; }
-pdftotext "$tmp/v1.pdf" - 2>/dev/null | grep -v "^Version 1 transmise\|^Empreinte\|^[0-9a-f]\{64\}$" | unpaged >"$tmp/v1.txt"
-pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null | grep -v "^Brouillon non transmis" | unpaged >"$tmp/draft.txt"
+pdftotext "$tmp/v1.pdf" - 2>/dev/null | grep -v "^Version 1 finalisée\|^Empreinte\|^[0-9a-f]\{64\}$" | unpaged >"$tmp/v1.txt"
+pdftotext "$tmp/gp-complete.pdf" - 2>/dev/null | grep -v "^Brouillon : aucune version finalisée" | unpaged >"$tmp/draft.txt"
 diff "$tmp/v1.txt" "$tmp/draft.txt" >"$tmp/diff" && ok || { ko "recap-version differs from the draft's:"; cat "$tmp/diff"; }
 finish

@@ -43,6 +43,22 @@ for t in nonexistent-term ""; do
     grep -q "^fsdecl : terminal inutilisable : .*(essayez TERM=xterm)$" "$tmp/term" && grep -qx "exit=2" "$tmp/term" &&
         ok || ko "wizard-unknown-term « $t »: $(cat "$tmp/term")"
 done
+# No locale at all (LANG=C, or a locale the system lacks): the wizard takes C.UTF-8's character
+# handling and keeps its accents; a locale in another character set gets one line, without
+# accents (they would not show in it), and exit 2.
+printf 'dump %s\n' "$tmp/c-locale.txt" >"$tmp/c-locale.keys"
+for loc in C POSIX xx_XX.UTF-8; do
+    expect_exit 0 "wizard-locale-$loc" env LC_ALL=$loc FSDECL_SCRIPT="$tmp/c-locale.keys" FSDECL_DATA_DIR="$tmp/store-locale" "$fsdecl"
+    grep -q "Vos déclarations" "$tmp/c-locale.txt" && ok || ko "wizard-locale-$loc: accents lost: $(head -5 "$tmp/c-locale.txt")"
+done
+if command -v localedef >/dev/null 2>&1 && localedef -i fr_FR -f ISO-8859-15 "$tmp/fr_FR.ISO-8859-15" 2>/dev/null; then
+    expect_exit 2 wizard-locale-latin9 env LOCPATH="$tmp" LC_ALL=fr_FR.ISO-8859-15 "$fsdecl"
+    grep -qx "fsdecl : l'assistant a besoin d'une locale UTF-8, et celle-ci est en ISO-8859-15 : .*" "$tmp/err" &&
+        [ "$(wc -l <"$tmp/err")" -eq 1 ] && LC_ALL=C grep -qv '[^ -~]' "$tmp/err" && ok ||
+        ko "wizard-locale-latin9: $(cat "$tmp/err")"
+else
+    echo "wizard-locale-latin9: no localedef with the fr_FR sources (package locales): not checked"
+fi
 expect_exit 2 unknown-option "$fsdecl" --frobnicate
 expect_exit 2 unknown-command "$fsdecl" frobnicate
 expect_exit 2 show-missing-year "$fsdecl" rules show 1999
@@ -202,9 +218,13 @@ expect_exit 0 rules-show-readings "$fsdecl" rules show 2026
     ko "rules-show-readings: the three ambiguous criteria of 2026 are not shown with two readings"
 
 # ---- fsdecl recap -----------------------------------------------------------------------------
-for ex in gp-missing-proof partial hospital-dpi; do
+for ex in gp-missing-proof partial hospital-dpi bad-identifiers; do
     expect_golden "recap-$ex" "$fsdecl" recap --today $today "data/examples/$ex.cfg"
 done
+# An identifier left out is said, never dropped from the recap.
+grep -v '^  am_number = ' data/examples/partial.cfg >"$tmp/no-am.cfg"
+expect_exit 0 recap-no-am "$fsdecl" recap --today $today "$tmp/no-am.cfg"
+grep -q "^N° AM du cabinet : non renseigné$" "$tmp/out" && ok || ko "recap-no-am: $(grep "AM" "$tmp/out")"
 for ex in data/examples/*.cfg; do
     expect_exit 0 "recap-$ex" "$fsdecl" recap --today $today "$ex"
     grep -q "^Attestation sur l'honneur" "$tmp/out" || ko "recap-$ex: no commitments"

@@ -15,15 +15,15 @@ cd "$src" || exit 2
 draft=2025-10001234565
 
 # Transmit, change, transmit again: numbered versions with their fingerprints.
-expect_exit 0 transmit-1 "$fsdecl" transmit --today 2025-12-20 data/examples/gp-complete.cfg
-expect_out transmit-1 "Déclaration $draft transmise : version 1"
+expect_exit 0 transmit-1 "$fsdecl" finalize --today 2025-12-20 data/examples/gp-complete.cfg
+expect_out transmit-1 "Version 1 de $draft finalisée le"
 expect_out transmit-1 "Empreinte SHA-256 : [0-9a-f]\{64\}"
 sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
-expect_exit 0 transmit-2 "$fsdecl" transmit --today 2025-12-21 "$tmp/changed.cfg"
-expect_out transmit-2 "version 2"
+expect_exit 0 transmit-2 "$fsdecl" finalize --today 2025-12-21 "$tmp/changed.cfg"
+expect_out transmit-2 "Version 2 de"
 expect_out transmit-2 "Montant prévu : 7 525,00 €"
 expect_exit 0 history "$fsdecl" history $draft
-expect_out history "Versions transmises de $draft : 2"
+expect_out history "Versions finalisées de $draft : 2"
 [ "$(grep -c '^  v[0-9]' "$tmp/out")" -eq 2 ] && ok || ko "history: two versions expected"
 grep -q "ALTÉRÉE" "$tmp/out" && ko "history: a version reported as altered" || ok
 # The fingerprint printed is the SHA-256 of the version file, as sha256sum computes it.
@@ -39,21 +39,21 @@ perm=$(stat -c %a "$tmp/store/drafts")
 # Partial transmission is allowed, with its problems listed; the commitments are required.
 sed 's/last_name = "MARTIN";/last_name = "MARTIN";/; s/v2_coding = { value = "yes"; };/v2_coding = { };/' \
     data/examples/gp-complete.cfg >"$tmp/partial.cfg"
-expect_exit 0 transmit-partial "$fsdecl" transmit --today 2025-12-22 "$tmp/partial.cfg"
-expect_out transmit-partial "Transmission partielle : 1 point à régler"
-expect_exit 1 transmit-no-commitments "$fsdecl" transmit --today 2025-12-20 data/examples/partial.cfg
+expect_exit 0 transmit-partial "$fsdecl" finalize --today 2025-12-22 "$tmp/partial.cfg"
+expect_out transmit-partial "Version incomplète : 1 point à régler"
+expect_exit 1 transmit-no-commitments "$fsdecl" finalize --today 2025-12-20 data/examples/partial.cfg
 expect_err transmit-no-commitments "Attestation sur l'honneur : cochez"
 
 # After the closing date the declaration is read-only: no transmission.
 sed 's/^campaign = 2025;/campaign = 2023;/; /v2_eprescription/d' data/examples/gp-complete.cfg >"$tmp/2023.cfg"
-expect_exit 0 transmit-last-day "$fsdecl" transmit --today 2024-02-04 "$tmp/2023.cfg"
-expect_exit 1 transmit-after-close "$fsdecl" transmit --today 2024-02-05 "$tmp/2023.cfg"
+expect_exit 0 transmit-last-day "$fsdecl" finalize --today 2024-02-04 "$tmp/2023.cfg"
+expect_exit 1 transmit-after-close "$fsdecl" finalize --today 2024-02-05 "$tmp/2023.cfg"
 expect_err transmit-after-close "close depuis le 04/02/2024 à minuit"
 expect_exit 1 new-after-close "$fsdecl" new --campaign 2023 --rpps 10001234566 --today 2024-02-05
 
 # A new campaign's draft starts from the previous one.
 sed 's/^campaign = 2025;/campaign = 2024;/; s/10001234565/10001234573/' data/examples/gp-complete.cfg >"$tmp/2024.cfg"
-expect_exit 0 transmit-2024 "$fsdecl" transmit --today 2024-12-20 "$tmp/2024.cfg"
+expect_exit 0 transmit-2024 "$fsdecl" finalize --today 2024-12-20 "$tmp/2024.cfg"
 expect_exit 0 new-carry "$fsdecl" new --campaign 2025 --rpps 10001234573 --today 2025-12-01
 expect_out new-carry "Repris de la déclaration 2024"
 expect_out new-carry "Implication dans une prise en charge coordonnée"
@@ -66,13 +66,24 @@ expect_exit 0 new-empty "$fsdecl" new --campaign 2025 --rpps 10001234581 --empty
 
 # The recap of a transmitted version is the recap of the draft it came from, but for its header.
 expect_exit 0 recap-draft "$fsdecl" recap --today 2025-12-22 $draft
+expect_out recap-draft "^Brouillon identique à la version 3, finalisée le "
 sed -n '/^Volet 1/,$p' "$tmp/out" >"$tmp/recap-draft"
 expect_exit 0 recap-version "$fsdecl" recap --today 2025-12-22 $draft/v3
-expect_out recap-version "Version 3 transmise le"
+expect_out recap-version "Version 3 finalisée le"
 sed -n '/^Volet 1/,$p' "$tmp/out" >"$tmp/recap-version"
 cmp -s "$tmp/recap-draft" "$tmp/recap-version" && ok || ko "recap of v3 differs from its draft's"
 expect_exit 2 recap-no-version "$fsdecl" recap $draft/v9
-expect_err recap-no-version "pas de version 9 transmise"
+expect_err recap-no-version "pas de version 9 finalisée"
+# A draft changed since its last version says so, in the text and the JSON.
+cp "$tmp/store/drafts/$draft.cfg" "$tmp/kept.cfg"
+sed 's/^  last_name = .*/  last_name = "MARTINEZ";/' "$tmp/store/drafts/$draft.cfg" >"$tmp/renamed.cfg" &&
+    cat "$tmp/renamed.cfg" >"$tmp/store/drafts/$draft.cfg"
+expect_exit 0 recap-changed "$fsdecl" recap --today 2025-12-22 $draft
+expect_out recap-changed "^Brouillon modifié depuis la version 3, finalisée le .* : ces changements ne sont dans aucune version finalisée$"
+expect_exit 0 recap-changed-json "$fsdecl" recap --today 2025-12-22 --format json $draft
+python3 -c 'import json, sys; o = json.load(open(sys.argv[1]))["origin"]; assert o["last_version"] == 3 and o["unchanged"] is False and o["transmitted"] is False, o' "$tmp/out" &&
+    ok || ko "recap-changed-json: $(cat "$tmp/out" | head -c 300)"
+cat "$tmp/kept.cfg" >"$tmp/store/drafts/$draft.cfg"
 
 # The list of drafts.
 expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
@@ -87,13 +98,13 @@ touch -d '2 hours ago' "$tmp/store/drafts/.$draft.cfg.Ab34Cd"
 expect_exit 0 drafts-temporaries "$fsdecl" drafts --today 2025-12-20
 expect_out drafts-temporaries "^2 fichiers temporaires dans $tmp/store/drafts : un enregistrement en cours, ou interrompu"
 expect_out drafts-temporaries "; 1, de plus d'une heure, laissé par un enregistrement interrompu, sera supprimé au prochain enregistrement.$"
-expect_exit 0 transmit-cleans "$fsdecl" transmit --today 2025-12-20 $draft
+expect_exit 0 transmit-cleans "$fsdecl" finalize --today 2025-12-20 $draft
 [ -e "$tmp/store/drafts/.$draft.cfg.Ab34Cd" ] && ko "an old temporary was left" || ok
 rm -f "$tmp/store/drafts/.$draft.cfg.Xy12Zw"
 
 # A corrupt draft: its line, the backup offered and put back.
 printf 'format = 1;\ncampaign = 2025;\nidentity = {\n' >"$tmp/store/drafts/$draft.cfg"
-expect_exit 2 corrupt "$fsdecl" transmit --today 2025-12-20 $draft
+expect_exit 2 corrupt "$fsdecl" finalize --today 2025-12-20 $draft
 expect_err corrupt "$draft.cfg:4: erreur de syntaxe"
 expect_err corrupt "fsdecl restore $draft"
 expect_exit 0 restore "$fsdecl" restore $draft
@@ -121,10 +132,10 @@ n=$(ls "$hist" | grep -c '^v[0-9]*\.sha256$')
 cp "$hist/v0001.cfg" "$hist/v$(printf %04d $((n + 1))).cfg"
 : >"$hist/.v$(printf %04d $((n + 1))).sha256.AbC123"
 expect_exit 0 history-leftover "$fsdecl" history $draft
-expect_out history-leftover "Versions transmises de $draft : $n"
+expect_out history-leftover "Versions finalisées de $draft : $n"
 grep -q "ALTÉRÉE" "$tmp/out" && ko "history-leftover: a leftover reported as altered" || ok
-expect_exit 0 transmit-over-leftover "$fsdecl" transmit --today 2025-12-20 $draft
-expect_out transmit-over-leftover "version $((n + 1)),"
+expect_exit 0 transmit-over-leftover "$fsdecl" finalize --today 2025-12-20 $draft
+expect_out transmit-over-leftover "Version $((n + 1)) de"
 [ -e "$hist/.v$(printf %04d $((n + 1))).sha256.AbC123" ] && ko "a temporary was left in history" || ok
 expect_exit 0 history-after-leftover "$fsdecl" history $draft
 grep -q "ALTÉRÉE" "$tmp/out" && ko "history-after-leftover: altered" || ok
@@ -140,7 +151,7 @@ awk -v fill=$((1048500 - $(wc -c <data/examples/gp-complete.cfg) + 32)) '
     /address = / { s = "a"; while (length(s) * 2 <= fill) s = s s; s = s substr(s, 1, fill - length(s))
                    sub(/"[^"]*"/, "\"" s "\"") } { print }' data/examples/gp-complete.cfg >"$tmp/big.cfg"
 size=$(wc -c <"$tmp/big.cfg")
-expect_exit 2 big-draft "$fsdecl" transmit --today 2025-12-20 "$tmp/big.cfg"
+expect_exit 2 big-draft "$fsdecl" finalize --today 2025-12-20 "$tmp/big.cfg"
 expect_err big-draft "trop volumineux une fois écrit"
 cmp -s "$tmp/before.cfg" "$tmp/store/drafts/$draft.cfg" && ok || ko "big-draft: the draft changed ($size bytes in)"
 
@@ -200,7 +211,7 @@ rm -f "$tmp/store/drafts/2025-10001234607.cfg"
 
 # A draft under another's name (another campaign, another RPPS) is neither opened nor transmitted.
 cp data/examples/gp-complete.cfg "$tmp/store/drafts/2024-10001234565.cfg"
-expect_exit 2 misnamed-transmit "$fsdecl" transmit --today 2025-01-20 2024-10001234565
+expect_exit 2 misnamed-transmit "$fsdecl" finalize --today 2025-01-20 2024-10001234565
 expect_err misnamed-transmit "2024-10001234565.cfg: ce brouillon déclare la campagne 2025 et le RPPS 10001234565 : son nom (2024-10001234565) ne leur correspond pas"
 [ -e "$tmp/store/history/2024-10001234565/v0001.cfg" ] && ko "misnamed-transmit: a version was published" || ok
 cp data/examples/partial.cfg "$tmp/store/drafts/2025-10001234573.cfg"
@@ -210,9 +221,9 @@ rm -rf "$tmp/store/drafts/2024-10001234565.cfg" "$tmp/store/drafts/2025-10001234
     "$tmp/store/history/2024-10001234565"
 
 # A transmission that fails says whether anything was transmitted or saved.
-expect_exit 2 transmit-missing "$fsdecl" transmit --today 2025-12-20 "$tmp/none.cfg"
+expect_exit 2 transmit-missing "$fsdecl" finalize --today 2025-12-20 "$tmp/none.cfg"
 expect_err transmit-missing "none.cfg: ouverture impossible"
-expect_err transmit-missing "^fsdecl transmit : rien n'a été transmis ni enregistré.$"
+expect_err transmit-missing "^fsdecl finalize : aucune version n'a été finalisée, rien n'a été enregistré.$"
 
 # A history or a drafts folder that cannot be read is never shown as « 0 » versions or drafts with
 # exit 0: the folder and the reason on standard error, exit 2. (A file where the folder should be
@@ -222,12 +233,12 @@ rm -rf "$tmp/broken/history/$draft" && echo x >"$tmp/broken/history/$draft"
 expect_exit 2 history-unreadable "$fsdecl" --data-dir "$tmp/broken" history $draft
 expect_err history-unreadable "broken/history/$draft: lecture de l'historique impossible : N'est pas un dossier"
 expect_err history-unreadable "^fsdecl history : l'historique de $draft n'a pas pu être lu ; rien n'a été modifié.$"
-grep -q "Versions transmises" "$tmp/out" && ko "history-unreadable: a count was printed: $(cat "$tmp/out")" || ok
+grep -q "Versions finalisées" "$tmp/out" && ko "history-unreadable: a count was printed: $(cat "$tmp/out")" || ok
 expect_exit 2 drafts-history-unreadable "$fsdecl" --data-dir "$tmp/broken" drafts --today 2025-12-20
 grep -q "^  2025      ${draft#2025-} .* ?$" "$tmp/out" && ok ||
     ko "drafts-history-unreadable: the versions not shown as unknown: $(cat "$tmp/out")"
 expect_out drafts-history-unreadable "(liste incomplète : voir les erreurs)"
-expect_err drafts-history-unreadable "broken/history/$draft: lecture de l'historique impossible : N'est pas un dossier ; nombre de versions transmises inconnu"
+expect_err drafts-history-unreadable "broken/history/$draft: lecture de l'historique impossible : N'est pas un dossier ; nombre de versions finalisées inconnu"
 rm -rf "$tmp/broken/drafts" && echo x >"$tmp/broken/drafts"
 expect_exit 2 drafts-unreadable "$fsdecl" --data-dir "$tmp/broken" drafts --today 2025-12-20
 expect_err drafts-unreadable "broken/drafts: ce n'est pas un dossier"
@@ -235,7 +246,7 @@ expect_err drafts-unreadable "broken/drafts: ce n'est pas un dossier"
 # Folders others may write are closed to them; a world-writable draft's backup is not.
 chmod 777 "$tmp/store/drafts"
 chmod 666 "$tmp/store/drafts/$draft.cfg"
-expect_exit 0 tighten "$fsdecl" transmit --today 2025-12-20 $draft
+expect_exit 0 tighten "$fsdecl" finalize --today 2025-12-20 $draft
 perm=$(stat -c %a "$tmp/store/drafts")
 [ "$perm" = 700 ] && ok || ko "tighten: drafts folder left $perm"
 perm=$(stat -c %a "$tmp/store/drafts/$draft.cfg.bak")

@@ -175,12 +175,12 @@ cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
 printf 'key Enter\nkey F6\ndump f6.txt\n' >"$tmp/f6.keys"
 (cd "$tmp/dumps" && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/f6.keys \
     FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
-grep -q "PDF impossible : $tmp/nohome/recapitulatif-2025-10001234565.pdf : enregistrement impossible : Aucun fichier ou dossier de ce type ; rien n'a été enregistré" \
+grep -q "PDF impossible : $tmp/nohome/recapitulatif-2025-10001234565-brouillon.pdf : enregistrement impossible : Aucun fichier ou dossier de ce type ; rien n'a été enregistré" \
     "$tmp/dumps/f6.txt" && ok || { ko "F6 in a missing folder: the file and the reason not said"; cat "$tmp/dumps/f6.txt" "$tmp/out"; }
 mkdir -m 700 "$tmp/nohome"
 (cd "$tmp/dumps" && umask 022 && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/f6.keys \
     FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
-[ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565.pdf" 2>&1)" = 600 ] && ok ||
+[ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565-brouillon.pdf" 2>&1)" = 600 ] && ok ||
     { ko "F6: the PDF is not written 0600"; ls -la "$tmp/nohome"; cat "$tmp/dumps/f6.txt"; }
 
 # « fsdecl edit » of a file or draft that cannot be read: exit 2, the file and the reason on

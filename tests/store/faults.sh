@@ -19,9 +19,9 @@ hist_dir=history/$draft
 today="--today 2025-12-20"
 
 export FSDECL_DATA_DIR="$tmp/base"
-"$fsdecl" transmit $today data/examples/gp-complete.cfg >/dev/null || ko "setup: first transmission"
+"$fsdecl" finalize $today data/examples/gp-complete.cfg >/dev/null || ko "setup: first transmission"
 sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
-"$fsdecl" transmit $today "$tmp/changed.cfg" >/dev/null || ko "setup: second transmission"
+"$fsdecl" finalize $today "$tmp/changed.cfg" >/dev/null || ko "setup: second transmission"
 sed 's/numerator = 2500;/numerator = 1500;/' data/examples/gp-complete.cfg >"$tmp/third.cfg"
 sum() { [ -f "$1" ] && sha256sum <"$1" | cut -c1-64; }
 base_draft=$(sum "$tmp/base/drafts/$draft.cfg")
@@ -30,15 +30,15 @@ base_bak=$(sum "$tmp/base/drafts/$draft.cfg.bak")
 # consistent WHAT OP: the store after a failed or successful OP
 consistent() {
     FSDECL_DATA_DIR="$tmp/s" "$fsdecl" history $draft >"$tmp/hist" 2>&1
-    nv=$(sed -n 's/^Versions transmises de .* : //p' "$tmp/hist")
+    nv=$(sed -n 's/^Versions finalisées de .* : //p' "$tmp/hist")
     if grep -q ALTÉRÉE "$tmp/hist" || grep -q "illisible" "$tmp/hist"; then
         ko "$1: history not whole"; cat "$tmp/hist"; return
     fi
     d=$(sum "$tmp/s/drafts/$draft.cfg")
     b=$(sum "$tmp/s/drafts/$draft.cfg.bak")
     case $2 in
-    transmit) [ "$d$b" = "$base_draft$base_bak" ] && { [ "$nv" = 2 ] || [ "$nv" = 3 ]; } ||
-        { ko "$1: after transmit: $nv versions, draft or backup changed"; return; } ;;
+    finalize) [ "$d$b" = "$base_draft$base_bak" ] && { [ "$nv" = 2 ] || [ "$nv" = 3 ]; } ||
+        { ko "$1: after finalize: $nv versions, draft or backup changed"; return; } ;;
     restore) [ "$d$b" = "$base_draft$base_bak" ] || [ "$d$b" = "$base_bak$base_draft" ] ||
         { ko "$1: after restore the draft and its backup are neither as they were nor swapped"; return; } ;;
     save)
@@ -52,11 +52,11 @@ consistent() {
 }
 
 calls="open openat mkstemp write pwrite fsync fchmod fchmodat ftruncate link rename renameat2 unlink mkdir readdir"
-for op in transmit restore save; do
+for op in finalize restore save; do
     case $op in
-    transmit) args="transmit $today $draft" ;;
+    finalize) args="finalize $today $draft" ;;
     restore) args="restore $draft" ;;
-    save) args="transmit $today $tmp/third.cfg" ;; # the import saves the draft, then transmits
+    save) args="finalize $today $tmp/third.cfg" ;; # the import saves the draft, then finalizes
     esac
     faults=0
     for err in EIO ENOSPC; do
@@ -75,7 +75,7 @@ for op in transmit restore save; do
                 0) ok ;;
                 2) if [ -s "$tmp/err" ]; then ok; else ko "$what: exit 2 without a message"; fi
                     # a failed transmission says whether a version was published, and what was saved
-                    [ $op = restore ] || grep -q "rien n'a été transmis\|a bien été transmise" "$tmp/err" ||
+                    [ $op = restore ] || grep -q "aucune version n'a été finalisée\|a bien été finalisée" "$tmp/err" ||
                         { ko "$what: not said whether anything was transmitted"; cat "$tmp/err"; } ;;
                 124) ko "$what: still running after 20 s" ;;
                 *) ko "$what: exit $rc"; cat "$tmp/err" ;;
@@ -134,7 +134,7 @@ for cmd in history drafts; do
         if grep -q "lecture de l'historique interrompue : Input/output error\|lecture du dossier interrompue" "$tmp/err"; then
             broken=$((broken + 1))
             [ $rc -eq 2 ] && ok || { ko "$cmd, readdir #$n fails: exit $rc"; cat "$tmp/out" "$tmp/err"; }
-            if [ $cmd = history ] && grep -q "Versions transmises" "$tmp/out"; then
+            if [ $cmd = history ] && grep -q "Versions finalisées" "$tmp/out"; then
                 ko "$cmd, readdir #$n fails: a count printed"; cat "$tmp/out"
             fi
             if [ $cmd = drafts ] && ! grep -q "liste incomplète" "$tmp/out"; then
@@ -155,17 +155,17 @@ n=1 published_errors=0
 while [ $n -le 80 ]; do
     rm -rf "$tmp/s" "$tmp/hit" && cp -a "$tmp/base" "$tmp/s"
     FSDECL_DATA_DIR="$tmp/s" LD_PRELOAD="$shim" FSDECL_FAULT="open:$n" FSDECL_FAULT_HIT="$tmp/hit" \
-        "$fsdecl" transmit $today "$tmp/third.cfg" >"$tmp/out" 2>"$tmp/err"
+        "$fsdecl" finalize $today "$tmp/third.cfg" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     [ -e "$tmp/hit" ] || break
     if [ -e "$tmp/s/$hist_dir/v0003.sha256" ]; then
         if [ $rc -eq 0 ]; then
-            grep -q "transmise : version 3, le [0-9]" "$tmp/out" && grep -q "^Empreinte SHA-256 : [0-9a-f]\{64\}$" "$tmp/out" && ok ||
-                { ko "transmit, open #$n fails: exit 0 but not said as version 3 with its date and fingerprint"; cat "$tmp/out"; }
+            grep -q "Version 3 de .* finalisée le [0-9]" "$tmp/out" && grep -q "^Empreinte SHA-256 : [0-9a-f]\{64\}$" "$tmp/out" && ok ||
+                { ko "finalize, open #$n fails: exit 0 but not said as version 3 with its date and fingerprint"; cat "$tmp/out"; }
         else
             published_errors=$((published_errors + 1))
-            grep -q "la version 3 a bien été transmise" "$tmp/err" && ok ||
-                { ko "transmit, open #$n fails: version 3 published, exit $rc, and not said"; cat "$tmp/out" "$tmp/err"; }
+            grep -q "la version 3 a bien été finalisée" "$tmp/err" && ok ||
+                { ko "finalize, open #$n fails: version 3 published, exit $rc, and not said"; cat "$tmp/out" "$tmp/err"; }
         fi
     fi
     n=$((n + 1))
@@ -184,7 +184,7 @@ listing_fails() {
     what=$1
     shift
     rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
-    FSDECL_DATA_DIR="$tmp/s" "$@" transmit $today $draft >"$tmp/out" 2>"$tmp/err"
+    FSDECL_DATA_DIR="$tmp/s" "$@" finalize $today $draft >"$tmp/out" 2>"$tmp/err"
     rc=$?
     [ "$(versions_of "$tmp/s")" = "$base_versions" ] ||
         { ko "$what: a transmitted version was removed or changed"; ls -la "$tmp/s/$hist"; return 1; }
@@ -193,7 +193,7 @@ listing_fails() {
         return 1
     fi
     if [ -e "$tmp/s/$hist/v0003.cfg" ]; then # listed again once version 3 was published
-        grep -q "version 3 a bien été transmise" "$tmp/err" && [ $rc -ne 0 ] && ok ||
+        grep -q "version 3 a bien été finalisée" "$tmp/err" && [ $rc -ne 0 ] && ok ||
             { ko "$what: version 3 published, but exit $rc and not said"; cat "$tmp/out" "$tmp/err"; }
         return 1
     fi
@@ -202,7 +202,7 @@ listing_fails() {
 n=1 history_faults=0
 while [ $n -le 40 ]; do # each readdir in turn: of drafts/ (old temporaries), then of the history
     rm -f "$tmp/hit"
-    listing_fails "transmit, readdir #$n fails" env LD_PRELOAD="$shim" FSDECL_FAULT="readdir:$n" \
+    listing_fails "finalize, readdir #$n fails" env LD_PRELOAD="$shim" FSDECL_FAULT="readdir:$n" \
         FSDECL_FAULT_HIT="$tmp/hit" "$fsdecl" && history_faults=$((history_faults + 1))
     [ -e "$tmp/hit" ] || break
     n=$((n + 1))
@@ -221,7 +221,7 @@ grep -q "enregistrement impossible : No space left on device" "$tmp/err" && ok |
 if command -v strace >/dev/null && strace -f -o /dev/null true 2>/dev/null; then
     n=1 history_faults=0
     while [ $n -le 8 ]; do
-        listing_fails "transmit, getdents64 #$n fails" \
+        listing_fails "finalize, getdents64 #$n fails" \
             strace -f -o /dev/null -e inject=getdents64:error=EIO:when=$n "$fsdecl" &&
             history_faults=$((history_faults + 1))
         n=$((n + 1))

@@ -25,9 +25,9 @@ today="--today 2025-12-20"
 
 # A store with two transmitted versions, and a draft saved twice (so that it has a backup).
 export FSDECL_DATA_DIR="$tmp/base"
-"$fsdecl" transmit $today data/examples/gp-complete.cfg >/dev/null || ko "setup: first transmission"
+"$fsdecl" finalize $today data/examples/gp-complete.cfg >/dev/null || ko "setup: first transmission"
 sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
-"$fsdecl" transmit $today "$tmp/changed.cfg" >/dev/null || ko "setup: second transmission"
+"$fsdecl" finalize $today "$tmp/changed.cfg" >/dev/null || ko "setup: second transmission"
 base_draft=$(sha256sum <"$tmp/base/drafts/$draft.cfg")
 base_bak=$(sha256sum <"$tmp/base/drafts/$draft.cfg.bak")
 [ "$base_draft" != "$base_bak" ] || ko "setup: the draft and its backup should differ"
@@ -46,14 +46,14 @@ span() {
 check_history() { # check_history WHAT: whole versions only, 2 or 3 of them
     FSDECL_DATA_DIR="$tmp/s" "$fsdecl" history $draft >"$tmp/out" 2>"$tmp/err"
     rc=$?
-    n=$(sed -n 's/^Versions transmises de .* : //p' "$tmp/out")
+    n=$(sed -n 's/^Versions finalisées de .* : //p' "$tmp/out")
     if [ $rc -ne 0 ] || grep -q ALTÉRÉE "$tmp/out" || [ -s "$tmp/err" ]; then
         ko "$1: history after the kill: exit $rc"; cat "$tmp/out" "$tmp/err"; return 1
     fi
     case $n in 2 | 3) ;; *) ko "$1: $n versions after the kill"; return 1 ;; esac
-    FSDECL_DATA_DIR="$tmp/s" "$fsdecl" transmit $today $draft >"$tmp/out" 2>"$tmp/err" ||
+    FSDECL_DATA_DIR="$tmp/s" "$fsdecl" finalize $today $draft >"$tmp/out" 2>"$tmp/err" ||
         { ko "$1: the next transmission failed"; cat "$tmp/out" "$tmp/err"; return 1; }
-    grep -q "version $((n + 1)),"  "$tmp/out" || { ko "$1: the next version is not $((n + 1))"; cat "$tmp/out"; return 1; }
+    grep -q "^Version $((n + 1)) de" "$tmp/out" || { ko "$1: the next version is not $((n + 1))"; cat "$tmp/out"; return 1; }
     return 0
 }
 
@@ -66,11 +66,11 @@ check_restore() { # check_restore WHAT: draft and backup as they were, or swappe
     return 1
 }
 
-max=$(span transmit $today $draft)
+max=$(span finalize $today $draft)
 i=0
 while [ $i -lt "$kills" ]; do
     rm -rf "$tmp/s" && cp -a "$tmp/base" "$tmp/s"
-    FSDECL_DATA_DIR="$tmp/s" "$killafter" "$max" "$fsdecl" transmit $today $draft >/dev/null 2>&1
+    FSDECL_DATA_DIR="$tmp/s" "$killafter" "$max" "$fsdecl" finalize $today $draft >/dev/null 2>&1
     if check_history "transmit kill $i"; then ok; else break; fi
     i=$((i + 1))
 done
