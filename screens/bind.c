@@ -308,10 +308,7 @@ static bool commit_text(session_doc *doc, binding b, const field_t *fl, diag_lis
     switch (b.kind) {
     case BIND_SOFTWARE: return decl_set_software(dl, a, (decl_software_field)b.sub, v, d);
     case BIND_LAP_NAME: return decl_set_lap_name(dl, a, v, d);
-    case BIND_OTHER:
-        if (*v && a->value == DECL_UNSET)
-            decl_set_value(dl, a, DECL_YES);
-        return decl_set_other(dl, a, v, d);
+    case BIND_OTHER: return decl_enter_other(dl, a, v, d);
     default: return decl_set_comment(dl, a, v, d);
     }
 }
@@ -332,14 +329,7 @@ static bool commit_date(session_doc *doc, binding b, const field_t *fl, char *er
     case BIND_ACQUIRED: return decl_set_software_acquired(dl, a, p, d);
     case BIND_LAP_CERTIFIED: return decl_set_lap_certified(dl, a, p, d);
     case BIND_LAP_PROCESS: return decl_set_lap_process_started(dl, a, p, d);
-    default: {
-        const char *id = b.ind->documents[b.sub].id;
-        const decl_proof *pr = decl_find_proof(a, id);
-        decl_proof_state st = pr ? pr->state : DECL_PROOF_TO_SEND;
-        return decl_set_proof(
-            dl, a, id, has ? (st == DECL_PROOF_TO_SEND ? DECL_PROOF_SENT : st) : DECL_PROOF_TO_SEND,
-            p, d);
-    }
+    default: return decl_enter_proof_date(dl, a, b.ind->documents[b.sub].id, p, d);
     }
 }
 
@@ -402,8 +392,7 @@ static bool commit_choice(session_doc *doc, binding b, const field_t *fl, diag_l
     case BIND_KEEP_PROOFS: {
         bool acc = b.kind == BIND_ACCURACY ? on : dl->attestation.accuracy;
         bool keep = b.kind == BIND_KEEP_PROOFS ? on : dl->attestation.keep_proofs;
-        date_t today = session_today(doc->session);
-        return decl_set_commitments(dl, acc, keep, acc || keep ? &today : NULL, d);
+        return decl_enter_commitments(dl, acc, keep, session_today(doc->session), d);
     }
     case BIND_SPECIALTY: return decl_set_identity(dl, DECL_ID_SPECIALTY, field_get_choice(fl), d);
     default: break;
@@ -419,22 +408,13 @@ static bool commit_choice(session_doc *doc, binding b, const field_t *fl, diag_l
     case BIND_PART: return decl_set_part(dl, a, part_of(b.ind, b.sub)->id, field_get_yesno(fl), d);
     case BIND_CHOICE: {
         const rules_criterion *cr = &b.ind->criterion;
-        const char *id = cr->list->entries[b.sub].id;
-        if (!on)
-            return decl_remove_choice(dl, a, id);
-        for (size_t i = 0; !cr->multiple && i < cr->list->count; i++)
-            decl_remove_choice(dl, a, cr->list->entries[i].id); /* one answer only */
-        decl_set_value(dl, a, DECL_YES);
-        return decl_add_choice(dl, a, id, d);
+        return decl_enter_choice(dl, a, cr->list->entries[b.sub].id, on, !cr->multiple, d);
     }
     default: { /* BIND_PROOF_STATE */
-        const char *id = b.ind->documents[b.sub].id;
         int st = vocab_find(&decl_proof_state_vocab, field_get_choice(fl));
-        const decl_proof *p = decl_find_proof(a, id);
-        date_t today = session_today(doc->session);
-        const date_t *date = st == DECL_PROOF_TO_SEND ? NULL : p && p->has_date ? &p->date : &today;
-        return decl_set_proof(dl, a, id, st < 0 ? DECL_PROOF_TO_SEND : (decl_proof_state)st, date,
-                              d);
+        return decl_enter_proof_state(dl, a, b.ind->documents[b.sub].id,
+                                      st < 0 ? DECL_PROOF_TO_SEND : (decl_proof_state)st,
+                                      session_today(doc->session), d);
     }
     }
 }
