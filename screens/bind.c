@@ -10,16 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- options of lists, built once ------------------------------------------------------------ */
+/* ---- options of lists, built once a document --------------------------------------------------
+ * The wizard's state for the open document (session_doc.front): the options of the reference
+ * lists it shows, made when first shown and freed with the document, for a field borrows them. */
 
 typedef struct {
-    const void *source;
-    field_option *options;
-    size_t n;
-} option_set;
+    field_option *specialties; /* NULL when the campaign has no such list */
+    size_t nspecialties;
+} bind_front;
 
-static option_set SETS[16];
-static size_t NSETS;
+static void free_front(void *front)
+{
+    bind_front *f = front;
+    if (f)
+        free(f->specialties);
+    free(f);
+}
 
 static int by_folded_label(const void *a, const void *b)
 {
@@ -30,29 +36,41 @@ static int by_folded_label(const void *a, const void *b)
 }
 
 /* The options of a reference list, in alphabetical order (accents aside), so that the list reads
- * as expected and type-ahead finds "Médecine générale" before "Médecine génétique". */
-static const option_set *list_options(const lists_table *l)
+ * as expected and type-ahead finds "Médecine générale" before "Médecine génétique". NULL when
+ * memory runs out. */
+static field_option *sorted_options(const lists_table *l)
 {
-    for (size_t i = 0; i < NSETS; i++)
-        if (SETS[i].source == l)
-            return &SETS[i];
-    if (NSETS == sizeof SETS / sizeof SETS[0])
-        return NULL;
     field_option *o = calloc(l->count ? l->count : 1, sizeof *o);
     if (!o)
         return NULL;
     for (size_t i = 0; i < l->count; i++)
         o[i] = (field_option){l->entries[i].id, l->entries[i].label};
     qsort(o, l->count, sizeof *o, by_folded_label);
-    SETS[NSETS] = (option_set){l, o, l->count};
-    return &SETS[NSETS++];
+    return o;
+}
+
+/* The document's options, built on first use; NULL when memory runs out (tried again next time). */
+static const bind_front *front(session_doc *doc)
+{
+    if (doc->front)
+        return doc->front;
+    const lists_table *l = rules_find_list(doc->rules, "specialties");
+    bind_front *f = calloc(1, sizeof *f);
+    if (f && l && !(f->specialties = sorted_options(l))) {
+        free(f);
+        return NULL;
+    }
+    if (!f)
+        return NULL;
+    f->nspecialties = l ? l->count : 0;
+    doc->front = f;
+    doc->front_free = free_front;
+    return f;
 }
 
 void bind_free(void)
 {
-    for (size_t i = 0; i < NSETS; i++)
-        free(SETS[i].options);
-    NSETS = 0;
+    /* nothing: what bind builds belongs to the document it was built for (bind_front) */
 }
 
 /* The proof states, from their vocabulary. */
@@ -148,8 +166,8 @@ static void load_identity(session_doc *doc, binding b, field_t *fl)
 static void load_specialty(session_doc *doc, binding b, field_t *fl)
 {
     (void)b;
-    const option_set *o = list_options(rules_find_list(doc->rules, "specialties"));
-    field_init_choice(fl, o ? o->options : NULL, o ? o->n : 0);
+    const bind_front *f = front(doc);
+    field_init_choice(fl, f ? f->specialties : NULL, f ? f->nspecialties : 0);
     field_set_choice(fl, doc->decl->identity.specialty);
 }
 
