@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- options of lists, built once a document --------------------------------------------------
+/* ---- options of lists, built once a document ------------------------------------------------
  * The wizard's state for the open document (session_doc.front): the options of the reference
  * lists it shows, made when first shown and freed with the document, for a field borrows them. */
 
@@ -78,8 +78,7 @@ void bind_free(void)
 static const field_option PROOF_OPTIONS[] = {DECL_PROOF_STATES(PROOF_OPTION)};
 #undef PROOF_OPTION
 
-/* ---- what a binding reads ----------------------------------------------------------------------
- */
+/* ---- what a binding reads ------------------------------------------------------------------- */
 
 static const decl_answer *answer(const session_doc *doc, binding b)
 {
