@@ -1,4 +1,7 @@
-/* bind: rows made from bindings, values read from and given to the declaration. */
+/* bind: rows made from bindings, values read from and given to the declaration. One table says,
+ * for every kind of binding, its widget, how its field is loaded from the declaration and how the
+ * field's value is given back through the editing API (what a value means is the core's:
+ * decl_enter_*). */
 #include "bind.h"
 
 #include "fsdecl/ident.h"
@@ -7,16 +10,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- options of lists, built once ------------------------------------------------------------ */
+/* ---- options of lists, built once a document ------------------------------------------------
+ * The wizard's state for the open document (session_doc.front): the options of the reference
+ * lists it shows, made when first shown and freed with the document, for a field borrows them. */
 
 typedef struct {
-    const void *source;
-    field_option *options;
-    size_t n;
-} option_set;
+    field_option *specialties; /* NULL when the campaign has no such list */
+    size_t nspecialties;
+} bind_front;
 
-static option_set SETS[16];
-static size_t NSETS;
+static void free_front(void *front)
+{
+    bind_front *f = front;
+    if (f)
+        free(f->specialties);
+    free(f);
+}
 
 static int by_folded_label(const void *a, const void *b)
 {
@@ -27,59 +36,84 @@ static int by_folded_label(const void *a, const void *b)
 }
 
 /* The options of a reference list, in alphabetical order (accents aside), so that the list reads
- * as expected and type-ahead finds "Médecine générale" before "Médecine génétique". */
-static const option_set *list_options(const lists_table *l)
+ * as expected and type-ahead finds "Médecine générale" before "Médecine génétique". NULL when
+ * memory runs out. */
+static field_option *sorted_options(const lists_table *l)
 {
-    for (size_t i = 0; i < NSETS; i++)
-        if (SETS[i].source == l)
-            return &SETS[i];
-    if (NSETS == sizeof SETS / sizeof SETS[0])
-        return NULL;
     field_option *o = calloc(l->count ? l->count : 1, sizeof *o);
     if (!o)
         return NULL;
     for (size_t i = 0; i < l->count; i++)
         o[i] = (field_option){l->entries[i].id, l->entries[i].label};
     qsort(o, l->count, sizeof *o, by_folded_label);
-    SETS[NSETS] = (option_set){l, o, l->count};
-    return &SETS[NSETS++];
+    return o;
 }
 
-/* The proof states, from their vocabulary. */
-static const option_set *proof_options(void)
+/* The document's options, built on first use; NULL when memory runs out (tried again next time). */
+static const bind_front *front(session_doc *doc)
 {
-    static field_option o[DECL_PROOF_STATE_COUNT];
-    static option_set set = {&decl_proof_state_vocab, o, DECL_PROOF_STATE_COUNT};
-    for (int i = 0; i < DECL_PROOF_STATE_COUNT; i++)
-        o[i] = (field_option){vocab_id(&decl_proof_state_vocab, i),
-                              vocab_fr(&decl_proof_state_vocab, i)};
-    return &set;
+    if (doc->front)
+        return doc->front;
+    const lists_table *l = rules_find_list(doc->rules, "specialties");
+    bind_front *f = calloc(1, sizeof *f);
+    if (f && l && !(f->specialties = sorted_options(l))) {
+        free(f);
+        return NULL;
+    }
+    if (!f)
+        return NULL;
+    f->nspecialties = l ? l->count : 0;
+    doc->front = f;
+    doc->front_free = free_front;
+    return f;
 }
 
 void bind_free(void)
 {
-    for (size_t i = 0; i < NSETS; i++)
-        free(SETS[i].options);
-    NSETS = 0;
+    /* nothing: what bind builds belongs to the document it was built for (bind_front) */
 }
 
-/* ---- reading --------------------------------------------------------------------------------- */
+/* The proof states, from their vocabulary. */
+#define PROOF_OPTION(constant, id, fr) {id, fr},
+static const field_option PROOF_OPTIONS[] = {DECL_PROOF_STATES(PROOF_OPTION)};
+#undef PROOF_OPTION
 
-static decl_answer *answer(session_doc *doc, const rules_indicator *ind)
+/* ---- what a binding reads ------------------------------------------------------------------- */
+
+static const decl_answer *answer(const session_doc *doc, binding b)
 {
-    return ind ? (decl_answer *)decl_find_answer(doc->decl, ind->id) : NULL;
+    return b.ind ? decl_find_answer(doc->decl, b.ind->id) : NULL;
 }
 
-static const rules_criterion *part_of(const rules_indicator *ind, int sub)
+static const decl_student *student(const session_doc *doc, binding b)
 {
-    return &ind->criterion.parts[sub];
-}
-
-static const decl_student *student(session_doc *doc, binding b)
-{
-    decl_answer *a = answer(doc, b.ind);
+    const decl_answer *a = answer(doc, b);
     return a && (size_t)b.sub < a->nstudents ? &a->students[b.sub] : NULL;
 }
+
+static const char *document_id(binding b)
+{
+    return b.ind->documents[b.sub].id;
+}
+
+static const decl_proof *proof(const session_doc *doc, binding b)
+{
+    return decl_find_proof(answer(doc, b), document_id(b));
+}
+
+/* The id a component or a ratio part is kept under. */
+static const char *component_id(binding b)
+{
+    return b.kind == BIND_PART_RATIO ? b.ind->criterion.parts[b.sub].id
+                                     : b.ind->criterion.components[b.sub].id;
+}
+
+static const char *entry_id(binding b)
+{
+    return b.ind->criterion.list->entries[b.sub].id;
+}
+
+/* ---- loaders: a field set up with what the declaration holds --------------------------------- */
 
 static void load_date(field_t *fl, bool has, date_t d)
 {
@@ -94,6 +128,12 @@ static void load_checkbox(field_t *fl, bool on)
     field_set_yesno(fl, on ? DECL_YES : DECL_UNSET);
 }
 
+static void load_yesno(field_t *fl, decl_yesno v)
+{
+    field_init_yesno(fl);
+    field_set_yesno(fl, v);
+}
+
 static void load_text(field_t *fl, const char *v)
 {
     field_init_text(fl, 0, 0);
@@ -101,181 +141,187 @@ static void load_text(field_t *fl, const char *v)
         field_set_text(fl, v);
 }
 
-static void load_proof(session_doc *doc, binding b, field_t *fl)
+static void load_fraction(field_t *fl, bool has, int64_t numerator, int64_t denominator)
 {
-    const decl_proof *p = decl_find_proof(answer(doc, b.ind), b.ind->documents[b.sub].id);
-    if (b.kind == BIND_PROOF_DATE) {
-        load_date(fl, p && p->has_date, p ? p->date : (date_t){0, 0, 0});
-        return;
-    }
-    const option_set *o = proof_options();
-    field_init_choice(fl, o->options, o->n);
-    field_set_choice(fl, vocab_id(&decl_proof_state_vocab, p ? p->state : DECL_PROOF_TO_SEND));
-}
-
-static void load_student(session_doc *doc, binding b, field_t *fl)
-{
-    const decl_student *s = student(doc, b);
-    if (b.kind == BIND_STUDENT_NAME || b.kind == BIND_STUDENT_LEVEL)
-        load_text(fl, s ? (b.kind == BIND_STUDENT_NAME ? s->name : s->level) : NULL);
-    else if (b.kind == BIND_STUDENT_FROM)
-        load_date(fl, s && s->has_from, s ? s->from : (date_t){0, 0, 0});
-    else
-        load_date(fl, s && s->has_to, s ? s->to : (date_t){0, 0, 0});
-}
-
-/* The id a component or a ratio part is kept under. */
-static const char *counts_id(binding b)
-{
-    return b.kind == BIND_PART_RATIO ? b.ind->criterion.parts[b.sub].id
-                                     : b.ind->criterion.components[b.sub].id;
-}
-
-static void load_counts(const decl_answer *a, binding b, field_t *fl)
-{
-    if (b.kind == BIND_COUNT) {
-        field_init_int(fl, 0, 2147483647);
-        if (a && a->has_count)
-            field_set_int(fl, a->count);
-        return;
-    }
     field_init_fraction(fl);
-    if (b.kind == BIND_RATIO && a && a->has_ratio)
-        field_set_fraction(fl, a->numerator, a->denominator);
-    const decl_component *c = b.kind == BIND_RATIO ? NULL : decl_find_component(a, counts_id(b));
-    if (c)
-        field_set_fraction(fl, c->numerator, c->denominator);
-}
-
-static void load_answer(session_doc *doc, binding b, field_t *fl)
-{
-    const decl_answer *a = answer(doc, b.ind);
-    switch (b.kind) {
-    case BIND_VALUE:
-        field_init_yesno(fl);
-        field_set_yesno(fl, a ? a->value : DECL_UNSET);
-        break;
-    case BIND_PREFILLED: load_checkbox(fl, a && a->prefilled); break;
-    case BIND_DPI: load_checkbox(fl, a && a->software.hospital_dpi); break;
-    case BIND_LAP_PROVISIONAL: load_checkbox(fl, a && a->lap.provisional); break;
-    case BIND_SOFTWARE:
-        load_text(fl, a ? decl_software(a, (decl_software_field)b.sub) : NULL);
-        break;
-    case BIND_LAP_NAME: load_text(fl, a ? a->lap.name : NULL); break;
-    case BIND_OTHER: load_text(fl, a ? a->other : NULL); break;
-    case BIND_COMMENT: load_text(fl, a ? a->comment : NULL); break;
-    case BIND_ACQUIRED:
-        load_date(fl, a && a->software.has_acquired, a ? a->software.acquired : (date_t){0});
-        break;
-    case BIND_LAP_CERTIFIED:
-        load_date(fl, a && a->lap.has_certified, a ? a->lap.certified : (date_t){0});
-        break;
-    case BIND_LAP_PROCESS:
-        load_date(fl, a && a->lap.has_process_started, a ? a->lap.process_started : (date_t){0});
-        break;
-    case BIND_CHOICE:
-        load_checkbox(fl, decl_has_choice(a, b.ind->criterion.list->entries[b.sub].id));
-        break;
-    case BIND_PART:
-        field_init_yesno(fl);
-        field_set_yesno(fl, decl_find_part(a, part_of(b.ind, b.sub)->id));
-        break;
-    default: load_counts(a, b, fl); break;
-    }
+    if (has)
+        field_set_fraction(fl, numerator, denominator);
 }
 
 /* An identity field; an identifier (RPPS, N° AM, FINESS) takes only its characters, up to its
  * length, so that a name typed in the wrong field is refused at once. */
-static void load_identity(field_t *fl, const decl_t *d, decl_identity_field f)
+static void load_identity(session_doc *doc, binding b, field_t *fl)
 {
+    decl_identity_field f = (decl_identity_field)b.sub;
     const char *chars;
     size_t length;
-    load_text(fl, decl_identity(d, f));
+    load_text(fl, decl_identity(doc->decl, f));
     if (ident_shape(decl_identity_ident(f), &chars, &length)) {
         field_restrict(fl, chars);
         fl->max_cols = fl->max_bytes = length;
     }
 }
 
-static void load(session_doc *doc, binding b, field_t *fl)
+static void load_specialty(session_doc *doc, binding b, field_t *fl)
 {
-    const decl_t *d = doc->decl;
-    switch (b.kind) {
-    case BIND_IDENTITY: load_identity(fl, d, (decl_identity_field)b.sub); break;
-    case BIND_SPECIALTY: {
-        const option_set *o = list_options(rules_find_list(doc->rules, "specialties"));
-        field_init_choice(fl, o ? o->options : NULL, o ? o->n : 0);
-        field_set_choice(fl, d->identity.specialty);
-        break;
-    }
-    case BIND_FIRST_YEAR: load_checkbox(fl, d->first_year); break;
-    case BIND_ACCURACY: load_checkbox(fl, d->attestation.accuracy); break;
-    case BIND_KEEP_PROOFS: load_checkbox(fl, d->attestation.keep_proofs); break;
-    case BIND_PROOF_STATE:
-    case BIND_PROOF_DATE: load_proof(doc, b, fl); break;
-    case BIND_STUDENT_NAME:
-    case BIND_STUDENT_LEVEL:
-    case BIND_STUDENT_FROM:
-    case BIND_STUDENT_TO: load_student(doc, b, fl); break;
-    default: load_answer(doc, b, fl); break;
-    }
+    (void)b;
+    const bind_front *f = front(doc);
+    field_init_choice(fl, f ? f->specialties : NULL, f ? f->nspecialties : 0);
+    field_set_choice(fl, doc->decl->identity.specialty);
 }
 
-static widget_kind widget_of(bind_kind k)
+static void load_first_year(session_doc *doc, binding b, field_t *fl)
 {
-    switch (k) {
-    case BIND_FIRST_YEAR:
-    case BIND_PREFILLED:
-    case BIND_DPI:
-    case BIND_LAP_PROVISIONAL:
-    case BIND_CHOICE:
-    case BIND_ACCURACY:
-    case BIND_KEEP_PROOFS: return WIDGET_CHECKBOX;
-    case BIND_VALUE:
-    case BIND_PART: return WIDGET_YESNO;
-    case BIND_PROOF_STATE: return WIDGET_RADIO;
-    case BIND_SPECIALTY: return WIDGET_LIST;
-    case BIND_STUDENT_ADD:
-    case BIND_STUDENT_REMOVE:
-    case BIND_TRANSMIT: return WIDGET_BUTTON;
-    default: return WIDGET_TEXT;
-    }
+    (void)b;
+    load_checkbox(fl, doc->decl->first_year);
 }
 
-void bind_row(session_doc *doc, form_t *f, int indent, const char *label, binding b,
-              const char *anchor)
+static void load_accuracy(session_doc *doc, binding b, field_t *fl)
 {
-    widget_kind w = widget_of(b.kind);
-    if (w == WIDGET_BUTTON) {
-        form_button(f, indent, label, b, anchor);
-        return;
-    }
-    bool fresh;
-    field_t *fl = form_field(f, indent, label, b, w, anchor, &fresh);
-    if (fl && fresh) {
-        load(doc, b, fl);
-        form_field_restore(f, indent, b, fl);
-    }
+    (void)b;
+    load_checkbox(fl, doc->decl->attestation.accuracy);
 }
 
-bool bind_typed(bind_kind k)
+static void load_keep_proofs(session_doc *doc, binding b, field_t *fl)
 {
-    return widget_of(k) == WIDGET_TEXT;
+    (void)b;
+    load_checkbox(fl, doc->decl->attestation.keep_proofs);
 }
 
-bool bind_commits_at_once(widget_kind w)
+static void load_value(session_doc *doc, binding b, field_t *fl)
 {
-    return w != WIDGET_TEXT;
+    const decl_answer *a = answer(doc, b);
+    load_yesno(fl, a ? a->value : DECL_UNSET);
 }
 
-/* ---- giving values back ---------------------------------------------------------------------- */
-
-static bool refused(diag_list *d, char *err, size_t size)
+static void load_prefilled(session_doc *doc, binding b, field_t *fl)
 {
-    snprintf(err, size, "%s", d->count ? d->items[0].message : "valeur refusée");
-    diag_free(d);
-    return false;
+    const decl_answer *a = answer(doc, b);
+    load_checkbox(fl, a && a->prefilled);
 }
+
+static void load_software(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_text(fl, a ? decl_software(a, (decl_software_field)b.sub) : NULL);
+}
+
+static void load_acquired(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_date(fl, a && a->software.has_acquired, a ? a->software.acquired : (date_t){0, 0, 0});
+}
+
+static void load_dpi(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_checkbox(fl, a && a->software.hospital_dpi);
+}
+
+static void load_lap_name(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_text(fl, a ? a->lap.name : NULL);
+}
+
+static void load_lap_certified(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_date(fl, a && a->lap.has_certified, a ? a->lap.certified : (date_t){0, 0, 0});
+}
+
+static void load_lap_provisional(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_checkbox(fl, a && a->lap.provisional);
+}
+
+static void load_lap_process(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_date(fl, a && a->lap.has_process_started, a ? a->lap.process_started : (date_t){0, 0, 0});
+}
+
+static void load_choice(session_doc *doc, binding b, field_t *fl)
+{
+    load_checkbox(fl, decl_has_choice(answer(doc, b), entry_id(b)));
+}
+
+static void load_other(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_text(fl, a ? a->other : NULL);
+}
+
+static void load_comment(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_text(fl, a ? a->comment : NULL);
+}
+
+static void load_ratio(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    load_fraction(fl, a && a->has_ratio, a ? a->numerator : 0, a ? a->denominator : 0);
+}
+
+static void load_count(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_answer *a = answer(doc, b);
+    field_init_int(fl, 0, 2147483647);
+    if (a && a->has_count)
+        field_set_int(fl, a->count);
+}
+
+static void load_part(session_doc *doc, binding b, field_t *fl)
+{
+    load_yesno(fl, decl_find_part(answer(doc, b), b.ind->criterion.parts[b.sub].id));
+}
+
+static void load_component(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_component *c = decl_find_component(answer(doc, b), component_id(b));
+    load_fraction(fl, c != NULL, c ? c->numerator : 0, c ? c->denominator : 0);
+}
+
+static void load_proof_state(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_proof *p = proof(doc, b);
+    field_init_choice(fl, PROOF_OPTIONS, DECL_PROOF_STATE_COUNT);
+    field_set_choice(fl, vocab_id(&decl_proof_state_vocab, p ? p->state : DECL_PROOF_TO_SEND));
+}
+
+static void load_proof_date(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_proof *p = proof(doc, b);
+    load_date(fl, p && p->has_date, p ? p->date : (date_t){0, 0, 0});
+}
+
+static void load_student_name(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_student *s = student(doc, b);
+    load_text(fl, s ? s->name : NULL);
+}
+
+static void load_student_level(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_student *s = student(doc, b);
+    load_text(fl, s ? s->level : NULL);
+}
+
+static void load_student_from(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_student *s = student(doc, b);
+    load_date(fl, s && s->has_from, s ? s->from : (date_t){0, 0, 0});
+}
+
+static void load_student_to(session_doc *doc, binding b, field_t *fl)
+{
+    const decl_student *s = student(doc, b);
+    load_date(fl, s && s->has_to, s ? s->to : (date_t){0, 0, 0});
+}
+
+/* ---- what a field holds -------------------------------------------------------------------- */
 
 /* The field's date: *has false when empty; false (err) when incomplete or impossible. */
 static bool date_of(const field_t *fl, date_t *out, bool *has, char *err, size_t size)
@@ -290,153 +336,359 @@ static bool date_of(const field_t *fl, date_t *out, bool *has, char *err, size_t
     return false;
 }
 
-static bool text_of(const field_t *fl, char *buf, size_t n)
+/* The field's numerator and denominator (or whole number): *has false when empty; false (err)
+ * when incomplete. */
+static bool counts_of(const field_t *fl, bool whole, int64_t *n, int64_t *m, bool *has, char *err,
+                      size_t size)
 {
-    return field_get_text(fl, buf, n);
+    *has = !field_is_empty(fl);
+    *n = *m = 0;
+    if (!*has || (whole ? field_get_int(fl, n) : field_get_fraction(fl, n, m)))
+        return true;
+    if (field_validate(fl, err, size) || !err[0])
+        snprintf(err, size, "%s", whole ? "nombre incomplet" : "écrivez deux nombres : N/D");
+    return false;
 }
 
-static bool commit_text(session_doc *doc, binding b, const field_t *fl, diag_list *d)
+/* ---- setters: a field's value given to the declaration ---------------------------------------
+ * Each reads its field first, so that a value the field refuses changes nothing, not even by
+ * making the answer it goes to. */
+
+typedef struct {
+    session_doc *doc;
+    binding b;
+    const field_t *fl;
+    char *err; /* what the field refuses */
+    size_t size;
+    diag_list *d; /* what the editing API refuses */
+} give;
+
+/* The answer a binding edits, created when there is none yet. */
+static decl_answer *answer_to_edit(const give *g)
 {
-    static char v[4096];
-    text_of(fl, v, sizeof v);
-    decl_t *dl = doc->decl;
-    if (b.kind == BIND_IDENTITY)
-        return decl_set_identity(dl, (decl_identity_field)b.sub, v, d);
-    decl_answer *a = decl_answer_get(dl, b.ind->id, d);
-    if (!a)
-        return false;
-    switch (b.kind) {
-    case BIND_SOFTWARE: return decl_set_software(dl, a, (decl_software_field)b.sub, v, d);
-    case BIND_LAP_NAME: return decl_set_lap_name(dl, a, v, d);
-    case BIND_OTHER:
-        if (*v && a->value == DECL_UNSET)
-            decl_set_value(dl, a, DECL_YES);
-        return decl_set_other(dl, a, v, d);
-    default: return decl_set_comment(dl, a, v, d);
-    }
+    return decl_answer_get(g->doc->decl, g->b.ind->id, g->d);
 }
 
-static bool commit_date(session_doc *doc, binding b, const field_t *fl, char *err, size_t size,
-                        diag_list *d)
+static bool ticked(const give *g)
+{
+    return field_get_yesno(g->fl) == DECL_YES;
+}
+
+static bool set_identity(const give *g)
+{
+    char v[4096];
+    field_get_text(g->fl, v, sizeof v);
+    return decl_set_identity(g->doc->decl, (decl_identity_field)g->b.sub, v, g->d);
+}
+
+static bool set_specialty(const give *g)
+{
+    return decl_set_identity(g->doc->decl, DECL_ID_SPECIALTY, field_get_choice(g->fl), g->d);
+}
+
+static bool set_first_year(const give *g)
+{
+    decl_set_first_year(g->doc->decl, ticked(g));
+    return true;
+}
+
+static bool set_accuracy(const give *g)
+{
+    decl_t *dl = g->doc->decl;
+    return decl_enter_commitments(dl, ticked(g), dl->attestation.keep_proofs,
+                                  session_today(g->doc->session), g->d);
+}
+
+static bool set_keep_proofs(const give *g)
+{
+    decl_t *dl = g->doc->decl;
+    return decl_enter_commitments(dl, dl->attestation.accuracy, ticked(g),
+                                  session_today(g->doc->session), g->d);
+}
+
+static bool set_value(const give *g)
+{
+    decl_answer *a = answer_to_edit(g);
+    if (a)
+        decl_set_value(g->doc->decl, a, field_get_yesno(g->fl));
+    return a != NULL;
+}
+
+/* A box of an answer, given by its setter. */
+static bool set_answer_box(const give *g, void (*set)(decl_t *, decl_answer *, bool))
+{
+    decl_answer *a = answer_to_edit(g);
+    if (a)
+        set(g->doc->decl, a, ticked(g));
+    return a != NULL;
+}
+
+static bool set_prefilled(const give *g)
+{
+    return set_answer_box(g, decl_set_prefilled);
+}
+
+static bool set_dpi(const give *g)
+{
+    return set_answer_box(g, decl_set_hospital_dpi);
+}
+
+static bool set_lap_provisional(const give *g)
+{
+    return set_answer_box(g, decl_set_lap_provisional);
+}
+
+static bool set_choice(const give *g)
+{
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_enter_choice(g->doc->decl, a, entry_id(g->b), ticked(g),
+                                  !g->b.ind->criterion.multiple, g->d);
+}
+
+static bool set_part(const give *g)
+{
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_set_part(g->doc->decl, a, g->b.ind->criterion.parts[g->b.sub].id,
+                              field_get_yesno(g->fl), g->d);
+}
+
+static bool set_proof_state(const give *g)
+{
+    int st = vocab_find(&decl_proof_state_vocab, field_get_choice(g->fl));
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_enter_proof_state(g->doc->decl, a, document_id(g->b),
+                                       st < 0 ? DECL_PROOF_TO_SEND : (decl_proof_state)st,
+                                       session_today(g->doc->session), g->d);
+}
+
+/* A text of an answer, given by its setter. */
+static bool set_answer_text(const give *g,
+                            bool (*set)(decl_t *, decl_answer *, const char *, diag_list *))
+{
+    char v[4096];
+    field_get_text(g->fl, v, sizeof v);
+    decl_answer *a = answer_to_edit(g);
+    return a && set(g->doc->decl, a, v, g->d);
+}
+
+static bool set_software(const give *g)
+{
+    char v[4096];
+    field_get_text(g->fl, v, sizeof v);
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_set_software(g->doc->decl, a, (decl_software_field)g->b.sub, v, g->d);
+}
+
+static bool set_lap_name(const give *g)
+{
+    return set_answer_text(g, decl_set_lap_name);
+}
+
+static bool set_other(const give *g)
+{
+    return set_answer_text(g, decl_enter_other);
+}
+
+static bool set_comment(const give *g)
+{
+    return set_answer_text(g, decl_set_comment);
+}
+
+/* A date of an answer, given by its setter (NULL: no date). */
+static bool set_answer_date(const give *g,
+                            bool (*set)(decl_t *, decl_answer *, const date_t *, diag_list *))
 {
     date_t v;
     bool has;
-    if (!date_of(fl, &v, &has, err, size))
+    if (!date_of(g->fl, &v, &has, g->err, g->size))
         return false;
-    decl_t *dl = doc->decl;
-    decl_answer *a = decl_answer_get(dl, b.ind->id, d);
-    if (!a)
-        return false;
-    const date_t *p = has ? &v : NULL;
-    switch (b.kind) {
-    case BIND_ACQUIRED: return decl_set_software_acquired(dl, a, p, d);
-    case BIND_LAP_CERTIFIED: return decl_set_lap_certified(dl, a, p, d);
-    case BIND_LAP_PROCESS: return decl_set_lap_process_started(dl, a, p, d);
-    default: {
-        const char *id = b.ind->documents[b.sub].id;
-        const decl_proof *pr = decl_find_proof(a, id);
-        decl_proof_state st = pr ? pr->state : DECL_PROOF_TO_SEND;
-        return decl_set_proof(
-            dl, a, id, has ? (st == DECL_PROOF_TO_SEND ? DECL_PROOF_SENT : st) : DECL_PROOF_TO_SEND,
-            p, d);
-    }
-    }
+    decl_answer *a = answer_to_edit(g);
+    return a && set(g->doc->decl, a, has ? &v : NULL, g->d);
 }
 
-static bool commit_counts(session_doc *doc, binding b, const field_t *fl, char *err, size_t size,
-                          diag_list *d)
+static bool set_acquired(const give *g)
 {
-    bool empty = field_is_empty(fl);
-    int64_t n = 0, m = 0;
-    bool ok =
-        empty || (b.kind == BIND_COUNT ? field_get_int(fl, &n) : field_get_fraction(fl, &n, &m));
-    if (!ok) {
-        if (field_validate(fl, err, size) || !err[0])
-            snprintf(err, size, "%s",
-                     b.kind == BIND_COUNT ? "nombre incomplet" : "écrivez deux nombres : N/D");
-        return false;
-    }
-    decl_answer *a = decl_answer_get(doc->decl, b.ind->id, d);
-    if (!a)
-        return false;
-    if (b.kind == BIND_COUNT)
-        return decl_set_count(doc->decl, a, !empty, n, d);
-    if (b.kind == BIND_RATIO)
-        return decl_set_ratio(doc->decl, a, !empty, n, m, d);
-    return decl_set_component(doc->decl, a, counts_id(b), !empty, n, m, d);
+    return set_answer_date(g, decl_set_software_acquired);
 }
 
-/* A student changed in one of its fields. */
-static bool commit_student(session_doc *doc, binding b, const field_t *fl, char *err, size_t size,
-                           diag_list *d)
+static bool set_lap_certified(const give *g)
 {
-    const decl_student *old = student(doc, b);
-    decl_answer *a = answer(doc, b.ind);
-    if (!old || !a)
+    return set_answer_date(g, decl_set_lap_certified);
+}
+
+static bool set_lap_process(const give *g)
+{
+    return set_answer_date(g, decl_set_lap_process_started);
+}
+
+static bool set_proof_date(const give *g)
+{
+    date_t v;
+    bool has;
+    if (!date_of(g->fl, &v, &has, g->err, g->size))
+        return false;
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_enter_proof_date(g->doc->decl, a, document_id(g->b), has ? &v : NULL, g->d);
+}
+
+static bool set_ratio(const give *g)
+{
+    int64_t n, m;
+    bool has;
+    if (!counts_of(g->fl, false, &n, &m, &has, g->err, g->size))
+        return false;
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_set_ratio(g->doc->decl, a, has, n, m, g->d);
+}
+
+static bool set_count(const give *g)
+{
+    int64_t n, m;
+    bool has;
+    if (!counts_of(g->fl, true, &n, &m, &has, g->err, g->size))
+        return false;
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_set_count(g->doc->decl, a, has, n, g->d);
+}
+
+static bool set_component(const give *g)
+{
+    int64_t n, m;
+    bool has;
+    if (!counts_of(g->fl, false, &n, &m, &has, g->err, g->size))
+        return false;
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_set_component(g->doc->decl, a, component_id(g->b), has, n, m, g->d);
+}
+
+/* A student changed in one of its fields: the others stay as they are. */
+static bool set_student(const give *g)
+{
+    bind_kind k = g->b.kind;
+    const decl_student *old = student(g->doc, g->b);
+    if (!old)
         return false;
     decl_student s = *old;
-    static char v[1024];
+    char v[1024];
     date_t date;
     bool has;
-    if (b.kind == BIND_STUDENT_NAME || b.kind == BIND_STUDENT_LEVEL) {
-        text_of(fl, v, sizeof v);
-        *(b.kind == BIND_STUDENT_NAME ? &s.name : &s.level) = *v ? v : NULL;
-    } else if (!date_of(fl, &date, &has, err, size)) {
+    if (k == BIND_STUDENT_NAME || k == BIND_STUDENT_LEVEL) {
+        field_get_text(g->fl, v, sizeof v);
+        *(k == BIND_STUDENT_NAME ? &s.name : &s.level) = *v ? v : NULL;
+    } else if (!date_of(g->fl, &date, &has, g->err, g->size)) {
         return false;
-    } else if (b.kind == BIND_STUDENT_FROM) {
+    } else if (k == BIND_STUDENT_FROM) {
         s.has_from = has, s.from = date;
     } else {
         s.has_to = has, s.to = date;
     }
-    return decl_set_student(doc->decl, a, (size_t)b.sub, &s, d);
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_set_student(g->doc->decl, a, (size_t)g->b.sub, &s, g->d);
 }
 
-/* A box, an answer, a choice: given at once. */
-static bool commit_choice(session_doc *doc, binding b, const field_t *fl, diag_list *d)
+/* ---- buttons --------------------------------------------------------------------------------- */
+
+static bool add_student(const give *g, decl_answer *a)
 {
-    decl_t *dl = doc->decl;
-    bool on = field_get_yesno(fl) == DECL_YES;
-    switch (b.kind) {
-    case BIND_FIRST_YEAR: decl_set_first_year(dl, on); return true;
-    case BIND_ACCURACY:
-    case BIND_KEEP_PROOFS: {
-        bool acc = b.kind == BIND_ACCURACY ? on : dl->attestation.accuracy;
-        bool keep = b.kind == BIND_KEEP_PROOFS ? on : dl->attestation.keep_proofs;
-        date_t today = session_today(doc->session);
-        return decl_set_commitments(dl, acc, keep, acc || keep ? &today : NULL, d);
+    decl_student s = {.name = NULL};
+    return decl_add_student(g->doc->decl, a, &s, g->d);
+}
+
+static bool remove_student(const give *g, decl_answer *a)
+{
+    return decl_remove_student(g->doc->decl, a, (size_t)g->b.sub);
+}
+
+/* ---- the table ------------------------------------------------------------------------------- */
+
+typedef struct {
+    widget_kind widget;
+    void (*load)(session_doc *doc, binding b, field_t *fl); /* NULL: a button, or nothing */
+    bool (*set)(const give *g);                             /* NULL: nothing to give */
+    bool (*press)(const give *g, decl_answer *a);           /* a button's action, or NULL */
+    bool per_student;                                       /* sub: the student */
+} bind_ops;
+
+/* One row per kind, in the order of FORM_BINDS. The transmit button is the loop's (a dialog), not
+ * the declaration's. */
+static const bind_ops OPS[] = {
+    [BIND_NONE] = {WIDGET_TEXT, NULL, NULL, NULL, false},
+    [BIND_IDENTITY] = {WIDGET_TEXT, load_identity, set_identity, NULL, false},
+    [BIND_SPECIALTY] = {WIDGET_LIST, load_specialty, set_specialty, NULL, false},
+    [BIND_FIRST_YEAR] = {WIDGET_CHECKBOX, load_first_year, set_first_year, NULL, false},
+    [BIND_VALUE] = {WIDGET_YESNO, load_value, set_value, NULL, false},
+    [BIND_PREFILLED] = {WIDGET_CHECKBOX, load_prefilled, set_prefilled, NULL, false},
+    [BIND_SOFTWARE] = {WIDGET_TEXT, load_software, set_software, NULL, false},
+    [BIND_ACQUIRED] = {WIDGET_TEXT, load_acquired, set_acquired, NULL, false},
+    [BIND_DPI] = {WIDGET_CHECKBOX, load_dpi, set_dpi, NULL, false},
+    [BIND_LAP_NAME] = {WIDGET_TEXT, load_lap_name, set_lap_name, NULL, false},
+    [BIND_LAP_CERTIFIED] = {WIDGET_TEXT, load_lap_certified, set_lap_certified, NULL, false},
+    [BIND_LAP_PROVISIONAL] = {WIDGET_CHECKBOX, load_lap_provisional, set_lap_provisional, NULL,
+                              false},
+    [BIND_LAP_PROCESS] = {WIDGET_TEXT, load_lap_process, set_lap_process, NULL, false},
+    [BIND_CHOICE] = {WIDGET_CHECKBOX, load_choice, set_choice, NULL, false},
+    [BIND_OTHER] = {WIDGET_TEXT, load_other, set_other, NULL, false},
+    [BIND_RATIO] = {WIDGET_TEXT, load_ratio, set_ratio, NULL, false},
+    [BIND_COUNT] = {WIDGET_TEXT, load_count, set_count, NULL, false},
+    [BIND_PART] = {WIDGET_YESNO, load_part, set_part, NULL, false},
+    [BIND_COMPONENT] = {WIDGET_TEXT, load_component, set_component, NULL, false},
+    [BIND_PART_RATIO] = {WIDGET_TEXT, load_component, set_component, NULL, false},
+    [BIND_PROOF_STATE] = {WIDGET_RADIO, load_proof_state, set_proof_state, NULL, false},
+    [BIND_PROOF_DATE] = {WIDGET_TEXT, load_proof_date, set_proof_date, NULL, false},
+    [BIND_STUDENT_NAME] = {WIDGET_TEXT, load_student_name, set_student, NULL, true},
+    [BIND_STUDENT_LEVEL] = {WIDGET_TEXT, load_student_level, set_student, NULL, true},
+    [BIND_STUDENT_FROM] = {WIDGET_TEXT, load_student_from, set_student, NULL, true},
+    [BIND_STUDENT_TO] = {WIDGET_TEXT, load_student_to, set_student, NULL, true},
+    [BIND_STUDENT_ADD] = {WIDGET_BUTTON, NULL, NULL, add_student, false},
+    [BIND_STUDENT_REMOVE] = {WIDGET_BUTTON, NULL, NULL, remove_student, false},
+    [BIND_COMMENT] = {WIDGET_TEXT, load_comment, set_comment, NULL, false},
+    [BIND_ACCURACY] = {WIDGET_CHECKBOX, load_accuracy, set_accuracy, NULL, false},
+    [BIND_KEEP_PROOFS] = {WIDGET_CHECKBOX, load_keep_proofs, set_keep_proofs, NULL, false},
+    [BIND_TRANSMIT] = {WIDGET_BUTTON, NULL, NULL, NULL, false},
+};
+#define OPS_ONE(constant, name) +1
+_Static_assert(sizeof OPS / sizeof OPS[0] == 0 FORM_BINDS(OPS_ONE), "one row per binding kind");
+#undef OPS_ONE
+
+static const bind_ops *ops(bind_kind k)
+{
+    return (size_t)k < sizeof OPS / sizeof OPS[0] ? &OPS[k] : &OPS[BIND_NONE];
+}
+
+/* ---- the interface --------------------------------------------------------------------------- */
+
+void bind_row(session_doc *doc, form_t *f, int indent, const char *label, binding b,
+              const char *anchor)
+{
+    const bind_ops *o = ops(b.kind);
+    if (o->widget == WIDGET_BUTTON) {
+        form_button(f, indent, label, b, anchor);
+        return;
     }
-    case BIND_SPECIALTY: return decl_set_identity(dl, DECL_ID_SPECIALTY, field_get_choice(fl), d);
-    default: break;
+    bool fresh;
+    field_t *fl = form_field(f, indent, label, b, o->widget, anchor, &fresh);
+    if (fl && fresh) {
+        if (o->load)
+            o->load(doc, b, fl);
+        form_field_restore(f, indent, b, fl);
     }
-    decl_answer *a = decl_answer_get(dl, b.ind->id, d);
-    if (!a)
-        return false;
-    switch (b.kind) {
-    case BIND_VALUE: decl_set_value(dl, a, field_get_yesno(fl)); return true;
-    case BIND_PREFILLED: decl_set_prefilled(dl, a, on); return true;
-    case BIND_DPI: decl_set_hospital_dpi(dl, a, on); return true;
-    case BIND_LAP_PROVISIONAL: decl_set_lap_provisional(dl, a, on); return true;
-    case BIND_PART: return decl_set_part(dl, a, part_of(b.ind, b.sub)->id, field_get_yesno(fl), d);
-    case BIND_CHOICE: {
-        const rules_criterion *cr = &b.ind->criterion;
-        const char *id = cr->list->entries[b.sub].id;
-        if (!on)
-            return decl_remove_choice(dl, a, id);
-        for (size_t i = 0; !cr->multiple && i < cr->list->count; i++)
-            decl_remove_choice(dl, a, cr->list->entries[i].id); /* one answer only */
-        decl_set_value(dl, a, DECL_YES);
-        return decl_add_choice(dl, a, id, d);
-    }
-    default: { /* BIND_PROOF_STATE */
-        const char *id = b.ind->documents[b.sub].id;
-        int st = vocab_find(&decl_proof_state_vocab, field_get_choice(fl));
-        const decl_proof *p = decl_find_proof(a, id);
-        date_t today = session_today(doc->session);
-        const date_t *date = st == DECL_PROOF_TO_SEND ? NULL : p && p->has_date ? &p->date : &today;
-        return decl_set_proof(dl, a, id, st < 0 ? DECL_PROOF_TO_SEND : (decl_proof_state)st, date,
-                              d);
-    }
-    }
+}
+
+bool bind_typed(bind_kind k)
+{
+    return ops(k)->widget == WIDGET_TEXT;
+}
+
+bool bind_commits_at_once(widget_kind w)
+{
+    return w != WIDGET_TEXT;
+}
+
+static bool refused(diag_list *d, char *err, size_t size)
+{
+    snprintf(err, size, "%s", d->count ? d->items[0].message : "valeur refusée");
+    diag_free(d);
+    return false;
 }
 
 bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size_t size)
@@ -444,27 +696,9 @@ bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size
     diag_list d;
     diag_init(&d);
     err[0] = '\0';
-    bool ok;
-    switch (b.kind) {
-    case BIND_IDENTITY:
-    case BIND_SOFTWARE:
-    case BIND_LAP_NAME:
-    case BIND_OTHER:
-    case BIND_COMMENT: ok = commit_text(doc, b, fl, &d); break;
-    case BIND_ACQUIRED:
-    case BIND_LAP_CERTIFIED:
-    case BIND_LAP_PROCESS:
-    case BIND_PROOF_DATE: ok = commit_date(doc, b, fl, err, size, &d); break;
-    case BIND_RATIO:
-    case BIND_COUNT:
-    case BIND_COMPONENT:
-    case BIND_PART_RATIO: ok = commit_counts(doc, b, fl, err, size, &d); break;
-    case BIND_STUDENT_NAME:
-    case BIND_STUDENT_LEVEL:
-    case BIND_STUDENT_FROM:
-    case BIND_STUDENT_TO: ok = commit_student(doc, b, fl, err, size, &d); break;
-    default: ok = commit_choice(doc, b, fl, &d); break;
-    }
+    const give g = {doc, b, fl, err, size, &d};
+    bool (*set)(const give *) = ops(b.kind)->set;
+    bool ok = set && set(&g);
     if (!ok && !err[0])
         return refused(&d, err, size);
     diag_free(&d);
@@ -473,9 +707,7 @@ bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size
 
 bool bind_follow_removed(binding *b, binding removed)
 {
-    bool student = b->kind == BIND_STUDENT_NAME || b->kind == BIND_STUDENT_LEVEL ||
-                   b->kind == BIND_STUDENT_FROM || b->kind == BIND_STUDENT_TO;
-    if (!student || b->ind != removed.ind || b->sub < removed.sub)
+    if (!ops(b->kind)->per_student || b->ind != removed.ind || b->sub < removed.sub)
         return true;
     if (b->sub == removed.sub)
         return false;
@@ -487,15 +719,10 @@ bool bind_press(session_doc *doc, binding b, char *err, size_t size)
 {
     diag_list d;
     diag_init(&d);
-    decl_answer *a = decl_answer_get(doc->decl, b.ind->id, &d);
-    bool ok = a != NULL;
-    if (ok && b.kind == BIND_STUDENT_ADD) {
-        decl_student s = {.name = NULL};
-        ok = decl_add_student(doc->decl, a, &s, &d);
-    } else if (ok && b.kind == BIND_STUDENT_REMOVE) {
-        ok = decl_remove_student(doc->decl, a, (size_t)b.sub);
-    }
-    if (!ok)
+    const give g = {doc, b, NULL, err, size, &d};
+    bool (*press)(const give *, decl_answer *) = ops(b.kind)->press;
+    decl_answer *a = press ? answer_to_edit(&g) : NULL;
+    if (!a || !press(&g, a))
         return refused(&d, err, size);
     diag_free(&d);
     return true;

@@ -25,7 +25,9 @@ bool bind_press(session_doc *doc, binding b, char *err, size_t size);
 /* The student of removed gone: false when b edits that student; otherwise true, b moved up one
  * place when it edits a student after it (anything else unchanged). */
 bool bind_follow_removed(binding *b, binding removed);
-/* The options shown for a list (specialties ...): built once, kept until bind_free. */
+/* The options shown for a list (specialties ...) are built once for the open document and freed
+ * with it (session_close); bind keeps nothing of its own, and bind_free has nothing left to free.
+ */
 void bind_free(void);
 
 #endif

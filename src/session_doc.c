@@ -232,6 +232,8 @@ void session_close(session_doc *doc)
     if (!doc)
         return;
     store_lock_release(&doc->lock);
+    if (doc->front_free)
+        doc->front_free(doc->front);
     eval_free(doc->eval);
     decl_free(doc->decl);
     free(doc);

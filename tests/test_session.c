@@ -84,6 +84,32 @@ static void test_campaign_loaded_once(void **state)
     session_free(s);
 }
 
+/* A front end's state for a document goes with it, once. */
+static void count_free(void *front)
+{
+    ++*(int *)front;
+}
+
+static void test_close_frees_front(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    carry_report rep;
+    session_report r;
+    session_doc *doc = session_create(s, 2025, "10001234565", true, &rep, &r, &d);
+    assert_non_null(doc);
+    assert_null(doc->front);
+    int freed = 0;
+    doc->front = &freed;
+    doc->front_free = count_free;
+    session_close(doc);
+    assert_int_equal(freed, 1);
+    diag_free(&d);
+    session_free(s);
+}
+
 static void test_create_refusals(void **state)
 {
     (void)state;
@@ -750,6 +776,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_campaign_loaded_once),
         cmocka_unit_test(test_create_refusals),
+        cmocka_unit_test(test_close_frees_front),
         cmocka_unit_test(test_create_carried_over),
         cmocka_unit_test(test_open_edit_save),
         cmocka_unit_test(test_transmit),

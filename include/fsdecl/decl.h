@@ -253,4 +253,32 @@ bool decl_add_student(decl_t *d, decl_answer *a, const decl_student *s, diag_lis
 bool decl_set_student(decl_t *d, decl_answer *a, size_t i, const decl_student *s, diag_list *err);
 bool decl_remove_student(decl_t *d, decl_answer *a, size_t i);
 
+/* ---- what a person's entry means: every front end's edits go through these -------------------
+ *
+ * The setters above keep exactly what they are given (reading a file, carrying an answer over).
+ * A person ticking a box or typing a value means more than its own field, the same in every front
+ * end (the wizard, the caisse agent's keying screens): these functions write that meaning once.
+ * today is the day the session works at (session_today). Each refuses a bad value without
+ * changing anything, adding the reason to err (which may be NULL). */
+
+/* Ticks (on) or unticks the list entry id. Ticking an entry answers yes; in an exclusive choice
+ * (one answer only) it also unticks every entry ticked before. Unticking changes nothing else. */
+bool decl_enter_choice(decl_t *d, decl_answer *a, const char *id, bool on, bool exclusive,
+                       diag_list *err);
+/* The free answer (« autre »): text there answers yes, when nothing was answered yet (a « non »
+ * stays). value NULL or "" clears it and leaves the answer as it is. */
+bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, diag_list *err);
+/* A proof's state: « à envoyer » drops its date; « envoyé » or « validé » keeps the date given
+ * before, or takes today's. */
+bool decl_enter_proof_state(decl_t *d, decl_answer *a, const char *id, decl_proof_state state,
+                            date_t today, diag_list *err);
+/* A proof's date: a date means the proof was sent (a proof validated by the caisse stays
+ * validated, on that date); no date (NULL) means it is still to send. */
+bool decl_enter_proof_date(decl_t *d, decl_answer *a, const char *id, const date_t *date,
+                           diag_list *err);
+/* The commitments of the attestation sur l'honneur as ticked: dated today when one at least is
+ * ticked, undated when none is. */
+bool decl_enter_commitments(decl_t *d, bool accuracy, bool keep_proofs, date_t today,
+                            diag_list *err);
+
 #endif

@@ -155,6 +155,10 @@ typedef struct {
     store_autosaver autosaver;
     eval_result *eval; /* the last judgement, and the changes it saw */
     uint64_t eval_changes;
+    /* What a front end builds from this document and keeps while it is open (the wizard's options
+     * of the lists it shows): its own, set by it, and freed by session_close with front_free. */
+    void *front;
+    void (*front_free)(void *front);
 } session_doc;
 
 enum {
@@ -180,6 +184,7 @@ session_doc *session_import(session *s, const char *path, session_report *r, dia
 /* The name a command-line argument designates: a draft name as it is, or a draft file's
  * campaign and RPPS (the file is read for that). False with the reasons in d. */
 bool session_resolve(session *s, const char *arg, char name[STORE_NAME_MAX], diag_list *d);
+/* Releases the draft's lock and frees the document, the front end's state (front) with it. */
 void session_close(session_doc *doc);
 /* Whether the document's campaign rules could be loaded: SESSION_OK, or SESSION_NO_RULES with the
  * reasons added to d. What shows a declaration by its rules (the wizard) refuses it without them.
