@@ -486,7 +486,10 @@ static bool set_lap_name(const give *g)
 
 static bool set_other(const give *g)
 {
-    return set_answer_text(g, decl_enter_other);
+    char v[4096];
+    field_get_text(g->fl, v, sizeof v);
+    decl_answer *a = answer_to_edit(g);
+    return a && decl_enter_other(g->doc->decl, a, v, !g->b.ind->criterion.multiple, g->d);
 }
 
 static bool set_comment(const give *g)

@@ -14,15 +14,20 @@ bool decl_enter_choice(decl_t *d, decl_answer *a, const char *id, bool on, bool 
     for (size_t i = a->nchoices; exclusive && i-- > 0;)
         if (strcmp(a->choices[i], id) != 0)
             decl_remove_choice(d, a, a->choices[i]);
+    if (exclusive)
+        decl_set_other(d, a, NULL, NULL);
     decl_set_value(d, a, DECL_YES);
     return true;
 }
 
-bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, diag_list *err)
+bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, bool exclusive, diag_list *err)
 {
     if (!decl_set_other(d, a, value, err)) /* first: refused text answers nothing */
         return false;
-    if (value && *value && a->value == DECL_UNSET)
+    bool given = value && *value;
+    for (size_t i = a->nchoices; given && exclusive && i-- > 0;)
+        decl_remove_choice(d, a, a->choices[i]);
+    if (given && a->value == DECL_UNSET)
         decl_set_value(d, a, DECL_YES);
     return true;
 }

@@ -99,18 +99,42 @@ static void test_other_answers_yes(void **state)
     (void)state;
     decl_answer *a;
     decl_t *d = with_answer("v1_scheme", &a);
-    assert_true(decl_enter_other(d, a, "", NULL));
+    assert_true(decl_enter_other(d, a, "", false, NULL));
     assert_int_equal(a->value, DECL_UNSET);
-    assert_true(decl_enter_other(d, a, "Réseau de soins palliatifs", NULL));
+    assert_true(decl_enter_other(d, a, "Réseau de soins palliatifs", false, NULL));
     assert_int_equal(a->value, DECL_YES);
     assert_string_equal(a->other, "Réseau de soins palliatifs");
-    assert_true(decl_enter_other(d, a, NULL, NULL));
+    assert_true(decl_enter_other(d, a, NULL, false, NULL));
     assert_null(a->other);
     assert_int_equal(a->value, DECL_YES);
 
     decl_set_value(d, a, DECL_NO);
-    assert_true(decl_enter_other(d, a, "Autre chose", NULL));
+    assert_true(decl_enter_other(d, a, "Autre chose", false, NULL));
     assert_int_equal(a->value, DECL_NO);
+    decl_free(d);
+}
+
+/* In an exclusive choice, « autre » is one answer among the entries: typing it unticks them, and
+ * ticking an entry clears it; a multiple choice keeps both. */
+static void test_other_exclusive(void **state)
+{
+    (void)state;
+    decl_answer *a;
+    decl_t *d = with_answer("v1_scheme", &a);
+    assert_true(decl_enter_choice(d, a, "ald", true, true, NULL));
+    assert_true(decl_enter_other(d, a, "Réseau de soins palliatifs", true, NULL));
+    assert_int_equal(a->nchoices, 0);
+    assert_string_equal(a->other, "Réseau de soins palliatifs");
+    assert_true(decl_enter_choice(d, a, "pds", true, true, NULL));
+    assert_null(a->other);
+    assert_int_equal(a->nchoices, 1);
+    assert_true(decl_enter_other(d, a, "", true, NULL)); /* nothing typed: the entry stays */
+    assert_int_equal(a->nchoices, 1);
+
+    assert_true(decl_enter_other(d, a, "Autre réseau", false, NULL));
+    assert_true(decl_enter_choice(d, a, "ald", true, false, NULL));
+    assert_int_equal(a->nchoices, 2);
+    assert_string_equal(a->other, "Autre réseau");
     decl_free(d);
 }
 
@@ -123,7 +147,7 @@ static void test_other_refused(void **state)
     diag_list e;
     diag_init(&e);
     uint64_t before = d->changes;
-    assert_false(decl_enter_other(d, a, "A\033[2J", &e));
+    assert_false(decl_enter_other(d, a, "A\033[2J", false, &e));
     assert_int_equal(e.count, 1);
     assert_string_equal(e.items[0].message, "« other » contient un caractère de contrôle");
     assert_int_equal(a->value, DECL_UNSET);
@@ -213,6 +237,7 @@ int main(void)
         cmocka_unit_test(test_choice_refused),
         cmocka_unit_test(test_other_answers_yes),
         cmocka_unit_test(test_other_refused),
+        cmocka_unit_test(test_other_exclusive),
         cmocka_unit_test(test_proof_date_means_sent),
         cmocka_unit_test(test_proof_state_dated_today),
         cmocka_unit_test(test_commitments_dated_today),

@@ -262,12 +262,14 @@ bool decl_remove_student(decl_t *d, decl_answer *a, size_t i);
  * changing anything, adding the reason to err (which may be NULL). */
 
 /* Ticks (on) or unticks the list entry id. Ticking an entry answers yes; in an exclusive choice
- * (one answer only) it also unticks every entry ticked before. Unticking changes nothing else. */
+ * (one answer only) it also unticks every entry ticked before and clears the free answer
+ * (« autre »). Unticking changes nothing else. */
 bool decl_enter_choice(decl_t *d, decl_answer *a, const char *id, bool on, bool exclusive,
                        diag_list *err);
 /* The free answer (« autre »): text there answers yes, when nothing was answered yet (a « non »
- * stays). value NULL or "" clears it and leaves the answer as it is. */
-bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, diag_list *err);
+ * stays), and in an exclusive choice unticks the entries ticked before. value NULL or "" clears it
+ * and leaves the answer as it is. */
+bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, bool exclusive, diag_list *err);
 /* A proof's state: « à envoyer » drops its date; « envoyé » or « validé » keeps the date given
  * before, or takes today's. */
 bool decl_enter_proof_state(decl_t *d, decl_answer *a, const char *id, decl_proof_state state,
