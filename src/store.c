@@ -293,6 +293,7 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
     if (fd < 0) {
         int err = errno; /* before lstat can change it */
         diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
+        errno = err; /* the reason, for a caller that words its own message */
         return false;
     }
     int err = 0;
@@ -303,9 +304,52 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
     if (err) {
         unlink(tmp);
         diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
+        errno = err;
         return false;
     }
     return true;
+}
+
+static char *read_file(const char *path, size_t *len, int *err);
+
+/* True when link() failed because the file system has no hard links (FAT, some network and FUSE
+ * file systems), not because of this file. */
+static bool no_links(int err)
+{
+    return err == EPERM || err == EOPNOTSUPP || err == ENOSYS || err == EMLINK;
+}
+
+/* The backup where the file system has no hard links: a copy of the file at path, written to a
+ * temporary file and renamed over the backup, so that the backup before it stays until the new
+ * one is whole. The file at path is only read. */
+static bool copy_backup(const char *path, const char *backup, diag_list *d)
+{
+    size_t len = 0;
+    int err = 0;
+    char *text = read_file(path, &len, &err);
+    if (!text) {
+        if (err == ENOENT)
+            return true;
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
+                 intact(path));
+        return false;
+    }
+    char tmp[PATH_MAX + 16];
+    diag_list why;
+    diag_init(&why);
+    bool ok = write_temp(backup, text, len, tmp, sizeof tmp, &why);
+    err = errno;
+    free(text);
+    if (ok && rename(tmp, backup) != 0) {
+        err = errno;
+        unlink(tmp);
+        ok = false;
+    }
+    diag_free(&why);
+    if (!ok)
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
+                 intact(path));
+    return ok;
 }
 
 /* The file at path becomes the backup, replacing the one before in a single rename, so that a
@@ -326,6 +370,8 @@ static bool keep_backup(const char *path, const char *backup, diag_list *d)
     if (link(path, next) != 0) {
         if ((err = errno) == ENOENT)
             return true;
+        if (no_links(err))
+            return copy_backup(path, backup, d);
         diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
                  intact(path));
         return false;
@@ -1073,8 +1119,9 @@ static bool sha256_hex(const char *data, size_t len, char hex[65])
     return SHA256Data((const uint8_t *)data, len, hex) != NULL; /* lowercase hexadecimal */
 }
 
-/* Creates path with data, never replacing an existing file: temporary file, then link(). The
- * caller syncs the folder. */
+/* Creates path with data, never replacing an existing file: temporary file, then link() (or,
+ * where the file system has no hard links, a rename that refuses to replace). The caller syncs
+ * the folder. */
 static bool create_immutable(const char *path, const char *data, size_t len, diag_list *d)
 {
     char tmp[PATH_MAX + 16];
@@ -1090,6 +1137,10 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
     }
     int rc = link(tmp, path);
     int err = errno;
+    if (rc != 0 && no_links(err)) { /* no hard links: a rename that never replaces a file */
+        rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+        err = errno;
+    }
     unlink(tmp);
     if (rc != 0) {
         diag_add(d, path, 0, "version impossible à créer : %s ; rien n'a été transmis",

@@ -4,10 +4,13 @@
  *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk);
  *   FSDECL_FAULT_KILL=1   instead of failing, the process is killed (SIGKILL) just before it;
  *   FSDECL_NO_EXCHANGE=1  renameat2 with RENAME_EXCHANGE always fails with EINVAL, as on a file
- *                         system that cannot swap two names (the restore's fallback).
+ *                         system that cannot swap two names (the restore's fallback);
+ *   FSDECL_NO_LINK=1      link always fails with EPERM, as on a file system without hard links
+ *                         (FAT, some network and FUSE file systems).
  *
  * CALL is one of open, openat, mkstemp, write, pwrite, fsync, fchmod, fchmodat, ftruncate, link,
- * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set). Only
+ * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set); only
+ * writes to regular files count (not a terminal's, a pipe's or the null device's). Only
  * the calls fsdecl makes itself are seen (not those made inside the C library). When the chosen
  * call happens, the shim writes "fault: CALL N" to the file named by FSDECL_FAULT_HIT, if any, so
  * that a test knows the fault was reached. */
@@ -17,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,9 +110,17 @@ int mkstemp(char *tmpl)
     return hit(2) ? -1 : REAL("mkstemp", int (*)(char *))(tmpl);
 }
 
+/* Only writes to regular files count: a terminal's (the wizard's screen) are not the store's. */
+static bool regular(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 ssize_t write(int fd, const void *buf, size_t n)
 {
-    return hit(3) ? -1 : REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, n);
+    return regular(fd) && hit(3) ? -1
+                                 : REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, n);
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
@@ -141,6 +153,11 @@ int ftruncate(int fd, off_t len)
 
 int link(const char *from, const char *to)
 {
+    const char *no_link = getenv("FSDECL_NO_LINK");
+    if (no_link && *no_link == '1') {
+        errno = EPERM;
+        return -1;
+    }
     return hit(9) ? -1 : REAL("link", int (*)(const char *, const char *))(from, to);
 }
 
