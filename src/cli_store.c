@@ -243,9 +243,15 @@ int cli_history(cli_ctx *c, const cli_args *a)
     printf("Versions transmises de %s : %zu\n", name, n);
     int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
+        if (v[i].unreadable[0]) { /* not read: neither intact nor altered */
+            printf("  v%d  %s  %s  illisible : %s\n", v[i].number, v[i].date, v[i].sha256,
+                   v[i].unreadable);
+            rc = CLI_EXIT_ERROR;
+            continue;
+        }
         printf("  v%d  %s  %s%s\n", v[i].number, v[i].date, v[i].sha256,
                v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte");
-        if (!v[i].intact)
+        if (!v[i].intact && rc == CLI_EXIT_OK)
             rc = CLI_EXIT_PROBLEMS;
     }
     free(v);

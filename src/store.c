@@ -425,16 +425,21 @@ static char *read_file(const char *path, size_t *len, int *err)
 
 /* ---- load and save --------------------------------------------------------------------------- */
 
+/* Why read_file failed, in French. */
+static const char *read_error(int err)
+{
+    return err == ELOOP    ? "lien symbolique refusé"
+           : err == EINVAL ? "ce n'est pas un fichier ordinaire"
+                           : strerror(err);
+}
+
 static decl_t *load_path(const char *path, diag_list *d)
 {
     size_t len = 0;
     int err = 0;
     char *text = read_file(path, &len, &err);
     if (!text) {
-        diag_add(d, path, 0, "lecture impossible : %s",
-                 err == ELOOP    ? "lien symbolique refusé"
-                 : err == EINVAL ? "ce n'est pas un fichier ordinaire"
-                                 : strerror(err));
+        diag_add(d, path, 0, "lecture impossible : %s", read_error(err));
         return NULL;
     }
     decl_t *decl = decl_parse(text, len, path, d);
@@ -1216,6 +1221,7 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
     int err = 0;
     snprintf(path, sizeof path, "%s/%s/v%04d.sha256", s->history, name, v->number);
     char *meta = read_file(path, &len, &err);
+    bool summed = meta != NULL;
     if (meta) {
         sscanf(meta, "%64s", v->sha256);
         const char *p = meta + strcspn(meta, " ");
@@ -1223,15 +1229,20 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
         snprintf(v->date, sizeof v->date, "%.*s", (int)strcspn(p, "\n"), p);
         free(meta);
     } else {
-        diag_add(d, path, 0, "empreinte illisible : %s", strerror(err));
+        diag_add(d, path, 0, "empreinte illisible : %s", read_error(err));
+        if (err != ENOENT)
+            snprintf(v->unreadable, sizeof v->unreadable, "empreinte : %s", read_error(err));
     }
     snprintf(path, sizeof path, "%s/%s/v%04d.cfg", s->history, name, v->number);
     char *text = read_file(path, &len, &err);
     char hex[65] = "";
-    if (text && sha256_hex(text, len, hex))
-        v->intact = strcmp(hex, v->sha256) == 0;
-    else if (!text)
-        diag_add(d, path, 0, "version illisible : %s", strerror(err));
+    if (text && sha256_hex(text, len, hex)) {
+        v->intact = summed && strcmp(hex, v->sha256) == 0;
+    } else if (!text) {
+        diag_add(d, path, 0, "version illisible : %s", read_error(err));
+        if (err != ENOENT) /* a missing version is an altered one */
+            snprintf(v->unreadable, sizeof v->unreadable, "%s", read_error(err));
+    }
     free(text);
 }
 

@@ -58,6 +58,10 @@ typedef struct {
     char date[32]; /* when it was transmitted, "2025-12-20 14:32:05" */
     char sha256[65];
     bool intact; /* the file still has that fingerprint */
+    /* Why the file or its fingerprint could not be read (an input/output error, not a file...),
+     * "" when both were read: such a version is neither intact nor altered, but unreadable. A
+     * missing file is no reason: it is altered. */
+    char unreadable[96];
 } store_version;
 
 typedef struct {
