@@ -183,6 +183,17 @@ mkdir -m 700 "$tmp/nohome"
 [ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565.pdf" 2>&1)" = 600 ] && ok ||
     { ko "F6: the PDF is not written 0600"; ls -la "$tmp/nohome"; cat "$tmp/dumps/f6.txt"; }
 
+# The Récapitulatif tab over a history it cannot read (a file where its folder should be, which
+# even root cannot list) says so; it used to show the recap as if nothing had been transmitted.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$store/history" "$tmp/dumps"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+echo x >"$store/history/2025-10001234565"
+printf 'key Enter\nkey PgDn 4\ndump recap.txt\n' >"$tmp/recap-history.keys"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/recap-history.keys \
+    FSDECL_SCRIPT_SIZE=200x40 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Historique illisible : lecture de l'historique impossible : N'est pas un dossier ; la dernière version transmise n'est pas connue" \
+    "$tmp/dumps/recap.txt" && ok || { ko "recap tab: an unreadable history not said"; cat "$tmp/dumps/recap.txt" "$tmp/out"; }
+
 # « fsdecl edit » of a file or draft that cannot be read: exit 2, the file and the reason on
 # standard error, and that nothing was saved; it used to flash the screen and exit 0.
 printf 'dump edit.txt\n' >"$tmp/edit.keys"
