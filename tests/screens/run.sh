@@ -194,6 +194,21 @@ printf 'key Enter\nkey PgDn 4\ndump recap.txt\n' >"$tmp/recap-history.keys"
 grep -q "Historique illisible : lecture de l'historique impossible : N'est pas un dossier ; la dernière version transmise n'est pas connue" \
     "$tmp/dumps/recap.txt" && ok || { ko "recap tab: an unreadable history not said"; cat "$tmp/dumps/recap.txt" "$tmp/out"; }
 
+# The home screen without any rules says so; with a damaged reference list it names the list and
+# what is wrong with it (it used to say only « Aucune campagne trouvée »).
+rm -rf "$store" "$tmp/dumps" "$tmp/norules" "$tmp/lists" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps" "$tmp/norules" "$tmp/lists"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+printf 'dump home.txt\n' >"$tmp/home-only.keys"
+(cd "$tmp/dumps" && FSDECL_RULES_DIR=$tmp/norules FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Aucune campagne trouvée : fsdecl rules dit où il les cherche." "$tmp/dumps/home.txt" && ok ||
+    { ko "home without rules: not said"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
+echo "garbage = = ;" >"$tmp/lists/connected-equipment-v1.cfg"
+(cd "$tmp/dumps" && FSDECL_LISTS_DIR=$tmp/lists FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Règles de la campagne 2025 illisibles : erreur de syntaxe ($tmp/lists/connected-equipment-v1.cfg, ligne 1)" \
+    "$tmp/dumps/home.txt" && ok || { ko "home with a damaged list: the list and the reason not said"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
+
 # « fsdecl edit » of a file or draft that cannot be read: exit 2, the file and the reason on
 # standard error, and that nothing was saved; it used to flash the screen and exit 0.
 printf 'dump edit.txt\n' >"$tmp/edit.keys"
