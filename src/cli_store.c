@@ -87,8 +87,8 @@ static void put_temporaries(const store_t *st)
     printf(" : un enregistrement en cours, ou interrompu (ces fichiers ne sont pas des "
            "brouillons)");
     if (stale)
-        printf(" ; %zu, de plus d'une heure, laissé%s par un enregistrement interrompu, sera%s "
-               "supprimé%s au prochain enregistrement",
+        printf(" ; %zu, laissé%s par un enregistrement interrompu (son programme a pris fin, ou "
+               "il a plus d'une heure), sera%s supprimé%s au prochain enregistrement",
                stale, stale > 1 ? "s" : "", stale > 1 ? "nt" : "", stale > 1 ? "s" : "");
     printf(".\n");
 }

@@ -86,7 +86,7 @@ grep -q "temporaire" "$tmp/out" && ko "drafts: temporaries reported where there 
 touch -d '2 hours ago' "$tmp/store/drafts/.$draft.cfg.Ab34Cd"
 expect_exit 0 drafts-temporaries "$fsdecl" drafts --today 2025-12-20
 expect_out drafts-temporaries "^2 fichiers temporaires dans $tmp/store/drafts : un enregistrement en cours, ou interrompu"
-expect_out drafts-temporaries "; 1, de plus d'une heure, laissé par un enregistrement interrompu, sera supprimé au prochain enregistrement.$"
+expect_out drafts-temporaries "; 1, laissé par un enregistrement interrompu (son programme a pris fin, ou il a plus d'une heure), sera supprimé au prochain enregistrement.$"
 expect_exit 0 transmit-cleans "$fsdecl" transmit --today 2025-12-20 $draft
 [ -e "$tmp/store/drafts/.$draft.cfg.Ab34Cd" ] && ko "an old temporary was left" || ok
 rm -f "$tmp/store/drafts/.$draft.cfg.Xy12Zw"
