@@ -309,4 +309,11 @@ expect_exit 2 edit-no-terminal env FSDECL_DATA_DIR="$tmp/store-new" "$fsdecl" ed
 grep -qx "fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes (fsdecl --help)." "$tmp/err" &&
     [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "edit-no-terminal: $(cat "$tmp/err")"
 
+# Under a locale that is not UTF-8, commands still print their French text in UTF-8, the same as
+# under fr_FR.UTF-8 (the wizard's behaviour there is another matter).
+LC_ALL=C "$fsdecl" check --today $today data/examples/partial.cfg >"$tmp/c-locale.txt" 2>&1
+"$fsdecl" check --today $today data/examples/partial.cfg >"$tmp/fr-locale.txt" 2>&1
+grep -q "Prérequis" "$tmp/c-locale.txt" && cmp -s "$tmp/c-locale.txt" "$tmp/fr-locale.txt" && ok ||
+    ko "commands-c-locale: not the same UTF-8 text: $(head -3 "$tmp/c-locale.txt")"
+
 finish

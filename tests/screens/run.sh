@@ -209,6 +209,25 @@ echo "garbage = = ;" >"$tmp/lists/connected-equipment-v1.cfg"
 grep -q "Règles de la campagne 2025 illisibles : erreur de syntaxe ($tmp/lists/connected-equipment-v1.cfg, ligne 1)" \
     "$tmp/dumps/home.txt" && ok || { ko "home with a damaged list: the list and the reason not said"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
 
+# A draft whose name holds a bidirectional override (U+202E) is listed « illisible » with the
+# reason, the name never drawn; TERM=dumb still draws the home screen.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps"
+sed 's/last_name = "MARTIN";/last_name = "MAR\xe2\x80\xaeTIN";/' "$src/data/examples/gp-complete.cfg" \
+    >"$store/drafts/2025-10001234565.cfg"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "« last_name » contient un caractère de contrôle" "$tmp/dumps/home.txt" &&
+    grep -q "^ 2025  (sans nom) .*10001234565  illisible" "$tmp/dumps/home.txt" &&
+    ! grep -q "$(printf '\342\200\256')" "$tmp/dumps/home.txt" && ok ||
+    { ko "home with a bidi override in a name: not listed unreadable with the reason"; cat "$tmp/dumps/home.txt"; }
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+(cd "$tmp/dumps" && TERM=dumb FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+rc=$?
+[ $rc -eq 0 ] && grep -q "Vos déclarations (1)" "$tmp/dumps/home.txt" &&
+    grep -q "^ 2025  MARTIN Claire .*10001234565" "$tmp/dumps/home.txt" && ok ||
+    { ko "TERM=dumb: exit $rc, or no home screen"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
+
 # « fsdecl edit » of a file or draft that cannot be read: exit 2, the file and the reason on
 # standard error, and that nothing was saved; it used to flash the screen and exit 0.
 printf 'dump edit.txt\n' >"$tmp/edit.keys"
