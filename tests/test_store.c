@@ -250,7 +250,7 @@ static void test_dead_writer_temporaries(void **state)
     kill(pid, SIGKILL);
     waitpid(pid, NULL, 0);
     close(fds[0]);
-    char mine[PATH_MAX + 64], other[PATH_MAX + 64], plain[PATH_MAX + 64], dead[PATH_MAX + 128];
+    char mine[PATH_MAX + 512], other[PATH_MAX + 512], plain[PATH_MAX + 512], dead[PATH_MAX + 512];
     struct stat st;
     assert_int_equal(stat("/proc/self/ns/pid", &st), 0);
     char host[256] = "";

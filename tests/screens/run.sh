@@ -194,6 +194,19 @@ printf 'key Enter\nkey PgDn 4\ndump recap.txt\n' >"$tmp/recap-history.keys"
 grep -q "Historique illisible : lecture de l'historique impossible : N'est pas un dossier ; la dernière version transmise n'est pas connue" \
     "$tmp/dumps/recap.txt" && ok || { ko "recap tab: an unreadable history not said"; cat "$tmp/dumps/recap.txt" "$tmp/out"; }
 
+# A transmitted version that cannot be read is « illisible » with the reason in the Attestation
+# tab's list of versions, not « ALTÉRÉE ».
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$tmp/dumps"
+FSDECL_DATA_DIR=$store "$fsdecl" transmit --today 2025-12-20 "$src/data/examples/gp-complete.cfg" >"$tmp/out" 2>&1
+chmod u+w "$store/history/2025-10001234565/v0001.cfg" && rm "$store/history/2025-10001234565/v0001.cfg" &&
+    mkdir "$store/history/2025-10001234565/v0001.cfg"
+printf 'key Enter\nkey PgDn 3\ndump attestation.txt\n' >"$tmp/versions.keys"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/versions.keys \
+    FSDECL_SCRIPT_SIZE=200x40 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Version 1 du .* — illisible : ce n'est pas un fichier ordinaire" "$tmp/dumps/attestation.txt" &&
+    ! grep -q "ALTÉRÉE" "$tmp/dumps/attestation.txt" && ok ||
+    { ko "versions in the wizard: an unreadable one not said « illisible »"; cat "$tmp/dumps/attestation.txt" "$tmp/out"; }
+
 # The home screen without any rules says so; with a damaged reference list it names the list and
 # what is wrong with it (it used to say only « Aucune campagne trouvée »).
 rm -rf "$store" "$tmp/dumps" "$tmp/norules" "$tmp/lists" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps" "$tmp/norules" "$tmp/lists"
