@@ -2,7 +2,7 @@
 # Kill tests of every writer but transmit and restore (tests/store/kill.sh has those): `recover`,
 # `new`, the wizard's saves and autosaves (driven in script mode), `recap -o` and the paper form
 # (`recap --form -o`). Each is killed with SIGKILL just before each of its system calls in turn
-# (tests/store/fault.c, FSDECL_FAULT_KILL), then KILLS times at random moments (killafter); both
+# on its files (tests/store/fault.c, FSDECL_FAULT_KILL), then KILLS times at random moments (killafter); both
 # as the file system allows, and with its fallbacks forced: no swapping of two names
 # (FSDECL_NO_EXCHANGE) and no hard links (FSDECL_NO_LINK).
 # Unkilled, each run must leave the same result in both ways (a save refused where the file system
@@ -198,14 +198,15 @@ for mode in normal fallback; do
     esac
     [ $rc -eq 0 ] && [ "$same" = y ] && ok ||
         { ko "$op ($mode): a whole run fails (exit $rc) or leaves another result"; cat "$tmp/out"; }
-    # killed just before each system call in turn
+    # killed just before each system call in turn (on the store's files and the output's)
     steps=0
     for call in open openat mkstemp write fsync fchmod fchmodat link rename renameat2 unlink mkdir; do
         n=1
         while [ $n -le 60 ]; do
             fresh
             (cd "$tmp/s" && env "$@" LD_PRELOAD="$shim" FSDECL_FAULT="$call:$n" FSDECL_FAULT_KILL=1 \
-                FSDECL_FAULT_HIT="$tmp/hit" FSDECL_DATA_DIR="$tmp/s" "$fsdecl" $args) >/dev/null 2>&1
+                FSDECL_FAULT_UNDER="$tmp/s/" FSDECL_FAULT_HIT="$tmp/hit" FSDECL_DATA_DIR="$tmp/s" \
+                "$fsdecl" $args) >/dev/null 2>&1
             [ -e "$tmp/hit" ] || break # no Nth call of it
             steps=$((steps + 1))
             check "$op ($mode), killed before $call #$n" && ok
