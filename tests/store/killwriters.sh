@@ -159,9 +159,9 @@ check() { # check WHAT: the store or the output after a kill, then the next run
         *) ko "$1: the autosave is half-written"; return 1 ;;
         esac
         # the next run offers the autosave when there is one, and takes it up whole
-        FSDECL_DATA_DIR="$tmp/s" "$fsdecl" drafts >"$tmp/next" 2>&1 ||
-            { ko "$1: the next « drafts » fails"; cat "$tmp/next"; return 1; }
         if [ -n "$rec" ]; then
+            FSDECL_DATA_DIR="$tmp/s" "$fsdecl" drafts >"$tmp/next" 2>&1 ||
+                { ko "$1: the next « drafts » fails"; cat "$tmp/next"; return 1; }
             grep -q "récupération disponible" "$tmp/next" ||
                 { ko "$1: the next run does not offer the autosave"; cat "$tmp/next"; return 1; }
             FSDECL_DATA_DIR="$tmp/s" "$fsdecl" recover $draft >"$tmp/next" 2>&1 &&
