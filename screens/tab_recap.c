@@ -140,7 +140,12 @@ void recap_build_rows(app *a, int index, form_t *f)
     diag_list d;
     diag_init(&d);
     size_t n;
-    session_history(a->s, a->doc->name, &v, &n, &d); /* none listed: a recap without its origin */
+    bool listed = session_history(a->s, a->doc->name, &v, &n, &d);
+    char unread[600] = ""; /* a history not read: said, never shown as no version */
+    if (!listed)
+        snprintf(unread, sizeof unread,
+                 "Historique illisible : %s ; la dernière version finalisée n'est pas connue.",
+                 d.count ? d.items[0].message : "raison inconnue");
     if (n) {
         origin.version = v[n - 1].number;
         snprintf(origin.date, sizeof origin.date, "%s", v[n - 1].date);
@@ -155,6 +160,8 @@ void recap_build_rows(app *a, int index, form_t *f)
         return;
     }
     header_rows(r, f);
+    if (*unread)
+        form_text(f, 0, TERM_BAD, unread, NULL, f->width);
     total_rows(r, f);
     volet_rows(r, f);
     proof_list(f, "Justificatifs à envoyer à la caisse", r->to_send, r->nto_send);

@@ -192,8 +192,12 @@ static void history_rows(app *a, form_t *f)
     for (size_t i = 0; i < n; i++) {
         char line[256], when[64];
         date_stamp_fr(v[i].date, when, sizeof when);
-        snprintf(line, sizeof line, "Version %d du %s, empreinte %.16s…%s", v[i].number, when,
-                 v[i].sha256, v[i].intact ? "" : " — ALTÉRÉE");
+        snprintf(line, sizeof line, "Version %d du %s, empreinte %.16s…%s%s", v[i].number, when,
+                 v[i].sha256,
+                 v[i].unreadable[0] ? " — illisible : "
+                 : v[i].intact      ? ""
+                                    : " — ALTÉRÉE",
+                 v[i].unreadable);
         form_text(f, 2, v[i].intact ? TERM_NORMAL : TERM_BAD, line, NULL, f->width);
     }
     free(v);

@@ -49,7 +49,8 @@ size_t cfg_error_count(const cfg_doc *doc)
 
 /* Checks the raw text for what libconfig would accept silently or report badly: a byte-order
  * mark, NUL bytes, @include, integer literals that do not fit in 32 bits, more keys than
- * CFG_MAX_SETTINGS (libconfig would take minutes over them). */
+ * CFG_MAX_SETTINGS (libconfig would take minutes over them), groups or lists nested deeper than
+ * CFG_MAX_DEPTH (its parser would give up in English). */
 static bool prescan(cfg_doc *doc, const char *t, size_t len)
 {
     if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0) {
@@ -65,8 +66,18 @@ static bool prescan(cfg_doc *doc, const char *t, size_t len)
     bool ok = true;
     int line = 1;
     size_t i = 0, settings = 0;
+    int depth = 0;
     while (i < len) {
         char c = t[i];
+        if ((c == '{' || c == '(' || c == '[') && ++depth > CFG_MAX_DEPTH) {
+            add(doc, line,
+                "imbrication trop profonde : plus de %d groupes ou listes les uns dans les autres, "
+                "ce n'est pas un fichier de fsdecl (une déclaration en imbrique quelques-uns)",
+                CFG_MAX_DEPTH);
+            return false;
+        }
+        if ((c == '}' || c == ')' || c == ']') && depth > 0)
+            depth--;
         if ((c == '=' || c == ':') && ++settings > CFG_MAX_SETTINGS) {
             add(doc, line,
                 "trop de clés : plus de %d dans le fichier, ce n'est pas un fichier de "
@@ -161,6 +172,8 @@ static const char *french_libconfig_error(const char *msg)
         return "clé en double";
     if (strcmp(msg, "file I/O error") == 0)
         return "erreur de lecture";
+    if (strcmp(msg, "memory exhausted") == 0)
+        return "mémoire insuffisante pour lire ce fichier";
     return NULL;
 }
 

@@ -31,7 +31,10 @@ typedef struct {
 /* libconfig 1.5 checks each new key of a group against all the others (quadratic): a file is
  * refused above CFG_MAX_SETTINGS keys before libconfig sees it (5 000 keys read in 0.2 s; real
  * rules files hold under 1 000, drafts under 300). */
-enum { CFG_MAX_FILE_SIZE = 1024 * 1024, CFG_MAX_SETTINGS = 5000 };
+/* Groups and lists nested deeper than CFG_MAX_DEPTH are refused too, with their line: libconfig's
+ * parser gives up on a few thousand levels with an English « memory exhausted » (the rules nest
+ * 7 levels at most, a draft 4). */
+enum { CFG_MAX_FILE_SIZE = 1024 * 1024, CFG_MAX_SETTINGS = 5000, CFG_MAX_DEPTH = 64 };
 
 enum {
     CFG_OPTIONAL = 0,

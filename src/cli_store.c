@@ -87,8 +87,8 @@ static void put_temporaries(const store_t *st)
     printf(" : un enregistrement en cours, ou interrompu (ces fichiers ne sont pas des "
            "brouillons)");
     if (stale)
-        printf(" ; %zu, de plus d'une heure, laissé%s par un enregistrement interrompu, sera%s "
-               "supprimé%s au prochain enregistrement",
+        printf(" ; %zu, laissé%s par un enregistrement interrompu (son programme a pris fin, ou "
+               "il a plus d'une heure), sera%s supprimé%s au prochain enregistrement",
                stale, stale > 1 ? "s" : "", stale > 1 ? "nt" : "", stale > 1 ? "s" : "");
     printf(".\n");
 }
@@ -250,9 +250,15 @@ int cli_history(cli_ctx *c, const cli_args *a)
     printf("Versions finalisées de %s : %zu\n", name, n);
     int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
+        if (v[i].unreadable[0]) { /* not read: neither intact nor altered */
+            printf("  v%d  %s  %s  illisible : %s\n", v[i].number, v[i].date, v[i].sha256,
+                   v[i].unreadable);
+            rc = CLI_EXIT_ERROR;
+            continue;
+        }
         printf("  v%d  %s  %s%s\n", v[i].number, v[i].date, v[i].sha256,
                v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte");
-        if (!v[i].intact)
+        if (!v[i].intact && rc == CLI_EXIT_OK)
             rc = CLI_EXIT_PROBLEMS;
     }
     free(v);

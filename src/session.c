@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "fsdecl/text.h"
+
 #include "session_internal.h"
 
 VOCAB_DEFINE(session_outcome_vocab, SESSION_OUTCOMES, SESSION_OUTCOME_COUNT)
@@ -106,6 +108,27 @@ const rules_campaign *session_campaign(session *s, int year, diag_list *d)
     if (d && !e)
         diag_add(d, "fsdecl", 0, "trop de campagnes différentes");
     return NULL;
+}
+
+bool session_rules_problem(const session *s, char *buf, size_t size)
+{
+    const loaded_campaign *worst = NULL;
+    for (size_t i = 0; i < s->ncampaigns; i++) {
+        const loaded_campaign *e = &s->campaigns[i];
+        if (!e->rules && (!worst || e->year > worst->year))
+            worst = e;
+    }
+    if (!worst)
+        return false;
+    const diag_entry *why = worst->why.count ? &worst->why.items[0] : NULL;
+    char file[PATH_MAX], at[32] = "";
+    text_sanitize(why && why->file ? why->file : "?", false, file, sizeof file);
+    if (why && why->line > 0)
+        snprintf(at, sizeof at, ", ligne %d", why->line);
+    /* the reason first: a screen line may cut the end of a long path */
+    snprintf(buf, size, "Règles de la campagne %d illisibles : %s (%s%s)", worst->year,
+             why ? why->message : "raison inconnue", file, at);
+    return true;
 }
 
 /* Where today stands against a campaign's window: before it (-1), in it (0), after it (1); days

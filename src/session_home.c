@@ -164,6 +164,8 @@ void session_home_read(session *s, session_home *h)
     session_list_drafts(s, &h->drafts, &h->n, true, &d);
     snprintf(h->problem, sizeof h->problem, "%s", d.count ? d.items[0].message : "");
     diag_free(&d);
+    if (!h->problem[0]) /* a damaged rules or list file: named, not « no campaign found » */
+        session_rules_problem(s, h->problem, sizeof h->problem);
     h->same_days[0] = LONG_MIN, h->same_days[1] = LONG_MAX;
     session_current_days(s, h->same_days);
     for (size_t i = 0; i < h->n; i++) {

@@ -23,10 +23,11 @@
 #endif
 
 /* A draft is read by cfgread: its size limit is the writer's too. */
-enum { MAX_DRAFT = CFG_MAX_FILE_SIZE, ROOT_MAX = PATH_MAX - 96, STALE_SECONDS = 3600 };
+enum { MAX_DRAFT = CFG_MAX_FILE_SIZE, ROOT_MAX = PATH_MAX - 224, STALE_SECONDS = 3600 };
 
 /* store_open keeps the root below ROOT_MAX, so that every path built from it (root, a folder, a
- * 16-character name and a short suffix) fits in PATH_MAX: gcc cannot see it. */
+ * 16-character name and a suffix, up to a temporary file's writer stamp) fits in PATH_MAX: gcc
+ * cannot see it. */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wformat-truncation"
 #endif
@@ -106,10 +107,89 @@ static bool make_parents(char *path, diag_list *d)
     return true;
 }
 
+/* ---- temporary files ------------------------------------------------------------------------ */
+
+/* The first label of the host name, in letters, digits, '-' and '_' only: it goes into file
+ * names, between '@' and '.'. */
+static void host_label(char *buf, size_t size)
+{
+    char host[256];
+    if (gethostname(host, sizeof host) != 0)
+        host[0] = '\0';
+    host[sizeof host - 1] = '\0';
+    size_t n = 0;
+    for (const char *p = host; *p && *p != '.' && n + 1 < size && n < 32; p++)
+        buf[n++] = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                           (*p >= '0' && *p <= '9') || *p == '-'
+                       ? *p
+                       : '_';
+    buf[n] = '\0';
+    if (!n)
+        snprintf(buf, size, "_");
+}
+
+/* The process's pid namespace (the inode of /proc/self/ns/pid), 0 when unknown: a pid means
+ * that process only within it. */
+static unsigned long pid_space(void)
+{
+    struct stat st;
+    return stat("/proc/self/ns/pid", &st) == 0 ? (unsigned long)st.st_ino : 0;
+}
+
+/* "PID-SPACE@HOST": who writes a temporary file, in its name, so that cleanup can tell a dead
+ * writer's file from a live one's. */
+static void writer_stamp(char *buf, size_t size)
+{
+    char host[80];
+    host_label(host, sizeof host);
+    snprintf(buf, size, "%ld-%lu@%s", (long)getpid(), pid_space(), host);
+}
+
+static void dir_of(const char *path, char *dir, size_t size);
+
+/* A temporary file's name beside path: ".BASE.PID-SPACE@HOST" and the suffix (".XXXXXX" for
+ * mkstemp, or "" for a name of its own). */
+static void temp_name(const char *path, const char *suffix, char *tmp, size_t size)
+{
+    char dir[PATH_MAX], stamp[128];
+    dir_of(path, dir, sizeof dir);
+    const char *base = strrchr(path, '/');
+    writer_stamp(stamp, sizeof stamp);
+    snprintf(tmp, size, "%s/.%s.%s%s", dir, base ? base + 1 : path, stamp, suffix);
+}
+
+/* True when the temporary file named was provably written by a process that has ended: its name
+ * carries a pid of this host and pid namespace, and no process has that pid (a pid used again
+ * by another process only keeps the file until it is old). */
+static bool dead_writer(const char *name)
+{
+    const char *at = strrchr(name, '@');
+    if (!at)
+        return false;
+    char host[80], theirs[80];
+    host_label(host, sizeof host);
+    size_t hl = strcspn(at + 1, ".");
+    snprintf(theirs, sizeof theirs, "%.*s", (int)(hl < sizeof theirs ? hl : sizeof theirs - 1),
+             at + 1);
+    const char *start = at;
+    while (start > name && start[-1] != '.')
+        start--;
+    long pid;
+    unsigned long space;
+    char end;
+    if (strcmp(host, theirs) != 0 || start == name ||
+        sscanf(start, "%ld-%lu%c", &pid, &space, &end) != 3 || end != '@')
+        return false;
+    if (pid <= 0 || pid == (long)getpid() || space == 0 || space != pid_space())
+        return false;
+    return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
 /* Goes over the temporary files of the drafts folder (hidden regular files: ".NAME.XXXXXX");
- * remove: those old enough that no live writer can still be filling them are removed. Each
- * removal stands on its own file, never on the listing as a whole: a listing that breaks off only
- * leaves some for next time. Returns how many there were, *stale how many of them were old. */
+ * remove: those no live writer can still be filling are removed: a dead writer's (dead_writer),
+ * at once, and any old enough. Each removal stands on its own file, never on the listing as a
+ * whole: a listing that breaks off only leaves some for next time. Returns how many there were,
+ * *stale how many of them could be removed. */
 static size_t temporaries(const char *drafts, bool remove, size_t *stale)
 {
     *stale = 0;
@@ -126,7 +206,7 @@ static size_t temporaries(const char *drafts, bool remove, size_t *stale)
         if (fstatat(dirfd(dd), e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             continue;
         n++;
-        if (now - st.st_mtime > STALE_SECONDS) {
+        if (now - st.st_mtime > STALE_SECONDS || dead_writer(e->d_name)) {
             ++*stale;
             if (remove)
                 unlinkat(dirfd(dd), e->d_name, 0);
@@ -284,15 +364,12 @@ static const char *left(const char *path)
 static bool write_temp(const char *path, const char *data, size_t len, char *tmp, size_t size,
                        diag_list *d)
 {
-    char dir[PATH_MAX];
-    dir_of(path, dir, sizeof dir);
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base);
+    temp_name(path, ".XXXXXX", tmp, size);
     int fd = mkstemp(tmp);
     if (fd < 0) {
         int err = errno; /* before lstat can change it */
         diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
+        errno = err; /* the reason, for a caller that words its own message */
         return false;
     }
     int err = 0;
@@ -303,19 +380,60 @@ static bool write_temp(const char *path, const char *data, size_t len, char *tmp
     if (err) {
         unlink(tmp);
         diag_add(d, path, 0, "enregistrement impossible : %s%s", strerror(err), left(path));
+        errno = err;
         return false;
     }
     return true;
+}
+
+static char *read_file(const char *path, size_t *len, int *err);
+
+/* True when link() failed because the file system has no hard links (FAT, some network and FUSE
+ * file systems), not because of this file. */
+static bool no_links(int err)
+{
+    return err == EPERM || err == EOPNOTSUPP || err == ENOSYS || err == EMLINK;
+}
+
+/* The backup where the file system has no hard links: a copy of the file at path, written to a
+ * temporary file and renamed over the backup, so that the backup before it stays until the new
+ * one is whole. The file at path is only read. */
+static bool copy_backup(const char *path, const char *backup, diag_list *d)
+{
+    size_t len = 0;
+    int err = 0;
+    char *text = read_file(path, &len, &err);
+    if (!text) {
+        if (err == ENOENT)
+            return true;
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
+                 intact(path));
+        return false;
+    }
+    char tmp[PATH_MAX + 160];
+    diag_list why;
+    diag_init(&why);
+    bool ok = write_temp(backup, text, len, tmp, sizeof tmp, &why);
+    err = errno;
+    free(text);
+    if (ok && rename(tmp, backup) != 0) {
+        err = errno;
+        unlink(tmp);
+        ok = false;
+    }
+    diag_free(&why);
+    if (!ok)
+        diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
+                 intact(path));
+    return ok;
 }
 
 /* The file at path becomes the backup, replacing the one before in a single rename, so that a
  * failure at any step leaves the previous backup where it was. No file at path: nothing to keep. */
 static bool keep_backup(const char *path, const char *backup, diag_list *d)
 {
-    char dir[PATH_MAX], next[PATH_MAX + 48];
-    dir_of(backup, dir, sizeof dir);
-    const char *base = strrchr(backup, '/');
-    snprintf(next, sizeof next, "%s/.%s.%ld", dir, base ? base + 1 : backup, (long)getpid());
+    char next[PATH_MAX + 160];
+    temp_name(backup, "", next, sizeof next);
     unlink(next);
     int err = 0; /* kept before intact()'s lstat can change errno */
     if (chmod(path, 0600) != 0 && (err = errno) != ENOENT) { /* others could write it: no backup */
@@ -326,6 +444,8 @@ static bool keep_backup(const char *path, const char *backup, diag_list *d)
     if (link(path, next) != 0) {
         if ((err = errno) == ENOENT)
             return true;
+        if (no_links(err))
+            return copy_backup(path, backup, d);
         diag_add(d, backup, 0, "copie de sauvegarde impossible : %s%s", strerror(err),
                  intact(path));
         return false;
@@ -348,7 +468,7 @@ bool store_write_atomic(const char *path, const char *backup, const char *data, 
         diag_add(d, path, 0, "ce n'est pas un fichier ordinaire (lien symbolique ?) : refusé");
         return false;
     }
-    char tmp[PATH_MAX + 16];
+    char tmp[PATH_MAX + 160];
     if (!write_temp(path, data, len, tmp, sizeof tmp, d))
         return false;
     if (backup && !keep_backup(path, backup, d)) {
@@ -379,16 +499,21 @@ static char *read_file(const char *path, size_t *len, int *err)
 
 /* ---- load and save --------------------------------------------------------------------------- */
 
+/* Why read_file failed, in French. */
+static const char *read_error(int err)
+{
+    return err == ELOOP    ? "lien symbolique refusé"
+           : err == EINVAL ? "ce n'est pas un fichier ordinaire"
+                           : strerror(err);
+}
+
 static decl_t *load_path(const char *path, diag_list *d)
 {
     size_t len = 0;
     int err = 0;
     char *text = read_file(path, &len, &err);
     if (!text) {
-        diag_add(d, path, 0, "lecture impossible : %s",
-                 err == ELOOP    ? "lien symbolique refusé"
-                 : err == EINVAL ? "ce n'est pas un fichier ordinaire"
-                                 : strerror(err));
+        diag_add(d, path, 0, "lecture impossible : %s", read_error(err));
         return NULL;
     }
     decl_t *decl = decl_parse(text, len, path, d);
@@ -805,10 +930,7 @@ static int new_label(const char *path, char *tmp, size_t size, diag_list *d)
     host_name(host, sizeof host);
     now_text(when, sizeof when);
     int n = snprintf(info, sizeof info, "pid=%ld\nhost=%s\nsince=%s\n", (long)getpid(), host, when);
-    char dir[PATH_MAX];
-    dir_of(path, dir, sizeof dir);
-    const char *base = strrchr(path, '/');
-    snprintf(tmp, size, "%s/.%s.XXXXXX", dir, base ? base + 1 : path);
+    temp_name(path, ".XXXXXX", tmp, size);
     int fd = mkostemp(tmp, O_CLOEXEC);
     if (fd < 0) {
         diag_add(d, path, 0, "verrou impossible : %s", strerror(errno));
@@ -886,7 +1008,7 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
 {
     memset(l, 0, sizeof *l);
     l->fd = -1;
-    char path[PATH_MAX], tmp[PATH_MAX + 16];
+    char path[PATH_MAX], tmp[PATH_MAX + 160];
     side_path(s, name, ".lock", path, sizeof path);
     int fd = new_label(path, tmp, sizeof tmp, d);
     if (fd < 0)
@@ -1075,11 +1197,12 @@ static bool sha256_hex(const char *data, size_t len, char hex[65])
     return SHA256Data((const uint8_t *)data, len, hex) != NULL; /* lowercase hexadecimal */
 }
 
-/* Creates path with data, never replacing an existing file: temporary file, then link(). The
- * caller syncs the folder. */
+/* Creates path with data, never replacing an existing file: temporary file, then link() (or,
+ * where the file system has no hard links, a rename that refuses to replace). The caller syncs
+ * the folder. */
 static bool create_immutable(const char *path, const char *data, size_t len, diag_list *d)
 {
-    char tmp[PATH_MAX + 16];
+    char tmp[PATH_MAX + 160];
     if (!write_temp(path, data, len, tmp, sizeof tmp, d))
         return false;
     if (fchmodat(AT_FDCWD, tmp, 0400, 0) != 0) { /* a version left writable is refused */
@@ -1092,6 +1215,10 @@ static bool create_immutable(const char *path, const char *data, size_t len, dia
     }
     int rc = link(tmp, path);
     int err = errno;
+    if (rc != 0 && no_links(err)) { /* no hard links: a rename that never replaces a file */
+        rc = renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE);
+        err = errno;
+    }
     unlink(tmp);
     if (rc != 0) {
         diag_add(d, path, 0, "version impossible à créer : %s ; aucune version n'a été finalisée",
@@ -1168,6 +1295,7 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
     int err = 0;
     snprintf(path, sizeof path, "%s/%s/v%04d.sha256", s->history, name, v->number);
     char *meta = read_file(path, &len, &err);
+    bool summed = meta != NULL;
     if (meta) {
         sscanf(meta, "%64s", v->sha256);
         const char *p = meta + strcspn(meta, " ");
@@ -1175,15 +1303,20 @@ static void read_version(const store_t *s, const char *name, store_version *v, d
         snprintf(v->date, sizeof v->date, "%.*s", (int)strcspn(p, "\n"), p);
         free(meta);
     } else {
-        diag_add(d, path, 0, "empreinte illisible : %s", strerror(err));
+        diag_add(d, path, 0, "empreinte illisible : %s", read_error(err));
+        if (err != ENOENT)
+            snprintf(v->unreadable, sizeof v->unreadable, "empreinte : %s", read_error(err));
     }
     snprintf(path, sizeof path, "%s/%s/v%04d.cfg", s->history, name, v->number);
     char *text = read_file(path, &len, &err);
     char hex[65] = "";
-    if (text && sha256_hex(text, len, hex))
-        v->intact = strcmp(hex, v->sha256) == 0;
-    else if (!text)
-        diag_add(d, path, 0, "version illisible : %s", strerror(err));
+    if (text && sha256_hex(text, len, hex)) {
+        v->intact = summed && strcmp(hex, v->sha256) == 0;
+    } else if (!text) {
+        diag_add(d, path, 0, "version illisible : %s", read_error(err));
+        if (err != ENOENT) /* a missing version is an altered one */
+            snprintf(v->unreadable, sizeof v->unreadable, "%s", read_error(err));
+    }
     free(text);
 }
 

@@ -716,6 +716,39 @@ static void test_judged_the_same(void **state)
 }
 
 /* A damaged memo is never used, and never an error; the next reading writes it again. */
+/* A damaged reference list (invalid, or not a file) is named on the home screen with what is
+ * wrong with it, never taken for « no campaign found ». */
+static void test_home_damaged_list(void **state)
+{
+    (void)state;
+    char lists[PATH_MAX], file[PATH_MAX + 64];
+    snprintf(lists, sizeof lists, "%s/lists%d", base, counter++);
+    assert_int_equal(mkdir(lists, 0700), 0);
+    snprintf(file, sizeof file, "%s/connected-equipment-v1.cfg", lists);
+    setenv("FSDECL_LISTS_DIR", lists, 1);
+    for (int k = 0; k < 2; k++) {
+        if (k == 0) {
+            write_file(file, "garbage = = ;\n");
+        } else {
+            assert_int_equal(unlink(file), 0);
+            assert_int_equal(mkdir(file, 0700), 0);
+        }
+        session *s = fresh();
+        session_home h;
+        session_home_read(s, &h);
+        assert_non_null(strstr(h.problem, "Règles de la campagne 2025 illisibles : "));
+        assert_non_null(strstr(h.problem, k == 0 ? "erreur de syntaxe ("
+                                                 : "ce n'est pas un fichier ordinaire ("));
+        assert_non_null(strstr(h.problem, "/connected-equipment-v1.cfg"));
+        if (k == 0)
+            assert_non_null(strstr(h.problem, "connected-equipment-v1.cfg, ligne 1)"));
+        session_home_free(&h);
+        session_free(s);
+    }
+    unsetenv("FSDECL_LISTS_DIR");
+    rmdir(file);
+}
+
 static void test_home_memo_damaged(void **state)
 {
     (void)state;
@@ -790,6 +823,7 @@ int main(void)
         cmocka_unit_test(test_home_memo_inputs),
         cmocka_unit_test(test_judged_the_same),
         cmocka_unit_test(test_home_memo_damaged),
+        cmocka_unit_test(test_home_damaged_list),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_carry_into_donum),
     };

@@ -183,6 +183,14 @@ static void test_kill_during_saves(void **state)
         free(got);
     }
     assert_true(killed_mid_run > 900);
+    /* the killed writers are gone: the next opening removes their temporary files at once */
+    store_t again;
+    diag_list d;
+    diag_init(&d);
+    assert_true(store_open(&again, root, &d));
+    size_t stale;
+    assert_int_equal(store_count_temporaries(&again, &stale), 0);
+    diag_free(&d);
     decl_free(a);
     decl_free(b);
 }
@@ -213,6 +221,76 @@ static void test_stale_temporaries(void **state)
     assert_int_not_equal(access(old, F_OK), 0);
     assert_int_equal(access(recent, F_OK), 0);
     diag_free(&d);
+}
+
+/* A temporary file's name carries its writer's pid, pid namespace and host: the next opening
+ * removes a dead writer's at once, and keeps a live one's (this process's), another host's and
+ * one whose name says no writer, until they are old. */
+static void test_dead_writer_temporaries(void **state)
+{
+    (void)state;
+    store_t s;
+    char root[300];
+    fresh(&s, root, sizeof root);
+    decl_t *x = example("GOOD");
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    pid_t pid = fork(); /* a writer killed while it writes its temporary file */
+    if (pid == 0) {
+        close(fds[0]);
+        diag_list d;
+        diag_init(&d);
+        for (;;)
+            if (!store_save(&s, x, &d) || write(fds[1], "s", 1) != 1)
+                _exit(3);
+    }
+    close(fds[1]);
+    char c;
+    assert_int_equal(read(fds[0], &c, 1), 1); /* it has saved once: the store is there */
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
+    close(fds[0]);
+    char mine[PATH_MAX + 512], other[PATH_MAX + 512], plain[PATH_MAX + 512], dead[PATH_MAX + 512];
+    struct stat st;
+    assert_int_equal(stat("/proc/self/ns/pid", &st), 0);
+    char host[256] = "";
+    gethostname(host, sizeof host);
+    host[strcspn(host, ".")] = '\0';
+    host[32] = '\0';
+    for (char *p = host; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+              *p == '-'))
+            *p = '_';
+    snprintf(mine, sizeof mine, "%s/." NAME ".cfg.%ld-%lu@%s.AAAAAA", s.drafts, (long)getpid(),
+             (unsigned long)st.st_ino, *host ? host : "_");
+    snprintf(other, sizeof other, "%s/." NAME ".cfg.%ld-%lu@ailleurs-xyz.BBBBBB", s.drafts,
+             (long)pid, (unsigned long)st.st_ino);
+    snprintf(plain, sizeof plain, "%s/." NAME ".cfg.CCCCCC", s.drafts);
+    snprintf(dead, sizeof dead, "%s/." NAME ".cfg.%ld-%lu@%s.DDDDDD", s.drafts, (long)pid,
+             (unsigned long)st.st_ino, *host ? host : "_");
+    const char *files[] = {mine, other, plain, dead};
+    for (size_t i = 0; i < 4; i++) {
+        FILE *f = fopen(files[i], "w");
+        assert_non_null(f);
+        fputs("half", f);
+        fclose(f);
+    }
+    size_t stale;
+    size_t before = store_count_temporaries(&s, &stale);
+    assert_true(before >= 4);
+    assert_int_equal(stale, before - 3); /* the dead writer's: its own and the one made here */
+    store_t again;
+    diag_list d;
+    diag_init(&d);
+    assert_true(store_open(&again, root, &d));
+    assert_int_not_equal(access(dead, F_OK), 0);
+    assert_int_equal(access(mine, F_OK), 0);
+    assert_int_equal(access(other, F_OK), 0);
+    assert_int_equal(access(plain, F_OK), 0);
+    assert_int_equal(store_count_temporaries(&again, &stale), 3);
+    assert_int_equal(stale, 0);
+    diag_free(&d);
+    decl_free(x);
 }
 
 /* Saving into a full filesystem fails with a message and leaves the last good draft. */
@@ -763,6 +841,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_and_modes),
         cmocka_unit_test(test_kill_during_saves),
         cmocka_unit_test(test_stale_temporaries),
+        cmocka_unit_test(test_dead_writer_temporaries),
         cmocka_unit_test(test_full_disk),
         cmocka_unit_test(test_full_tmpfs),
         cmocka_unit_test(test_read_only_and_vanished),

@@ -58,6 +58,10 @@ typedef struct {
     char date[32]; /* when it was transmitted, "2025-12-20 14:32:05" */
     char sha256[65];
     bool intact; /* the file still has that fingerprint */
+    /* Why the file or its fingerprint could not be read (an input/output error, not a file...),
+     * "" when both were read: such a version is neither intact nor altered, but unreadable. A
+     * missing file is no reason: it is altered. */
+    char unreadable[96];
 } store_version;
 
 typedef struct {
@@ -107,9 +111,11 @@ void store_lock_release(store_lock *l);
  * (diagnosed) when the list is incomplete: the folder could not be read to the end, or a draft's
  * versions could not be counted (its versions is then -1). */
 bool store_list(const store_t *s, store_entry **out, size_t *n, diag_list *d);
-/* The temporary files in the drafts folder (".NAME.XXXXXX": a save being written, or left by a
- * killed one), and in *stale how many of them are old enough to be removed at the next opening
- * of the store for writing (an hour); 0 when the folder cannot be read. */
+/* The temporary files in the drafts folder (".NAME.PID-SPACE@HOST.XXXXXX": a save being
+ * written, or left by a killed one), and in *stale how many of them are removed at the next
+ * opening of the store for writing: those whose writer, named in the file name, has provably
+ * ended (this host and pid namespace, no such process), and any older than an hour; 0 when the
+ * folder cannot be read. */
 size_t store_count_temporaries(const store_t *s, size_t *stale);
 
 /* The saved draft's bytes (malloc'ed, NUL-terminated, *len of them); NULL (diagnosed) when it

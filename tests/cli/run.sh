@@ -267,4 +267,73 @@ ln -s "$tmp/mode.txt" "$tmp/link.txt"
 expect_exit 2 recap-output-link "$fsdecl" recap --today $today -o "$tmp/link.txt" data/examples/partial.cfg
 grep -q "$tmp/link.txt: ce n'est pas un fichier ordinaire" "$tmp/err" || ko "recap -o on a link: $(cat "$tmp/err")"
 
+
+# Bad drafts (docs/bad-input.md): each refused by check with exit 2, the file, the line where it is
+# known and what is wrong. bad_draft LABEL FILE MESSAGE: MESSAGE is a pattern of one error line.
+bad_draft() {
+    expect_exit 2 "$1" "$fsdecl" check --today $today "$2"
+    grep -q -- "^$2$3" "$tmp/err" && ok || ko "$1: '$3' not said: $(cat "$tmp/err")"
+}
+ex=data/examples/gp-complete.cfg
+: >"$tmp/empty.cfg"
+bad_draft draft-empty "$tmp/empty.cfg" ": clé obligatoire « format » absente$"
+bad_draft draft-empty "$tmp/empty.cfg" ": clé obligatoire « campaign » absente$"
+head -c 300 $ex >"$tmp/cut-string.cfg"
+bad_draft draft-cut-in-string "$tmp/cut-string.cfg" ":9: chaîne non terminée : il manque le guillemet fermant sur cette ligne"
+head -c 2000 "$fsdecl" >"$tmp/binary.cfg"
+bad_draft draft-binary "$tmp/binary.cfg" ": octet nul dans le fichier : ce n'est pas un fichier texte$"
+{ head -c 200 $ex; printf '\0'; tail -c +201 $ex; } >"$tmp/nul.cfg"
+bad_draft draft-nul "$tmp/nul.cfg" ": octet nul dans le fichier : ce n'est pas un fichier texte$"
+{ printf '\357\273\277'; cat $ex; } >"$tmp/bom.cfg"
+bad_draft draft-bom "$tmp/bom.cfg" ":1: marque d'ordre des octets (BOM) en tête de fichier"
+{ cat $ex; head -c 1048576 /dev/zero | tr '\0' '#'; } >"$tmp/huge.cfg"
+bad_draft draft-huge "$tmp/huge.cfg" ": fichier trop volumineux ($(wc -c <"$tmp/huge.cfg") octets, au plus 1048576)$"
+sed 's/^format = 1;/format = 1;\n@include "other.cfg"/' $ex >"$tmp/include.cfg"
+bad_draft draft-include "$tmp/include.cfg" ":4: directive « @include » non autorisée"
+sed 's/^format = 1;/format = 1;\nformat = 1;/' $ex >"$tmp/duplicate.cfg"
+bad_draft draft-duplicate-key "$tmp/duplicate.cfg" ":4: clé en double$"
+for bytes in '\377' '\300\257' '\355\240\200' '\364\220\200\200'; do # invalid, overlong, surrogate, > U+10FFFF
+    sed "s/last_name = \"MARTIN\";/last_name = \"MA$(printf "$bytes")RTIN\";/" $ex >"$tmp/utf8.cfg"
+    bad_draft draft-invalid-utf8 "$tmp/utf8.cfg" ":7: « last_name » n'est pas de l'UTF-8 valide$"
+done
+sed 's/v1_sesam_vitale = { value = "yes"; };/v1_sesam_vitale = { value = "\\x1b[2Jyes"; };/' $ex >"$tmp/esc-value.cfg"
+bad_draft draft-escape-value "$tmp/esc-value.cfg" ":22: valeur « ?\[2Jyes » inconnue pour « value » : attendu yes, no$"
+if grep -q "$(printf '\033')" "$tmp/err"; then ko "draft-escape-value: escape sequence printed"; else ok; fi
+sed 's/date = "2025-12-15"/date = "31\/12\/2025"/' $ex >"$tmp/date-fr.cfg"
+bad_draft draft-date-slashes "$tmp/date-fr.cfg" ":20: date « 31/12/2025 » mal formée pour « date » : attendu AAAA-MM-JJ$"
+sed 's/numerator = 5400;/numerator = 99999999999;/' $ex >"$tmp/overflow.cfg"
+bad_draft draft-overflow "$tmp/overflow.cfg" ":23: entier 99999999999 trop grand : au plus 2147483647$"
+sed 's/numerator = 5400;/numerator = 2500L;/' $ex >"$tmp/int64.cfg"
+bad_draft draft-int64 "$tmp/int64.cfg" ":23: « numerator » : entier trop grand, au plus 2147483647$"
+sed 's/numerator = 5400;/numerator = 54.5;/' $ex >"$tmp/float.cfg"
+bad_draft draft-float "$tmp/float.cfg" ":23: « numerator » doit être un entier : les nombres à virgule ne sont pas acceptés$"
+# Nested thousands of levels deep: refused in French, with the line, before libconfig's parser
+# gives up in English (« memory exhausted »); a rules file alike.
+python3 -c 'print("format = 1;\ncampaign = 2025;\n" + "g = {" * 3000 + "v = 1;" + "};" * 3000)' >"$tmp/deep.cfg"
+bad_draft draft-deep "$tmp/deep.cfg" ":3: imbrication trop profonde : plus de 64 groupes ou listes les uns dans les autres"
+python3 -c 'print("x = " + "(" * 4000 + "1" + ")" * 4000 + ";")' >"$tmp/deep-list.cfg"
+bad_draft draft-deep-list "$tmp/deep-list.cfg" ":1: imbrication trop profonde"
+expect_exit 2 rules-deep "$fsdecl" rules lint "$tmp/deep.cfg"
+grep -q "^$tmp/deep.cfg:3: imbrication trop profonde" "$tmp/out" "$tmp/err" && ok || ko "rules-deep: $(cat "$tmp/out" "$tmp/err")"
+grep -q "memory exhausted" "$tmp/out" "$tmp/err" && ko "rules-deep: libconfig's English message" || ok
+# An unknown campaign for « new »: the year refused with the usage, or the missing rules named.
+expect_exit 2 new-year-invalid "$fsdecl" new --campaign 1999 --rpps 10001234565
+grep -q "^fsdecl new : année invalide : 1999$" "$tmp/err" && grep -q "^Usage : fsdecl new" "$tmp/err" && ok ||
+    ko "new-year-invalid: $(cat "$tmp/err")"
+expect_exit 2 new-year-no-rules env FSDECL_DATA_DIR="$tmp/store-new" "$fsdecl" new --campaign 2031 --rpps 10001234565
+grep -q "/rules/2031.cfg: ouverture impossible : Aucun fichier ou dossier de ce type$" "$tmp/err" && ok ||
+    ko "new-year-no-rules: $(cat "$tmp/err")"
+[ ! -e "$tmp/store-new/drafts/2031-10001234565.cfg" ] && ok || ko "new-year-no-rules: a draft was created"
+# « fsdecl edit » without a terminal: the same one line as the wizard, exit 2.
+expect_exit 2 edit-no-terminal env FSDECL_DATA_DIR="$tmp/store-new" "$fsdecl" edit 2025-10001234565 </dev/null
+grep -qx "fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes (fsdecl --help)." "$tmp/err" &&
+    [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "edit-no-terminal: $(cat "$tmp/err")"
+
+# Under a locale that is not UTF-8, commands still print their French text in UTF-8, the same as
+# under fr_FR.UTF-8 (the wizard's behaviour there is another matter).
+LC_ALL=C "$fsdecl" check --today $today data/examples/partial.cfg >"$tmp/c-locale.txt" 2>&1
+"$fsdecl" check --today $today data/examples/partial.cfg >"$tmp/fr-locale.txt" 2>&1
+grep -q "Prérequis" "$tmp/c-locale.txt" && cmp -s "$tmp/c-locale.txt" "$tmp/fr-locale.txt" && ok ||
+    ko "commands-c-locale: not the same UTF-8 text: $(head -3 "$tmp/c-locale.txt")"
+
 finish

@@ -97,7 +97,7 @@ grep -q "temporaire" "$tmp/out" && ko "drafts: temporaries reported where there 
 touch -d '2 hours ago' "$tmp/store/drafts/.$draft.cfg.Ab34Cd"
 expect_exit 0 drafts-temporaries "$fsdecl" drafts --today 2025-12-20
 expect_out drafts-temporaries "^2 fichiers temporaires dans $tmp/store/drafts : un enregistrement en cours, ou interrompu"
-expect_out drafts-temporaries "; 1, de plus d'une heure, laissé par un enregistrement interrompu, sera supprimé au prochain enregistrement.$"
+expect_out drafts-temporaries "; 1, laissé par un enregistrement interrompu (son programme a pris fin, ou il a plus d'une heure), sera supprimé au prochain enregistrement.$"
 expect_exit 0 transmit-cleans "$fsdecl" finalize --today 2025-12-20 $draft
 [ -e "$tmp/store/drafts/.$draft.cfg.Ab34Cd" ] && ko "an old temporary was left" || ok
 rm -f "$tmp/store/drafts/.$draft.cfg.Xy12Zw"
@@ -143,6 +143,14 @@ grep -q "ALTÉRÉE" "$tmp/out" && ko "history-after-leftover: altered" || ok
 chmod u+w "$hist/v0001.cfg" && echo "# changed" >>"$hist/v0001.cfg"
 expect_exit 1 history-altered "$fsdecl" history $draft
 expect_out history-altered "v1 .*ALTÉRÉE"
+# A version that cannot be read is « illisible », with the reason, never called altered; exit 2.
+# (A folder where the file should be cannot be read even by root, who ignores permissions.)
+mv "$hist/v0002.cfg" "$tmp/v0002.cfg" && mkdir "$hist/v0002.cfg"
+expect_exit 2 history-version-unreadable "$fsdecl" history $draft
+expect_out history-version-unreadable "^  v2 .*  illisible : ce n'est pas un fichier ordinaire$"
+grep -q "v2 .*ALTÉRÉE" "$tmp/out" && ko "history-version-unreadable: called altered: $(cat "$tmp/out")" || ok
+expect_err history-version-unreadable "v0002.cfg: version illisible : ce n'est pas un fichier ordinaire"
+rmdir "$hist/v0002.cfg" && mv "$tmp/v0002.cfg" "$hist/v0002.cfg"
 
 # A draft that would not read back once written is refused before anything is written.
 cp "$tmp/store/drafts/$draft.cfg" "$tmp/before.cfg"

@@ -183,6 +183,64 @@ mkdir -m 700 "$tmp/nohome"
 [ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565-brouillon.pdf" 2>&1)" = 600 ] && ok ||
     { ko "F6: the PDF is not written 0600"; ls -la "$tmp/nohome"; cat "$tmp/dumps/f6.txt"; }
 
+# The Récapitulatif tab over a history it cannot read (a file where its folder should be, which
+# even root cannot list) says so; it used to show the recap as if nothing had been transmitted.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$store/history" "$tmp/dumps"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+echo x >"$store/history/2025-10001234565"
+printf 'key Enter\nkey PgDn 4\ndump recap.txt\n' >"$tmp/recap-history.keys"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/recap-history.keys \
+    FSDECL_SCRIPT_SIZE=200x40 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Historique illisible : lecture de l'historique impossible : N'est pas un dossier ; la dernière version finalisée n'est pas connue" \
+    "$tmp/dumps/recap.txt" && ok || { ko "recap tab: an unreadable history not said"; cat "$tmp/dumps/recap.txt" "$tmp/out"; }
+
+# A transmitted version that cannot be read is « illisible » with the reason in the Attestation
+# tab's list of versions, not « ALTÉRÉE ».
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$tmp/dumps"
+FSDECL_DATA_DIR=$store "$fsdecl" finalize --today 2025-12-20 "$src/data/examples/gp-complete.cfg" >"$tmp/out" 2>&1
+chmod u+w "$store/history/2025-10001234565/v0001.cfg" && rm "$store/history/2025-10001234565/v0001.cfg" &&
+    mkdir "$store/history/2025-10001234565/v0001.cfg"
+printf 'key Enter\nkey PgDn 3\ndump attestation.txt\n' >"$tmp/versions.keys"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/versions.keys \
+    FSDECL_SCRIPT_SIZE=200x40 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Version 1 du .* — illisible : ce n'est pas un fichier ordinaire" "$tmp/dumps/attestation.txt" &&
+    ! grep -q "ALTÉRÉE" "$tmp/dumps/attestation.txt" && ok ||
+    { ko "versions in the wizard: an unreadable one not said « illisible »"; cat "$tmp/dumps/attestation.txt" "$tmp/out"; }
+
+# The home screen without any rules says so; with a damaged reference list it names the list and
+# what is wrong with it (it used to say only « Aucune campagne trouvée »).
+rm -rf "$store" "$tmp/dumps" "$tmp/norules" "$tmp/lists" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps" "$tmp/norules" "$tmp/lists"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+printf 'dump home.txt\n' >"$tmp/home-only.keys"
+(cd "$tmp/dumps" && FSDECL_RULES_DIR=$tmp/norules FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Aucune campagne trouvée : fsdecl rules dit où il les cherche." "$tmp/dumps/home.txt" && ok ||
+    { ko "home without rules: not said"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
+echo "garbage = = ;" >"$tmp/lists/connected-equipment-v1.cfg"
+(cd "$tmp/dumps" && FSDECL_LISTS_DIR=$tmp/lists FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "Règles de la campagne 2025 illisibles : erreur de syntaxe ($tmp/lists/connected-equipment-v1.cfg, ligne 1)" \
+    "$tmp/dumps/home.txt" && ok || { ko "home with a damaged list: the list and the reason not said"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
+
+# A draft whose name holds a bidirectional override (U+202E) is listed « illisible » with the
+# reason, the name never drawn; TERM=dumb still draws the home screen.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps"
+sed 's/last_name = "MARTIN";/last_name = "MAR\xe2\x80\xaeTIN";/' "$src/data/examples/gp-complete.cfg" \
+    >"$store/drafts/2025-10001234565.cfg"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "« last_name » contient un caractère de contrôle" "$tmp/dumps/home.txt" &&
+    grep -q "^ 2025  (sans nom) .*10001234565  illisible" "$tmp/dumps/home.txt" &&
+    ! grep -q "$(printf '\342\200\256')" "$tmp/dumps/home.txt" && ok ||
+    { ko "home with a bidi override in a name: not listed unreadable with the reason"; cat "$tmp/dumps/home.txt"; }
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+(cd "$tmp/dumps" && TERM=dumb FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/home-only.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+rc=$?
+[ $rc -eq 0 ] && grep -q "Vos déclarations (1)" "$tmp/dumps/home.txt" &&
+    grep -q "^ 2025  MARTIN Claire .*10001234565" "$tmp/dumps/home.txt" && ok ||
+    { ko "TERM=dumb: exit $rc, or no home screen"; cat "$tmp/dumps/home.txt" "$tmp/out"; }
+
 # « fsdecl edit » of a file or draft that cannot be read: exit 2, the file and the reason on
 # standard error, and that nothing was saved; it used to flash the screen and exit 0.
 printf 'dump edit.txt\n' >"$tmp/edit.keys"

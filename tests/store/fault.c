@@ -4,10 +4,16 @@
  *   FSDECL_FAULT_ERRNO=E  the errno it fails with (default EIO; ENOSPC for a full disk);
  *   FSDECL_FAULT_KILL=1   instead of failing, the process is killed (SIGKILL) just before it;
  *   FSDECL_NO_EXCHANGE=1  renameat2 with RENAME_EXCHANGE always fails with EINVAL, as on a file
- *                         system that cannot swap two names (the restore's fallback).
+ *                         system that cannot swap two names (the restore's fallback);
+ *   FSDECL_NO_LINK=1      link always fails with EPERM, as on a file system without hard links
+ *                         (FAT, some network and FUSE file systems);
+ *   FSDECL_FAULT_UNDER=D  only calls on paths under the folder D count (those naming a path: not
+ *                         write, pwrite, fsync, fchmod, ftruncate, readdir), so that a test kills
+ *                         a writer at each step of its own files, not while it reads its rules.
  *
  * CALL is one of open, openat, mkstemp, write, pwrite, fsync, fchmod, fchmodat, ftruncate, link,
- * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set). Only
+ * rename, renameat2, unlink, mkdir, readdir (a listing that breaks off: NULL with errno set); only
+ * writes to regular files count (not a terminal's, a pipe's or the null device's). Only
  * the calls fsdecl makes itself are seen (not those made inside the C library). When the chosen
  * call happens, the shim writes "fault: CALL N" to the file named by FSDECL_FAULT_HIT, if any, so
  * that a test knows the fault was reached. */
@@ -17,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +60,13 @@ static void setup(void)
     when = strtol(colon + 1, NULL, 10);
 }
 
+/* True when path is under FSDECL_FAULT_UNDER, or no such folder is set. */
+static bool under(const char *path)
+{
+    const char *dir = getenv("FSDECL_FAULT_UNDER");
+    return !dir || !*dir || (path && strncmp(path, dir, strlen(dir)) == 0);
+}
+
 /* True when this call of CALLS[i] is the one to fail. */
 static int hit(int i)
 {
@@ -85,7 +99,8 @@ int open(const char *path, int flags, ...)
         mode = va_arg(ap, mode_t);
         va_end(ap);
     }
-    return hit(0) ? -1 : REAL("open", int (*)(const char *, int, ...))(path, flags, mode);
+    return under(path) && hit(0) ? -1
+                                 : REAL("open", int (*)(const char *, int, ...))(path, flags, mode);
 }
 
 int openat(int dir, const char *path, int flags, ...)
@@ -97,18 +112,27 @@ int openat(int dir, const char *path, int flags, ...)
         mode = va_arg(ap, mode_t);
         va_end(ap);
     }
-    return hit(1) ? -1
-                  : REAL("openat", int (*)(int, const char *, int, ...))(dir, path, flags, mode);
+    return under(path) && hit(1)
+               ? -1
+               : REAL("openat", int (*)(int, const char *, int, ...))(dir, path, flags, mode);
 }
 
 int mkstemp(char *tmpl)
 {
-    return hit(2) ? -1 : REAL("mkstemp", int (*)(char *))(tmpl);
+    return under(tmpl) && hit(2) ? -1 : REAL("mkstemp", int (*)(char *))(tmpl);
+}
+
+/* Only writes to regular files count: a terminal's (the wizard's screen) are not the store's. */
+static bool regular(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 ssize_t write(int fd, const void *buf, size_t n)
 {
-    return hit(3) ? -1 : REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, n);
+    return regular(fd) && hit(3) ? -1
+                                 : REAL("write", ssize_t(*)(int, const void *, size_t))(fd, buf, n);
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
@@ -129,7 +153,7 @@ int fchmod(int fd, mode_t mode)
 
 int fchmodat(int dir, const char *path, mode_t mode, int flags)
 {
-    return hit(7)
+    return under(path) && hit(7)
                ? -1
                : REAL("fchmodat", int (*)(int, const char *, mode_t, int))(dir, path, mode, flags);
 }
@@ -141,12 +165,18 @@ int ftruncate(int fd, off_t len)
 
 int link(const char *from, const char *to)
 {
-    return hit(9) ? -1 : REAL("link", int (*)(const char *, const char *))(from, to);
+    const char *no_link = getenv("FSDECL_NO_LINK");
+    if (no_link && *no_link == '1') {
+        errno = EPERM;
+        return -1;
+    }
+    return under(to) && hit(9) ? -1 : REAL("link", int (*)(const char *, const char *))(from, to);
 }
 
 int rename(const char *from, const char *to)
 {
-    return hit(10) ? -1 : REAL("rename", int (*)(const char *, const char *))(from, to);
+    return under(to) && hit(10) ? -1
+                                : REAL("rename", int (*)(const char *, const char *))(from, to);
 }
 
 int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags)
@@ -156,19 +186,19 @@ int renameat2(int fd1, const char *from, int fd2, const char *to, unsigned flags
         errno = EINVAL;
         return -1;
     }
-    return hit(11) ? -1
-                   : REAL("renameat2", int (*)(int, const char *, int, const char *, unsigned))(
-                         fd1, from, fd2, to, flags);
+    return under(to) && hit(11) ? -1
+                                : REAL("renameat2", int (*)(int, const char *, int, const char *,
+                                                            unsigned))(fd1, from, fd2, to, flags);
 }
 
 int unlink(const char *path)
 {
-    return hit(12) ? -1 : REAL("unlink", int (*)(const char *))(path);
+    return under(path) && hit(12) ? -1 : REAL("unlink", int (*)(const char *))(path);
 }
 
 int mkdir(const char *path, mode_t mode)
 {
-    return hit(13) ? -1 : REAL("mkdir", int (*)(const char *, mode_t))(path, mode);
+    return under(path) && hit(13) ? -1 : REAL("mkdir", int (*)(const char *, mode_t))(path, mode);
 }
 
 struct dirent *readdir(DIR *dir)

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Kill tests of the draft store: `fsdecl transmit` and `fsdecl restore` killed with SIGKILL at
+# Kill tests of the draft store: `fsdecl finalize` and `fsdecl restore` killed with SIGKILL at
 # random moments, KILLS times each. After every kill: the history holds only whole versions
 # (`history` exits 0 and reports none altered), the next transmission takes the next number, the
 # draft reads back, and a restore leaves the draft and its backup as they were or swapped, never
