@@ -12,6 +12,8 @@
  *   sleep MS           the script's clock moves on (autosave delays)
  *   signal TERM|HUP    as if the signal had been received
  *   wait               nothing (the script waits for each key to be handled anyway)
+ * Every line is checked when the script is opened: an unknown command or key name, or a malformed
+ * argument, refuses the script with its file name and line number (the wizard does not start).
  * When the script ends, the wizard leaves at once without saving, as if it had been killed (what
  * was autosaved stays). */
 #ifndef FSDECL_SCREENS_SCRIPT_H
