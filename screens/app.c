@@ -150,6 +150,20 @@ static int next_char(wint_t *wc)
     return r;
 }
 
+/* A character or key already waiting, never waiting for one: the rest of an escape sequence. */
+static int more_terminal(void *unused)
+{
+    (void)unused;
+    wint_t wc;
+    timeout(0);
+    int r = get_wch(&wc);
+    if (r == ERR)
+        return -1;
+    if (r == KEY_CODE_YES)
+        return (int)wc;
+    return wc >= KEY_MIN ? (int)(wc | KEYS_CHAR_FLAG) : (int)wc;
+}
+
 static int read_terminal(app *a)
 {
     wint_t wc;
@@ -158,7 +172,14 @@ static int read_terminal(app *a)
         return ERR;
     if (r == KEY_CODE_YES)
         return (int)wc == KEY_PASTE_BEGIN ? read_paste(a) : (int)wc;
-    return wc >= KEY_MIN ? (int)(wc | APP_CHAR_FLAG) : (int)wc;
+    if (wc == KEYS_ESC)
+        return keys_decode(KEYS_ESC, more_terminal, NULL);
+    return wc >= KEY_MIN ? (int)(wc | KEYS_CHAR_FLAG) : (int)wc;
+}
+
+static int more_script(void *s)
+{
+    return script_more(s);
 }
 
 static int read_script(app *a)
@@ -173,7 +194,16 @@ static int read_script(app *a)
         return APP_KEY_END;
     if (k == SCRIPT_SIGNAL)
         return APP_KEY_EXIT;
+    if (k == KEYS_ESC)
+        return keys_decode(KEYS_ESC, more_script, a->script);
     return k == SCRIPT_NOTHING ? ERR : k;
+}
+
+void app_no_effect(app *a, int key)
+{
+    char name[32];
+    keys_name(key, name, sizeof name);
+    app_say(a, TERM_DIM, "%s sans effet ici : F1 pour l'aide.", name);
 }
 
 /* Autosave a few seconds after the last change, from the loop. */
@@ -233,6 +263,10 @@ int app_next_key(app *a)
             continue;
         if (key == CTRL_KEY('l')) {
             clearok(curscr, TRUE);
+            continue;
+        }
+        if (key == KEYS_UNKNOWN) { /* never typed as text: its bytes are dropped together */
+            app_say(a, TERM_WARN, "%s Touche non reconnue, ignorée.", term_symbol(TERM_SYM_WARN));
             continue;
         }
         return key;
@@ -395,10 +429,12 @@ static void draw_status(app *a, int y)
     term_text(y + 1, 1, COLS - 1, TERM_STATUS, line);
 }
 
-static void draw_footer(app *a, int y, unsigned where)
+static void draw_footer(app *a, int y)
 {
+    static const wiz_action shown[] = {ACT_HELP,     ACT_SAVE,     ACT_MISSING, ACT_QUIT,
+                                       ACT_GOTO_TAB, ACT_NEXT_TAB, ACT_NEXT};
     char foot[512];
-    action_footer(where, COLS - 1, foot, sizeof foot);
+    keymap_footer(KEYS_ON_FORM, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
     term_text(y, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text(y - 1, 0, COLS, a->message_style, a->message);
@@ -426,7 +462,7 @@ void app_draw_declaration(app *a)
     form_draw(f, 3, 1, LINES - 8, COLS - 2);
     term_hline(LINES - 5, 0, COLS);
     draw_status(a, LINES - 4);
-    draw_footer(a, LINES - 1, CTX_FORM);
+    draw_footer(a, LINES - 1);
     if (f->cursor_y >= 0 && !a->overlay)
         term_cursor_at(f->cursor_y, f->cursor_x);
     else if (!a->overlay)

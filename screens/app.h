@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "form.h"
+#include "keys.h"
 #include "fsdecl/session.h"
 #include "term.h"
 #include "wizard.h"
@@ -16,9 +17,9 @@ enum { APP_MIN_LINES = 24, APP_MIN_COLS = 80, APP_MAX_TABS = 8 };
 
 /* Keys of the loop itself, beyond curses' codes. */
 enum {
-    APP_KEY_EXIT = 0x7ff0, /* SIGTERM or SIGHUP: save and leave; or the script ended */
-    APP_KEY_PASTE,         /* a bracketed paste arrived: its text is in app.paste */
-    APP_KEY_END,           /* the script ended: leave at once, saving nothing (as if killed) */
+    APP_KEY_EXIT = KEYS_EXIT,   /* SIGTERM or SIGHUP: save and leave */
+    APP_KEY_PASTE = KEYS_PASTE, /* a bracketed paste arrived: its text is in app.paste */
+    APP_KEY_END = KEYS_END,     /* the script ended: leave at once, saving nothing (as if killed) */
 };
 
 typedef enum { TAB_COMPLETE, TAB_PROBLEMS, TAB_UNTOUCHED, TAB_NONE } tab_state;
@@ -65,6 +66,8 @@ void app_say(app *a, term_style st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Says that key has no effect here (a character, a function key, an Alt combination). */
+void app_no_effect(app *a, int key);
 /* The time shown for "enregistré à" (FSDECL_CLOCK fixes it for tests). */
 void app_clock_hhmm(char *buf, size_t size);
 /* Milliseconds of a monotonic clock (a script's own clock in script mode). */

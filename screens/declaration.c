@@ -17,6 +17,8 @@ static void changed(app *a)
     a->message[0] = '\0';
 }
 
+static void go_to_tab(app *a, int tab);
+
 static void move_focus(app *a, int step)
 {
     form_t *f = &a->form;
@@ -27,13 +29,14 @@ static void move_focus(app *a, int step)
     int next = form_next_focusable(f, f->focus, step);
     if (next >= 0) {
         form_focus_row(f, next);
-    } else if (f->focus < 0) {
-        f->scroll += step; /* nothing to focus: the view scrolls */
+    } else if (f->focus >= 0 && step > 0 && a->tab + 1 < a->ntabs) {
+        go_to_tab(a, a->tab + 1); /* past the last field: the next tab */
+    } else if (f->focus >= 0 && step < 0 && a->tab > 0) {
+        go_to_tab(a, a->tab - 1); /* before the first: the previous tab, on its last field */
+        form_focus_row(f, form_next_focusable(f, (int)f->nrows, -1));
+    } else {
+        f->scroll += step; /* nothing to focus, or no tab beyond: the view scrolls */
         f->scroll = f->scroll < 0 ? 0 : f->scroll;
-    } else if (step > 0) {
-        f->scroll++; /* past the last field: the text below comes into view */
-    } else if (f->scroll > 0) {
-        f->scroll--;
     }
 }
 
@@ -83,8 +86,8 @@ static void help(app *a)
                                   ind->sources.items[i].inferred ? " (déduit)" : "");
         n += (size_t)snprintf(text + n, 16384 - n, "\n\n");
     }
-    char lines[32][160];
-    size_t k = action_help_lines(lines, 32);
+    char lines[96][160];
+    size_t k = keymap_help_lines(lines, 96);
     n += (size_t)snprintf(text + n, 16384 - n, "Touches :");
     for (size_t i = 0; i < k && n < 16000; i++)
         n += (size_t)snprintf(text + n, 16384 - n, "\n%s", lines[i]);
@@ -116,11 +119,11 @@ static void write_pdf(app *a)
 static bool act(app *a, wiz_action act, int key)
 {
     switch (act) {
-    case ACT_NEXT_FIELD: move_focus(a, 1); break;
-    case ACT_PREV_FIELD: move_focus(a, -1); break;
+    case ACT_NEXT: move_focus(a, 1); break;
+    case ACT_PREV: move_focus(a, -1); break;
     case ACT_NEXT_TAB: go_to_tab(a, (a->tab + 1) % a->ntabs); break;
     case ACT_PREV_TAB: go_to_tab(a, (a->tab + a->ntabs - 1) % a->ntabs); break;
-    case ACT_GOTO_TAB: go_to_tab(a, key - '1'); break;
+    case ACT_GOTO_TAB: go_to_tab(a, (key & ~KEYS_ALT_FLAG) - '1'); break;
     case ACT_SAVE: app_save(a); break;
     case ACT_HELP: help(a); break;
     case ACT_MISSING: {
@@ -135,7 +138,8 @@ static bool act(app *a, wiz_action act, int key)
     case ACT_QUIT:
     case ACT_INTERRUPT: return !app_confirm_leave(a);
     case ACT_ENTER: move_focus(a, 1); break;
-    default: break;
+    case ACT_CANCEL: break; /* nothing being typed */
+    default: app_no_effect(a, key); break;
     }
     return true;
 }
@@ -168,15 +172,16 @@ void app_run_declaration(app *a)
             a->quit = true;
             return;
         }
-        edit_result r = edit_key(a, key); /* on the rows the frame was drawn from */
+        /* on the rows the frame was drawn from: the focused field's keys, then the declaration's */
+        wiz_action action = keymap_resolve(edit_keys(a), key);
+        edit_result r = edit_action(a, action, key);
         if (r == EDIT_CHANGED)
             changed(a);
         if (r != EDIT_UNHANDLED)
             continue;
-        wiz_action action = action_for_key(key, CTX_FORM);
-        if (action == ACT_NONE && app_key_char(key) >= 0)
-            app_say(a, TERM_DIM, "Touche sans effet ici : F1 pour l'aide.");
-        if (action != ACT_NONE && !act(a, action, key))
+        if (action == ACT_NONE)
+            app_no_effect(a, key);
+        else if (!act(a, action, key))
             return;
     }
 }

@@ -146,8 +146,10 @@ void home_draw(app *a)
         draft_row(&H.home.drafts[i], line, sizeof line);
         term_text(6 + i - first, 1, COLS - 2, i == H.chosen ? TERM_FOCUS : TERM_NORMAL, line);
     }
+    static const wiz_action shown[] = {ACT_HELP, ACT_QUIT, ACT_NEXT,
+                                       ACT_OPEN, ACT_NEW,  ACT_READ_ONLY};
     char foot[512];
-    action_footer(CTX_HOME, COLS - 1, foot, sizeof foot);
+    keymap_footer(KEYS_ON_HOME, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text(LINES - 2, 0, COLS, a->message_style, a->message);
@@ -319,6 +321,51 @@ static void show_carry_report(app *a, const carry_report *rep, int year)
     free(text);
 }
 
+/* An RPPS the store can name a draft after: its check digit right, or at least 11 digits. */
+static bool rpps_typed(app *a, const field_t *fl, char *why, size_t size)
+{
+    (void)a;
+    char value[32];
+    field_get_text(fl, value, sizeof value);
+    if (ident_check_rpps(value) == IDENT_OK ||
+        (strlen(value) == 11 && strspn(value, "0123456789") == 11))
+        return true;
+    snprintf(why, size, "%s", ident_message(ident_check_rpps(value), "RPPS"));
+    return false;
+}
+
+/* Creates the declaration of rpps (carried from the year before if the user wants) and runs it;
+ * false with the reason in why when the session refuses it. */
+static bool create(app *a, int year, const char *rpps, const char *title, char *why, size_t size)
+{
+    bool carry = false;
+    if (session_draft_exists(a->s, year - 1, rpps)) {
+        static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
+        carry = dialog_ask(a, title,
+                           "Une déclaration de l'année précédente existe : la "
+                           "reprendre (identité, logiciel, réponses déclaratives) ?",
+                           b, 0) == 0;
+    }
+    carry_report rep;
+    session_report r;
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = session_create(a->s, year, rpps, !carry, &rep, &r, &d);
+    if (!doc) {
+        char *explained = session_explain(&r);
+        snprintf(why, size, "%s%s%s", explained ? explained : "création impossible",
+                 d.count ? " : " : "", d.count ? d.items[0].message : "");
+        free(explained);
+    } else {
+        if (rep.ncarried)
+            show_carry_report(a, &rep, year);
+        run_doc(a, doc, &r);
+    }
+    carry_report_free(&rep);
+    diag_free(&d);
+    return doc != NULL;
+}
+
 static void new_declaration(app *a)
 {
     int year = session_current_year(a->s);
@@ -333,55 +380,29 @@ static void new_declaration(app *a)
         field_set_text(&rpps, H.home.drafts[H.chosen].entry.rpps);
     char title[64];
     snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
-    char value[32];
-    do {
-        if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps))
+    char value[32], refused[512] = "";
+    for (;;) {
+        if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps, rpps_typed,
+                          refused))
             return;
         field_get_text(&rpps, value, sizeof value);
-        if (ident_check_rpps(value) == IDENT_OK ||
-            (strlen(value) == 11 && strspn(value, "0123456789") == 11))
-            break;
-        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
-                ident_message(ident_check_rpps(value), "RPPS"));
-    } while (true);
-    bool carry = false;
-    if (session_draft_exists(a->s, year - 1, value)) {
-        static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
-        carry = dialog_ask(a, title,
-                           "Une déclaration de l'année précédente existe : la "
-                           "reprendre (identité, logiciel, réponses déclaratives) ?",
-                           b, 0) == 0;
+        if (create(a, year, value, title, refused, sizeof refused))
+            return;
+        /* refused: the dialog again, with the reason, so that no key reaches the list below */
     }
-    carry_report rep;
-    session_report r;
-    diag_list d;
-    diag_init(&d);
-    session_doc *doc = session_create(a->s, year, value, !carry, &rep, &r, &d);
-    if (!doc) {
-        char *why = session_explain(&r);
-        app_say(a, TERM_BAD, "%s %s%s%s", term_symbol(TERM_SYM_BAD), why ? why : "",
-                d.count ? " : " : "", d.count ? d.items[0].message : "");
-        free(why);
-    } else {
-        if (rep.ncarried)
-            show_carry_report(a, &rep, year);
-        run_doc(a, doc, &r);
-    }
-    carry_report_free(&rep);
-    diag_free(&d);
 }
 
 /* ---- the loop -------------------------------------------------------------------------------- */
 
 static void help(app *a)
 {
-    char lines[32][160], *text = malloc(8192);
+    char lines[96][160], *text = malloc(16384);
     if (!text)
         return;
-    size_t k = action_help_lines(lines, 32), n = 0;
-    n += (size_t)snprintf(text, 8192, "Touches :");
-    for (size_t i = 0; i < k && n < 8000; i++)
-        n += (size_t)snprintf(text + n, 8192 - n, "\n%s", lines[i]);
+    size_t k = keymap_help_lines(lines, 96), n = 0;
+    n += (size_t)snprintf(text, 16384, "Touches :");
+    for (size_t i = 0; i < k && n < 16000; i++)
+        n += (size_t)snprintf(text + n, 16384 - n, "\n%s", lines[i]);
     dialog_text(a, "Aide", text);
     free(text);
 }
@@ -398,12 +419,14 @@ void home_run(app *a)
     }
     while (!a->quit) {
         int key = app_next_key(a);
-        wiz_action act = action_for_key(key, CTX_HOME);
+        wiz_action act = keymap_resolve(KEYS_ON_HOME, key);
         if (key == APP_KEY_EXIT || key == APP_KEY_END)
             break;
-        if (act == ACT_NEXT_FIELD && H.chosen + 1 < (int)H.home.n)
+        if (act == ACT_NONE)
+            app_no_effect(a, key);
+        else if (act == ACT_NEXT && H.chosen + 1 < (int)H.home.n)
             H.chosen++;
-        else if (act == ACT_PREV_FIELD && H.chosen > 0)
+        else if (act == ACT_PREV && H.chosen > 0)
             H.chosen--;
         else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.home.n)
             open_name(a, H.home.drafts[H.chosen].entry.name,

@@ -9,8 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "actions.h"
-#include "edit.h"
+#include "keys.h"
 #include "term.h"
 #include "fsdecl/fileio.h"
 #include "fsdecl/store.h"
@@ -20,7 +19,8 @@ struct script {
     char *text;     /* the whole script, read once through the core */
     const char *at; /* the next line */
     long clock_ms;
-    int queue[1024]; /* keys still to give from the current line */
+    int queue[1024];   /* keys still to give from the current line */
+    bool joined[1024]; /* the key comes at once after the one before it (one key's bytes) */
     size_t nqueue, next;
     char *paste;
     int lineno;
@@ -100,10 +100,24 @@ long script_clock(const script *s)
     return s->clock_ms;
 }
 
+static void push_joined(script *s, int key, bool joined)
+{
+    if (s->nqueue < sizeof s->queue / sizeof s->queue[0]) {
+        s->joined[s->nqueue] = joined;
+        s->queue[s->nqueue++] = key;
+    }
+}
+
 static void push(script *s, int key)
 {
-    if (s->nqueue < sizeof s->queue / sizeof s->queue[0])
-        s->queue[s->nqueue++] = key;
+    push_joined(s, key, false);
+}
+
+int script_more(script *s)
+{
+    if (s->next < s->nqueue && s->joined[s->next])
+        return s->queue[s->next++];
+    return -1;
 }
 
 /* A key's name: a name of the table, F1..F12, C-x, or one character; -1 for none of them. */
@@ -119,10 +133,12 @@ static int key_named(const char *name)
     }
     if (name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z' && !name[3])
         return CTRL_KEY(name[2]);
+    if (name[0] == 'M' && name[1] == '-' && name[2] > 0x20 && name[2] < 0x7f && !name[3])
+        return KEYS_ALT(name[2]);
     uint32_t cp;
     size_t n = text_utf8_decode(name, &cp);
     if (n && !name[n] && cp > 0x20 && cp != 0x7f)
-        return cp >= KEY_MIN ? (int)(cp | APP_CHAR_FLAG) : (int)cp;
+        return cp >= KEY_MIN ? (int)(cp | KEYS_CHAR_FLAG) : (int)cp;
     return -1;
 }
 
@@ -174,7 +190,7 @@ static bool line_valid(char *line, char *why, size_t size)
     long v;
     if (strcmp(line, "key") == 0)
         return key_args_valid(a, why, size);
-    if (strcmp(line, "type") == 0 || strcmp(line, "paste") == 0) {
+    if (strcmp(line, "type") == 0 || strcmp(line, "paste") == 0 || strcmp(line, "bytes") == 0) {
         if (*a)
             return true;
         snprintf(why, size, "« %.8s » sans texte", line);
@@ -206,26 +222,38 @@ static bool line_valid(char *line, char *why, size_t size)
     return false;
 }
 
-static void push_text(script *s, const char *text)
+/* The characters of text, each its own key, or all at once (joined: one key's bytes). */
+static void push_text(script *s, const char *text, bool joined)
 {
-    while (*text) {
+    for (bool first = true; *text; first = false) {
         uint32_t cp;
         size_t n = text_utf8_decode(text, &cp);
         if (!n)
             break;
-        push(s, cp >= KEY_MIN ? (int)(cp | APP_CHAR_FLAG) : (int)cp);
+        push_joined(s, cp >= KEY_MIN ? (int)(cp | KEYS_CHAR_FLAG) : (int)cp, joined && !first);
         text += n;
     }
 }
 
-/* \n, \t and \\ in a command's text, in place. */
+/* A key as the terminal sends it: Alt with a character is Escape then the character. */
+static void push_key(script *s, int key)
+{
+    if (key & KEYS_ALT_FLAG) {
+        push(s, KEYS_ESC);
+        push_joined(s, key & ~KEYS_ALT_FLAG, true);
+    } else {
+        push(s, key);
+    }
+}
+
+/* \n, \t, \e and \\ in a command's text, in place. */
 static void unescape(char *s)
 {
     char *o = s;
     for (; *s; s++) {
-        if (*s == '\\' && (s[1] == 'n' || s[1] == 't' || s[1] == '\\')) {
+        if (*s == '\\' && s[1] && strchr("nte\\", s[1])) {
             s++;
-            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : '\\';
+            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s == 'e' ? '\033' : '\\';
         } else {
             *o++ = *s;
         }
@@ -233,7 +261,7 @@ static void unescape(char *s)
     *o = '\0';
 }
 
-/* Carries out one line; returns SCRIPT_NOTHING, SCRIPT_SIGNAL, or APP_KEY_PASTE. */
+/* Carries out one line; returns SCRIPT_NOTHING, SCRIPT_SIGNAL, or KEYS_PASTE. */
 static int run_line(script *s, char *line)
 {
     line[strcspn(line, "\r\n")] = '\0';
@@ -248,13 +276,15 @@ static int run_line(script *s, char *line)
         int count = 1;
         if (sscanf(a, "%63s %d", name, &count) >= 1) /* checked by line_valid */
             for (int i = 0; i < count; i++)
-                push(s, key_named(name));
+                push_key(s, key_named(name));
     } else if (strcmp(line, "type") == 0) {
-        push_text(s, a);
+        push_text(s, a, false);
+    } else if (strcmp(line, "bytes") == 0) {
+        push_text(s, a, true);
     } else if (strcmp(line, "paste") == 0) {
         free(s->paste);
         s->paste = strdup(a);
-        return APP_KEY_PASTE;
+        return KEYS_PASTE;
     } else if (strcmp(line, "dump") == 0) {
         diag_list d;
         diag_init(&d);
@@ -285,7 +315,7 @@ int script_next(script *s, char **paste)
         if (line[0] == '#' || line[0] == '\n')
             continue;
         int r = run_line(s, line);
-        if (r == APP_KEY_PASTE) {
+        if (r == KEYS_PASTE) {
             *paste = s->paste;
             s->paste = NULL;
             return r;
