@@ -8,7 +8,6 @@
 
 #include "actions.h"
 #include "fsdecl/text.h"
-#include "typing.h"
 
 /* A box of at most width columns centred on the screen; its rows go to *y, *x, *w, *h. */
 static void frame(const char *title, int want_w, int want_h, int *y, int *x, int *w, int *h)
@@ -351,65 +350,4 @@ const char *dialog_missing(app *a)
     }
     a->overlay = NULL;
     return target;
-}
-
-/* ---- transmission ---------------------------------------------------------------------------- */
-
-bool dialog_transmit(app *a)
-{
-    static const char *const confirm[] = {"Transmettre", "Annuler", NULL};
-    static const char *const ok[] = {"Fermer", NULL};
-    static const char *const drop[] = {"Les effacer et continuer", "Annuler", NULL};
-    char text[1024], lo[48], hi[48];
-    session_report r;
-    /* typing (refused, or hidden since by another answer) is not in the declaration: effaced only
-     * when nothing else stops the transmission, and once it is confirmed */
-    bool efface = session_transmit_check(a->doc, &r) == SESSION_TYPING_PENDING;
-    if (efface) {
-        char list[600];
-        typing_list_fr(a, list, sizeof list);
-        snprintf(text, sizeof text,
-                 "Des saisies ne sont pas validées et ne font pas partie de la déclaration : %s. "
-                 "Corrigez-les dans leur champ, ou effacez-les pour transmettre sans elles.",
-                 list);
-        if (dialog_ask(a, "Saisies non validées", text, drop, 1) != 0)
-            return false;
-    }
-    const eval_result *e = session_judge(a->doc);
-    text_money(e ? e->min_cents : 0, lo, sizeof lo);
-    text_money(e ? e->max_cents : 0, hi, sizeof hi);
-    snprintf(text, sizeof text,
-             "Transmettre cette déclaration (%s%s%s) ? %s Vous pourrez la modifier et la "
-             "transmettre de nouveau jusqu'à la clôture.",
-             lo, e && e->min_cents != e->max_cents ? " à " : "",
-             e && e->min_cents != e->max_cents ? hi : "",
-             e && e->nblocking ? "Elle est incomplète : la transmission sera partielle."
-                               : "Elle est complète.");
-    if (dialog_ask(a, "Transmettre", text, confirm, 1) != 0)
-        return false;
-    if (efface) {
-        typing_drop_all(a);
-        tabs_build(a);
-    }
-    int version;
-    store_version info;
-    diag_list d;
-    diag_init(&d);
-    session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);
-    if (o == SESSION_OK) {
-        app_clock_hhmm(a->saved_at, sizeof a->saved_at);
-        char when[64];
-        date_stamp_fr(info.date, when, sizeof when);
-        snprintf(text, sizeof text, "Version %d transmise le %s. Empreinte SHA-256 : %s", version,
-                 when, info.sha256);
-        app_say(a, TERM_OK, "%s Version %d transmise.", term_symbol(TERM_SYM_OK), version);
-    } else {
-        char *why = session_explain(&r);
-        snprintf(text, sizeof text, "Transmission impossible : %s%s%s", why ? why : "erreur",
-                 d.count ? ". " : ".", d.count ? d.items[0].message : "");
-        free(why);
-    }
-    diag_free(&d);
-    dialog_ask(a, o == SESSION_OK ? "Transmise" : "Non transmise", text, ok, 0);
-    return o == SESSION_OK;
 }

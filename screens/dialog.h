@@ -22,7 +22,5 @@ bool dialog_input(app *a, const char *title, const char *label, field_t *fl,
                   const char *error);
 /* "Ce qui manque", ranked by euros: the indicator chosen (to jump to), or NULL. */
 const char *dialog_missing(app *a);
-/* Confirms, transmits, shows the new version; true when a version was transmitted. */
-bool dialog_transmit(app *a);
 
 #endif

@@ -184,7 +184,7 @@ static edit_result press(app *a, form_row *r)
 {
     char err[256];
     if (r->bind.kind == BIND_TRANSMIT)
-        return dialog_transmit(a) ? EDIT_CHANGED : EDIT_MOVED;
+        return EDIT_TRANSMIT;
     binding b = r->bind;
     if (bind_press(a->doc, b, err, sizeof err)) {
         if (b.kind == BIND_STUDENT_REMOVE) {

@@ -14,6 +14,7 @@ typedef enum {
     EDIT_UNHANDLED, /* not the field's: an action may take it */
     EDIT_MOVED,     /* redraw */
     EDIT_CHANGED,   /* the declaration changed: judge again, autosave */
+    EDIT_TRANSMIT,  /* the transmit button was pressed: the declaration's screen transmits */
 } edit_result;
 
 /* The key maps a key goes through on the focused field (only the declaration's without one). */

@@ -1,6 +1,8 @@
 /* home: the first screen: the campaign of the day, the declarations in the store, and the choices
  * to continue one, open it read-only, or start a new one; a recovery offered as vim offers a swap
  * file. */
+#include "home.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +11,7 @@
 
 #include "actions.h"
 #include "dialog.h"
-#include "edit.h"
+#include "declaration.h"
 #include "fsdecl/ident.h"
 #include "fsdecl/text.h"
 #include "typing.h"
@@ -125,7 +127,7 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
         snprintf(buf + n, size - n, "v%d", s->entry.versions);
 }
 
-void home_draw(app *a)
+static void home_draw(app *a)
 {
     char line[512];
     snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
@@ -174,7 +176,8 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
     } else {
         a->message[0] = '\0';
     }
-    app_run_declaration(a);
+    declaration_run(a);
+    a->draw = home_draw;
     typing_forget(a);
     form_free(&a->form);
     a->message[0] = '\0'; /* what was said was about the declaration left */
@@ -293,6 +296,7 @@ static bool open_name(app *a, const char *name, unsigned flags, diag_list *why)
 
 bool home_open_arg(app *a, const char *arg, diag_list *why)
 {
+    a->draw = home_draw;
     if (store_name_valid(arg))
         return open_name(a, arg, 0, why);
     diag_list d;
@@ -409,6 +413,7 @@ static void help(app *a)
 
 void home_run(app *a)
 {
+    a->draw = home_draw;
     if (H.recalled) /* judged again once the first frame is on the screen */
         a->after_frame = judge_again;
     else

@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "tabs.h"
+
 #include "bind.h"
 #include "fsdecl/text.h"
 #include "tabs_internal.h"
@@ -83,7 +84,7 @@ static void identity_build(app *a, int index, form_t *f)
             if (first)
                 form_blank(f);
             first = false;
-            tabs_message_row(f, 2, &e->messages[i], NULL);
+            indicator_message_row(f, 2, &e->messages[i], NULL);
         }
 }
 
@@ -230,7 +231,7 @@ static void attestation_build(app *a, int index, form_t *f)
     size_t blocking = 0;
     for (size_t i = 0; e && i < e->nmessages; i++)
         if (e->messages[i].severity == EVAL_BLOCKING) {
-            tabs_message_row(f, 2, &e->messages[i], NULL);
+            indicator_message_row(f, 2, &e->messages[i], NULL);
             blocking++;
         }
     if (!blocking)

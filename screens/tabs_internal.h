@@ -9,7 +9,7 @@ void indicator_build(app *a, const rules_indicator *ind, form_t *f);
 /* A message of the evaluation as a row: its symbol, its text (wrapped). */
 /* A message of the evaluation; shown under its indicator (label not NULL), it drops the
  * « label » : it starts with. */
-void tabs_message_row(form_t *f, int indent, const eval_message *m, const char *label);
+void indicator_message_row(form_t *f, int indent, const eval_message *m, const char *label);
 
 /* The Récapitulatif tab. */
 void recap_title(const app *a, int index, char *buf, size_t size);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "home.h"
 #include "bind.h"
 #include "script.h"
 
@@ -102,7 +103,6 @@ int wizard_main(const wizard_options *o, diag_list *refused)
      * zeroing it on the stack touched every page, a millisecond of page faults before the first
      * frame. wizard_main runs once. */
     static app a;
-    a.opt = o;
     term_options t = {.no_color = o->no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")),
                       .ascii = o->ascii};
     char why[256] = "";
