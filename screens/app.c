@@ -242,12 +242,6 @@ int app_next_key(app *a)
         if (fresh_frame)
             settled(a);
         fresh_frame = false;
-        bool (*after)(app *) = a->after_frame;
-        a->after_frame = NULL;
-        if (after && after(a)) {
-            fresh_frame = true;
-            continue;
-        }
         int key = a->script ? read_script(a) : read_terminal(a);
         if (key == ERR)
             continue;

@@ -24,6 +24,7 @@ enum {
 typedef enum { TAB_COMPLETE, TAB_PROBLEMS, TAB_UNTOUCHED, TAB_NONE } tab_state;
 
 typedef struct app app;
+typedef struct home_state home_state; /* home.c's */
 
 /* A tab: its short title, its rows, its state in the strip. */
 typedef struct {
@@ -53,8 +54,8 @@ struct app {
     void *overlay_data;
     struct script *script;
     int settle_fd;
-    bool (*after_frame)(app *a); /* once, after the next frame: true to draw the frame again */
-    void (*draw)(app *a);        /* the screen under the overlay: home, or the declaration */
+    void (*draw)(app *a); /* the screen under the overlay: home, or the declaration */
+    home_state *home;     /* the home screen's state while it runs */
 };
 
 /* The next key, after drawing the frame (and the overlay, if any). */

@@ -16,42 +16,25 @@
 #include "fsdecl/text.h"
 #include "typing.h"
 
-static struct {
+/* The home screen's state, on home_run's stack (home_open_arg's, for fsdecl edit). */
+struct home_state {
     session_home home; /* the campaign of the day and the drafts */
-    bool recalled;     /* home is the memo's, not judged yet */
     int chosen;
-} H;
+};
 
 static void reload(app *a)
 {
-    session_home_free(&H.home);
-    session_home_read(a->s, &H.home);
-    if (H.chosen >= (int)H.home.n)
-        H.chosen = H.home.n ? (int)H.home.n - 1 : 0;
-}
-
-bool home_recall(app *a)
-{
-    return H.recalled = session_home_recall(a->s, &H.home);
-}
-
-/* After a first frame drawn from the memo: the drafts judged again; true when the frame must be
- * drawn again (something differs from the memo). */
-static bool judge_again(app *a)
-{
-    session_home recalled = H.home;
-    memset(&H.home, 0, sizeof H.home);
-    H.recalled = false;
-    reload(a);
-    bool same = session_home_equal(&recalled, &H.home);
-    session_home_free(&recalled);
-    return !same;
+    home_state *H = a->home;
+    session_home_free(&H->home);
+    session_home_read(a->s, &H->home);
+    if (H->chosen >= (int)H->home.n)
+        H->chosen = H->home.n ? (int)H->home.n - 1 : 0;
 }
 
 /* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026, encore 42 jours". */
 static void campaign_line(app *a, char *buf, size_t size)
 {
-    const session_home *c = &H.home;
+    const session_home *c = &a->home->home;
     if (!c->year) {
         snprintf(buf, size, "Aucune campagne trouvée : fsdecl rules dit où il les cherche.");
         return;
@@ -131,22 +114,23 @@ static void home_draw(app *a)
 {
     char line[512];
     snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
-             H.home.year ? H.home.title : "déclaration annuelle");
+             a->home->home.year ? a->home->home.title : "déclaration annuelle");
     term_fill(0, 0, COLS, TERM_TITLE);
     term_text(0, 0, COLS, TERM_TITLE, line);
     campaign_line(a, line, sizeof line);
     term_text(2, 1, COLS - 2, TERM_HEADING, line);
-    snprintf(line, sizeof line, "Vos déclarations (%zu)", H.home.n);
+    snprintf(line, sizeof line, "Vos déclarations (%zu)", a->home->home.n);
     term_text(4, 1, COLS - 2, TERM_HEADING, line);
-    if (H.home.problem[0])
-        term_text(5, 1, COLS - 2, TERM_BAD, H.home.problem);
-    if (!H.home.n)
+    if (a->home->home.problem[0])
+        term_text(5, 1, COLS - 2, TERM_BAD, a->home->home.problem);
+    if (!a->home->home.n)
         term_text(6, 3, COLS - 4, TERM_DIM,
                   "Aucune déclaration pour l'instant : n pour en créer une.");
-    int rows = LINES - 9, first = H.chosen >= rows ? H.chosen - rows + 1 : 0;
-    for (int i = first; i < (int)H.home.n && i - first < rows; i++) {
-        draft_row(&H.home.drafts[i], line, sizeof line);
-        term_text(6 + i - first, 1, COLS - 2, i == H.chosen ? TERM_FOCUS : TERM_NORMAL, line);
+    int rows = LINES - 9, first = a->home->chosen >= rows ? a->home->chosen - rows + 1 : 0;
+    for (int i = first; i < (int)a->home->home.n && i - first < rows; i++) {
+        draft_row(&a->home->home.drafts[i], line, sizeof line);
+        term_text(6 + i - first, 1, COLS - 2, i == a->home->chosen ? TERM_FOCUS : TERM_NORMAL,
+                  line);
     }
     static const wiz_action shown[] = {ACT_HELP, ACT_QUIT, ACT_NEXT,
                                        ACT_OPEN, ACT_NEW,  ACT_READ_ONLY};
@@ -155,8 +139,8 @@ static void home_draw(app *a)
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text(LINES - 2, 0, COLS, a->message_style, a->message);
-    if (H.home.n && !a->overlay)
-        term_cursor_at(6 + H.chosen - first, 1);
+    if (a->home->home.n && !a->overlay)
+        term_cursor_at(6 + a->home->chosen - first, 1);
     else if (!a->overlay)
         term_cursor_hide();
 }
@@ -296,14 +280,20 @@ static bool open_name(app *a, const char *name, unsigned flags, diag_list *why)
 
 bool home_open_arg(app *a, const char *arg, diag_list *why)
 {
+    home_state empty = {0}; /* drawn under a refusal: no draft listed */
+    a->home = &empty;
     a->draw = home_draw;
-    if (store_name_valid(arg))
-        return open_name(a, arg, 0, why);
-    diag_list d;
-    diag_init(&d);
-    session_report r;
-    bool opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
-    diag_free(&d);
+    bool opened;
+    if (store_name_valid(arg)) {
+        opened = open_name(a, arg, 0, why);
+    } else {
+        diag_list d;
+        diag_init(&d);
+        session_report r;
+        opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
+        diag_free(&d);
+    }
+    a->home = NULL;
     return opened;
 }
 
@@ -380,8 +370,8 @@ static void new_declaration(app *a)
         return;
     field_init_text(&rpps, length, length);
     field_restrict(&rpps, chars);
-    if (H.home.n)
-        field_set_text(&rpps, H.home.drafts[H.chosen].entry.rpps);
+    if (a->home->home.n)
+        field_set_text(&rpps, a->home->home.drafts[a->home->chosen].entry.rpps);
     char title[64];
     snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
     char value[32], refused[512] = "";
@@ -413,12 +403,11 @@ static void help(app *a)
 
 void home_run(app *a)
 {
+    home_state state = {0};
+    a->home = &state;
     a->draw = home_draw;
-    if (H.recalled) /* judged again once the first frame is on the screen */
-        a->after_frame = judge_again;
-    else
-        reload(a);
-    if (!H.home.n && !H.home.problem[0]) {
+    reload(a);
+    if (!a->home->home.n && !a->home->home.problem[0]) {
         new_declaration(a);
         reload(a);
     }
@@ -429,12 +418,12 @@ void home_run(app *a)
             break;
         if (act == ACT_NONE)
             app_no_effect(a, key);
-        else if (act == ACT_NEXT && H.chosen + 1 < (int)H.home.n)
-            H.chosen++;
-        else if (act == ACT_PREV && H.chosen > 0)
-            H.chosen--;
-        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.home.n)
-            open_name(a, H.home.drafts[H.chosen].entry.name,
+        else if (act == ACT_NEXT && a->home->chosen + 1 < (int)a->home->home.n)
+            a->home->chosen++;
+        else if (act == ACT_PREV && a->home->chosen > 0)
+            a->home->chosen--;
+        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && a->home->home.n)
+            open_name(a, a->home->home.drafts[a->home->chosen].entry.name,
                       act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0, NULL);
         else if (act == ACT_NEW)
             new_declaration(a);
@@ -445,5 +434,6 @@ void home_run(app *a)
         if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW)
             reload(a);
     }
-    session_home_free(&H.home);
+    session_home_free(&state.home);
+    a->home = NULL;
 }

@@ -10,9 +10,6 @@
 
 /* The home screen, until the user leaves the program. */
 void home_run(app *a);
-/* The home screen as the store's memo remembers it, when it is still true: the first frame needs
- * no rules read (session_home_recall); home_run judges again after it. */
-bool home_recall(app *a);
 /* Opens a declaration by draft name or file (fsdecl edit); false when it could not be opened, with
  * the reasons added to why (not when the user chose not to). */
 bool home_open_arg(app *a, const char *arg, diag_list *why);

@@ -263,7 +263,7 @@ static tab_state attestation_state(app *a, int index)
 static const tab_ops IDENTITY = {identity_title, identity_build, identity_state};
 static const tab_ops VOLET = {volet_title, volet_build, volet_state};
 static const tab_ops ATTESTATION = {attestation_title, attestation_build, attestation_state};
-static const tab_ops RECAP = {recap_title, recap_build_rows, recap_state};
+static const tab_ops RECAP = {tab_recap_title, tab_recap_build_rows, tab_recap_state};
 
 void tabs_setup(app *a)
 {

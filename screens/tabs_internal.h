@@ -11,9 +11,9 @@ void indicator_build(app *a, const rules_indicator *ind, form_t *f);
  * « label » : it starts with. */
 void indicator_message_row(form_t *f, int indent, const eval_message *m, const char *label);
 
-/* The Récapitulatif tab. */
-void recap_title(const app *a, int index, char *buf, size_t size);
-void recap_build_rows(app *a, int index, form_t *f);
-tab_state recap_state(app *a, int index);
+/* The Récapitulatif tab (tab_recap.c). */
+void tab_recap_title(const app *a, int index, char *buf, size_t size);
+void tab_recap_build_rows(app *a, int index, form_t *f);
+tab_state tab_recap_state(app *a, int index);
 
 #endif
