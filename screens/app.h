@@ -8,22 +8,23 @@
 #include <stddef.h>
 
 #include "form.h"
+#include "keys.h"
 #include "fsdecl/session.h"
 #include "term.h"
-#include "wizard.h"
 
 enum { APP_MIN_LINES = 24, APP_MIN_COLS = 80, APP_MAX_TABS = 8 };
 
 /* Keys of the loop itself, beyond curses' codes. */
 enum {
-    APP_KEY_EXIT = 0x7ff0, /* SIGTERM or SIGHUP: save and leave; or the script ended */
-    APP_KEY_PASTE,         /* a bracketed paste arrived: its text is in app.paste */
-    APP_KEY_END,           /* the script ended: leave at once, saving nothing (as if killed) */
+    APP_KEY_EXIT = KEYS_EXIT,   /* SIGTERM or SIGHUP: save and leave */
+    APP_KEY_PASTE = KEYS_PASTE, /* a bracketed paste arrived: its text is in app.paste */
+    APP_KEY_END = KEYS_END,     /* the script ended: leave at once, saving nothing (as if killed) */
 };
 
 typedef enum { TAB_COMPLETE, TAB_PROBLEMS, TAB_UNTOUCHED, TAB_NONE } tab_state;
 
 typedef struct app app;
+typedef struct home_state home_state; /* home.c's */
 
 /* A tab: its short title, its rows, its state in the strip. */
 typedef struct {
@@ -34,7 +35,6 @@ typedef struct {
 
 struct app {
     session *s;
-    const wizard_options *opt;
     session_doc *doc; /* the declaration open; NULL on the home screen */
     int ntabs, tab;
     const tab_ops *tabs[APP_MAX_TABS];
@@ -54,7 +54,8 @@ struct app {
     void *overlay_data;
     struct script *script;
     int settle_fd;
-    bool (*after_frame)(app *a); /* once, after the next frame: true to draw the frame again */
+    void (*draw)(app *a); /* the screen under the overlay: home, or the declaration */
+    home_state *home;     /* the home screen's state while it runs */
 };
 
 /* The next key, after drawing the frame (and the overlay, if any). */
@@ -65,34 +66,11 @@ void app_say(app *a, term_style st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* Says that key has no effect here (a character, a function key, an Alt combination). */
+void app_no_effect(app *a, int key);
 /* The time shown for "enregistré à" (FSDECL_CLOCK fixes it for tests). */
 void app_clock_hhmm(char *buf, size_t size);
 /* Milliseconds of a monotonic clock (a script's own clock in script mode). */
 long app_now_ms(const app *a);
-
-/* The declaration screen, once a document is open; returns when the user leaves it. */
-void app_run_declaration(app *a);
-/* Saves the declaration; says how it went. */
-bool app_save(app *a);
-/* The quit question when something is unsaved; true when the user may leave. */
-bool app_confirm_leave(app *a);
-/* Draws the declaration's frame: title, tabs, form, status, message, footer. */
-void app_draw_declaration(app *a);
-
-/* The tabs (tabs.c): set up for the open declaration; the current tab's rows rebuilt. */
-void tabs_setup(app *a);
-void tabs_build(app *a);
-/* A volet's label shortened for the strip: "Volet 1 – Prérequis : ..." gives "Volet 1". */
-void tabs_short_label(const char *label, char *buf, size_t size);
-
-/* The home screen (home.c). */
-void home_run(app *a);
-/* The home screen as the store's memo remembers it, when it is still true: the first frame needs
- * no rules read (session_home_recall); home_run judges again after it. */
-bool home_recall(app *a);
-void home_draw(app *a);
-/* Opens a declaration by draft name or file (fsdecl edit); false when it could not be opened, with
- * the reasons added to why (not when the user chose not to). */
-bool home_open_arg(app *a, const char *arg, diag_list *why);
 
 #endif

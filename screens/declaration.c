@@ -1,5 +1,8 @@
 /* declaration: the loop of an open declaration: keys to the focused field first, then to the
- * actions of the table; every change judged again and fed to the autosaver. */
+ * actions of the table; every change judged again and fed to the autosaver. Saving, leaving and
+ * transmitting are decided here, never in a field's key handler. */
+#include "declaration.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +11,9 @@
 #include "actions.h"
 #include "dialog.h"
 #include "edit.h"
+#include "frame.h"
 #include "fsdecl/text.h"
+#include "tabs.h"
 #include "typing.h"
 
 static void changed(app *a)
@@ -16,6 +21,8 @@ static void changed(app *a)
     session_changed(a->doc, app_now_ms(a));
     a->message[0] = '\0';
 }
+
+static void go_to_tab(app *a, int tab);
 
 static void move_focus(app *a, int step)
 {
@@ -27,13 +34,14 @@ static void move_focus(app *a, int step)
     int next = form_next_focusable(f, f->focus, step);
     if (next >= 0) {
         form_focus_row(f, next);
-    } else if (f->focus < 0) {
-        f->scroll += step; /* nothing to focus: the view scrolls */
+    } else if (f->focus >= 0 && step > 0 && a->tab + 1 < a->ntabs) {
+        go_to_tab(a, a->tab + 1); /* past the last field: the next tab */
+    } else if (f->focus >= 0 && step < 0 && a->tab > 0) {
+        go_to_tab(a, a->tab - 1); /* before the first: the previous tab, on its last field */
+        form_focus_row(f, form_next_focusable(f, (int)f->nrows, -1));
+    } else {
+        f->scroll += step; /* nothing to focus, or no tab beyond: the view scrolls */
         f->scroll = f->scroll < 0 ? 0 : f->scroll;
-    } else if (step > 0) {
-        f->scroll++; /* past the last field: the text below comes into view */
-    } else if (f->scroll > 0) {
-        f->scroll--;
     }
 }
 
@@ -83,8 +91,8 @@ static void help(app *a)
                                   ind->sources.items[i].inferred ? " (déduit)" : "");
         n += (size_t)snprintf(text + n, 16384 - n, "\n\n");
     }
-    char lines[32][160];
-    size_t k = action_help_lines(lines, 32);
+    char lines[96][160];
+    size_t k = keymap_help_lines(lines, 96);
     n += (size_t)snprintf(text + n, 16384 - n, "Touches :");
     for (size_t i = 0; i < k && n < 16000; i++)
         n += (size_t)snprintf(text + n, 16384 - n, "\n%s", lines[i]);
@@ -112,16 +120,149 @@ static void write_pdf(app *a)
     diag_free(&d);
 }
 
+/* ---- transmission ---------------------------------------------------------------------------- */
+
+/* Confirms, transmits, shows the new version; true when a version was transmitted. */
+static bool transmit(app *a)
+{
+    static const char *const confirm[] = {"Transmettre", "Annuler", NULL};
+    static const char *const ok[] = {"Fermer", NULL};
+    static const char *const drop[] = {"Les effacer et continuer", "Annuler", NULL};
+    char text[1024], lo[48], hi[48];
+    session_report r;
+    /* typing (refused, or hidden since by another answer) is not in the declaration: effaced only
+     * when nothing else stops the transmission, and once it is confirmed */
+    bool efface = session_transmit_check(a->doc, &r) == SESSION_TYPING_PENDING;
+    if (efface) {
+        char list[600];
+        typing_list_fr(a, list, sizeof list);
+        snprintf(text, sizeof text,
+                 "Des saisies ne sont pas validées et ne font pas partie de la déclaration : %s. "
+                 "Corrigez-les dans leur champ, ou effacez-les pour transmettre sans elles.",
+                 list);
+        if (dialog_ask(a, "Saisies non validées", text, drop, 1) != 0)
+            return false;
+    }
+    const eval_result *e = session_judge(a->doc);
+    text_money(e ? e->min_cents : 0, lo, sizeof lo);
+    text_money(e ? e->max_cents : 0, hi, sizeof hi);
+    snprintf(text, sizeof text,
+             "Transmettre cette déclaration (%s%s%s) ? %s Vous pourrez la modifier et la "
+             "transmettre de nouveau jusqu'à la clôture.",
+             lo, e && e->min_cents != e->max_cents ? " à " : "",
+             e && e->min_cents != e->max_cents ? hi : "",
+             e && e->nblocking ? "Elle est incomplète : la transmission sera partielle."
+                               : "Elle est complète.");
+    if (dialog_ask(a, "Transmettre", text, confirm, 1) != 0)
+        return false;
+    if (efface) {
+        typing_drop_all(a);
+        tabs_build(a);
+    }
+    int version;
+    store_version info;
+    diag_list d;
+    diag_init(&d);
+    session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);
+    if (o == SESSION_OK) {
+        app_clock_hhmm(a->saved_at, sizeof a->saved_at);
+        char when[64];
+        date_stamp_fr(info.date, when, sizeof when);
+        snprintf(text, sizeof text, "Version %d transmise le %s. Empreinte SHA-256 : %s", version,
+                 when, info.sha256);
+        app_say(a, TERM_OK, "%s Version %d transmise.", term_symbol(TERM_SYM_OK), version);
+    } else {
+        char *why = session_explain(&r);
+        snprintf(text, sizeof text, "Transmission impossible : %s%s%s", why ? why : "erreur",
+                 d.count ? ". " : ".", d.count ? d.items[0].message : "");
+        free(why);
+    }
+    diag_free(&d);
+    dialog_ask(a, o == SESSION_OK ? "Transmise" : "Non transmise", text, ok, 0);
+    return o == SESSION_OK;
+}
+
+/* ---- saving and leaving ---------------------------------------------------------------------- */
+
+static bool save(app *a)
+{
+    edit_leave(a);
+    diag_list d;
+    diag_init(&d);
+    bool ok = session_save(a->doc, &d);
+    if (ok) {
+        app_clock_hhmm(a->saved_at, sizeof a->saved_at);
+        a->autosaved_at[0] = '\0';
+        app_say(a, TERM_OK, "%s Brouillon enregistré à %s.", term_symbol(TERM_SYM_OK), a->saved_at);
+    } else {
+        app_say(a, TERM_BAD, "%s Enregistrement impossible : %s", term_symbol(TERM_SYM_BAD),
+                d.count ? d.items[0].message : "erreur");
+    }
+    diag_free(&d);
+    return ok;
+}
+
+/* Nothing unsaved, but an autosave of this opening may hold typing undone since: it goes. */
+static void drop_stale_autosave(app *a)
+{
+    diag_list d;
+    diag_init(&d);
+    session_abandon(a->doc, &d);
+    diag_free(&d);
+}
+
+/* Typing past what the declaration keeps is lost by leaving it: never without asking. */
+static bool confirm_typing_lost(app *a)
+{
+    static const char *const buttons[] = {"Quitter quand même", "Annuler", NULL};
+    size_t n = a->typing_left_out;
+    char text[256];
+    snprintf(text, sizeof text,
+             n > 1 ? "%zu saisies non validées au-delà de %d ne peuvent pas être gardées : elles "
+                     "seront perdues en quittant."
+                   : "%zu saisie non validée au-delà de %d ne peut pas être gardée : elle sera "
+                     "perdue en quittant.",
+             n, DECL_MAX_TYPING);
+    return dialog_ask(a, "Quitter", text, buttons, 1) == 0;
+}
+
+static bool confirm_leave(app *a)
+{
+    edit_leave_declaration(a);
+    if (a->doc->read_only)
+        return true;
+    if (a->typing_left_out && !confirm_typing_lost(a))
+        return false;
+    if (!session_unsaved(a->doc)) {
+        if (a->doc->autosaved) /* never a recovery this opening did not write */
+            drop_stale_autosave(a);
+        return true;
+    }
+    static const char *const buttons[] = {"Enregistrer", "Ne pas enregistrer", "Annuler", NULL};
+    int choice = dialog_ask(a, "Quitter", "La déclaration a des modifications non enregistrées.",
+                            buttons, 0);
+    if (choice == 0)
+        return save(a);
+    if (choice == 1) {
+        diag_list d;
+        diag_init(&d);
+        session_abandon(a->doc, &d);
+        diag_free(&d);
+        return true;
+    }
+    return false;
+}
+
 /* An action of the table; false when the user leaves the declaration. */
 static bool act(app *a, wiz_action act, int key)
 {
     switch (act) {
-    case ACT_NEXT_FIELD: move_focus(a, 1); break;
-    case ACT_PREV_FIELD: move_focus(a, -1); break;
+    case ACT_NEXT: move_focus(a, 1); break;
+    case ACT_PREV: move_focus(a, -1); break;
     case ACT_NEXT_TAB: go_to_tab(a, (a->tab + 1) % a->ntabs); break;
     case ACT_PREV_TAB: go_to_tab(a, (a->tab + a->ntabs - 1) % a->ntabs); break;
-    case ACT_GOTO_TAB: go_to_tab(a, key - '1'); break;
-    case ACT_SAVE: app_save(a); break;
+    case ACT_GOTO_TAB: go_to_tab(a, (key & ~KEYS_ALT_FLAG) - '1'); break;
+    case ACT_SAVE: save(a); break;
     case ACT_HELP: help(a); break;
     case ACT_MISSING: {
         if (edit_leave(a))
@@ -133,9 +274,10 @@ static bool act(app *a, wiz_action act, int key)
     }
     case ACT_PDF: write_pdf(a); break;
     case ACT_QUIT:
-    case ACT_INTERRUPT: return !app_confirm_leave(a);
+    case ACT_INTERRUPT: return !confirm_leave(a);
     case ACT_ENTER: move_focus(a, 1); break;
-    default: break;
+    case ACT_CANCEL: break; /* nothing being typed */
+    default: app_no_effect(a, key); break;
     }
     return true;
 }
@@ -153,8 +295,9 @@ static void leave_on_signal(app *a)
     diag_free(&d);
 }
 
-void app_run_declaration(app *a)
+void declaration_run(app *a)
 {
+    a->draw = frame_draw;
     tabs_setup(a);
     typing_restore(a);
     tabs_build(a);
@@ -168,15 +311,18 @@ void app_run_declaration(app *a)
             a->quit = true;
             return;
         }
-        edit_result r = edit_key(a, key); /* on the rows the frame was drawn from */
+        /* on the rows the frame was drawn from: the focused field's keys, then the declaration's */
+        wiz_action action = keymap_resolve(edit_keys(a), key);
+        edit_result r = edit_action(a, action, key);
+        if (r == EDIT_TRANSMIT) /* the button asks: the declaration transmits, not the field */
+            r = transmit(a) ? EDIT_CHANGED : EDIT_MOVED;
         if (r == EDIT_CHANGED)
             changed(a);
         if (r != EDIT_UNHANDLED)
             continue;
-        wiz_action action = action_for_key(key, CTX_FORM);
-        if (action == ACT_NONE && app_key_char(key) >= 0)
-            app_say(a, TERM_DIM, "Touche sans effet ici : F1 pour l'aide.");
-        if (action != ACT_NONE && !act(a, action, key))
+        if (action == ACT_NONE)
+            app_no_effect(a, key);
+        else if (!act(a, action, key))
             return;
     }
 }

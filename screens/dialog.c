@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "actions.h"
-#include "edit.h"
 #include "fsdecl/text.h"
-#include "typing.h"
 
 /* A box of at most width columns centred on the screen; its rows go to *y, *x, *w, *h. */
 static void frame(const char *title, int want_w, int want_h, int *y, int *x, int *w, int *h)
@@ -29,7 +27,7 @@ static void confirm_hint(int y, int x, int w, int h)
 {
     static const wiz_action acts[] = {ACT_ENTER, ACT_CANCEL};
     char hint[128];
-    action_hint(acts, 2, hint, sizeof hint);
+    keymap_hint(KEYS_ON_DIALOG, acts, 2, hint, sizeof hint);
     term_text(y + h - 1, x + 2, w - 4, TERM_DIALOG, hint);
 }
 
@@ -53,6 +51,14 @@ static int wrapped_rows(const char *text, int w)
     const char *starts[256];
     size_t lens[256];
     return (int)term_wrap(text, w, starts, lens, 256);
+}
+
+/* Whether a key or action closes a dialog without an answer: Esc, F10, Ctrl-C, a signal, the
+ * end of a script. */
+static bool closes(int key, wiz_action act)
+{
+    return act == ACT_CANCEL || act == ACT_QUIT || act == ACT_INTERRUPT || key == APP_KEY_EXIT ||
+           key == APP_KEY_END;
 }
 
 /* ---- a question ------------------------------------------------------------------------------ */
@@ -110,16 +116,18 @@ int dialog_ask(app *a, const char *title, const char *text, const char *const *b
     int result = -2;
     while (result == -2) {
         int key = app_next_key(a);
-        if (key == KEY_LEFT || key == KEY_BTAB || key == KEY_UP)
+        wiz_action act = keymap_resolve(KEYS_ON_ASK, key);
+        int ch = keys_char(key);
+        if (act == ACT_BUTTON_PREV || act == ACT_UP)
             s.chosen = (s.chosen + n - 1) % n;
-        else if (key == KEY_RIGHT || key == '\t' || key == KEY_DOWN)
+        else if (act == ACT_BUTTON_NEXT || act == ACT_DOWN)
             s.chosen = (s.chosen + 1) % n;
-        else if (key == '\r' || key == '\n' || key == KEY_ENTER)
+        else if (act == ACT_ENTER)
             result = s.chosen;
-        else if (key == 27 || key == APP_KEY_EXIT || key == APP_KEY_END || key == KEY_F(10))
+        else if (closes(key, act))
             result = -1;
-        for (int i = 0; i < n && app_key_char(key) > 0; i++) /* the first letter of a button */
-            if (text_width(buttons[i]) && (app_key_char(key) | 0x20) == (buttons[i][0] | 0x20))
+        for (int i = 0; i < n && act == ACT_BUTTON_LETTER; i++) /* the first letter of a button */
+            if (text_width(buttons[i]) && (ch | 0x20) == (buttons[i][0] | 0x20))
                 result = i;
     }
     a->overlay = NULL;
@@ -150,13 +158,13 @@ void dialog_text(app *a, const char *title, const char *text)
     a->overlay = draw_read, a->overlay_data = &s;
     for (;;) {
         int key = app_next_key(a);
+        wiz_action act = keymap_resolve(KEYS_ON_DIALOG, key);
         int rows = wrapped_rows(text, (COLS - 4 < 90 ? COLS - 4 : 90) - 4);
-        if (key == KEY_DOWN && s.skip + 1 < rows)
+        if (act == ACT_DOWN && s.skip + 1 < rows)
             s.skip++;
-        else if (key == KEY_UP && s.skip > 0)
+        else if (act == ACT_UP && s.skip > 0)
             s.skip--;
-        else if (key == 27 || key == '\r' || key == 'q' || key == KEY_F(1) || key == KEY_F(10) ||
-                 key == APP_KEY_EXIT || key == APP_KEY_END || key == '\n' || key == KEY_ENTER)
+        else if (act == ACT_ENTER || act == ACT_HELP || closes(key, act))
             break;
     }
     a->overlay = NULL;
@@ -203,17 +211,18 @@ bool dialog_pick(app *a, const char *title, field_t *choice)
     int result = -1;
     while (result < 0) {
         int key = app_next_key(a);
-        int ch = app_key_char(key);
-        if (key == KEY_UP || key == KEY_DOWN)
-            field_act(&work, key == KEY_UP ? FIELD_ACT_UP : FIELD_ACT_DOWN);
-        else if (key == KEY_BACKSPACE || key == 0x7f)
-            field_act(&work, FIELD_ACT_BACKSPACE);
-        else if (ch >= 0 && field_insert(&work, (wchar_t)ch) == FIELD_REFUSED)
-            beep();
-        else if (key == '\r' || key == '\n' || key == KEY_ENTER)
+        wiz_action act = keymap_resolve(KEYS_ON_PICK, key);
+        size_t left_out;
+        if (action_edits(act)) {
+            if (action_apply(&work, act, key, a->paste, &left_out) == FIELD_REFUSED)
+                beep();
+        } else if (act == ACT_ENTER) {
             result = field_get_choice(&work) != NULL;
-        else if (key == 27 || key == APP_KEY_EXIT || key == APP_KEY_END || key == KEY_F(10))
+        } else if (closes(key, act)) {
             result = 0;
+        } else {
+            app_no_effect(a, key);
+        }
     }
     a->overlay = NULL;
     if (result)
@@ -226,49 +235,60 @@ bool dialog_pick(app *a, const char *title, field_t *choice)
 typedef struct {
     const char *title, *label;
     field_t *f;
-    char error[256];
+    char error[512];
 } input_state;
 
 static void draw_input(app *a, void *data)
 {
     (void)a;
     input_state *s = data;
-    int y, x, w, h;
-    frame(s->title, 66, 7, &y, &x, &w, &h);
+    int y, x, w, h, rows = s->error[0] ? wrapped_rows(s->error, 62) : 1;
+    frame(s->title, 66, 6 + rows, &y, &x, &w, &h);
     int lw = term_text(y + 2, x + 2, w - 4, TERM_DIALOG, s->label) + 1;
     char view[512];
     size_t col = field_scroll(s->f, 24);
     field_view(s->f, 24, view, sizeof view);
     term_fill(y + 2, x + 3 + lw, 24, TERM_FOCUS);
     term_text(y + 2, x + 3 + lw, 24, TERM_FOCUS, view);
-    if (s->error[0])
-        term_text(y + 4, x + 2, w - 4, TERM_BAD, s->error);
+    const char *starts[8];
+    size_t lens[8];
+    size_t n = s->error[0] ? term_wrap(s->error, w - 4, starts, lens, 8) : 0;
+    for (size_t i = 0; i < n && y + 4 + (int)i < y + h - 1; i++) {
+        char line[512];
+        snprintf(line, sizeof line, "%.*s", (int)lens[i], starts[i]);
+        term_text(y + 4 + (int)i, x + 2, w - 4, TERM_BAD, line);
+    }
     confirm_hint(y, x, w, h);
     term_cursor_at(y + 2, x + 3 + lw + (int)col);
 }
 
-bool dialog_input(app *a, const char *title, const char *label, field_t *fl)
+bool dialog_input(app *a, const char *title, const char *label, field_t *fl,
+                  bool (*check)(app *a, const field_t *fl, char *why, size_t size),
+                  const char *error)
 {
     input_state s = {title, label, fl, ""};
+    if (error)
+        text_sanitize(error, false, s.error, sizeof s.error);
     a->overlay = draw_input, a->overlay_data = &s;
     int result = -1;
     while (result < 0) {
         int key = app_next_key(a);
-        int ch = app_key_char(key);
+        wiz_action act = keymap_resolve(KEYS_ON_INPUT, key);
         field_result r = FIELD_NOOP;
-        if (key == '\r' || key == '\n' || key == KEY_ENTER) {
-            if (field_validate(fl, s.error, sizeof s.error) && !field_is_empty(fl))
-                result = 1;
-            else if (!s.error[0])
+        size_t left_out = 0;
+        if (act == ACT_ENTER) {
+            if (!field_validate(fl, s.error, sizeof s.error))
+                continue;
+            if (field_is_empty(fl))
                 snprintf(s.error, sizeof s.error, "%s à remplir", label);
-        } else if (key == 27 || key == APP_KEY_EXIT || key == APP_KEY_END || key == KEY_F(10)) {
+            else if (!check || check(a, fl, s.error, sizeof s.error))
+                result = 1; /* else the dialog stays, its reason shown */
+        } else if (closes(key, act)) {
             result = 0;
-        } else if (ch >= 0) {
-            r = field_insert(fl, (wchar_t)ch);
-        } else if (key == KEY_BACKSPACE || key == 0x7f) {
-            r = field_act(fl, FIELD_ACT_BACKSPACE);
-        } else if (key == KEY_LEFT || key == KEY_RIGHT) {
-            r = field_act(fl, key == KEY_LEFT ? FIELD_ACT_LEFT : FIELD_ACT_RIGHT);
+        } else if (action_edits(act)) {
+            r = action_apply(fl, act, key, a->paste, &left_out);
+        } else {
+            app_no_effect(a, key);
         }
         if (r == FIELD_REFUSED || r == FIELD_FULL)
             snprintf(s.error, sizeof s.error, "%s", field_refusal(fl, r));
@@ -315,80 +335,19 @@ const char *dialog_missing(app *a)
     const char *target = NULL;
     for (;;) {
         int key = app_next_key(a);
+        wiz_action act = keymap_resolve(KEYS_ON_DIALOG, key);
         e = s.e = session_judge(a->doc);
         int n = (int)e->nmissing;
-        if (key == KEY_DOWN && s.chosen + 1 < n)
+        if (act == ACT_DOWN && s.chosen + 1 < n)
             s.chosen++;
-        else if (key == KEY_UP && s.chosen > 0)
+        else if (act == ACT_UP && s.chosen > 0)
             s.chosen--;
-        else if ((key == '\r' || key == '\n' || key == KEY_ENTER) && n) {
+        else if (act == ACT_ENTER && n) {
             target = e->missing[s.chosen].ind->id;
             break;
-        } else if (key == 27 || key == KEY_F(3) || key == KEY_F(10) || key == APP_KEY_EXIT ||
-                   key == APP_KEY_END || key == 'q')
+        } else if (closes(key, act))
             break;
     }
     a->overlay = NULL;
     return target;
-}
-
-/* ---- transmission ---------------------------------------------------------------------------- */
-
-bool dialog_transmit(app *a)
-{
-    static const char *const confirm[] = {"Transmettre", "Annuler", NULL};
-    static const char *const ok[] = {"Fermer", NULL};
-    static const char *const drop[] = {"Les effacer et continuer", "Annuler", NULL};
-    char text[1024], lo[48], hi[48];
-    session_report r;
-    /* typing (refused, or hidden since by another answer) is not in the declaration: effaced only
-     * when nothing else stops the transmission, and once it is confirmed */
-    bool efface = session_transmit_check(a->doc, &r) == SESSION_TYPING_PENDING;
-    if (efface) {
-        char list[600];
-        typing_list_fr(a, list, sizeof list);
-        snprintf(text, sizeof text,
-                 "Des saisies ne sont pas validées et ne font pas partie de la déclaration : %s. "
-                 "Corrigez-les dans leur champ, ou effacez-les pour transmettre sans elles.",
-                 list);
-        if (dialog_ask(a, "Saisies non validées", text, drop, 1) != 0)
-            return false;
-    }
-    const eval_result *e = session_judge(a->doc);
-    text_money(e ? e->min_cents : 0, lo, sizeof lo);
-    text_money(e ? e->max_cents : 0, hi, sizeof hi);
-    snprintf(text, sizeof text,
-             "Transmettre cette déclaration (%s%s%s) ? %s Vous pourrez la modifier et la "
-             "transmettre de nouveau jusqu'à la clôture.",
-             lo, e && e->min_cents != e->max_cents ? " à " : "",
-             e && e->min_cents != e->max_cents ? hi : "",
-             e && e->nblocking ? "Elle est incomplète : la transmission sera partielle."
-                               : "Elle est complète.");
-    if (dialog_ask(a, "Transmettre", text, confirm, 1) != 0)
-        return false;
-    if (efface) {
-        typing_drop_all(a);
-        tabs_build(a);
-    }
-    int version;
-    store_version info;
-    diag_list d;
-    diag_init(&d);
-    session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);
-    if (o == SESSION_OK) {
-        app_clock_hhmm(a->saved_at, sizeof a->saved_at);
-        char when[64];
-        date_stamp_fr(info.date, when, sizeof when);
-        snprintf(text, sizeof text, "Version %d transmise le %s. Empreinte SHA-256 : %s", version,
-                 when, info.sha256);
-        app_say(a, TERM_OK, "%s Version %d transmise.", term_symbol(TERM_SYM_OK), version);
-    } else {
-        char *why = session_explain(&r);
-        snprintf(text, sizeof text, "Transmission impossible : %s%s%s", why ? why : "erreur",
-                 d.count ? ". " : ".", d.count ? d.items[0].message : "");
-        free(why);
-    }
-    diag_free(&d);
-    dialog_ask(a, o == SESSION_OK ? "Transmise" : "Non transmise", text, ok, 0);
-    return o == SESSION_OK;
 }

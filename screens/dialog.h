@@ -14,11 +14,13 @@ int dialog_ask(app *a, const char *title, const char *text, const char *const *b
 bool dialog_pick(app *a, const char *title, field_t *choice);
 /* A text to read (help), scrolled; closes on Esc, Enter, q or F1. */
 void dialog_text(app *a, const char *title, const char *text);
-/* One field to fill; true when Entrée gave a value the field validates. */
-bool dialog_input(app *a, const char *title, const char *label, field_t *fl);
+/* One field to fill, with the keys of every text field; true when Entrée gave a value the field
+ * validates and check (when not NULL) accepts: otherwise the dialog stays open, the reason check
+ * wrote in why shown under the field. error: a reason to show from the start, or NULL. */
+bool dialog_input(app *a, const char *title, const char *label, field_t *fl,
+                  bool (*check)(app *a, const field_t *fl, char *why, size_t size),
+                  const char *error);
 /* "Ce qui manque", ranked by euros: the indicator chosen (to jump to), or NULL. */
 const char *dialog_missing(app *a);
-/* Confirms, transmits, shows the new version; true when a version was transmitted. */
-bool dialog_transmit(app *a);
 
 #endif

@@ -10,15 +10,6 @@
 #include "dialog.h"
 #include "typing.h"
 
-int app_key_char(int key)
-{
-    if (key & APP_CHAR_FLAG)
-        return key & ~APP_CHAR_FLAG;
-    if (key >= 0x20 && key < KEY_MIN && key != 0x7f)
-        return key;
-    return -1;
-}
-
 /* The pending edit of the focused field, made when focus arrives. A value kept with its reason
  * is being edited again: leaving the field gives the correction to the declaration. */
 static form_pending *editing(form_t *f, const form_row *r, const field_t *fl)
@@ -100,39 +91,11 @@ bool edit_leave_declaration(app *a)
     return edit_leave(a);
 }
 
-static field_action action_of(int key)
-{
-    switch (key) {
-    case KEY_LEFT: return FIELD_ACT_LEFT;
-    case KEY_RIGHT: return FIELD_ACT_RIGHT;
-    case KEY_HOME:
-    case CTRL_KEY('a'): return FIELD_ACT_HOME;
-    case KEY_END:
-    case CTRL_KEY('e'): return FIELD_ACT_END;
-    case KEY_BACKSPACE:
-    case 0x7f:
-    case CTRL_KEY('h'): return FIELD_ACT_BACKSPACE;
-    case KEY_DC: return FIELD_ACT_DELETE;
-    case CTRL_KEY('k'): return FIELD_ACT_KILL_END;
-    case CTRL_KEY('u'): return FIELD_ACT_KILL_START;
-    case KEY_SLEFT: return FIELD_ACT_WORD_LEFT;
-    case KEY_SRIGHT: return FIELD_ACT_WORD_RIGHT;
-    default: return (field_action)-1;
-    }
-}
-
 static void say_refusal(app *a, const field_t *fl, field_result r)
 {
     const char *why = field_refusal(fl, r);
     app_say(a, TERM_WARN, "%s %s", term_symbol(TERM_SYM_WARN), why[0] ? why : "touche refusée");
     beep();
-}
-
-/* Whether a text field has a use for key (so that only then an edit begins). */
-static bool text_takes(const app *a, int key)
-{
-    return key == 27 || (key == APP_KEY_PASTE && a->paste) || app_key_char(key) >= 0 ||
-           (int)action_of(key) >= 0;
 }
 
 /* A long list's type-ahead gives each match to the declaration at once, and keeps what was typed
@@ -149,33 +112,25 @@ static edit_result commit_keeping_filter(app *a, form_row *r, const field_t *liv
 }
 
 /* A text, date or number field, or a long list's type-ahead. */
-static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
+static edit_result text_action(app *a, form_row *r, field_t *fl, wiz_action act, int key)
 {
-    if (!text_takes(a, key))
+    if (!action_edits(act) && act != ACT_CANCEL)
         return EDIT_UNHANDLED;
     form_pending *p = editing(&a->form, r, fl);
     if (!p)
         return EDIT_UNHANDLED;
     field_t *live = &p->field;
-    int ch = app_key_char(key);
-    field_result res;
-    if (key == 27) {
+    if (act == ACT_CANCEL) {
         *live = p->before;
         p->error[0] = '\0';
         return EDIT_MOVED;
     }
-    if (key == APP_KEY_PASTE) {
-        size_t left_out = 0;
-        res = field_paste(live, a->paste, &left_out);
-        if (left_out)
-            app_say(a, TERM_WARN, "%zu caractère%s du texte collé refusé%s", left_out,
-                    left_out > 1 ? "s" : "", left_out > 1 ? "s" : "");
-    } else if (ch >= 0) {
-        res = field_insert(live, (wchar_t)ch);
-    } else {
-        res = field_act(live, action_of(key));
-    }
-    if (res == FIELD_REFUSED || res == FIELD_FULL) {
+    size_t left_out = 0;
+    field_result res = action_apply(live, act, key, a->paste, &left_out);
+    if (act == ACT_PASTE && left_out)
+        app_say(a, TERM_WARN, "%zu caractère%s du texte collé refusé%s", left_out,
+                left_out > 1 ? "s" : "", left_out > 1 ? "s" : "");
+    else if (res == FIELD_REFUSED || res == FIELD_FULL) {
         say_refusal(a, live, res);
         return EDIT_MOVED;
     }
@@ -185,35 +140,29 @@ static edit_result text_key(app *a, form_row *r, field_t *fl, int key)
 }
 
 /* A box, an answer or a few choices: the value is given at once. */
-static edit_result choice_key(app *a, form_row *r, field_t *fl, int key)
+static edit_result choice_action(app *a, form_row *r, field_t *fl, wiz_action act)
 {
     field_t v = *fl;
-    int ch = app_key_char(key);
     if (r->widget == WIDGET_RADIO) {
-        bool back = key == KEY_LEFT;
-        if (!back && key != KEY_RIGHT && ch != ' ')
+        bool back = act == ACT_CHOICE_PREV;
+        if (!back && act != ACT_CHOICE_NEXT && act != ACT_TOGGLE)
             return EDIT_UNHANDLED;
         size_t n = v.noptions, i = field_selected(&v);
         i = i == FIELD_NONE ? 0 : back ? (i + n - 1) % n : (i + 1) % n;
         field_set_choice(&v, v.options[i].id);
-    } else if (ch == ' ' ||
-               (r->widget == WIDGET_CHECKBOX && (ch == 'o' || ch == 'y' || ch == 'n'))) {
-        if (ch == ' ')
-            field_act(&v, FIELD_ACT_TOGGLE);
-        else
-            field_set_yesno(&v, ch == 'n' ? DECL_UNSET : DECL_YES);
-        if (r->widget == WIDGET_CHECKBOX && field_get_yesno(&v) == DECL_NO)
-            field_set_yesno(&v, DECL_UNSET); /* a box is ticked or not */
-    } else if (r->widget == WIDGET_YESNO && ch >= 0) {
-        field_result res = field_insert(&v, (wchar_t)ch);
-        if (res == FIELD_REFUSED)
-            return EDIT_UNHANDLED; /* 'q', '?', '1' ... are actions */
-    } else if (r->widget == WIDGET_YESNO &&
-               (key == KEY_BACKSPACE || key == KEY_DC || key == 0x7f)) {
+    } else if (act == ACT_TOGGLE) {
+        field_act(&v, FIELD_ACT_TOGGLE);
+    } else if (act == ACT_YES) {
+        field_set_yesno(&v, DECL_YES);
+    } else if (act == ACT_NO) {
+        field_set_yesno(&v, DECL_NO);
+    } else if (act == ACT_UNSET) {
         field_set_yesno(&v, DECL_UNSET);
     } else {
         return EDIT_UNHANDLED;
     }
+    if (r->widget == WIDGET_CHECKBOX && field_get_yesno(&v) == DECL_NO)
+        field_set_yesno(&v, DECL_UNSET); /* a box is ticked or not */
     return commit(a, r->bind, &v) ? EDIT_CHANGED : EDIT_MOVED;
 }
 
@@ -235,7 +184,7 @@ static edit_result press(app *a, form_row *r)
 {
     char err[256];
     if (r->bind.kind == BIND_TRANSMIT)
-        return dialog_transmit(a) ? EDIT_CHANGED : EDIT_MOVED;
+        return EDIT_TRANSMIT;
     binding b = r->bind;
     if (bind_press(a->doc, b, err, sizeof err)) {
         if (b.kind == BIND_STUDENT_REMOVE) {
@@ -248,33 +197,53 @@ static edit_result press(app *a, form_row *r)
     return EDIT_MOVED;
 }
 
-edit_result edit_key(app *a, int key)
+keymap_stack edit_keys(app *a)
+{
+    form_row *r = form_focused(&a->form);
+    if (!r)
+        return KEYS_ON_FORM;
+    switch (r->widget) {
+    case WIDGET_TEXT: return KEYS_ON_TEXT;
+    case WIDGET_LIST: return KEYS_ON_CHOICE;
+    case WIDGET_CHECKBOX:
+    case WIDGET_YESNO:
+    case WIDGET_RADIO: return KEYS_ON_CHECK;
+    default: return KEYS_ON_FORM;
+    }
+}
+
+/* Enter on a long list: the list opens, and the choice made there is given. */
+static edit_result pick(app *a, form_row *r, field_t *fl)
+{
+    /* the rows are rebuilt while the list is open: keep what is needed of this one */
+    field_t v = *fl;
+    binding b = r->bind;
+    char title[256];
+    snprintf(title, sizeof title, "%s", r->text);
+    if (!dialog_pick(a, title, &v))
+        return EDIT_MOVED;
+    return commit(a, b, &v) ? EDIT_CHANGED : EDIT_MOVED;
+}
+
+edit_result edit_action(app *a, wiz_action act, int key)
 {
     form_t *f = &a->form;
     form_row *r = form_focused(f);
-    if (!r)
+    if (!r || act == ACT_NONE)
         return EDIT_UNHANDLED;
-    bool enter = key == '\r' || key == '\n' || key == KEY_ENTER;
     if (r->widget == WIDGET_BUTTON)
-        return enter || key == ' ' ? press(a, r) : EDIT_UNHANDLED;
+        return act == ACT_ENTER ? press(a, r) : EDIT_UNHANDLED;
+    bool edits = action_edits(act) || (act >= ACT_TOGGLE && act <= ACT_CHOICE_NEXT);
     if (a->doc->read_only) {
-        if (app_key_char(key) >= 0 && r->widget == WIDGET_TEXT)
+        if (edits)
             app_say(a, TERM_WARN, "%s Lecture seule : rien ne peut être modifié.",
                     term_symbol(TERM_SYM_WARN));
-        return EDIT_UNHANDLED;
+        return edits ? EDIT_MOVED : EDIT_UNHANDLED;
     }
     field_t *fl = form_row_field(f, r);
-    if (r->widget == WIDGET_LIST && enter) {
-        /* the rows are rebuilt while the list is open: keep what is needed of this one */
-        field_t v = *fl;
-        binding b = r->bind;
-        char title[256];
-        snprintf(title, sizeof title, "%s", r->text);
-        if (!dialog_pick(a, title, &v))
-            return EDIT_MOVED;
-        return commit(a, b, &v) ? EDIT_CHANGED : EDIT_MOVED;
-    }
+    if (r->widget == WIDGET_LIST && act == ACT_ENTER)
+        return pick(a, r, fl);
     if (r->widget == WIDGET_TEXT || r->widget == WIDGET_LIST)
-        return enter ? EDIT_UNHANDLED : text_key(a, r, fl, key);
-    return choice_key(a, r, fl, key);
+        return text_action(a, r, fl, act, key);
+    return choice_action(a, r, fl, act);
 }

@@ -1,26 +1,28 @@
 /* edit: what a key does to the focused field of a declaration's tab. The focused field has the
- * first say; what it does not take is an action of the table (actions.h). A field never traps the
- * cursor: leaving it gives its value to the declaration, or keeps what was typed beside an
- * explanation. */
+ * first say, through its key map (actions.h); what it does not take is the declaration's. A field
+ * never traps the cursor: leaving it gives its value to the declaration, or keeps what was typed
+ * beside an explanation. */
 #ifndef FSDECL_SCREENS_EDIT_H
 #define FSDECL_SCREENS_EDIT_H
 
 #include <stdbool.h>
 
+#include "actions.h"
 #include "app.h"
-
-/* Characters at or above curses' first key code come flagged, so that no letter is mistaken for
- * a function key. */
-#define APP_CHAR_FLAG 0x10000000
-int app_key_char(int key); /* the character a key types, or -1 */
 
 typedef enum {
     EDIT_UNHANDLED, /* not the field's: an action may take it */
     EDIT_MOVED,     /* redraw */
     EDIT_CHANGED,   /* the declaration changed: judge again, autosave */
+    EDIT_TRANSMIT,  /* the transmit button was pressed: the declaration's screen transmits */
 } edit_result;
 
-edit_result edit_key(app *a, int key);
+/* The key maps a key goes through on the focused field (only the declaration's without one). */
+keymap_stack edit_keys(app *a);
+/* What act (key resolved through edit_keys) does to the focused field; EDIT_UNHANDLED when the
+ * field has no use for it (the declaration's actions then apply). Enter on a list opens it, on a
+ * button presses it; Esc puts back what the field held when the focus arrived. */
+edit_result edit_action(app *a, wiz_action act, int key);
 /* Gives the focused field's value to the declaration before the focus moves. True when the
  * declaration changed. */
 bool edit_leave(app *a);

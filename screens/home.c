@@ -1,6 +1,8 @@
 /* home: the first screen: the campaign of the day, the declarations in the store, and the choices
  * to continue one, open it read-only, or start a new one; a recovery offered as vim offers a swap
  * file. */
+#include "home.h"
+
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,47 +11,30 @@
 
 #include "actions.h"
 #include "dialog.h"
-#include "edit.h"
+#include "declaration.h"
 #include "fsdecl/ident.h"
 #include "fsdecl/text.h"
 #include "typing.h"
 
-static struct {
+/* The home screen's state, on home_run's stack (home_open_arg's, for fsdecl edit). */
+struct home_state {
     session_home home; /* the campaign of the day and the drafts */
-    bool recalled;     /* home is the memo's, not judged yet */
     int chosen;
-} H;
+};
 
 static void reload(app *a)
 {
-    session_home_free(&H.home);
-    session_home_read(a->s, &H.home);
-    if (H.chosen >= (int)H.home.n)
-        H.chosen = H.home.n ? (int)H.home.n - 1 : 0;
-}
-
-bool home_recall(app *a)
-{
-    return H.recalled = session_home_recall(a->s, &H.home);
-}
-
-/* After a first frame drawn from the memo: the drafts judged again; true when the frame must be
- * drawn again (something differs from the memo). */
-static bool judge_again(app *a)
-{
-    session_home recalled = H.home;
-    memset(&H.home, 0, sizeof H.home);
-    H.recalled = false;
-    reload(a);
-    bool same = session_home_equal(&recalled, &H.home);
-    session_home_free(&recalled);
-    return !same;
+    home_state *H = a->home;
+    session_home_free(&H->home);
+    session_home_read(a->s, &H->home);
+    if (H->chosen >= (int)H->home.n)
+        H->chosen = H->home.n ? (int)H->home.n - 1 : 0;
 }
 
 /* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026, encore 42 jours". */
 static void campaign_line(app *a, char *buf, size_t size)
 {
-    const session_home *c = &H.home;
+    const session_home *c = &a->home->home;
     if (!c->year) {
         snprintf(buf, size, "Aucune campagne trouvée : fsdecl rules dit où il les cherche.");
         return;
@@ -125,34 +110,37 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
         snprintf(buf + n, size - n, "v%d", s->entry.versions);
 }
 
-void home_draw(app *a)
+static void home_draw(app *a)
 {
     char line[512];
     snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
-             H.home.year ? H.home.title : "déclaration annuelle");
+             a->home->home.year ? a->home->home.title : "déclaration annuelle");
     term_fill(0, 0, COLS, TERM_TITLE);
     term_text(0, 0, COLS, TERM_TITLE, line);
     campaign_line(a, line, sizeof line);
     term_text(2, 1, COLS - 2, TERM_HEADING, line);
-    snprintf(line, sizeof line, "Vos déclarations (%zu)", H.home.n);
+    snprintf(line, sizeof line, "Vos déclarations (%zu)", a->home->home.n);
     term_text(4, 1, COLS - 2, TERM_HEADING, line);
-    if (H.home.problem[0])
-        term_text(5, 1, COLS - 2, TERM_BAD, H.home.problem);
-    if (!H.home.n)
+    if (a->home->home.problem[0])
+        term_text(5, 1, COLS - 2, TERM_BAD, a->home->home.problem);
+    if (!a->home->home.n)
         term_text(6, 3, COLS - 4, TERM_DIM,
                   "Aucune déclaration pour l'instant : n pour en créer une.");
-    int rows = LINES - 9, first = H.chosen >= rows ? H.chosen - rows + 1 : 0;
-    for (int i = first; i < (int)H.home.n && i - first < rows; i++) {
-        draft_row(&H.home.drafts[i], line, sizeof line);
-        term_text(6 + i - first, 1, COLS - 2, i == H.chosen ? TERM_FOCUS : TERM_NORMAL, line);
+    int rows = LINES - 9, first = a->home->chosen >= rows ? a->home->chosen - rows + 1 : 0;
+    for (int i = first; i < (int)a->home->home.n && i - first < rows; i++) {
+        draft_row(&a->home->home.drafts[i], line, sizeof line);
+        term_text(6 + i - first, 1, COLS - 2, i == a->home->chosen ? TERM_FOCUS : TERM_NORMAL,
+                  line);
     }
+    static const wiz_action shown[] = {ACT_HELP, ACT_QUIT, ACT_NEXT,
+                                       ACT_OPEN, ACT_NEW,  ACT_READ_ONLY};
     char foot[512];
-    action_footer(CTX_HOME, COLS - 1, foot, sizeof foot);
+    keymap_footer(KEYS_ON_HOME, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text(LINES - 2, 0, COLS, a->message_style, a->message);
-    if (H.home.n && !a->overlay)
-        term_cursor_at(6 + H.chosen - first, 1);
+    if (a->home->home.n && !a->overlay)
+        term_cursor_at(6 + a->home->chosen - first, 1);
     else if (!a->overlay)
         term_cursor_hide();
 }
@@ -172,7 +160,8 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
     } else {
         a->message[0] = '\0';
     }
-    app_run_declaration(a);
+    declaration_run(a);
+    a->draw = home_draw;
     typing_forget(a);
     form_free(&a->form);
     a->message[0] = '\0'; /* what was said was about the declaration left */
@@ -291,13 +280,20 @@ static bool open_name(app *a, const char *name, unsigned flags, diag_list *why)
 
 bool home_open_arg(app *a, const char *arg, diag_list *why)
 {
-    if (store_name_valid(arg))
-        return open_name(a, arg, 0, why);
-    diag_list d;
-    diag_init(&d);
-    session_report r;
-    bool opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
-    diag_free(&d);
+    home_state empty = {0}; /* drawn under a refusal: no draft listed */
+    a->home = &empty;
+    a->draw = home_draw;
+    bool opened;
+    if (store_name_valid(arg)) {
+        opened = open_name(a, arg, 0, why);
+    } else {
+        diag_list d;
+        diag_init(&d);
+        session_report r;
+        opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
+        diag_free(&d);
+    }
+    a->home = NULL;
     return opened;
 }
 
@@ -319,33 +315,25 @@ static void show_carry_report(app *a, const carry_report *rep, int year)
     free(text);
 }
 
-static void new_declaration(app *a)
+/* An RPPS the store can name a draft after: its check digit right, or at least 11 digits. */
+static bool rpps_typed(app *a, const field_t *fl, char *why, size_t size)
 {
-    int year = session_current_year(a->s);
-    field_t rpps;
-    const char *chars;
-    size_t length;
-    if (!ident_shape("RPPS", &chars, &length))
-        return;
-    field_init_text(&rpps, length, length);
-    field_restrict(&rpps, chars);
-    if (H.home.n)
-        field_set_text(&rpps, H.home.drafts[H.chosen].entry.rpps);
-    char title[64];
-    snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
+    (void)a;
     char value[32];
-    do {
-        if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps))
-            return;
-        field_get_text(&rpps, value, sizeof value);
-        if (ident_check_rpps(value) == IDENT_OK ||
-            (strlen(value) == 11 && strspn(value, "0123456789") == 11))
-            break;
-        app_say(a, TERM_BAD, "%s %s", term_symbol(TERM_SYM_BAD),
-                ident_message(ident_check_rpps(value), "RPPS"));
-    } while (true);
+    field_get_text(fl, value, sizeof value);
+    if (ident_check_rpps(value) == IDENT_OK ||
+        (strlen(value) == 11 && strspn(value, "0123456789") == 11))
+        return true;
+    snprintf(why, size, "%s", ident_message(ident_check_rpps(value), "RPPS"));
+    return false;
+}
+
+/* Creates the declaration of rpps (carried from the year before if the user wants) and runs it;
+ * false with the reason in why when the session refuses it. */
+static bool create(app *a, int year, const char *rpps, const char *title, char *why, size_t size)
+{
     bool carry = false;
-    if (session_draft_exists(a->s, year - 1, value)) {
+    if (session_draft_exists(a->s, year - 1, rpps)) {
         static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
         carry = dialog_ask(a, title,
                            "Une déclaration de l'année précédente existe : la "
@@ -356,12 +344,12 @@ static void new_declaration(app *a)
     session_report r;
     diag_list d;
     diag_init(&d);
-    session_doc *doc = session_create(a->s, year, value, !carry, &rep, &r, &d);
+    session_doc *doc = session_create(a->s, year, rpps, !carry, &rep, &r, &d);
     if (!doc) {
-        char *why = session_explain(&r);
-        app_say(a, TERM_BAD, "%s %s%s%s", term_symbol(TERM_SYM_BAD), why ? why : "",
-                d.count ? " : " : "", d.count ? d.items[0].message : "");
-        free(why);
+        char *explained = session_explain(&r);
+        snprintf(why, size, "%s%s%s", explained ? explained : "création impossible",
+                 d.count ? " : " : "", d.count ? d.items[0].message : "");
+        free(explained);
     } else {
         if (rep.ncarried)
             show_carry_report(a, &rep, year);
@@ -369,44 +357,73 @@ static void new_declaration(app *a)
     }
     carry_report_free(&rep);
     diag_free(&d);
+    return doc != NULL;
+}
+
+static void new_declaration(app *a)
+{
+    int year = session_current_year(a->s);
+    field_t rpps;
+    const char *chars;
+    size_t length;
+    if (!ident_shape("RPPS", &chars, &length))
+        return;
+    field_init_text(&rpps, length, length);
+    field_restrict(&rpps, chars);
+    if (a->home->home.n)
+        field_set_text(&rpps, a->home->home.drafts[a->home->chosen].entry.rpps);
+    char title[64];
+    snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
+    char value[32], refused[512] = "";
+    for (;;) {
+        if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps, rpps_typed,
+                          refused))
+            return;
+        field_get_text(&rpps, value, sizeof value);
+        if (create(a, year, value, title, refused, sizeof refused))
+            return;
+        /* refused: the dialog again, with the reason, so that no key reaches the list below */
+    }
 }
 
 /* ---- the loop -------------------------------------------------------------------------------- */
 
 static void help(app *a)
 {
-    char lines[32][160], *text = malloc(8192);
+    char lines[96][160], *text = malloc(16384);
     if (!text)
         return;
-    size_t k = action_help_lines(lines, 32), n = 0;
-    n += (size_t)snprintf(text, 8192, "Touches :");
-    for (size_t i = 0; i < k && n < 8000; i++)
-        n += (size_t)snprintf(text + n, 8192 - n, "\n%s", lines[i]);
+    size_t k = keymap_help_lines(lines, 96), n = 0;
+    n += (size_t)snprintf(text, 16384, "Touches :");
+    for (size_t i = 0; i < k && n < 16000; i++)
+        n += (size_t)snprintf(text + n, 16384 - n, "\n%s", lines[i]);
     dialog_text(a, "Aide", text);
     free(text);
 }
 
 void home_run(app *a)
 {
-    if (H.recalled) /* judged again once the first frame is on the screen */
-        a->after_frame = judge_again;
-    else
-        reload(a);
-    if (!H.home.n && !H.home.problem[0]) {
+    home_state state = {0};
+    a->home = &state;
+    a->draw = home_draw;
+    reload(a);
+    if (!a->home->home.n && !a->home->home.problem[0]) {
         new_declaration(a);
         reload(a);
     }
     while (!a->quit) {
         int key = app_next_key(a);
-        wiz_action act = action_for_key(key, CTX_HOME);
+        wiz_action act = keymap_resolve(KEYS_ON_HOME, key);
         if (key == APP_KEY_EXIT || key == APP_KEY_END)
             break;
-        if (act == ACT_NEXT_FIELD && H.chosen + 1 < (int)H.home.n)
-            H.chosen++;
-        else if (act == ACT_PREV_FIELD && H.chosen > 0)
-            H.chosen--;
-        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && H.home.n)
-            open_name(a, H.home.drafts[H.chosen].entry.name,
+        if (act == ACT_NONE)
+            app_no_effect(a, key);
+        else if (act == ACT_NEXT && a->home->chosen + 1 < (int)a->home->home.n)
+            a->home->chosen++;
+        else if (act == ACT_PREV && a->home->chosen > 0)
+            a->home->chosen--;
+        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && a->home->home.n)
+            open_name(a, a->home->home.drafts[a->home->chosen].entry.name,
                       act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0, NULL);
         else if (act == ACT_NEW)
             new_declaration(a);
@@ -417,5 +434,6 @@ void home_run(app *a)
         if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW)
             reload(a);
     }
-    session_home_free(&H.home);
+    session_home_free(&state.home);
+    a->home = NULL;
 }

@@ -36,7 +36,7 @@ static const char *without_label(const char *text, const char *label, char *buf,
     return buf;
 }
 
-void tabs_message_row(form_t *f, int indent, const eval_message *m, const char *label)
+void indicator_message_row(form_t *f, int indent, const eval_message *m, const char *label)
 {
     term_sym sym = m->severity == EVAL_BLOCKING  ? TERM_SYM_BAD
                    : m->severity == EVAL_WARNING ? TERM_SYM_WARN
@@ -80,7 +80,7 @@ static void messages(app *a, const rules_indicator *ind, form_t *f)
     for (size_t i = 0; e && i < e->nmessages; i++)
         if (e->messages[i].indicator && strcmp(e->messages[i].indicator, ind->id) == 0 &&
             e->messages[i].code != EVAL_MSG_ANSWER_MISSING) /* the question is shown above */
-            tabs_message_row(f, 2, &e->messages[i], ind->label);
+            indicator_message_row(f, 2, &e->messages[i], ind->label);
 }
 
 static binding B(bind_kind k, const rules_indicator *ind, int sub)

@@ -9,8 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "actions.h"
-#include "edit.h"
+#include "keys.h"
 #include "term.h"
 #include "fsdecl/fileio.h"
 #include "fsdecl/store.h"
@@ -20,7 +19,8 @@ struct script {
     char *text;     /* the whole script, read once through the core */
     const char *at; /* the next line */
     long clock_ms;
-    int queue[1024]; /* keys still to give from the current line */
+    int queue[1024];   /* keys still to give from the current line */
+    bool joined[1024]; /* the key comes at once after the one before it (one key's bytes) */
     size_t nqueue, next;
     char *paste;
     int lineno;
@@ -47,6 +47,21 @@ static const struct {
     {"Space", ' '},
 };
 
+/* The script's next line, newline kept, cut to size; false at the end. */
+static bool next_line(script *s, char *line, size_t size)
+{
+    if (!*s->at)
+        return false;
+    size_t n = strcspn(s->at, "\n");
+    size_t with_nl = n + (s->at[n] == '\n');
+    snprintf(line, size, "%.*s", (int)with_nl, s->at);
+    s->at += with_nl;
+    return true;
+}
+
+/* Whether one line is a command this mode knows, its arguments well formed; else why not. */
+static bool line_valid(char *line, char *why, size_t size);
+
 script *script_open(const char *path, char *why, size_t size)
 {
     script *s = calloc(1, sizeof *s);
@@ -56,6 +71,16 @@ script *script_open(const char *path, char *why, size_t size)
         snprintf(why, size, "script %s illisible : %s", path, strerror(err ? err : ENOMEM));
         free(s);
         return NULL;
+    }
+    s->at = s->text;
+    /* every line checked before the first key: a typo fails the run, it never passes unseen */
+    char line[2048], what[256];
+    for (int n = 1; next_line(s, line, sizeof line); n++) {
+        if (!line_valid(line, what, sizeof what)) {
+            snprintf(why, size, "script %s, ligne %d : %s", path, n, what);
+            script_close(s);
+            return NULL;
+        }
     }
     s->at = s->text;
     return s;
@@ -75,49 +100,160 @@ long script_clock(const script *s)
     return s->clock_ms;
 }
 
-static void push(script *s, int key)
+static void push_joined(script *s, int key, bool joined)
 {
-    if (s->nqueue < sizeof s->queue / sizeof s->queue[0])
+    if (s->nqueue < sizeof s->queue / sizeof s->queue[0]) {
+        s->joined[s->nqueue] = joined;
         s->queue[s->nqueue++] = key;
+    }
 }
 
-/* A key's name: a name of the table, F1..F12, C-x, or one character. */
+static void push(script *s, int key)
+{
+    push_joined(s, key, false);
+}
+
+int script_more(script *s)
+{
+    if (s->next < s->nqueue && s->joined[s->next])
+        return s->queue[s->next++];
+    return -1;
+}
+
+/* A key's name: a name of the table, F1..F12, C-x, or one character; -1 for none of them. */
 static int key_named(const char *name)
 {
     for (size_t i = 0; i < sizeof NAMES / sizeof NAMES[0]; i++)
         if (strcmp(NAMES[i].name, name) == 0)
             return NAMES[i].key;
-    if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9')
-        return KEY_F(atoi(name + 1));
-    if (name[0] == 'C' && name[1] == '-' && name[2] && !name[3])
+    if (name[0] == 'F' && name[1] >= '1' && name[1] <= '9') {
+        char *end;
+        long n = strtol(name + 1, &end, 10);
+        return !*end && n >= 1 && n <= 12 ? KEY_F((int)n) : -1;
+    }
+    if (name[0] == 'C' && name[1] == '-' && name[2] >= 'a' && name[2] <= 'z' && !name[3])
         return CTRL_KEY(name[2]);
+    if (name[0] == 'M' && name[1] == '-' && name[2] > 0x20 && name[2] < 0x7f && !name[3])
+        return KEYS_ALT(name[2]);
     uint32_t cp;
     size_t n = text_utf8_decode(name, &cp);
-    if (n && !name[n])
-        return cp >= KEY_MIN ? (int)(cp | APP_CHAR_FLAG) : (int)cp;
+    if (n && !name[n] && cp > 0x20 && cp != 0x7f)
+        return cp >= KEY_MIN ? (int)(cp | KEYS_CHAR_FLAG) : (int)cp;
     return -1;
 }
 
-static void push_text(script *s, const char *text)
+/* A whole number written alone, within [min, max]. */
+static bool number(const char *s, long min, long max, long *out)
 {
-    while (*text) {
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool key_args_valid(const char *a, char *why, size_t size)
+{
+    char name[64], more[64];
+    long count = 1;
+    int n = sscanf(a, "%63s %63s", name, more);
+    if (n < 1) {
+        snprintf(why, size, "« key » sans nom de touche");
+        return false;
+    }
+    if (key_named(name) < 0) {
+        snprintf(why, size, "touche inconnue « %s »", name);
+        return false;
+    }
+    const char *rest = a + strspn(a, " ");
+    rest += strcspn(rest, " ");
+    rest += strspn(rest, " ");
+    if (*rest && !number(rest, 1, 1000, &count)) {
+        snprintf(why, size, "nombre de touches invalide « %s » (de 1 à 1000)", rest);
+        return false;
+    }
+    return true;
+}
+
+static bool line_valid(char *line, char *why, size_t size)
+{
+    if (line[0] == '#' || line[0] == '\n' || line[0] == '\0')
+        return true;
+    line[strcspn(line, "\r\n")] = '\0';
+    char *arg = strchr(line, ' ');
+    if (arg)
+        *arg++ = '\0';
+    const char *a = arg ? arg : "";
+    int c, l;
+    char tail;
+    long v;
+    if (strcmp(line, "key") == 0)
+        return key_args_valid(a, why, size);
+    if (strcmp(line, "type") == 0 || strcmp(line, "paste") == 0 || strcmp(line, "bytes") == 0) {
+        if (*a)
+            return true;
+        snprintf(why, size, "« %.8s » sans texte", line);
+    } else if (strcmp(line, "dump") == 0) {
+        if (*a && !strchr(a, ' '))
+            return true;
+        snprintf(why, size, "« dump » demande un nom de fichier");
+    } else if (strcmp(line, "resize") == 0) {
+        if (sscanf(a, "%dx%d%c", &c, &l, &tail) == 2 && c > 0 && l > 0 && c <= 1000 && l <= 1000)
+            return true;
+        snprintf(why, size, "taille invalide « %s » (COLONNESxLIGNES)", a);
+    } else if (strcmp(line, "sleep") == 0) {
+        if (number(a, 0, 86400000, &v))
+            return true;
+        snprintf(why, size, "durée invalide « %s » (millisecondes)", a);
+    } else if (strcmp(line, "signal") == 0) {
+        if (strcmp(a, "TERM") == 0 || strcmp(a, "HUP") == 0)
+            return true;
+        snprintf(why, size, "signal inconnu « %s » (TERM ou HUP)", a);
+    } else if (strcmp(line, "wait") == 0) {
+        if (!*a)
+            return true;
+        snprintf(why, size, "« wait » ne prend pas d'argument");
+    } else {
+        char name[64];
+        text_sanitize(line, false, name, sizeof name);
+        snprintf(why, size, "commande inconnue « %s »", name);
+    }
+    return false;
+}
+
+/* The characters of text, each its own key, or all at once (joined: one key's bytes). */
+static void push_text(script *s, const char *text, bool joined)
+{
+    for (bool first = true; *text; first = false) {
         uint32_t cp;
         size_t n = text_utf8_decode(text, &cp);
         if (!n)
             break;
-        push(s, cp >= KEY_MIN ? (int)(cp | APP_CHAR_FLAG) : (int)cp);
+        push_joined(s, cp >= KEY_MIN ? (int)(cp | KEYS_CHAR_FLAG) : (int)cp, joined && !first);
         text += n;
     }
 }
 
-/* \n, \t and \\ in a command's text, in place. */
+/* A key as the terminal sends it: Alt with a character is Escape then the character. */
+static void push_key(script *s, int key)
+{
+    if (key & KEYS_ALT_FLAG) {
+        push(s, KEYS_ESC);
+        push_joined(s, key & ~KEYS_ALT_FLAG, true);
+    } else {
+        push(s, key);
+    }
+}
+
+/* \n, \t, \e and \\ in a command's text, in place. */
 static void unescape(char *s)
 {
     char *o = s;
     for (; *s; s++) {
-        if (*s == '\\' && (s[1] == 'n' || s[1] == 't' || s[1] == '\\')) {
+        if (*s == '\\' && s[1] && strchr("nte\\", s[1])) {
             s++;
-            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : '\\';
+            *o++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s == 'e' ? '\033' : '\\';
         } else {
             *o++ = *s;
         }
@@ -125,7 +261,7 @@ static void unescape(char *s)
     *o = '\0';
 }
 
-/* Carries out one line; returns SCRIPT_NOTHING, SCRIPT_SIGNAL, or APP_KEY_PASTE. */
+/* Carries out one line; returns SCRIPT_NOTHING, SCRIPT_SIGNAL, or KEYS_PASTE. */
 static int run_line(script *s, char *line)
 {
     line[strcspn(line, "\r\n")] = '\0';
@@ -138,15 +274,17 @@ static int run_line(script *s, char *line)
     if (strcmp(line, "key") == 0) {
         char name[64];
         int count = 1;
-        if (sscanf(a, "%63s %d", name, &count) >= 1)
-            for (int i = 0; i < count && key_named(name) >= 0; i++)
-                push(s, key_named(name));
+        if (sscanf(a, "%63s %d", name, &count) >= 1) /* checked by line_valid */
+            for (int i = 0; i < count; i++)
+                push_key(s, key_named(name));
     } else if (strcmp(line, "type") == 0) {
-        push_text(s, a);
+        push_text(s, a, false);
+    } else if (strcmp(line, "bytes") == 0) {
+        push_text(s, a, true);
     } else if (strcmp(line, "paste") == 0) {
         free(s->paste);
         s->paste = strdup(a);
-        return APP_KEY_PASTE;
+        return KEYS_PASTE;
     } else if (strcmp(line, "dump") == 0) {
         diag_list d;
         diag_init(&d);
@@ -166,18 +304,6 @@ static int run_line(script *s, char *line)
     return SCRIPT_NOTHING;
 }
 
-/* The script's next line, newline kept, cut to size; false at the end. */
-static bool next_line(script *s, char *line, size_t size)
-{
-    if (!*s->at)
-        return false;
-    size_t n = strcspn(s->at, "\n");
-    size_t with_nl = n + (s->at[n] == '\n');
-    snprintf(line, size, "%.*s", (int)with_nl, s->at);
-    s->at += with_nl;
-    return true;
-}
-
 int script_next(script *s, char **paste)
 {
     if (s->next < s->nqueue)
@@ -189,7 +315,7 @@ int script_next(script *s, char **paste)
         if (line[0] == '#' || line[0] == '\n')
             continue;
         int r = run_line(s, line);
-        if (r == APP_KEY_PASTE) {
+        if (r == KEYS_PASTE) {
             *paste = s->paste;
             s->paste = NULL;
             return r;

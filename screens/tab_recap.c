@@ -7,13 +7,13 @@
 #include "fsdecl/text.h"
 #include "tabs_internal.h"
 
-void recap_title(const app *a, int index, char *buf, size_t size)
+void tab_recap_title(const app *a, int index, char *buf, size_t size)
 {
     (void)a, (void)index;
     snprintf(buf, size, "Récapitulatif");
 }
 
-tab_state recap_state(app *a, int index)
+tab_state tab_recap_state(app *a, int index)
 {
     (void)a, (void)index;
     return TAB_NONE;
@@ -131,7 +131,7 @@ static void commitment_rows(const recap *r, form_t *f)
     form_text(f, 2, TERM_NORMAL, line, NULL, f->width);
 }
 
-void recap_build_rows(app *a, int index, form_t *f)
+void tab_recap_build_rows(app *a, int index, form_t *f)
 {
     (void)index;
     const eval_result *e = session_judge(a->doc);

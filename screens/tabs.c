@@ -6,7 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
+#include "tabs.h"
+
 #include "bind.h"
 #include "fsdecl/text.h"
 #include "tabs_internal.h"
@@ -83,7 +84,7 @@ static void identity_build(app *a, int index, form_t *f)
             if (first)
                 form_blank(f);
             first = false;
-            tabs_message_row(f, 2, &e->messages[i], NULL);
+            indicator_message_row(f, 2, &e->messages[i], NULL);
         }
 }
 
@@ -234,7 +235,7 @@ static void attestation_build(app *a, int index, form_t *f)
     size_t blocking = 0;
     for (size_t i = 0; e && i < e->nmessages; i++)
         if (e->messages[i].severity == EVAL_BLOCKING) {
-            tabs_message_row(f, 2, &e->messages[i], NULL);
+            indicator_message_row(f, 2, &e->messages[i], NULL);
             blocking++;
         }
     if (!blocking)
@@ -266,7 +267,7 @@ static tab_state attestation_state(app *a, int index)
 static const tab_ops IDENTITY = {identity_title, identity_build, identity_state};
 static const tab_ops VOLET = {volet_title, volet_build, volet_state};
 static const tab_ops ATTESTATION = {attestation_title, attestation_build, attestation_state};
-static const tab_ops RECAP = {recap_title, recap_build_rows, recap_state};
+static const tab_ops RECAP = {tab_recap_title, tab_recap_build_rows, tab_recap_state};
 
 void tabs_setup(app *a)
 {

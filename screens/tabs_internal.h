@@ -9,11 +9,11 @@ void indicator_build(app *a, const rules_indicator *ind, form_t *f);
 /* A message of the evaluation as a row: its symbol, its text (wrapped). */
 /* A message of the evaluation; shown under its indicator (label not NULL), it drops the
  * « label » : it starts with. */
-void tabs_message_row(form_t *f, int indent, const eval_message *m, const char *label);
+void indicator_message_row(form_t *f, int indent, const eval_message *m, const char *label);
 
-/* The Récapitulatif tab. */
-void recap_title(const app *a, int index, char *buf, size_t size);
-void recap_build_rows(app *a, int index, form_t *f);
-tab_state recap_state(app *a, int index);
+/* The Récapitulatif tab (tab_recap.c). */
+void tab_recap_title(const app *a, int index, char *buf, size_t size);
+void tab_recap_build_rows(app *a, int index, form_t *f);
+tab_state tab_recap_state(app *a, int index);
 
 #endif

@@ -54,7 +54,7 @@ static size_t candidates(app *a, decl_typing *all)
 
 /* Into the declaration: first what it keeps already (with its text now), then the rest while
  * there is room. Typing is never dropped once kept; new typing past the limit is said, and
- * leaving the declaration asks first (app_confirm_leave). */
+ * leaving the declaration asks first (the quit question of declaration.c). */
 void typing_sync(app *a)
 {
     if (!a->doc || a->doc->read_only)

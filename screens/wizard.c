@@ -4,7 +4,6 @@
 #include "wizard.h"
 
 #include <curses.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "home.h"
 #include "bind.h"
 #include "script.h"
 
@@ -39,29 +39,6 @@ static void catch_crashes(void)
     int sigs[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         signal(sigs[i], on_crash);
-}
-
-/* The campaign of the day read while the terminal is being set up, so the home screen's first
- * frame waits for the longer of the two, not for both (when the store's memo cannot draw it). The
- * thread has the session to itself until it is joined; it takes no signal but its own faults. */
-static void *preload(void *s)
-{
-    session_home_fingerprint(s); /* before any rules are read: never newer than them */
-    session_current_year(s);
-    return NULL;
-}
-
-static bool preload_start(session *s, pthread_t *th)
-{
-    sigset_t all, old;
-    sigfillset(&all);
-    int faults[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}; /* still restore the terminal */
-    for (size_t i = 0; i < sizeof faults / sizeof faults[0]; i++)
-        sigdelset(&all, faults[i]);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
-    bool started = pthread_create(th, NULL, preload, s) == 0;
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    return started;
 }
 
 static void paste_mode(bool on)
@@ -96,61 +73,62 @@ static bool test_hooks(app *a, term_options *t, char *why, size_t size)
     return a->script != NULL;
 }
 
-int wizard_main(const wizard_options *o, diag_list *refused)
+/* The wizard on the app a; the program's exit code. */
+static int run(app *a, const wizard_options *o, diag_list *refused)
 {
-    /* Static, so zero without being written: the form's pending edits make it about 300 KB, and
-     * zeroing it on the stack touched every page, a millisecond of page faults before the first
-     * frame. wizard_main runs once. */
-    static app a;
-    a.opt = o;
     term_options t = {.no_color = o->no_color || (getenv("NO_COLOR") && *getenv("NO_COLOR")),
                       .ascii = o->ascii};
     char why[256] = "";
-    if (!test_hooks(&a, &t, why, sizeof why)) {
+    if (!test_hooks(a, &t, why, sizeof why)) {
         fprintf(stderr, "fsdecl : %s\n", why);
         return 2;
     }
-    if (!a.script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+    if (!a->script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
         fputs("fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes "
               "(fsdecl --help).\n",
               stderr);
         return 2;
     }
     session_config cfg = {o->rules_dir, o->data_dir, o->has_today, o->today};
-    a.s = session_new(&cfg);
-    if (!a.s) {
+    a->s = session_new(&cfg);
+    if (!a->s) {
         fputs("fsdecl : mémoire insuffisante\n", stderr);
-        script_close(a.script);
         return 2;
     }
     store_catch_signals();
     catch_crashes();
-    pthread_t loader;
-    bool recalled = !o->edit && home_recall(&a);
-    bool loading = !o->edit && !recalled && preload_start(a.s, &loader);
-    bool started = term_start(&t, why, sizeof why);
-    if (loading)
-        pthread_join(loader, NULL);
-    if (!started) {
+    if (!term_start(&t, why, sizeof why)) {
         fprintf(stderr, "fsdecl : %s\n", why);
-        session_free(a.s);
-        script_close(a.script);
         return 2;
     }
     atexit(stop);
-    if (!a.script)
+    if (!a->script)
         paste_mode(true);
     define_key("\033[200~", KEY_MAX + 1);
     define_key("\033[201~", KEY_MAX + 2);
     bool opened = true;
     if (o->edit)
-        opened = home_open_arg(&a, o->edit, refused);
+        opened = home_open_arg(a, o->edit, refused);
     else
-        home_run(&a);
+        home_run(a);
     stop();
-    bind_free();
-    free(a.paste);
-    script_close(a.script);
-    session_free(a.s);
     return opened ? 0 : 2;
+}
+
+int wizard_main(const wizard_options *o, diag_list *refused)
+{
+    /* On the heap: the form's pending edits make it about 300 KB, too much for a stack; calloc
+     * takes zeroed pages from the system without touching them. */
+    app *a = calloc(1, sizeof *a);
+    if (!a) {
+        fputs("fsdecl : mémoire insuffisante\n", stderr);
+        return 2;
+    }
+    int code = run(a, o, refused);
+    bind_free();
+    free(a->paste);
+    script_close(a->script);
+    session_free(a->s);
+    free(a);
+    return code;
 }

@@ -85,21 +85,29 @@ static void options(FILE *f, bool global)
 static void keys(FILE *f)
 {
     fputs(".SH TOUCHES DE L'ASSISTANT\n"
-          "Les mêmes que l'écran d'aide (F1) et que le bas de l'écran. Dans un champ de texte, les "
-          "caractères vont au champ ; ailleurs, les lettres et les chiffres ci-dessous sont des "
-          "commandes.\n",
+          "Les mêmes que l'écran d'aide (F1) et que le bas de l'écran, par contexte. Les touches "
+          "qui changent d'onglet, enregistrent ou quittent font la même chose quel que soit le "
+          "champ : les chiffres et les lettres ne sont jamais des commandes dans un champ où l'on "
+          "tape. Une touche que fsdecl ne connaît pas (une séquence d'échappement, Alt avec une "
+          "lettre) n'est jamais saisie : elle est ignorée, et la ligne de messages le dit.\n",
           f);
-    for (int a = 0; a < ACT_NONE; a++) {
-        const action_info *i = action_info_of((wiz_action)a);
-        fputs(".TP\n.B ", f);
-        roff(f, i->shown);
+    for (int m = 0; m < KEYMAP_COUNT; m++) {
+        const keymap *km = keymap_get((keymap_id)m);
+        fputs(".SS ", f);
+        roff(f, km->title);
         fputs("\n", f);
-        roff(f, i->label);
-        fputs(" : ", f);
-        roff(f, i->help);
-        if (i->where == CTX_HOME)
-            fputs(" (accueil)", f);
-        fputs(".\n", f);
+        for (size_t i = 0; i < km->n; i++) {
+            const keymap_entry *e = &km->entries[i];
+            if (e->act == ACT_PASTE)
+                continue; /* not a key */
+            fputs(".TP\n.B ", f);
+            roff(f, e->shown);
+            fputs("\n", f);
+            roff(f, action_label(e->act));
+            fputs(" : ", f);
+            roff(f, action_help(e->act));
+            fputs(".\n", f);
+        }
     }
 }
 

@@ -257,4 +257,20 @@ for what in "$tmp/none.cfg: ouverture impossible : Aucun fichier ou dossier de c
         grep -q "^fsdecl edit : $arg n'a pas été ouvert ; rien n'a été modifié ni enregistré.$" "$tmp/out" &&
         ok || { ko "edit $arg: exit $rc, or the file and the reason not said"; cat "$tmp/out"; }
 done
+# Script mode is strict: a typo in a key's name, an unknown command or a malformed line ends the
+# run before its first key, exit 2, with the script's file and line on standard error; a screen
+# test can no longer pass on a typo (« key Entr » used to be ignored).
+for bad in "key Entr|touche inconnue « Entr »" "key Tab x|nombre de touches invalide « x »" \
+    "kye Enter|commande inconnue « kye »" "resize 80|taille invalide « 80 »" \
+    "signal INT|signal inconnu « INT »" "key F13|touche inconnue « F13 »"; do
+    line=${bad%%|*} said=${bad#*|}
+    printf '# a comment\nkey Enter\n%s\ndump jamais.txt\n' "$line" >"$tmp/typo.keys"
+    rm -f "$tmp"/dumps/*
+    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/typo.keys \
+        FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+    rc=$?
+    [ $rc -eq 2 ] && grep -qF "fsdecl : script $tmp/typo.keys, ligne 3 : $said" "$tmp/out" &&
+        [ ! -e "$tmp/dumps/jamais.txt" ] && ok ||
+        { ko "script « $line »: exit $rc, or the line and the reason not said"; cat "$tmp/out"; }
+done
 finish

@@ -20,7 +20,8 @@
  *   run PROG ARG...         start the program (arguments split on spaces, quotes kept together)
  *   wait                    until the next complete frame (fails after 10 s)
  *   key NAME [COUNT]        Tab S-Tab Enter Esc Up Down Left Right Home End PgUp PgDn Backspace
- *                           Delete Space F1..F12, C-x (Ctrl), M-x (Alt); waits after each
+ *                           Delete Space F1..F12, C-x (Ctrl), M-x (Alt), S-NAME and C-NAME
+ *                           (Shift or Ctrl with a named key); waits after each
  *   type TEXT               each character as typed, waiting after each
  *   resize COLSxROWS        the terminal changes size; waits for the redrawn frame
  *   sleep MS                let the program's own clock run (autosave); output is still read
@@ -253,6 +254,8 @@ static bool send_key(term_t *t, const char *name)
         mod = VTERM_MOD_SHIFT, name += 2;
     else if (strncmp(name, "M-", 2) == 0)
         mod = VTERM_MOD_ALT, name += 2;
+    else if (strncmp(name, "C-", 2) == 0 && name[2] && name[3])
+        mod = VTERM_MOD_CTRL, name += 2; /* Ctrl with a named key: C-Right */
     else if (strncmp(name, "C-", 2) == 0 && name[2] && !name[3]) {
         char c = (char)(name[2] & 0x1f); /* the plain control byte, as xterm sends it */
         to_master(&c, 1, t);

@@ -1,0 +1,17 @@
+/* tabs: the declaration's tabs, from the rules: Identité, one per volet, Attestation,
+ * Récapitulatif; each builds its rows from the declaration and its judgement. */
+#ifndef FSDECL_SCREENS_TABS_H
+#define FSDECL_SCREENS_TABS_H
+
+#include <stddef.h>
+
+#include "app.h"
+
+/* Sets the tabs up for the open declaration. */
+void tabs_setup(app *a);
+/* The current tab's rows rebuilt. */
+void tabs_build(app *a);
+/* A volet's label shortened for the strip: "Volet 1 – Prérequis : ..." gives "Volet 1". */
+void tabs_short_label(const char *label, char *buf, size_t size);
+
+#endif
