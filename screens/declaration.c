@@ -120,26 +120,45 @@ static void write_pdf(app *a)
     diag_free(&d);
 }
 
-/* ---- transmission ---------------------------------------------------------------------------- */
+/* ---- a finalised version -------------------------------------------------------------------- */
 
-/* Confirms, transmits, shows the new version; true when a version was transmitted. */
+/* Says why no version can be finalised now, in a box. */
+static void refuse(app *a, const session_report *r, const diag_list *d)
+{
+    static const char *const ok[] = {"Fermer", NULL};
+    char text[1024];
+    char *why = session_explain(r);
+    snprintf(text, sizeof text, "Aucune version n'a été finalisée : %s%s%s", why ? why : "erreur",
+             d && d->count ? ". " : ".", d && d->count ? d->items[0].message : "");
+    free(why);
+    dialog_ask(a, "Version non finalisée", text, ok, 0);
+}
+
+/* Confirms, finalises a version (numbered, dated, kept on this computer) and says what to do next:
+ * fsdecl sends nothing. True when a version was made. */
 static bool transmit(app *a)
 {
-    static const char *const confirm[] = {"Transmettre", "Annuler", NULL};
+    static const char *const confirm[] = {"Finaliser", "Annuler", NULL};
     static const char *const ok[] = {"Fermer", NULL};
     static const char *const drop[] = {"Les effacer et continuer", "Annuler", NULL};
-    char text[1024], lo[48], hi[48];
+    char text[1600], lo[48], hi[48];
     session_report r;
     /* typing (refused, or hidden since by another answer) is not in the declaration: effaced only
-     * when nothing else stops the transmission, and once it is confirmed */
-    bool efface = session_transmit_check(a->doc, &r) == SESSION_TYPING_PENDING;
+     * when nothing else stops the version, and once it is confirmed */
+    session_outcome first = session_transmit_check(a->doc, &r);
+    if (first != SESSION_OK && first != SESSION_TYPING_PENDING) {
+        refuse(a, &r, NULL); /* said before anything is asked */
+        return false;
+    }
+    bool efface = first == SESSION_TYPING_PENDING;
     if (efface) {
         char list[600];
         typing_list_fr(a, list, sizeof list);
-        snprintf(text, sizeof text,
-                 "Des saisies ne sont pas validées et ne font pas partie de la déclaration : %s. "
-                 "Corrigez-les dans leur champ, ou effacez-les pour transmettre sans elles.",
-                 list);
+        snprintf(
+            text, sizeof text,
+            "Des saisies ne sont pas validées et ne font pas partie de la déclaration : %s. "
+            "Corrigez-les dans leur champ, ou effacez-les pour finaliser la version sans elles.",
+            list);
         if (dialog_ask(a, "Saisies non validées", text, drop, 1) != 0)
             return false;
     }
@@ -147,13 +166,14 @@ static bool transmit(app *a)
     text_money(e ? e->min_cents : 0, lo, sizeof lo);
     text_money(e ? e->max_cents : 0, hi, sizeof hi);
     snprintf(text, sizeof text,
-             "Transmettre cette déclaration (%s%s%s) ? %s Vous pourrez la modifier et la "
-             "transmettre de nouveau jusqu'à la clôture.",
+             "Finaliser une version de cette déclaration (%s%s%s) ? Elle sera numérotée, datée et "
+             "gardée sur cet ordinateur ; fsdecl n'envoie rien à l'Assurance Maladie. %s Vous "
+             "pourrez la modifier et finaliser une nouvelle version jusqu'à la clôture.",
              lo, e && e->min_cents != e->max_cents ? " à " : "",
              e && e->min_cents != e->max_cents ? hi : "",
-             e && e->nblocking ? "Elle est incomplète : la transmission sera partielle."
+             e && e->nblocking ? "Elle est incomplète : la version le sera aussi."
                                : "Elle est complète.");
-    if (dialog_ask(a, "Transmettre", text, confirm, 1) != 0)
+    if (dialog_ask(a, "Finaliser une version", text, confirm, 0) != 0)
         return false;
     if (efface) {
         typing_drop_all(a);
@@ -164,22 +184,24 @@ static bool transmit(app *a)
     diag_list d;
     diag_init(&d);
     session_outcome o = session_transmit(a->doc, &version, &info, &r, &d);
-    if (o == SESSION_OK) {
-        app_clock_hhmm(a->saved_at, sizeof a->saved_at);
-        char when[64];
-        date_stamp_fr(info.date, when, sizeof when);
-        snprintf(text, sizeof text, "Version %d transmise le %s. Empreinte SHA-256 : %s", version,
-                 when, info.sha256);
-        app_say(a, TERM_OK, "%s Version %d transmise.", term_symbol(TERM_SYM_OK), version);
-    } else {
-        char *why = session_explain(&r);
-        snprintf(text, sizeof text, "Transmission impossible : %s%s%s", why ? why : "erreur",
-                 d.count ? ". " : ".", d.count ? d.items[0].message : "");
-        free(why);
+    if (o != SESSION_OK) {
+        refuse(a, &r, &d);
+        diag_free(&d);
+        return false;
     }
     diag_free(&d);
-    dialog_ask(a, o == SESSION_OK ? "Transmise" : "Non transmise", text, ok, 0);
-    return o == SESSION_OK;
+    app_clock_hhmm(a->saved_at, sizeof a->saved_at);
+    char when[64], how[600];
+    date_stamp_fr(info.date, when, sizeof when);
+    recap_declare_words(a->doc->rules, how, sizeof how);
+    snprintf(text, sizeof text, "Version %d finalisée le %s, gardée sur cet ordinateur.\n\n%s",
+             version, when, how);
+    app_say(a, TERM_OK,
+            "%s Version %d finalisée : à déclarer sur Amelipro ou par le formulaire "
+            "papier.",
+            term_symbol(TERM_SYM_OK), version);
+    dialog_ask(a, "Version finalisée", text, ok, 0);
+    return true;
 }
 
 /* ---- saving and leaving ---------------------------------------------------------------------- */

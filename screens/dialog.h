@@ -1,5 +1,5 @@
 /* dialog: boxes drawn over the frame, each running until answered: a question with buttons, a
- * choice in a long list, a text to read, a field to fill, "Ce qui manque", the transmission. */
+ * choice in a long list, a text to read, a field to fill, "Ce qui manque", a finalised version. */
 #ifndef FSDECL_SCREENS_DIALOG_H
 #define FSDECL_SCREENS_DIALOG_H
 

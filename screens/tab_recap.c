@@ -32,12 +32,12 @@ static void header_rows(const recap *r, form_t *f)
     rules_closing_fr(r->campaign->window.has_closes, r->campaign->window.closes,
                      r->campaign->window.closes_inferred, c, sizeof c);
     snprintf(line, sizeof line, "Saisie ouverte le %s, clôture %s — %s", o, c,
-             r->origin.transmitted ? "version transmise" : "brouillon");
+             r->origin.transmitted ? "version finalisée" : "brouillon");
     form_text(f, 2, TERM_DIM, line, NULL, f->width);
     if (r->origin.version) {
         char when[64];
         date_stamp_fr(r->origin.date, when, sizeof when);
-        snprintf(line, sizeof line, "Dernière version transmise : %d, le %s, empreinte %.16s…",
+        snprintf(line, sizeof line, "Dernière version finalisée : %d, le %s, empreinte %.16s…",
                  r->origin.version, when, r->origin.sha256);
         form_text(f, 2, TERM_DIM, line, NULL, f->width);
     }

@@ -182,14 +182,14 @@ static void history_rows(app *a, form_t *f)
         snprintf(line, sizeof line, "Historique illisible : %s",
                  d.count ? d.items[0].message : "raison inconnue");
         form_blank(f);
-        form_text(f, 0, TERM_HEADING, "Versions transmises", NULL, f->width);
+        form_text(f, 0, TERM_HEADING, "Versions finalisées", NULL, f->width);
         form_text(f, 2, TERM_BAD, line, NULL, f->width);
     }
     diag_free(&d);
     if (!n)
         return;
     form_blank(f);
-    form_text(f, 0, TERM_HEADING, "Versions transmises", NULL, f->width);
+    form_text(f, 0, TERM_HEADING, "Versions finalisées", NULL, f->width);
     for (size_t i = 0; i < n; i++) {
         char line[256], when[64];
         date_stamp_fr(v[i].date, when, sizeof when);
@@ -225,8 +225,8 @@ static void attestation_build(app *a, int index, form_t *f)
     const eval_result *e = session_judge(doc);
     form_text(f, 0, TERM_HEADING, "Attestation sur l'honneur", NULL, f->width);
     form_text(f, 2, TERM_DIM,
-              "Cochez les deux engagements pour pouvoir transmettre ; vous pourrez modifier et "
-              "transmettre de nouveau jusqu'à la clôture.",
+              "Cochez les deux engagements pour pouvoir finaliser une version ; vous pourrez "
+              "modifier la déclaration et en finaliser une nouvelle jusqu'à la clôture.",
               NULL, f->width);
     bind_row(doc, f, 2, DECL_COMMITMENT_ACCURACY, (binding){BIND_ACCURACY, NULL, 0}, NULL);
     bind_row(doc, f, 2, DECL_COMMITMENT_KEEP_PROOFS, (binding){BIND_KEEP_PROOFS, NULL, 0}, NULL);
@@ -247,7 +247,7 @@ static void attestation_build(app *a, int index, form_t *f)
         form_text(f, 2, TERM_WARN, why ? why : "Lecture seule.", NULL, f->width);
         free(why);
     } else {
-        form_button(f, 2, "Transmettre", (binding){BIND_TRANSMIT, NULL, 0}, NULL);
+        form_button(f, 2, "Finaliser une version", (binding){BIND_TRANSMIT, NULL, 0}, NULL);
     }
     history_rows(a, f);
     campaign_notes(doc->rules, f);

@@ -173,7 +173,7 @@ void typing_restore(app *a)
             carry(a, &d->typing[i]);
     if (a->nunplaced) /* the field-less ones are said first: they wait nowhere in sight */
         app_say(a, TERM_WARN,
-                "%s %zu saisie%s sans champ ici, gardée%s : la transmission propose "
+                "%s %zu saisie%s sans champ ici, gardée%s : finaliser une version propose "
                 "de %s.",
                 term_symbol(TERM_SYM_WARN), a->nunplaced, a->nunplaced > 1 ? "s" : "",
                 a->nunplaced > 1 ? "s" : "", a->nunplaced > 1 ? "les effacer" : "l'effacer");
