@@ -88,15 +88,3 @@ long date_to_days(date_t d)
     long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
-
-int date_cmp_within(date_t today, date_t other, long range[2])
-{
-    long t = date_to_days(today), o = date_to_days(other);
-    if (t < o && o - 1 < range[1])
-        range[1] = o - 1;
-    else if (t > o && o + 1 > range[0])
-        range[0] = o + 1;
-    else if (t == o)
-        range[0] = range[1] = t;
-    return t < o ? -1 : t > o;
-}

@@ -21,11 +21,10 @@ typedef struct {
     bool quiet;                   /* judging a second reading: its messages are not given */
 } ctx;
 
-/* date_cmp(today, other), the days judged the same narrowed to those with the same answer. Every
- * comparison with today goes through here. */
+/* date_cmp(today, other): every comparison with today goes through here. */
 static int cmp_today(ctx *x, date_t other)
 {
-    return date_cmp_within(x->today, other, x->r->same_days);
+    return date_cmp(x->today, other);
 }
 
 /* ---- messages ---------------------------------------------------------------------------- */
@@ -1020,7 +1019,6 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     if (!r)
         return NULL;
     r->campaign = c;
-    r->same_days[0] = LONG_MIN, r->same_days[1] = LONG_MAX;
     r->items = calloc(c->nindicators ? c->nindicators : 1, sizeof *r->items);
     r->volets = calloc(c->nvolets ? c->nvolets : 1, sizeof *r->volets);
     /* what says the judgement is incomplete is allocated first: it cannot be missing then */

@@ -26,12 +26,10 @@ struct session {
     paths_t paths;
     loaded_campaign campaigns[PATHS_MAX_CAMPAIGNS];
     size_t ncampaigns;
-    int current_year;     /* session_current_year's answer, found once for ... */
-    date_t current_for;   /* ... this day (screens ask at every frame), ... */
-    long current_days[2]; /* ... and the same on these days (date_to_days) */
+    int current_year;   /* session_current_year's answer, found once for ... */
+    date_t current_for; /* ... this day (screens ask at every frame), ... */
     store_t store;
     bool store_opened;
-    uint64_t inputs; /* session_home_fingerprint's answer, 0 until asked */
 };
 
 static date_t clock_today(void)
@@ -133,14 +131,14 @@ bool session_rules_problem(const session *s, char *buf, size_t size)
 
 /* Where today stands against a campaign's window: before it (-1), in it (0), after it (1); days
  * narrowed to those where it stands the same. */
-static int window_position(const rules_campaign *c, date_t today, long days[2])
+static int window_position(const rules_campaign *c, date_t today)
 {
-    if (date_cmp_within(today, c->window.opens, days) < 0)
+    if (date_cmp(today, c->window.opens) < 0)
         return -1;
     /* a closing date not yet known: at the latest when the CNAM computes, in the first half of
      * the next year (001 §IV) */
     date_t closes = c->window.has_closes ? c->window.closes : (date_t){c->year + 1, 6, 30};
-    return date_cmp_within(today, closes, days) > 0 ? 1 : 0;
+    return date_cmp(today, closes) > 0 ? 1 : 0;
 }
 
 /* No window opens before its campaign's year (the loader checks it): a campaign of a later year
@@ -156,7 +154,7 @@ static int find_current_year(session *s)
         if (!c)
             continue;
         latest = latest ? latest : c->year;
-        int at = window_position(c, s->today, s->current_days);
+        int at = window_position(c, s->today);
         if (at == 0)
             return c->year;
         if (at > 0)
@@ -173,27 +171,10 @@ static int find_current_year(session *s)
 int session_current_year(session *s)
 {
     if (!s->current_year || date_cmp(s->current_for, s->today) != 0) {
-        /* the years are compared: the same answer at most within today's year */
-        s->current_days[0] = date_to_days((date_t){s->today.year, 1, 1});
-        s->current_days[1] = date_to_days((date_t){s->today.year, 12, 31});
         s->current_year = find_current_year(s);
         s->current_for = s->today;
     }
     return s->current_year;
-}
-
-void session_current_days(session *s, long days[2])
-{
-    session_current_year(s);
-    days[0] = s->current_days[0] > days[0] ? s->current_days[0] : days[0];
-    days[1] = s->current_days[1] < days[1] ? s->current_days[1] : days[1];
-}
-
-uint64_t session_home_fingerprint(session *s)
-{
-    if (!s->inputs)
-        s->inputs = session_rules_print(&s->paths) | 1; /* never 0 */
-    return s->inputs;
 }
 
 const store_t *session_store(session *s, diag_list *d)
@@ -217,7 +198,6 @@ static void summarise(session *s, const store_t *st, session_summary *sum, diag_
 {
     diag_list dl;
     diag_init(&dl);
-    sum->same_days[0] = LONG_MIN, sum->same_days[1] = LONG_MAX; /* no day compared */
     decl_t *decl = store_load(st, sum->entry.name, &dl);
     const rules_campaign *c = decl ? session_campaign(s, sum->entry.year, &dl) : NULL;
     eval_result *r = c ? eval_declaration(c, decl, s->today) : NULL;
@@ -238,15 +218,13 @@ static void summarise(session *s, const store_t *st, session_summary *sum, diag_
         sum->max_tenths = r->max_tenths;
         sum->min_cents = r->min_cents;
         sum->max_cents = r->max_cents;
-        sum->same_days[0] = r->same_days[0], sum->same_days[1] = r->same_days[1];
     }
     eval_free(r);
     decl_free(decl);
     diag_free(&dl);
 }
 
-bool session_list_drafts(session *s, session_summary **out, size_t *count, bool printed,
-                         diag_list *d)
+bool session_list(session *s, session_summary **out, size_t *count, diag_list *d)
 {
     *out = NULL;
     *count = 0;
@@ -264,19 +242,12 @@ bool session_list_drafts(session *s, session_summary **out, size_t *count, bool 
     }
     for (size_t i = 0; i < n; i++) {
         sums[i].entry = v[i];
-        if (printed) /* before reading: never newer than what is judged */
-            sums[i].print = session_draft_print(st, v[i].name);
         summarise(s, st, &sums[i], d);
     }
     free(v);
     *out = sums;
     *count = n;
     return complete;
-}
-
-bool session_list(session *s, session_summary **out, size_t *n, diag_list *d)
-{
-    return session_list_drafts(s, out, n, false, d);
 }
 
 /* ---- explanations --------------------------------------------------------------------------- */

@@ -64,24 +64,6 @@ static void test_date_compare_and_format(void **state)
     assert_int_equal(date_to_days((date_t){2024, 3, 1}) - date_to_days((date_t){2024, 2, 28}), 2);
 }
 
-/* Each comparison narrows the days on which every answer would be the same; today stays in. */
-static void test_date_cmp_within(void **state)
-{
-    (void)state;
-    date_t today = {2025, 12, 20};
-    long t = date_to_days(today), days[2] = {LONG_MIN, LONG_MAX};
-    assert_true(date_cmp_within(today, (date_t){2025, 12, 31}, days) < 0);
-    assert_true(days[0] == LONG_MIN && days[1] == t + 10);
-    assert_true(date_cmp_within(today, (date_t){2026, 1, 31}, days) < 0); /* farther: no change */
-    assert_true(days[1] == t + 10);
-    assert_true(date_cmp_within(today, (date_t){2025, 12, 1}, days) > 0);
-    assert_true(days[0] == t - 18 && days[1] == t + 10);
-    assert_true(date_cmp_within(today, (date_t){2025, 11, 1}, days) > 0); /* farther: no change */
-    assert_true(days[0] == t - 18);
-    assert_int_equal(date_cmp_within(today, today, days), 0); /* the answer changes either side */
-    assert_true(days[0] == t && days[1] == t);
-}
-
 static void test_utf8(void **state)
 {
     (void)state;
@@ -265,11 +247,11 @@ static void test_fileio(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_date_parse),      cmocka_unit_test(test_date_compare_and_format),
-        cmocka_unit_test(test_date_cmp_within), cmocka_unit_test(test_utf8),
-        cmocka_unit_test(test_sanitize),        cmocka_unit_test(test_numbers),
-        cmocka_unit_test(test_arena),           cmocka_unit_test(test_diag),
-        cmocka_unit_test(test_fileio),          cmocka_unit_test(test_width),
+        cmocka_unit_test(test_date_parse), cmocka_unit_test(test_date_compare_and_format),
+        cmocka_unit_test(test_utf8),       cmocka_unit_test(test_sanitize),
+        cmocka_unit_test(test_numbers),    cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_diag),       cmocka_unit_test(test_fileio),
+        cmocka_unit_test(test_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -582,43 +582,7 @@ static void test_explain(void **state)
     free(text);
 }
 
-/* ---- the home's memo --------------------------------------------------------------------------
- */
-
-/* Another session on s's store, as a later start would open it. */
-static session *later_start(session *s, const char *rules, date_t today)
-{
-    session_config cfg = {.rules_dir = rules,
-                          .data_dir = session_store_located(s, NULL)->root,
-                          .has_today = true,
-                          .today = today};
-    session *t = session_new(&cfg);
-    assert_non_null(t);
-    return t;
-}
-
-/* Whether a later start recalls a home equal to h (false: it recalls nothing). */
-static bool recalls(session *s, const char *rules, date_t today, const session_home *h)
-{
-    session *t = later_start(s, rules, today);
-    session_home r;
-    bool ok = session_home_recall(t, &r);
-    if (ok)
-        assert_true(session_home_equal(&r, h));
-    else
-        assert_int_equal(r.n, 0);
-    session_home_free(&r);
-    session_free(t);
-    return ok;
-}
-
-static void append(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "a");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-}
+/* ---- the home ------------------------------------------------------------------------------ */
 
 static void write_file(const char *path, const char *text)
 {
@@ -628,94 +592,6 @@ static void write_file(const char *path, const char *text)
     fclose(f);
 }
 
-#define RULES FSDECL_SOURCE_DIR "/rules"
-#define DAY ((date_t){2025, 12, 20})
-
-/* Recalled only when the program, the rules and lists, and each draft are those the figures were
- * judged from, and on the days they would be judged the same; a draft put back as it was is
- * recalled again. */
-static void test_home_memo_inputs(void **state)
-{
-    (void)state;
-    session *s = fresh();
-    session_home h;
-    assert_false(session_home_recall(s, &h)); /* no store yet */
-    session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
-    session_close(import_example(s, EXAMPLES "partial.cfg"));
-    assert_false(recalls(s, RULES, DAY, NULL)); /* no memo yet */
-    session_home_read(s, &h);
-    assert_int_equal(h.year, 2025);
-    assert_int_equal(h.n, 2);
-    assert_int_equal(h.drafts[0].min_cents, 780500);
-    assert_true(recalls(s, RULES, DAY, &h));
-    assert_true(recalls(s, RULES, (date_t){2025, 12, 21}, &h));
-    /* gp-complete's attestation is dated 15/12/2025: on that day it would not be "after today" */
-    assert_true(recalls(s, RULES, (date_t){2025, 12, 16}, &h));
-    assert_false(recalls(s, RULES, (date_t){2025, 12, 15}, &h));
-    assert_true(recalls(s, RULES, (date_t){2025, 12, 31}, &h));
-    assert_false(recalls(s, RULES, (date_t){2026, 1, 1}, &h)); /* years are compared */
-
-    char draft[PATH_MAX + 64];
-    store_draft_path(session_store_located(s, NULL), NAME, draft, sizeof draft);
-    char *was = test_slurp(draft, NULL);
-    append(draft, "# changed\n");
-    assert_false(recalls(s, RULES, DAY, &h));
-    write_file(draft, was);
-    session_home_free(&h); /* the same bytes, but saved again: the listing's time has moved */
-    session_home_read(s, &h);
-    assert_true(recalls(s, RULES, DAY, &h));
-    free(was);
-
-    char rules[256], cmd[600];
-    snprintf(rules, sizeof rules, "%s/rules-copy", base);
-    snprintf(cmd, sizeof cmd, "mkdir -p '%s' && cp '%s'/*.cfg '%s'", rules, RULES, rules);
-    assert_int_equal(system(cmd), 0);
-    assert_false(recalls(s, rules, DAY, &h)); /* other files */
-    session *t = later_start(s, rules, DAY);
-    session_home k;
-    session_home_read(t, &k);
-    session_free(t);
-    assert_true(recalls(s, rules, DAY, &k));
-    snprintf(cmd, sizeof cmd, "%s/2026.cfg", rules); /* a campaign the home does not show */
-    append(cmd, "\n");
-    assert_false(recalls(s, rules, DAY, &k));
-    session_home_free(&k);
-    session_home_free(&h);
-    session_free(s);
-}
-
-/* Judging says on which days it would judge the same: those between the dates today was compared
- * with. An empty 2025 declaration has the opening hours left, due by 31/12/2025. */
-static void test_judged_the_same(void **state)
-{
-    (void)state;
-    session *s = fresh();
-    const rules_campaign *c = session_campaign(s, 2025, NULL);
-    assert_non_null(c);
-    decl_t *d = decl_new();
-    assert_non_null(d);
-    d->campaign = 2025;
-    eval_result *r = eval_declaration(c, d, DAY);
-    assert_non_null(r);
-    assert_true(eval_has_message(r, EVAL_MSG_DEADLINE_UPCOMING, NULL));
-    /* after the window opened on 15/12 (each comparison keeps its sign: a day is before, on or
-     * after a date) */
-    assert_true(r->same_days[0] == date_to_days((date_t){2025, 12, 16}));
-    assert_true(r->same_days[1] == date_to_days((date_t){2025, 12, 30})); /* "upcoming" */
-    eval_free(r);
-    r = eval_declaration(c, d, (date_t){2025, 12, 31});
-    assert_true(r->same_days[0] == r->same_days[1]); /* the last day: only that day */
-    eval_free(r);
-    r = eval_declaration(c, d, (date_t){2026, 1, 5});
-    assert_true(eval_has_message(r, EVAL_MSG_DEADLINE_PASSED, NULL));
-    assert_true(r->same_days[0] == date_to_days((date_t){2026, 1, 1}));
-    assert_true(r->same_days[1] == date_to_days((date_t){2026, 1, 30})); /* the next deadline */
-    eval_free(r);
-    decl_free(d);
-    session_free(s);
-}
-
-/* A damaged memo is never used, and never an error; the next reading writes it again. */
 /* A damaged reference list (invalid, or not a file) is named on the home screen with what is
  * wrong with it, never taken for « no campaign found ». */
 static void test_home_damaged_list(void **state)
@@ -749,58 +625,6 @@ static void test_home_damaged_list(void **state)
     rmdir(file);
 }
 
-static void test_home_memo_damaged(void **state)
-{
-    (void)state;
-    session *s = fresh();
-    session_close(import_example(s, EXAMPLES "gp-complete.cfg"));
-    session_home h;
-    session_home_read(s, &h);
-    char path[PATH_MAX + 32];
-    snprintf(path, sizeof path, "%s/home.memo", session_store_located(s, NULL)->root);
-    char *good = test_slurp(path, NULL);
-    assert_true(recalls(s, RULES, DAY, &h));
-    const char *line = strstr(good, "\ndraft ");
-    assert_non_null(line);
-    char *bad = malloc(strlen(good) + 64);
-    assert_non_null(bad);
-    struct {
-        const char *what, *from, *to;
-    } cases[] = {
-        {"cut in the middle of a line", "MARTIN", "MAR\0"},
-        {"a draft line too many", "\ndraft ", "\ndraft 2025-10001234565 1 0 0 0 0 0 0 X\ndraft "},
-        {"a control character in a name", "MARTIN", "MA\033[2JRTIN"},
-        {"a state that does not exist", " 0 0 11150", " 7 0 11150"},
-        {"a figure that is not a number", " 780500 780500", " 780500 78x500"},
-        {"no title", "\ntitle ", "\ntitel "},
-        {"an invalid date", "2025-12-15", "2025-13-15"},
-        {"a closing that is neither none, published nor inferred", " 2026-02-08 1\n",
-         " 2026-02-08 3\n"},
-        {"another program's version", "memo 1 ", "memo 1 9"},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *at = strstr(good, cases[i].from);
-        assert_non_null(at);
-        size_t head = (size_t)(at - good);
-        memcpy(bad, good, head);
-        strcpy(bad + head, cases[i].to);
-        if (strcmp(cases[i].to, "MAR\0") != 0)
-            strcat(bad, at + strlen(cases[i].from));
-        write_file(path, bad);
-        print_message("%s\n", cases[i].what);
-        assert_false(recalls(s, RULES, DAY, &h));
-    }
-    session_home k;
-    session_home_read(s, &k); /* written again */
-    assert_true(session_home_equal(&h, &k));
-    assert_true(recalls(s, RULES, DAY, &h));
-    free(bad);
-    free(good);
-    session_home_free(&k);
-    session_home_free(&h);
-    session_free(s);
-}
-
 int main(void)
 {
     char *made = mkdtemp(base);
@@ -820,9 +644,6 @@ int main(void)
         cmocka_unit_test(test_recovery),
         cmocka_unit_test(test_restore_recover_by_name),
         cmocka_unit_test(test_list),
-        cmocka_unit_test(test_home_memo_inputs),
-        cmocka_unit_test(test_judged_the_same),
-        cmocka_unit_test(test_home_memo_damaged),
         cmocka_unit_test(test_home_damaged_list),
         cmocka_unit_test(test_explain),
         cmocka_unit_test(test_carry_into_donum),

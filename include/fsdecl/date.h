@@ -28,9 +28,5 @@ void date_stamp_fr(const char *stamp, char *buf, size_t size);
 void date_format_iso(date_t d, char *buf, size_t size);
 /* Days since 1970-01-01 (proleptic Gregorian). */
 long date_to_days(date_t d);
-/* date_cmp(today, other); and range, the days (date_to_days) around today on which the answer
- * would be the same, narrowed to them. Who judges at a date and compares it only through this
- * function knows the days on which it would judge the same. */
-int date_cmp_within(date_t today, date_t other, long range[2]);
 
 #endif

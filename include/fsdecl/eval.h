@@ -187,7 +187,6 @@ typedef struct {
     bool committed;     /* both commitments of the attestation are ticked */
     eval_window window; /* the declaration window on the day judged */
     bool transmittable; /* committed, window allowing: a (possibly partial) transmission */
-    long same_days[2];  /* the days (date_to_days) on which this declaration is judged the same */
 } eval_result;
 
 /* today: the date deadlines are judged against. Never NULL but when memory runs out. */

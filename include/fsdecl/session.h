@@ -100,9 +100,6 @@ typedef struct {
     session_draft_state state;
     size_t nblocking; /* problems left: 0 for a complete declaration (a closed window aside) */
     int64_t min_tenths, max_tenths, min_cents, max_cents;
-    /* for the home's memo only (session_home_read): */
-    uint64_t print;    /* a fingerprint of the draft's bytes, taken before they were judged */
-    long same_days[2]; /* the days (date_to_days) on which it is judged the same */
 } session_summary;
 
 /* The drafts, sorted by name, each judged: *n of them in *out (malloc'ed). false (diagnosed) when
@@ -118,23 +115,10 @@ typedef struct {
     session_summary *drafts; /* malloc'ed */
     size_t n;
     char problem[512]; /* why the store could not be listed; "" when it could */
-    long same_days[2]; /* the days (date_to_days) on which all of it is the same */
 } session_home;
 
-/* Reads the rules and judges each draft; remembers what it found in the store (home.memo), for
- * the next session_home_recall. */
+/* Reads the rules and judges each draft. */
 void session_home_read(session *s, session_home *h);
-/* What session_home_read last found, from the memo, when nothing it was judged from has changed
- * since (this program's version, every rules and list file, each draft, byte for byte) and today
- * is one of the days it holds for (no date it was compared with lies between); false otherwise,
- * and h is empty. Reads no rules: fast enough for a first frame, and to be
- * followed by session_home_read. Only when the store holds drafts. */
-bool session_home_recall(session *s, session_home *h);
-bool session_home_equal(const session_home *a, const session_home *b);
-/* The fingerprint of every rules and list file the memo is checked against: taken once a session,
- * at the first call, which should come before any rules are read (session_home_read makes it
- * otherwise). */
-uint64_t session_home_fingerprint(session *s);
 void session_home_free(session_home *h);
 
 /* ---- one declaration ------------------------------------------------------------------------ */

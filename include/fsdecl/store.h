@@ -12,7 +12,6 @@
  *                                  (finished by the next holder of the lock)
  *   history/YEAR-RPPS/vNNNN.cfg    transmitted version NNNN (read-only)
  *   history/YEAR-RPPS/vNNNN.sha256 its fingerprint and date
- *   home.memo                      the home screen as last judged (session_home.c: a cache)
  * Names are built from the campaign year and an 11-digit RPPS, never from raw user input. */
 #ifndef FSDECL_STORE_H
 #define FSDECL_STORE_H
