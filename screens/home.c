@@ -360,6 +360,34 @@ static bool create(app *a, int year, const char *rpps, const char *title, char *
     return doc != NULL;
 }
 
+/* The RPPS a new declaration starts with: the one every draft of the store has, when it is one
+ * doctor's and its key is right; otherwise none (a caisse's store holds many doctors: another's
+ * number is never offered). */
+static void rpps_offered(const app *a, field_t *rpps)
+{
+    const session_home *h = &a->home->home;
+    for (size_t i = 1; i < h->n; i++)
+        if (strcmp(h->drafts[i].entry.rpps, h->drafts[0].entry.rpps) != 0)
+            return;
+    if (h->n && ident_check_rpps(h->drafts[0].entry.rpps) == IDENT_OK)
+        field_set_text(rpps, h->drafts[0].entry.rpps);
+}
+
+/* An RPPS of 11 digits whose key is wrong is most likely mistyped, and it names the declaration
+ * for good: kept only when the user says it is right. */
+static bool rpps_confirmed(app *a, const char *title, const char *value)
+{
+    if (ident_check_rpps(value) != IDENT_BAD_KEY)
+        return true;
+    static const char *const b[] = {"Corriger", "Il est juste : le garder", NULL};
+    char text[400];
+    snprintf(text, sizeof text,
+             "La clé du numéro RPPS %s est incorrecte : il est sans doute mal tapé. Il nommera "
+             "la déclaration, et ne pourra plus être changé ensuite.",
+             value);
+    return dialog_ask(a, title, text, b, 0) == 1;
+}
+
 static void new_declaration(app *a)
 {
     int year = session_current_year(a->s);
@@ -370,8 +398,7 @@ static void new_declaration(app *a)
         return;
     field_init_text(&rpps, length, length);
     field_restrict(&rpps, chars);
-    if (a->home->home.n)
-        field_set_text(&rpps, a->home->home.drafts[a->home->chosen].entry.rpps);
+    rpps_offered(a, &rpps);
     char title[64];
     snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
     char value[32], refused[512] = "";
@@ -380,6 +407,9 @@ static void new_declaration(app *a)
                           refused))
             return;
         field_get_text(&rpps, value, sizeof value);
+        refused[0] = '\0';
+        if (!rpps_confirmed(a, title, value))
+            continue;
         if (create(a, year, value, title, refused, sizeof refused))
             return;
         /* refused: the dialog again, with the reason, so that no key reaches the list below */
