@@ -173,7 +173,7 @@ static void draw_footer(app *a, int y)
     keymap_footer(KEYS_ON_FORM, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
     term_text(y, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
-        term_text(y - 1, 0, COLS, a->message_style, a->message);
+        term_text_cut(y - 1, 0, COLS, a->message_style, a->message);
 }
 
 /* What the strip's symbols mean, in words, at the right of the line under it. */

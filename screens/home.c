@@ -138,7 +138,7 @@ static void home_draw(app *a)
     keymap_footer(KEYS_ON_HOME, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
-        term_text(LINES - 2, 0, COLS, a->message_style, a->message);
+        term_text_cut(LINES - 2, 0, COLS, a->message_style, a->message);
     if (a->home->home.n && !a->overlay)
         term_cursor_at(6 + a->home->chosen - first, 1);
     else if (!a->overlay)

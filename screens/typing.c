@@ -172,11 +172,9 @@ void typing_restore(app *a)
         else
             carry(a, &d->typing[i]);
     if (a->nunplaced) /* the field-less ones are said first: they wait nowhere in sight */
-        app_say(a, TERM_WARN,
-                "%s %zu saisie%s sans champ ici, gardée%s : finaliser une version propose "
-                "de %s.",
+        app_say(a, TERM_WARN, "%s %zu saisie%s gardée%s sans champ ici : à effacer en finalisant.",
                 term_symbol(TERM_SYM_WARN), a->nunplaced, a->nunplaced > 1 ? "s" : "",
-                a->nunplaced > 1 ? "s" : "", a->nunplaced > 1 ? "les effacer" : "l'effacer");
+                a->nunplaced > 1 ? "s" : "");
     else if (found)
         app_say(a, TERM_WARN, "%s %zu saisie%s non validée%s retrouvée%s : %s dans %s champ.",
                 term_symbol(TERM_SYM_WARN), found, found > 1 ? "s" : "", found > 1 ? "s" : "",
