@@ -57,15 +57,17 @@ static void heading(app *a, const rules_indicator *ind, const eval_indicator *ev
     term_style st;
     term_sym sym = status_symbol(ev->status, &st);
     char left[200], right[96], pts[32], money[48];
+    const decl_answer *ans = decl_find_answer(a->doc->decl, ind->id);
+    const char *kind = rules_kind_fr(ind, ans && ans->prefilled);
     snprintf(right, sizeof right, "%s %s", term_symbol(sym),
              vocab_fr(&eval_status_vocab, ev->status));
     if (c->volets[ind->volet].award == RULES_PER_INDICATOR) {
         text_points(ind->points_tenths, pts, sizeof pts);
         text_money(ind->points_tenths * c->point_value_cents / 10, money, sizeof money);
-        snprintf(left, sizeof left, "%s %s %s pts = %s", vocab_fr(&rules_kind_vocab, ind->kind),
-                 term_symbol(TERM_SYM_SEP), pts, money);
+        snprintf(left, sizeof left, "%s %s %s pts = %s", kind, term_symbol(TERM_SYM_SEP), pts,
+                 money);
     } else {
-        snprintf(left, sizeof left, "%s", vocab_fr(&rules_kind_vocab, ind->kind));
+        snprintf(left, sizeof left, "%s", kind);
     }
     form_text(f, 0, TERM_HEADING, ind->label, NULL, f->width);
     form_text(f, 2, TERM_DIM, left, NULL, f->width);

@@ -114,10 +114,7 @@ void recap_put_volet_total(strbuf *b, const recap *r, const recap_volet *rv)
 const char *recap_kind_words(const recap *r, const rules_indicator *ind)
 {
     const decl_answer *a = decl_find_answer(r->decl, ind->id);
-    rules_kind k = ind->kind;
-    if (k == RULES_DECLARATIVE_PREFILLED && !(a && a->prefilled))
-        k = RULES_DECLARATIVE;
-    return vocab_fr(&rules_kind_vocab, k);
+    return rules_kind_fr(ind, a && a->prefilled);
 }
 
 static void put_volet(strbuf *b, const recap *r, const recap_volet *rv)

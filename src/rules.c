@@ -1021,3 +1021,11 @@ int64_t rules_max_tenths(const rules_campaign *c)
         sum += rules_volet_max_tenths(c, v);
     return sum;
 }
+
+const char *rules_kind_fr(const rules_indicator *ind, bool prefilled)
+{
+    rules_kind k = ind->kind;
+    if (k == RULES_DECLARATIVE_PREFILLED && !prefilled)
+        k = RULES_DECLARATIVE;
+    return vocab_fr(&rules_kind_vocab, k);
+}

@@ -292,6 +292,9 @@ const lists_table *rules_find_list(const rules_campaign *c, const char *role);
 /* A window's closing as said after « clôture » : « 08/02/2026 », « probable le 09/02/2025 (non
  * publiée) » when the date is inferred, « non connue » when there is none. */
 void rules_closing_fr(bool has_closes, date_t closes, bool inferred, char *buf, size_t size);
+/* An indicator's kind as an answer shows it: « prérempli — à vérifier » only when the Assurance
+ * Maladie did pre-fill the answer (prefilled), « déclaratif » for the same kind otherwise. */
+const char *rules_kind_fr(const rules_indicator *ind, bool prefilled);
 /* Sum of the points a volet can pay (its block, or its indicators). */
 int64_t rules_volet_max_tenths(const rules_campaign *c, size_t volet);
 int64_t rules_max_tenths(const rules_campaign *c);
