@@ -153,7 +153,10 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
     a->saved_at[0] = '\0';
     form_reset(&a->form);
     a->form.focus = -1;
-    if (doc->read_only) {
+    if (doc->read_only && r->outcome == SESSION_READ_ONLY) { /* the user's own choice */
+        app_say(a, TERM_WARN, "%s Lecture seule, comme demandé : rien n'y sera modifié.",
+                term_symbol(TERM_SYM_WARN));
+    } else if (doc->read_only) {
         char *why = session_explain(r);
         app_say(a, TERM_WARN, "%s Lecture seule : %s.", term_symbol(TERM_SYM_WARN), why ? why : "");
         free(why);
