@@ -32,7 +32,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-enum { MAX_EXAMPLES = 16, MAX_LINES = 120, TIME_LIMIT_MS = 60000 };
+enum { MAX_EXAMPLES = 16, MAX_LINES = 120, TIME_LIMIT_MS = 30000 };
 
 /* The input, read a byte at a time; zeros once it is used up. */
 typedef struct {
@@ -210,12 +210,23 @@ static void copy(const char *from, const char *to)
     free(t);
 }
 
+/* This process's folder goes at its end, unless kept; a crash leaves it (and its script). */
+static void cleanup(void)
+{
+    if (!(getenv("FSDECL_FUZZ_KEEP") && *getenv("FSDECL_FUZZ_KEEP"))) {
+        empty(F.dir, 0);
+        rmdir(F.dir);
+    }
+}
+
 /* The examples, and the name each has in a store (YEAR-RPPS). */
 static void setup(void)
 {
     snprintf(F.dir, sizeof F.dir, "%s/fsdecl-fuzz-wizard-%ld",
              getenv("TMPDIR") && *getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (long)getpid());
-    mkdir(F.dir, 0700);
+    if (mkdir(F.dir, 0700) != 0 && errno != EEXIST)
+        fuzz_fail("cannot make the fuzzer's folder", F.dir);
+    atexit(cleanup);
     const char *ex = FSDECL_SOURCE_DIR "/data/examples";
     struct dirent **list;
     int n = scandir(ex, &list, NULL, alphasort);
@@ -304,7 +315,7 @@ static int run(char *const argv[], const char *size, const char *term)
         if (now_ms() - start > TIME_LIMIT_MS) {
             kill(pid, SIGKILL);
             waitpid(pid, &status, 0);
-            fail_run("the wizard did not end by itself in 60 s");
+            fail_run("the wizard did not end by itself in 30 s");
         }
         struct timespec pause = {0, 2000000};
         nanosleep(&pause, NULL);
@@ -455,7 +466,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_folder(store, 0);
     if (getenv("FSDECL_FUZZ_KEEP") && *getenv("FSDECL_FUZZ_KEEP"))
         fprintf(stderr, "fuzz: script and store kept in %s\n", F.dir);
-    else
-        empty(F.dir, 0);
     return 0;
 }
