@@ -278,7 +278,8 @@ static int run(char *const argv[], const char *size, const char *term)
                                "FSDECL_RULES_DIR=" FSDECL_SOURCE_DIR "/rules",
                                "ASAN_OPTIONS=abort_on_error=1:detect_leaks=1",
                                "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1",
-                               "LSAN_OPTIONS=suppressions=" FSDECL_SOURCE_DIR "/tests/lsan.supp"};
+                               "LSAN_OPTIONS=suppressions=\"" FSDECL_SOURCE_DIR
+                               "/tests/lsan.supp\"" /* a path may hold spaces */};
     size_t n = 0;
     for (; n < sizeof set / sizeof set[0]; n++)
         snprintf(env[n], sizeof env[n], "%s", set[n]);

@@ -107,7 +107,7 @@ if (fs_run "Configuration de build-fuzz" cmake -S . -B build-fuzz -DCMAKE_C_COMP
     fs_run "Construction des fuzzers" cmake --build build-fuzz -j"$(nproc)" --target fuzzers); then
     mkdir -p build-fuzz/crashes
     fuzz_ok=0 fuzz_bad=0
-    export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp # libconfig 1.5's own leaks
+    export LSAN_OPTIONS="suppressions=\"$PWD/tests/lsan.supp\"" # libconfig 1.5's leaks; quoted
     fuzz_one fuzz_draft 8192 data/examples tests/fixtures/drafts
     fuzz_one fuzz_rules 65536 rules tests/fixtures/rules
     fuzz_one fuzz_recap 8192 data/examples tests/fixtures/drafts
