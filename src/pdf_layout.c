@@ -226,12 +226,17 @@ static void set_header(pdf_doc *p, const char *header)
     p->header[n] = '\0';
     if (width_of(p, PDF_SMALL, p->header, n) <= TEXT_W)
         return;
-    char cut[sizeof p->header + 4];
-    do {
+    char cut[sizeof p->header];
+    for (;;) {
         n = char_start(p->header, n - 1);
-        snprintf(cut, sizeof cut, "%.*s…", (int)n, p->header);
-    } while (n > 0 && width_of(p, PDF_SMALL, cut, strlen(cut)) > TEXT_W);
-    snprintf(p->header, sizeof p->header, "%s", cut);
+        if (n + sizeof "…" > sizeof cut) /* « … » and the terminator must fit too */
+            continue;
+        memcpy(cut, p->header, n);
+        memcpy(cut + n, "…", sizeof "…");
+        if (n == 0 || width_of(p, PDF_SMALL, cut, strlen(cut)) <= TEXT_W)
+            break;
+    }
+    memcpy(p->header, cut, n + sizeof "…");
 }
 
 pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_list *d)
