@@ -248,7 +248,9 @@ int app_next_key(app *a)
         fresh_frame = true;
         if (key == KEY_RESIZE)
             continue;
-        if (too_small() && key != KEY_F(10) && key != CTRL_KEY('c') && key != APP_KEY_EXIT)
+        /* a screen too small takes only the keys that leave; an ended script leaves too */
+        if (too_small() && key != KEY_F(10) && key != CTRL_KEY('c') && key != APP_KEY_EXIT &&
+            key != APP_KEY_END)
             continue;
         if (key == CTRL_KEY('l')) {
             clearok(curscr, TRUE);

@@ -1,11 +1,14 @@
 # Shared by the setup scripts (sourced, never run): Debian packages installed when missing, and
 # CMake steps whose output is kept in a log and shown only when they fail.
 
-# The packages the program needs to build and run, those the tests add, those packaging adds.
+# The packages the program needs to build and run, those the tests add (for the fuzzers: clang, its
+# sanitizer and libFuzzer runtimes libclang-rt-14-dev, and llvm-14 for llvm-symbolizer, without
+# which LeakSanitizer cannot name functions and tests/lsan.supp matches nothing), those packaging
+# adds.
 FSDECL_PACKAGES="gcc libc6-dev make cmake pkg-config libncurses-dev libconfig-dev libmd-dev
 libjansson-dev libhpdf-dev fonts-dejavu-core"
 FSDECL_TEST_PACKAGES="libcmocka-dev libvterm-dev locales tmux groff-base poppler-utils qpdf
-clang-format"
+clang-format clang libclang-rt-14-dev llvm-14"
 FSDECL_PACKAGE_PACKAGES="dpkg-dev file"
 
 # say TEXT: a line for the user, on the standard error (standard output stays the program's).

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Sets up everything the tests need, then runs every layer of the suite: the code's format, the
-# tests on a normal build with warnings as errors, the installed program finding its rules, and the
-# tests again under AddressSanitizer and UndefinedBehaviorSanitizer. Every layer runs even when one
-# fails; the last line adds them all up, and the exit code is 1 if any test failed.
+# tests on a normal build with warnings as errors, the installed program finding its rules, the
+# tests again under AddressSanitizer and UndefinedBehaviorSanitizer, and each fuzzer of fuzz/ for a
+# few seconds (FSDECL_FUZZ_SECONDS, 6 by default). Every layer runs even when one fails; the last
+# line adds them all up, and the exit code is 1 if any test failed.
 set -eu
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -73,6 +74,48 @@ if (fs_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DFSDECL_WERROR=ON -DFSDECL
     ctest_layer "sanitizers" build-sanitize
 else
     count "sanitizers" 0 1
+fi
+
+echo "== Fuzzers (clang, libFuzzer, sous AddressSanitizer + UndefinedBehaviorSanitizer) =="
+# Each fuzzer of fuzz/ runs a few seconds from the seeds of the checkout; a crash fails the layer
+# and names the input that reproduces it, kept in build-fuzz/crashes/.
+fuzz_seconds=${FSDECL_FUZZ_SECONDS:-6}
+fuzz_one() { # fuzz_one TARGET MAX_LEN SEED_DIR...
+    target=$1 max_len=$2
+    shift 2
+    corpus=$(mktemp -d)
+    log=$corpus.log
+    if build-fuzz/$target -max_total_time="$fuzz_seconds" -max_len="$max_len" -timeout=60 \
+        -print_final_stats=1 -artifact_prefix="$PWD/build-fuzz/crashes/$target-" \
+        "$corpus" "$@" >"$log" 2>&1; then
+        runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+        echo "$target : ${runs:-?} entrées en $fuzz_seconds s, aucun plantage"
+        fuzz_ok=$((fuzz_ok + 1))
+    else
+        grep -E '^(fuzz: |==[0-9]+== ?ERROR|SUMMARY)' "$log" | head -n 5
+        crash=$(sed -n "s/.*Test unit written to \(.*\)$/\1/p" "$log" | tail -n 1)
+        echo "ÉCHEC : $target a trouvé un plantage (journal : $log)"
+        echo "  reproduire : build-fuzz/$target ${crash:-(aucune entrée écrite, voir le journal)}"
+        fuzz_bad=$((fuzz_bad + 1))
+        log= # kept
+    fi
+    rm -rf "$corpus" ${log:+"$log"}
+}
+if (fs_run "Configuration de build-fuzz" cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang \
+    -DFSDECL_FUZZ=ON -DFSDECL_SANITIZE=ON -DFSDECL_WERROR=ON -DFSDECL_TESTS=OFF &&
+    say "Construction des fuzzers dans build-fuzz/" &&
+    fs_run "Construction des fuzzers" cmake --build build-fuzz -j"$(nproc)" --target fuzzers); then
+    mkdir -p build-fuzz/crashes
+    fuzz_ok=0 fuzz_bad=0
+    export LSAN_OPTIONS="suppressions=\"$PWD/tests/lsan.supp\"" # libconfig 1.5's leaks; quoted
+    fuzz_one fuzz_draft 8192 data/examples tests/fixtures/drafts
+    fuzz_one fuzz_rules 65536 rules tests/fixtures/rules
+    fuzz_one fuzz_recap 8192 data/examples tests/fixtures/drafts
+    fuzz_one fuzz_pdf 8192 data/examples tests/fixtures/drafts
+    fuzz_one fuzz_wizard 1024 fuzz/seeds/wizard
+    count "fuzzers" "$fuzz_ok" "$fuzz_bad"
+else
+    count "fuzzers" 0 1
 fi
 
 printf '== Bilan ==\n%s' "$summary"

@@ -80,6 +80,12 @@ static void fail(ctx *x)
 
 static void add_message(ctx *x, eval_msg code, eval_severity sev, const char *indicator,
                         const char *fmt, va_list ap)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 0)))
+#endif
+    ;
+static void add_message(ctx *x, eval_msg code, eval_severity sev, const char *indicator,
+                        const char *fmt, va_list ap)
 {
     eval_result *r = x->r;
     if (x->quiet)

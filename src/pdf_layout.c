@@ -15,11 +15,11 @@
 
 enum { MAX_PAGES = 400, MAX_COLS = 6, MAX_LINES = 60 };
 
-#define PAGE_W 595.276f /* A4 */
-#define PAGE_H 841.89f
-#define MARGIN 50.0f
-#define TOP 70.0f
-#define BOTTOM 60.0f
+#define PAGE_W PDF_PAGE_W
+#define PAGE_H PDF_PAGE_H
+#define MARGIN PDF_MARGIN
+#define TOP PDF_TOP
+#define BOTTOM PDF_BOTTOM
 #define TEXT_W (PAGE_W - 2 * MARGIN)
 
 /* The libharu functions used, found in the library on first use. */
@@ -69,7 +69,8 @@ struct pdf_doc {
     HPDF_Page pages[MAX_PAGES];
     size_t npages;
     HPDF_Page page;
-    float y; /* the baseline of the next line, from the bottom of the page */
+    size_t pageno; /* page's number, from 1 */
+    float y;       /* the baseline of the next line, from the bottom of the page */
     char header[256];
     bool failed;
     float widths[MAX_COLS];
@@ -110,13 +111,41 @@ static void note_used(pdf_doc *p, const char *text)
             p->used[cp >> 11] |= (uint8_t)(1u << (cp >> 8 & 7));
 }
 
-static void put(pdf_doc *p, float x, float y, unsigned style, const char *text)
+static struct {
+    pdf_watch_fn *fn;
+    void *user;
+} watch;
+
+void pdf_watch(pdf_watch_fn *fn, void *user)
+{
+    watch.fn = fn, watch.user = user;
+}
+
+static float width_of(pdf_doc *p, unsigned style, const char *s, size_t n);
+
+static void put_as(pdf_doc *p, pdf_placed_kind kind, float x, float y, unsigned style,
+                   const char *text)
 {
     note_used(p, text);
+    if (watch.fn)
+        watch.fn(watch.user, kind, p->pageno, x, y, width_of(p, style, text, strlen(text)),
+                 size_of(style), text);
     H.Page_BeginText(p->page);
     H.Page_SetFontAndSize(p->page, font_of(p, style), size_of(style));
     H.Page_TextOut(p->page, x, y, text);
     H.Page_EndText(p->page);
+}
+
+static void put(pdf_doc *p, float x, float y, unsigned style, const char *text)
+{
+    put_as(p, PDF_PLACED_TEXT, x, y, style, text);
+}
+
+static void rectangle(pdf_doc *p, float x, float y, float w, float h)
+{
+    if (watch.fn)
+        watch.fn(watch.user, PDF_PLACED_BOX, p->pageno, x, y, w, h, "");
+    H.Page_Rectangle(p->page, x, y, w, h);
 }
 
 static void new_page(pdf_doc *p)
@@ -126,8 +155,9 @@ static void new_page(pdf_doc *p)
         return;
     }
     p->page = p->pages[p->npages++] = H.AddPage(p->doc);
+    p->pageno = p->npages;
     H.Page_SetSize(p->page, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
-    put(p, MARGIN, PAGE_H - 35, PDF_SMALL, p->header);
+    put_as(p, PDF_PLACED_RUNNING, MARGIN, PAGE_H - 35, PDF_SMALL, p->header);
     H.Page_SetLineWidth(p->page, 0.5f);
     H.Page_MoveTo(p->page, MARGIN, PAGE_H - 42);
     H.Page_LineTo(p->page, PAGE_W - MARGIN, PAGE_H - 42);
@@ -172,6 +202,14 @@ static bool can_break(const char *s, size_t at, size_t end)
     return !(at >= 2 && strncmp(s + at - 2, "«", 2) == 0);
 }
 
+/* The start of the character whose byte is at i (UTF-8: back over continuation bytes). */
+static size_t char_start(const char *s, size_t i)
+{
+    while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+        i--;
+    return i;
+}
+
 /* Splits text into lines of at most width points, at spaces where a line may break (and at
  * '\n'); returns the count. */
 static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, char lines[][512],
@@ -185,17 +223,21 @@ static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, ch
             size_t w = i;
             while (w < end && !(s[w] == ' ' && can_break(s, w, end)))
                 w++;
-            if (take && width_of(p, style, s, w) > width)
+            if (width_of(p, style, s, w) > width)
                 break;
             take = w;
             i = w + 1;
         }
-        if (!take) /* one word wider than the column: cut it where it fits */
-            for (take = end; take > 1 && width_of(p, style, s, take) > width;)
-                do
-                    take--;
-                while (take > 1 && ((unsigned char)s[take] & 0xC0) == 0x80);
-        take = take < 511 ? take : 511;
+        if (!take && end) {   /* a first word wider than the column: cut it where it fits */
+            size_t first = 1; /* never less than one character a line */
+            while (first < end && ((unsigned char)s[first] & 0xC0) == 0x80)
+                first++;
+            for (take = end; take > first && width_of(p, style, s, take) > width;)
+                take = char_start(s, take - 1);
+            take = take > first ? take : first;
+        }
+        if (take > 511) /* a line holds 511 bytes: cut before the character that does not fit */
+            take = char_start(s, 511);
         memcpy(lines[n], s, take);
         lines[n++][take] = '\0';
         s += take;
@@ -205,6 +247,30 @@ static size_t wrap(pdf_doc *p, unsigned style, float width, const char *text, ch
             s++;
     }
     return n;
+}
+
+/* The running header, cut between characters with « … » where it would run into the right
+ * margin (a long name) or out of its buffer. */
+static void set_header(pdf_doc *p, const char *header)
+{
+    size_t n = strlen(header);
+    if (n >= sizeof p->header)
+        n = char_start(header, sizeof p->header - 1);
+    memcpy(p->header, header, n);
+    p->header[n] = '\0';
+    if (width_of(p, PDF_SMALL, p->header, n) <= TEXT_W)
+        return;
+    char cut[sizeof p->header];
+    for (;;) {
+        n = char_start(p->header, n - 1);
+        if (n + sizeof "…" > sizeof cut) /* « … » and the terminator must fit too */
+            continue;
+        memcpy(cut, p->header, n);
+        memcpy(cut + n, "…", sizeof "…");
+        if (n == 0 || width_of(p, PDF_SMALL, cut, strlen(cut)) <= TEXT_W)
+            break;
+    }
+    memcpy(p->header, cut, n + sizeof "…");
 }
 
 pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_list *d)
@@ -239,7 +305,7 @@ pdf_doc *pdf_new(const char *font, const char *bold, const char *header, diag_li
             return NULL;
         }
     }
-    snprintf(p->header, sizeof p->header, "%s", header);
+    set_header(p, header);
     new_page(p);
     return p;
 }
@@ -371,7 +437,9 @@ bool pdf_finish(pdf_doc *p, char **out, size_t *len, diag_list *d)
         char num[48];
         snprintf(num, sizeof num, "Page %zu / %zu", i + 1, p->npages);
         p->page = p->pages[i];
-        put(p, PAGE_W - MARGIN - width_of(p, PDF_SMALL, num, strlen(num)), 30, PDF_SMALL, num);
+        p->pageno = i + 1;
+        put_as(p, PDF_PLACED_RUNNING, PAGE_W - MARGIN - width_of(p, PDF_SMALL, num, strlen(num)),
+               30, PDF_SMALL, num);
     }
     bool ok = !p->failed && H.SaveToStream(p->doc) == HPDF_OK;
     HPDF_UINT32 size = ok ? H.GetStreamSize(p->doc) : 0;
@@ -481,7 +549,7 @@ void pdf_table_end(pdf_doc *p)
 static void tick_box(pdf_doc *p, float x, float y, bool checked)
 {
     H.Page_SetLineWidth(p->page, 0.8f);
-    H.Page_Rectangle(p->page, x, y, 8, 8);
+    rectangle(p, x, y, 8, 8);
     H.Page_Stroke(p->page);
     if (checked) {
         H.Page_MoveTo(p->page, x + 1.5f, y + 1.5f);
@@ -535,7 +603,7 @@ void pdf_box(pdf_doc *p, const char *title, float height, bool side)
     }
     p->box_x = x, p->box_y = p->y;
     H.Page_SetLineWidth(p->page, 0.8f);
-    H.Page_Rectangle(p->page, x, p->y, w, height);
+    rectangle(p, x, p->y, w, height);
     H.Page_Stroke(p->page);
     put(p, x + 5, p->y + height - 12, PDF_SMALL, title);
 }

@@ -42,4 +42,20 @@ void pdf_field(pdf_doc *p, const char *label, const char *value);
  * when side is true. */
 void pdf_box(pdf_doc *p, const char *title, float height, bool side);
 
+/* Where the layout puts things, for the tests and fuzzers that check it keeps to the page: every
+ * piece of text (its box from the baseline: x, y, width, font size) and every framed box, with the
+ * page's number from 1. The running header and « Page N / M » are PDF_PLACED_RUNNING: they sit in
+ * the top and bottom margins on purpose. */
+typedef enum { PDF_PLACED_TEXT, PDF_PLACED_RUNNING, PDF_PLACED_BOX } pdf_placed_kind;
+typedef void pdf_watch_fn(void *user, pdf_placed_kind kind, size_t page, float x, float y,
+                          float width, float height, const char *text);
+/* Calls fn for what every document made from now on places; NULL to stop. */
+void pdf_watch(pdf_watch_fn *fn, void *user);
+/* The page and its margins, in points. */
+#define PDF_PAGE_W 595.276f /* A4 */
+#define PDF_PAGE_H 841.89f
+#define PDF_MARGIN 50.0f /* left and right */
+#define PDF_TOP 70.0f    /* above the first line, under the running header */
+#define PDF_BOTTOM 60.0f /* under the last line, above « Page N / M » */
+
 #endif

@@ -13,6 +13,7 @@
 
 #include "fsdecl/recap.h"
 #include "fsdecl/session.h"
+#include "pdf_layout.h"
 
 #define EXAMPLES FSDECL_SOURCE_DIR "/data/examples/"
 
@@ -229,12 +230,82 @@ static void test_json(void **state)
     done(&b);
 }
 
+/* What a PDF places outside its margins: counted, the first one kept to be shown. */
+typedef struct {
+    int outside;
+    char first[600];
+} placements;
+
+static void placed(void *user, pdf_placed_kind kind, size_t page, float x, float y, float width,
+                   float height, const char *text)
+{
+    placements *pl = user;
+    (void)page, (void)height;
+    bool in = x >= PDF_MARGIN - 0.01f && x + width <= PDF_PAGE_W - PDF_MARGIN + 0.01f &&
+              (kind == PDF_PLACED_RUNNING || y >= PDF_BOTTOM - 0.01f);
+    if (!in && !pl->outside++)
+        snprintf(pl->first, sizeof pl->first, "x %.1f width %.1f y %.1f: %s", (double)x,
+                 (double)width, (double)y, text);
+}
+
+/* How many things the recap and the paper form of a 2026 draft place outside their margins. */
+static int outside_margins(const char *draft)
+{
+    built b = build_2026(draft);
+    int outside = 0;
+    for (int kind = RECAP_PDF_RECAP; kind <= RECAP_PDF_FORM; kind++) {
+        placements pl = {0, ""};
+        pdf_watch(placed, &pl);
+        diag_list d;
+        diag_init(&d);
+        char *out = NULL;
+        size_t len = 0;
+        bool ok = recap_render_pdf(b.r, (recap_pdf_kind)kind, recap_pdf_font(false),
+                                   recap_pdf_font(true), &out, &len, &d);
+        pdf_watch(NULL, NULL);
+        assert_true(ok);
+        if (pl.outside)
+            fprintf(stderr, "outside the margins: %s\n", pl.first);
+        outside += pl.outside;
+        free(out);
+        diag_free(&d);
+    }
+    done(&b);
+    return outside;
+}
+
+/* A word wider than its column (a specialty written as one long word) is cut where the column
+ * ends, in the recap's table and in the paper form alike; it used to run on through the right
+ * margin and off the page. */
+static void test_pdf_long_word(void **state)
+{
+    (void)state;
+    assert_int_equal(outside_margins("format = 1;\ncampaign = 2026;\nidentity = { specialty = "
+                                     "\"medecine_generale_____________________________________"
+                                     "_____________________________________________________\"; "
+                                     "};\nanswers = {};\n"),
+                     0);
+}
+
+/* A long name is cut with « … » in the running header of every page; it used to run off the
+ * page. */
+static void test_pdf_long_name(void **state)
+{
+    (void)state;
+    assert_int_equal(outside_margins("format = 1;\ncampaign = 2026;\nidentity = { last_name = "
+                                     "\"MARTIN-WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW WWWWWWWWWWWWWW"
+                                     "WWWWWWWWWWWWWWWWWWWWWWÉÉÉÉ\"; first_name = \"Claire\"; "
+                                     "};\nanswers = {};\n"),
+                     0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_complete), cmocka_unit_test(test_missing_proof),
-        cmocka_unit_test(test_partial),  cmocka_unit_test(test_ambiguous),
-        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_complete),      cmocka_unit_test(test_missing_proof),
+        cmocka_unit_test(test_partial),       cmocka_unit_test(test_ambiguous),
+        cmocka_unit_test(test_json),          cmocka_unit_test(test_pdf_long_word),
+        cmocka_unit_test(test_pdf_long_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -273,4 +273,16 @@ for bad in "key Entr|touche inconnue « Entr »" "key Tab x|nombre de touches in
         [ ! -e "$tmp/dumps/jamais.txt" ] && ok ||
         { ko "script « $line »: exit $rc, or the line and the reason not said"; cat "$tmp/out"; }
 done
+# A script that ends while the screen is too small: the wizard leaves as at any script's end (exit
+# 0, from the home screen and from « fsdecl edit »); it used to wait forever for F10, a key the
+# ended script could not give (found by fuzz/fuzz_wizard.c).
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+printf 'key Enter\n' >"$tmp/small.keys"
+for args in "" "edit 2025-10001234565"; do
+    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/small.keys FSDECL_SCRIPT_SIZE=60x20 \
+        timeout 30 "$fsdecl" --today 2025-12-20 $args >"$tmp/out" 2>&1)
+    rc=$?
+    [ $rc -eq 0 ] && ok || { ko "script ending on a too small screen ($args): exit $rc (124: still running after 30 s)"; cat "$tmp/out"; }
+done
 finish
