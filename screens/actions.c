@@ -84,7 +84,7 @@ static const keymap_entry LIST[] = {
     {ACT_PREV, "Maj+Tab ↑", K(KEY_BTAB, KEY_UP), false},
     {ACT_OPEN, "Entrée", K('\r', '\n', KEY_ENTER), false},
     {ACT_NEW, "n F5", K('n', KEY_F(5)), false},
-    {ACT_READ_ONLY, "l F6", K('l', KEY_F(6)), false},
+    {ACT_READ_ONLY, "l F7", K('l', KEY_F(7)), false},
 };
 
 static const keymap_entry DIALOG[] = {
