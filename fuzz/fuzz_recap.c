@@ -169,10 +169,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     eval_result *e = eval_declaration(c, decl, (date_t){c->year, 12, 20});
-    /* a transmitted version for inputs of odd size, a draft for the others */
-    recap_origin sent = {true, 3, "2025-12-20 14:32:05",
-                         "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"};
-    recap *r = e ? recap_build(c, decl, e, size % 2 ? &sent : NULL) : NULL;
+    /* a finalised version for inputs of odd size; for the others a draft, changed since its
+     * version 2 when the size is a multiple of 4 */
+    recap_origin sent = {.transmitted = true,
+                         .version = 3,
+                         .date = "2025-12-20 14:32:05",
+                         .sha256 =
+                             "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"};
+    recap_origin draft = {.last_version = 2, .last_date = "2025-12-19 09:05:00"};
+    recap *r = e ? recap_build(c, decl, e, size % 2 ? &sent : size % 4 ? NULL : &draft) : NULL;
     if (!r)
         fuzz_fail("no recap for a declaration that was read", NULL);
     check_text("recap text: invalid UTF-8 or a control character", recap_render_text(r));
