@@ -50,6 +50,7 @@ struct app {
     decl_typing *unplaced; /* typing kept that no field of the wizard takes: carried as it is */
     size_t nunplaced;
     size_t typing_left_out; /* typing past what the declaration keeps: said, and asked on leaving */
+    int recommit_said;      /* the version whose unticked attestation the message line said */
     void (*overlay)(app *a, void *data); /* a dialog drawn over the frame */
     void *overlay_data;
     struct script *script;

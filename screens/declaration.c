@@ -20,6 +20,13 @@ static void changed(app *a)
 {
     session_changed(a->doc, app_now_ms(a));
     a->message[0] = '\0';
+    int v = a->doc->decl->recommit; /* this change unticked the attestation: said once */
+    if (v && v != a->recommit_said) {
+        char why[256];
+        tabs_recommit_words(v, true, why, sizeof why);
+        app_say(a, TERM_WARN, "%s %s", term_symbol(TERM_SYM_WARN), why);
+    }
+    a->recommit_said = v;
 }
 
 static void go_to_tab(app *a, int tab);

@@ -4,6 +4,7 @@
 #include "home.h"
 
 #include <curses.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,25 @@ static void column(char *buf, size_t size, const char *text, int width, bool rig
         snprintf(buf + n, size - n, "%s%*s  ", text, pad, "");
 }
 
+/* Cuts buf (sanitised text) to width columns, its end shown as « … » when it was longer. */
+static void cut_to_width(char *buf, size_t size, int width)
+{
+    if ((int)text_width(buf) <= width)
+        return;
+    size_t at = 0;
+    int used = 0;
+    for (;;) {
+        uint32_t cp;
+        size_t len = text_utf8_decode(buf + at, &cp);
+        int w = text_cp_width(cp);
+        if (!buf[at] || !len || used + w > width - 1)
+            break;
+        used += w;
+        at += len;
+    }
+    snprintf(buf + at, size - at, "…");
+}
+
 /* One draft a line; the points and the full date only when the screen is wide enough. */
 static void draft_row(const session_summary *s, char *buf, size_t size)
 {
@@ -87,27 +107,28 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     }
     struct tm tm;
     localtime_r(&s->entry.saved, &tm);
-    strftime(when, sizeof when, wide ? "%d/%m/%Y %H:%M" : "%d/%m %H:%M", &tm);
+    strftime(when, sizeof when, wide ? "%d/%m/%Y %H:%M" : "%d/%m", &tm);
     const char *state = s->entry.has_recovery                  ? "à récupérer"
                         : s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
                         : s->state == SESSION_DRAFT_NO_RULES   ? "sans règles"
                         : s->state == SESSION_DRAFT_CLOSED     ? "close"
                         : s->nblocking                         ? "à compléter"
                                                                : "complète";
-    text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, 21);
+    text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, sizeof who);
+    cut_to_width(who, sizeof who, wide ? 18 : 14);
     snprintf(year, sizeof year, "%d", s->entry.year);
     buf[0] = '\0';
     column(buf, size, year, 4, false);
-    column(buf, size, who, wide ? 20 : 16, false); /* at 80 columns, the versions still fit */
+    column(buf, size, who, wide ? 18 : 14, false); /* at 80 columns, « v1 modifiée » still fits */
     column(buf, size, s->entry.rpps, 11, false);
     column(buf, size, state, 11, false);
     if (wide)
         column(buf, size, pts, 13, true);
     column(buf, size, eur, 10, true);
-    column(buf, size, when, wide ? 16 : 11, false);
+    column(buf, size, when, wide ? 16 : 5, false);
     size_t n = strlen(buf);
-    if (s->entry.versions) /* the last version transmitted */
-        snprintf(buf + n, size - n, "v%d", s->entry.versions);
+    if (s->entry.versions) /* the last version finalised, and whether the draft changed since */
+        snprintf(buf + n, size - n, "v%d%s", s->entry.versions, s->changed ? " modifiée" : "");
 }
 
 static void home_draw(app *a)
@@ -151,6 +172,7 @@ static void run_doc(app *a, session_doc *doc, const session_report *r)
 {
     a->doc = doc;
     a->saved_at[0] = '\0';
+    a->recommit_said = 0;
     form_reset(&a->form);
     a->form.focus = -1;
     if (doc->read_only && r->outcome == SESSION_READ_ONLY) { /* the user's own choice */

@@ -34,12 +34,21 @@ static void header_rows(const recap *r, form_t *f)
     snprintf(line, sizeof line, "Saisie ouverte le %s, clôture %s — %s", o, c,
              r->origin.transmitted ? "version finalisée" : "brouillon");
     form_text(f, 2, TERM_DIM, line, NULL, f->width);
-    if (r->origin.version) {
-        char when[64];
+    char when[64];
+    if (r->origin.transmitted) {
         date_stamp_fr(r->origin.date, when, sizeof when);
-        snprintf(line, sizeof line, "Dernière version finalisée : %d, le %s, empreinte %.16s…",
+        snprintf(line, sizeof line, "Version %d finalisée le %s, empreinte %.16s…",
                  r->origin.version, when, r->origin.sha256);
         form_text(f, 2, TERM_DIM, line, NULL, f->width);
+    } else if (r->origin.last_version) {
+        date_stamp_fr(r->origin.last_date, when, sizeof when);
+        snprintf(line, sizeof line,
+                 r->origin.unchanged
+                     ? "Identique à la version %d, finalisée le %s"
+                     : "Modifié depuis la version %d, finalisée le %s : ces changements ne sont "
+                       "dans aucune version finalisée",
+                 r->origin.last_version, when);
+        form_text(f, 2, r->origin.unchanged ? TERM_DIM : TERM_WARN, line, NULL, f->width);
     }
 }
 
@@ -135,23 +144,16 @@ void tab_recap_build_rows(app *a, int index, form_t *f)
 {
     (void)index;
     const eval_result *e = session_judge(a->doc);
-    recap_origin origin = {0};
-    store_version *v;
+    recap_origin origin;
     diag_list d;
     diag_init(&d);
-    size_t n;
-    bool listed = session_history(a->s, a->doc->name, &v, &n, &d);
     char unread[600] = ""; /* a history not read: said, never shown as no version */
-    if (!listed)
+    if (!session_doc_origin(a->doc, &origin, &d)) {
         snprintf(unread, sizeof unread,
                  "Historique illisible : %s ; la dernière version finalisée n'est pas connue.",
                  d.count ? d.items[0].message : "raison inconnue");
-    if (n) {
-        origin.version = v[n - 1].number;
-        snprintf(origin.date, sizeof origin.date, "%s", v[n - 1].date);
-        snprintf(origin.sha256, sizeof origin.sha256, "%s", v[n - 1].sha256);
+        memset(&origin, 0, sizeof origin);
     }
-    free(v);
     diag_free(&d);
     recap *r = e ? recap_build(a->doc->rules, a->doc->decl, e, &origin) : NULL;
     if (!r) {

@@ -164,6 +164,15 @@ static tab_state volet_state(app *a, int index)
 
 /* ---- Attestation ----------------------------------------------------------------------------- */
 
+void tabs_recommit_words(int version, bool brief, char *buf, size_t size)
+{
+    snprintf(buf, size,
+             brief ? "Modifiée depuis la version %d : cochez de nouveau l'attestation (version %d)."
+                   : "Déclaration modifiée depuis la version %d : cochez de nouveau l'attestation "
+                     "pour la version %d.",
+             version, version + 1);
+}
+
 static void attestation_title(const app *a, int index, char *buf, size_t size)
 {
     (void)a, (void)index;
@@ -228,6 +237,11 @@ static void attestation_build(app *a, int index, form_t *f)
               "Cochez les deux engagements pour pouvoir finaliser une version ; vous pourrez "
               "modifier la déclaration et en finaliser une nouvelle jusqu'à la clôture.",
               NULL, f->width);
+    if (doc->decl->recommit) {
+        char why[256];
+        tabs_recommit_words(doc->decl->recommit, false, why, sizeof why);
+        form_text(f, 2, TERM_WARN, why, NULL, f->width);
+    }
     bind_row(doc, f, 2, DECL_COMMITMENT_ACCURACY, (binding){BIND_ACCURACY, NULL, 0}, NULL);
     bind_row(doc, f, 2, DECL_COMMITMENT_KEEP_PROOFS, (binding){BIND_KEEP_PROOFS, NULL, 0}, NULL);
     form_blank(f);

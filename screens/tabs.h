@@ -11,6 +11,9 @@
 void tabs_setup(app *a);
 /* The current tab's rows rebuilt. */
 void tabs_build(app *a);
+/* Why the attestation was unticked: the declaration changed since version `version` (brief: for
+ * the message line, within 80 columns). */
+void tabs_recommit_words(int version, bool brief, char *buf, size_t size);
 /* A volet's label shortened for the strip: "Volet 1 – Prérequis : ..." gives "Volet 1". */
 void tabs_short_label(const char *label, char *buf, size_t size);
 

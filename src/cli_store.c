@@ -68,9 +68,12 @@ static void put_draft(const session_summary *s)
     strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
     text_sanitize(s->state == SESSION_DRAFT_UNREADABLE ? "?" : s->who, false, who, sizeof who);
     int pad = 25 - (int)text_width(who), spad = 18 - (int)text_width(state);
-    char versions[16] = "?"; /* not counted: the reason is on standard error */
+    char versions[64] = "?"; /* not counted: the reason is on standard error */
     if (s->entry.versions >= 0)
         snprintf(versions, sizeof versions, "%d", s->entry.versions);
+    if (s->changed) /* the draft is no longer the last version's text */
+        snprintf(versions, sizeof versions, "%d (brouillon modifié depuis la v%d)",
+                 s->entry.versions, s->entry.versions);
     printf("  %-8d  %-11s  %s%*s %s%*s %-17s %s  %s%s\n", s->entry.year, s->entry.rpps, who,
            pad > 0 ? pad : 0, "", state, spad > 0 ? spad : 0, "", pts, when, versions,
            s->entry.has_recovery ? "  (récupération disponible : fsdecl recover)" : "");

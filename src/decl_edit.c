@@ -15,9 +15,18 @@ static bool refuse(diag_list *err, const char *msg)
     return false;
 }
 
+/* Counts a change. The first one to a finalised version's text unticks the commitments, which
+ * certified that version and not the next (decl_set_commitments counts its own change apart). */
 static bool kept(decl_t *d)
 {
     d->changes++;
+    if (d->certified) {
+        if (d->attestation.accuracy || d->attestation.keep_proofs || d->attestation.has_date)
+            d->recommit = d->certified;
+        d->attestation.accuracy = d->attestation.keep_proofs = d->attestation.has_date = false;
+        d->attestation.date = (date_t){0, 0, 0};
+        d->certified = 0;
+    }
     return true;
 }
 
@@ -175,10 +184,16 @@ bool decl_set_typing(decl_t *d, const decl_typing *t, size_t n, diag_list *err)
 bool decl_set_commitments(decl_t *d, bool accuracy, bool keep_proofs, const date_t *date,
                           diag_list *err)
 {
-    if (!set_date(d, &d->attestation.has_date, &d->attestation.date, "date", date, err))
+    int certified = d->certified; /* ticking is no change to what the commitments certify */
+    d->certified = 0;
+    bool ok = set_date(d, &d->attestation.has_date, &d->attestation.date, "date", date, err);
+    d->certified = certified;
+    if (!ok)
         return false;
     d->attestation.accuracy = accuracy;
     d->attestation.keep_proofs = keep_proofs;
+    if (accuracy && keep_proofs)
+        d->recommit = 0; /* both ticked again: said no more */
     return true;
 }
 

@@ -222,6 +222,14 @@ static void summarise(session *s, const store_t *st, session_summary *sum, diag_
     eval_free(r);
     decl_free(decl);
     diag_free(&dl);
+    if (sum->entry.versions > 0) { /* the bytes against the fingerprint; a failure is no change */
+        diag_init(&dl);
+        store_version last;
+        bool same;
+        sum->changed =
+            store_draft_since(st, sum->entry.name, &last, &same, &dl) && last.intact && !same;
+        diag_free(&dl);
+    }
 }
 
 bool session_list(session *s, session_summary **out, size_t *count, diag_list *d)

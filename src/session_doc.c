@@ -65,6 +65,20 @@ static void take_or_read_only(session_doc *doc, const store_t *st, bool want_rea
         store_lock_release(early);
 }
 
+/* The declaration opened is the text of its last finalised version, byte for byte: the
+ * commitments it holds certified that version (decl_t.certified). Why the history or the draft
+ * cannot be read is said elsewhere (history, recap): here it only leaves the commitments alone. */
+static void certify_if_unchanged(session_doc *doc, const store_t *st)
+{
+    diag_list scratch;
+    diag_init(&scratch);
+    store_version last;
+    bool same;
+    if (store_draft_since(st, doc->name, &last, &same, &scratch) && same)
+        doc->decl->certified = last.number;
+    diag_free(&scratch);
+}
+
 /* The draft name, read once its lock is held (tried first, unless read-only is wanted): what is
  * read is what the lock protects until the document is closed. */
 session_doc *session_open(session *s, const char *name, unsigned flags, session_report *r,
@@ -98,6 +112,8 @@ session_doc *session_open(session *s, const char *name, unsigned flags, session_
     if (recovered)
         doc->saved_changes = decl->changes - 1; /* the recovered work is not saved yet */
     take_or_read_only(doc, st, want_read_only, want_read_only ? NULL : &early, d);
+    if (!recovered && !doc->read_only)
+        certify_if_unchanged(doc, st);
     *r = doc->read_only ? doc->why_read_only : *r;
     session_report_set(r, doc->read_only ? r->outcome : SESSION_OK, name);
     return doc;
@@ -428,6 +444,8 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     o = st ? publish_saved(doc, st, version, d) : SESSION_FAILED;
     if (o != SESSION_OK)
         return session_report_set(r, o, doc->name);
+    doc->decl->certified = *version; /* the next change is for the next version */
+    doc->decl->recommit = 0;
     store_version *h = NULL;
     size_t n = 0;
     /* published: read back whole, or said to be published all the same */
@@ -444,9 +462,7 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }
 
-/* Where the open declaration stands against its versions: a version it is still the text of (as
- * saved, nothing changed since), or a draft, changed since its last version or with none. */
-static bool doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
+bool session_doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
 {
     memset(o, 0, sizeof *o);
     if (!session_draft_origin(doc->session, doc->name, o, d))
@@ -471,7 +487,7 @@ bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t
 {
     const eval_result *e = session_judge(doc);
     recap_origin origin;
-    if (!doc_origin(doc, &origin, d))
+    if (!session_doc_origin(doc, &origin, d))
         return false;
     recap *r = e ? recap_build(doc->rules, doc->decl, e, &origin) : NULL;
     char *pdf = NULL;

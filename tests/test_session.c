@@ -552,7 +552,89 @@ static void test_list(void **state)
     assert_int_equal(v[0].min_cents, 780500);
     assert_true(v[1].nblocking > 0);
     assert_true(v[1].min_tenths < v[1].max_tenths);
+    assert_false(v[0].changed || v[1].changed); /* no version: nothing to differ from */
     free(v);
+    /* finalised, then changed: said from the saved bytes against the version's fingerprint */
+    session_report r;
+    session_doc *doc = session_open(s, NAME, 0, &r, &d);
+    assert_non_null(doc);
+    int version;
+    store_version info;
+    assert_int_equal(session_transmit(doc, &version, &info, &r, &d), SESSION_OK);
+    assert_true(session_list(s, &v, &nv, &d));
+    assert_int_equal(v[0].entry.versions, 1);
+    assert_false(v[0].changed);
+    free(v);
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "MARTINEZ", &d));
+    assert_true(session_list(s, &v, &nv, &d));
+    assert_false(v[0].changed); /* not saved: the draft is still version 1 */
+    free(v);
+    assert_true(session_save(doc, &d));
+    assert_true(session_list(s, &v, &nv, &d));
+    assert_true(v[0].changed);
+    assert_false(v[1].changed);
+    free(v);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
+/* The commitments certify one version: the first change after it (answers, identity, proofs)
+ * unticks them, so that the next version is attested again; ticking them, or saving, does not. */
+static void test_commitments_for_next_version(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    assert_int_equal(doc->decl->certified, 0); /* no version yet: nothing certified */
+    assert_true(decl_set_identity(doc->decl, DECL_ID_FIRST_NAME, "Claire", &d));
+    assert_true(doc->decl->attestation.accuracy && doc->decl->attestation.keep_proofs);
+    int v;
+    store_version info;
+    session_report r;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 1);
+    assert_int_equal(doc->decl->certified, 1);
+    date_t today = {2025, 12, 20};
+    assert_true(decl_enter_commitments(doc->decl, true, true, today, &d)); /* ticked again */
+    assert_true(session_save(doc, &d));
+    assert_true(doc->decl->attestation.accuracy && doc->decl->attestation.keep_proofs);
+    assert_int_equal(doc->decl->recommit, 0);
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "MARTINEZ", &d));
+    assert_false(doc->decl->attestation.accuracy || doc->decl->attestation.keep_proofs);
+    assert_false(doc->decl->attestation.has_date);
+    assert_int_equal(doc->decl->recommit, 1);
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_COMMITMENTS_MISSING);
+    assert_true(decl_enter_commitments(doc->decl, true, false, today, &d));
+    assert_int_equal(doc->decl->recommit, 1); /* said until both are ticked */
+    assert_true(decl_enter_commitments(doc->decl, true, true, today, &d));
+    assert_int_equal(doc->decl->recommit, 0);
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "MARTIN", &d)); /* once only */
+    assert_true(doc->decl->attestation.accuracy && doc->decl->attestation.keep_proofs);
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 2);
+    session_close(doc);
+    /* opened again as version 2's text: its commitments certify it */
+    doc = session_open(s, NAME, 0, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(doc->decl->certified, 2);
+    decl_answer *a = decl_answer_get(doc->decl, doc->decl->answers[0]->indicator, &d);
+    assert_non_null(a);
+    assert_true(decl_set_comment(doc->decl, a, "Vu avec la caisse", &d)); /* an answer */
+    assert_false(doc->decl->attestation.accuracy || doc->decl->attestation.keep_proofs);
+    assert_int_equal(doc->decl->recommit, 2);
+    assert_true(session_save(doc, &d));
+    session_close(doc);
+    /* opened again, changed since version 2: nothing certified, nothing unticked any more */
+    doc = session_open(s, NAME, 0, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(doc->decl->certified, 0);
+    assert_true(decl_enter_commitments(doc->decl, true, true, today, &d));
+    assert_true(decl_set_identity(doc->decl, DECL_ID_ADDRESS, "2 rue de la Paix", &d));
+    assert_true(doc->decl->attestation.accuracy && doc->decl->attestation.keep_proofs);
+    session_close(doc);
     diag_free(&d);
     session_free(s);
 }
@@ -637,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_create_carried_over),
         cmocka_unit_test(test_open_edit_save),
         cmocka_unit_test(test_transmit),
+        cmocka_unit_test(test_commitments_for_next_version),
         cmocka_unit_test(test_transmit_publishes_what_it_judged),
         cmocka_unit_test(test_pdf_per_version),
         cmocka_unit_test(test_need_rules),

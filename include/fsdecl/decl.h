@@ -165,7 +165,13 @@ typedef struct {
     } attestation;
     decl_typing *typing; /* what was typed and not given yet (decl_set_typing) */
     size_t ntyping;
-    uint64_t changes;      /* one more for every change kept by a setter */
+    uint64_t changes; /* one more for every change kept by a setter */
+    /* The finalised version whose text this is, set by the session (0: none): the commitments
+     * certified that version, so the first change kept by a setter other than the commitments'
+     * unticks them and moves the number to `recommit`. Never read nor written in the file. */
+    int certified;
+    int recommit; /* the version changed since, whose commitments a change unticked, until both
+                   * are ticked again; 0: none */
     uint64_t typing_print; /* a fingerprint of the typing kept, whatever its order; 0: none */
 } decl_t;
 

@@ -100,6 +100,9 @@ typedef struct {
     session_draft_state state;
     size_t nblocking; /* problems left: 0 for a complete declaration (a closed window aside) */
     int64_t min_tenths, max_tenths, min_cents, max_cents;
+    /* The saved draft is no longer its last finalised version's text, byte for byte (false
+     * without versions, or when they cannot be read: entry.versions says so). */
+    bool changed;
 } session_summary;
 
 /* The drafts, sorted by name, each judged: *n of them in *out (malloc'ed). false (diagnosed) when
@@ -204,6 +207,11 @@ decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag
 /* Where the stored draft name stands against its versions, into origin's draft fields. False
  * (diagnosed) when its history or the draft cannot be read. */
 bool session_draft_origin(session *s, const char *name, recap_origin *origin, diag_list *d);
+
+/* Where the open declaration stands against its versions, into origin: a version it is still the
+ * text of (as saved, nothing changed since), or a draft, changed since its last version (unsaved
+ * changes count) or with none. False (diagnosed) when its history or the draft cannot be read. */
+bool session_doc_origin(session_doc *doc, recap_origin *origin, diag_list *d);
 
 /* ---- by name, without opening ------------------------------------------------------------ */
 

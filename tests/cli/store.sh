@@ -83,12 +83,15 @@ expect_out recap-changed "^Brouillon modifié depuis la version 3, finalisée le
 expect_exit 0 recap-changed-json "$fsdecl" recap --today 2025-12-22 --format json $draft
 python3 -c 'import json, sys; o = json.load(open(sys.argv[1]))["origin"]; assert o["last_version"] == 3 and o["unchanged"] is False and o["transmitted"] is False, o' "$tmp/out" &&
     ok || ko "recap-changed-json: $(cat "$tmp/out" | head -c 300)"
+expect_exit 0 drafts-changed "$fsdecl" drafts --today 2025-12-22
+expect_out drafts-changed "^  2025      10001234565  MARTINEZ Claire .* 3 (brouillon modifié depuis la v3)$"
 cat "$tmp/kept.cfg" >"$tmp/store/drafts/$draft.cfg"
 
 # The list of drafts.
 expect_exit 0 drafts "$fsdecl" drafts --today 2025-12-20
 expect_out drafts "Brouillons dans $tmp/store : 5"
 expect_out drafts "2025      10001234565  MARTIN Claire"
+expect_out drafts "^  2025      10001234565  MARTIN Claire .* 3$"
 expect_out drafts "2024      10001234573"
 grep -q "temporaire" "$tmp/out" && ko "drafts: temporaries reported where there are none" || ok
 # Temporary files a killed save left are shown, and the old ones removed by the next save.

@@ -38,6 +38,7 @@ header() { sed -n "s/^# $1 //p" "$2" | head -1; }
 mask() {
     sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/AAAA-MM-JJ hh:mm:ss/g;
             s#[0-9]{2}/[0-9]{2}/[0-9]{4} (à )?[0-9]{2}:[0-9]{2}#JJ/MM/AAAA \1hh:mm#g;
+            s#[0-9]{2}/[0-9]{2}(  v[0-9]+ modifiée)#JJ/MM\1#g;
             s/processus [0-9]+/processus PID/g;
             s/[0-9a-f]{64}/EMPREINTE/g; s/[0-9a-f]{16}…/EMPREINTE…/g' "$1"
 }
