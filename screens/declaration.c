@@ -68,13 +68,28 @@ static void go_to_tab(app *a, int tab)
 }
 
 /* The tab showing indicator id, focused on its first field. */
-static void jump_to(app *a, const char *id)
+/* Goes to the field that fixes what is missing: the indicator's first field, the proof's own
+ * state, or the first unticked box of the attestation (the tab before the recap). */
+static void jump_to(app *a, const eval_missing *m)
 {
-    const rules_indicator *ind = rules_find_indicator(a->doc->rules, id);
+    if (m->kind == EVAL_MISSING_ATTESTATION) {
+        go_to_tab(a, a->ntabs - 2);
+        bool accuracy = a->doc->decl->attestation.accuracy;
+        form_focus_binding(&a->form,
+                           (binding){accuracy ? BIND_KEEP_PROOFS : BIND_ACCURACY, NULL, 0});
+        return;
+    }
+    const rules_indicator *ind = m->ind;
     for (int t = 0; ind && t < a->ntabs; t++)
         if (a->tab_index[t] == ind->volet && t > 0 && t < a->ntabs - 2) {
             go_to_tab(a, t);
-            if (form_focus_anchor(&a->form, id))
+            bool found = false;
+            if (m->kind == EVAL_MISSING_PROOF)
+                found = form_focus_binding(
+                    &a->form, (binding){BIND_PROOF_STATE, ind, (int)(m->doc - ind->documents)});
+            if (!found)
+                found = form_focus_anchor(&a->form, ind->id);
+            if (found)
                 form_show_block(&a->form);
             return;
         }
@@ -296,9 +311,9 @@ static bool act(app *a, wiz_action act, int key)
     case ACT_MISSING: {
         if (edit_leave(a))
             changed(a);
-        const char *id = dialog_missing(a);
-        if (id)
-            jump_to(a, id);
+        eval_missing m;
+        if (dialog_missing(a, &m))
+            jump_to(a, &m);
         break;
     }
     case ACT_PDF: write_pdf(a); break;

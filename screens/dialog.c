@@ -315,9 +315,10 @@ static void draw_missing(app *a, void *data)
     if (!s->e->nmissing)
         term_text(y + 2, x + 2, w - 4, TERM_DIALOG, "Rien : tout ce qui peut être déclaré l'est.");
     for (size_t i = 0; i < s->e->nmissing && (int)i < h - 4; i++) {
-        char m[48], line[400];
+        char m[48], what[700], line[800];
         text_money(s->e->missing[i].gain_cents, m, sizeof m);
-        snprintf(line, sizeof line, "%14s  %s", m, s->e->missing[i].ind->label);
+        snprintf(line, sizeof line, "%14s  %s", m,
+                 eval_missing_label(&s->e->missing[i], what, sizeof what));
         term_text(y + 2 + (int)i, x + 2, w - 4, (int)i == s->chosen ? TERM_FOCUS : TERM_DIALOG,
                   line);
     }
@@ -325,14 +326,14 @@ static void draw_missing(app *a, void *data)
     term_cursor_at(y + 2 + s->chosen, x + 2);
 }
 
-const char *dialog_missing(app *a)
+bool dialog_missing(app *a, eval_missing *out)
 {
     const eval_result *e = session_judge(a->doc);
     if (!e)
-        return NULL;
+        return false;
     missing_state s = {e, 0};
     a->overlay = draw_missing, a->overlay_data = &s;
-    const char *target = NULL;
+    bool chosen = false;
     for (;;) {
         int key = app_next_key(a);
         wiz_action act = keymap_resolve(KEYS_ON_DIALOG, key);
@@ -343,11 +344,12 @@ const char *dialog_missing(app *a)
         else if (act == ACT_UP && s.chosen > 0)
             s.chosen--;
         else if (act == ACT_ENTER && n) {
-            target = e->missing[s.chosen].ind->id;
+            *out = e->missing[s.chosen]; /* its pointers are the rules', they outlive e */
+            chosen = true;
             break;
         } else if (closes(key, act))
             break;
     }
     a->overlay = NULL;
-    return target;
+    return chosen;
 }

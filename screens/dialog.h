@@ -20,7 +20,7 @@ void dialog_text(app *a, const char *title, const char *text);
 bool dialog_input(app *a, const char *title, const char *label, field_t *fl,
                   bool (*check)(app *a, const field_t *fl, char *why, size_t size),
                   const char *error);
-/* "Ce qui manque", ranked by euros: the indicator chosen (to jump to), or NULL. */
-const char *dialog_missing(app *a);
+/* "Ce qui manque", ranked by euros: true with the entry chosen (to jump to) in *out. */
+bool dialog_missing(app *a, eval_missing *out);
 
 #endif

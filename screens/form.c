@@ -324,6 +324,16 @@ bool form_focus_anchor(form_t *f, const char *id)
     return false;
 }
 
+bool form_focus_binding(form_t *f, binding b)
+{
+    for (size_t i = 0; i < f->nrows; i++)
+        if (f->rows[i].kind == ROW_FIELD && binding_equal(f->rows[i].bind, b)) {
+            form_focus_row(f, (int)i);
+            return true;
+        }
+    return false;
+}
+
 void form_show_block(form_t *f)
 {
     int top = f->focus; /* up to the blank row before the block, or six rows */

@@ -154,6 +154,8 @@ int form_next_focusable(const form_t *f, int from, int step);
 void form_focus_row(form_t *f, int row);
 /* Focuses the first field of the indicator id (for "Ce qui manque"). */
 bool form_focus_anchor(form_t *f, const char *id);
+/* Focuses the field bound to b (a proof's state, a box of the attestation). */
+bool form_focus_binding(form_t *f, binding b);
 form_row *form_focused(form_t *f);
 /* Scrolls so that the focused field's block (its heading, its question) is in view above it. */
 void form_show_block(form_t *f);

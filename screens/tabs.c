@@ -143,6 +143,13 @@ static void volet_build(app *a, int index, form_t *f)
     }
 }
 
+/* A volet tab's state:
+ * - à corriger (TAB_PROBLEMS): a blocking message about one of its indicators (an unanswered
+ *   declarative question is one);
+ * - complet (TAB_COMPLETE): every declarative indicator of the volet is answered; a volet with
+ *   none, whose indicators the Assurance Maladie computes (the DONUM's « Optionnel »), is complete
+ *   once each of them has an answer (own counts, or what the user estimates);
+ * - à faire (TAB_UNTOUCHED): otherwise. */
 static tab_state volet_state(app *a, int index)
 {
     const eval_result *e = session_judge(a->doc);
@@ -153,12 +160,20 @@ static tab_state volet_state(app *a, int index)
         if (ind && ind->volet == index && e->messages[i].severity == EVAL_BLOCKING)
             return TAB_PROBLEMS;
     }
+    size_t declarative = 0, declarative_answered = 0, computed = 0, computed_answered = 0;
     for (size_t i = 0; i < e->nitems; i++) {
         const rules_indicator *ind = e->items[i].ind;
-        if (ind->volet == index && ind->kind != RULES_COMPUTED &&
-            decl_find_answer(a->doc->decl, ind->id))
-            return TAB_COMPLETE;
+        if (ind->volet != index)
+            continue;
+        bool answered = decl_find_answer(a->doc->decl, ind->id) != NULL;
+        if (ind->kind == RULES_COMPUTED)
+            computed++, computed_answered += answered;
+        else
+            declarative++, declarative_answered += answered;
     }
+    if (declarative ? declarative_answered == declarative
+                    : computed && computed_answered == computed)
+        return TAB_COMPLETE;
     return TAB_UNTOUCHED;
 }
 

@@ -42,6 +42,7 @@ _Static_assert(sizeof MESSAGES / sizeof MESSAGES[0] == EVAL_MSG_COUNT, "message 
 
 VOCAB_DEFINE(eval_status_vocab, EVAL_STATUSES, EVAL_STATUS_COUNT)
 VOCAB_DEFINE(eval_severity_vocab, EVAL_SEVERITIES, EVAL_SEVERITY_COUNT)
+VOCAB_DEFINE(eval_missing_kind_vocab, EVAL_MISSING_KINDS, EVAL_MISSING_KIND_COUNT)
 
 const char *eval_msg_id(eval_msg m)
 {
@@ -492,9 +493,9 @@ static tri eval_criterion(ctx *x, const rules_indicator *ind, const rules_criter
 
 /* ---- proofs ---------------------------------------------------------------------------------- */
 
-/* Records a proof the declaration owes. */
-static void owe(ctx *x, const rules_indicator *ind, const rules_document *doc,
-                const decl_proof *given)
+/* Records a proof the declaration owes; NULL when memory ran out. */
+static eval_proof *owe(ctx *x, const rules_indicator *ind, const rules_document *doc,
+                       const decl_proof *given)
 {
     eval_result *r = x->r;
     if (r->nproofs == r->capproofs) {
@@ -502,12 +503,13 @@ static void owe(ctx *x, const rules_indicator *ind, const rules_document *doc,
         eval_proof *v = realloc(r->proofs, cap * sizeof *v);
         if (!v) {
             fail(x);
-            return;
+            return NULL;
         }
         r->proofs = v;
         r->capproofs = cap;
     }
-    r->proofs[r->nproofs++] = (eval_proof){ind, doc, given, ind->counts_once_sent};
+    r->proofs[r->nproofs] = (eval_proof){ind, doc, given, ind->counts_once_sent, false, false};
+    return &r->proofs[r->nproofs++];
 }
 
 /* The conditions a document's requirement is judged against (RULES_WHEN_*). */
@@ -625,14 +627,17 @@ static eval_status check_documents(ctx *x, const rules_indicator *ind, const dec
         if (doc->deadline)
             st = check_deadline(x, ind, doc, a, st);
         const decl_proof *p = decl_find_proof(a, doc->id);
-        owe(x, ind, doc, p);
+        eval_proof *owed = owe(x, ind, doc, p);
         if (validated_before(x, doc, p, flags)) {
             msg(x, EVAL_MSG_PROOF_VALIDATED_BEFORE, ind->id,
                 "« %s » : pièce justificative « %s » validée par la CPAM le %s, pour le même "
                 "équipement : rien à renvoyer.",
                 ind->label, doc->label, fr_date(p->date, b1));
         } else if (!p || p->state == DECL_PROOF_TO_SEND || validated_earlier(x, p)) {
-            if (ask_for_proof(x, ind, doc, p, flags) && st == EVAL_MET)
+            bool holds = ask_for_proof(x, ind, doc, p, flags);
+            if (owed)
+                owed->to_send = true, owed->holds = holds;
+            if (holds && st == EVAL_MET)
                 st = EVAL_WAITING_PROOF;
         } else if (p->has_date && cmp_today(x, p->date) < 0) {
             msg(x, EVAL_MSG_DATE_FUTURE, ind->id,
@@ -817,15 +822,62 @@ static int cmp_missing(const void *a, const void *b)
     const eval_missing *x = a, *y = b;
     if (x->gain_cents != y->gain_cents)
         return x->gain_cents > y->gain_cents ? -1 : 1;
-    return strcmp(x->ind->id, y->ind->id);
+    /* a tie: the attestation, then indicators, then proofs (the order of the kinds' table) */
+    int kx = x->kind == EVAL_MISSING_ATTESTATION ? 0
+             : x->kind == EVAL_MISSING_INDICATOR ? 1
+                                                 : 2,
+        ky = y->kind == EVAL_MISSING_ATTESTATION ? 0
+             : y->kind == EVAL_MISSING_INDICATOR ? 1
+                                                 : 2;
+    if (kx != ky)
+        return kx < ky ? -1 : 1;
+    if (!x->ind || !y->ind)
+        return 0;
+    int c = strcmp(x->ind->id, y->ind->id);
+    if (c || !x->doc || !y->doc)
+        return c;
+    return strcmp(x->doc->id, y->doc->id);
+}
+
+/* An indicator that waits for a proof is fixed by sending the proof: its entry becomes one per
+ * proof still to send that holds it back, each worth what the indicator gains. Every other proof
+ * still to send follows, worth nothing more (its indicator counts without it). */
+static void missing_proofs(eval_result *r, size_t nindicators)
+{
+    for (size_t p = 0; p < r->nproofs; p++)
+        if (r->proofs[p].to_send) {
+            const eval_proof *pr = &r->proofs[p];
+            int64_t gain = 0;
+            for (size_t i = 0; i < nindicators; i++)
+                if (r->missing[i].kind == EVAL_MISSING_INDICATOR && r->missing[i].ind == pr->ind &&
+                    pr->holds)
+                    gain = r->missing[i].gain_cents;
+            r->missing[r->nmissing++] = (eval_missing){EVAL_MISSING_PROOF, pr->ind, pr->doc, gain};
+        }
+    /* the indicators now represented by their proofs leave the list */
+    size_t kept = 0;
+    for (size_t i = 0; i < r->nmissing; i++) {
+        bool replaced = false;
+        if (i < nindicators)
+            for (size_t k = 0; k < r->nitems; k++)
+                if (r->items[k].ind == r->missing[i].ind &&
+                    r->items[k].status == EVAL_WAITING_PROOF)
+                    for (size_t p = nindicators; p < r->nmissing; p++)
+                        replaced |=
+                            r->missing[p].ind == r->missing[i].ind && r->missing[p].gain_cents > 0;
+        if (!replaced)
+            r->missing[kept++] = r->missing[i];
+    }
+    r->nmissing = kept;
 }
 
 /* What each failing indicator is worth: in a per-indicator volet its own points; in an
  * all-or-nothing volet, what the maximum would gain once the whole volet is met (the block and
- * everything it unlocks). */
-static void missing(const rules_campaign *c, eval_result *r)
+ * everything it unlocks). Then the proofs still to send, and the attestation when unticked. */
+static void missing(const rules_campaign *c, const decl_t *d, eval_result *r)
 {
-    r->missing = calloc(r->nitems ? r->nitems : 1, sizeof *r->missing);
+    size_t cap = r->nitems + r->nproofs + 1;
+    r->missing = calloc(cap, sizeof *r->missing);
     eval_status *saved = malloc((r->nitems ? r->nitems : 1) * sizeof *saved);
     if (!r->missing || !saved) {
         r->incomplete = true;
@@ -851,7 +903,8 @@ static void missing(const rules_campaign *c, eval_result *r)
         for (size_t i = 0; i < r->nitems; i++) {
             r->items[i].status = saved[i];
             if (r->items[i].ind->volet == (int)v && fails(saved[i]))
-                r->missing[r->nmissing++] = (eval_missing){r->items[i].ind, gain};
+                r->missing[r->nmissing++] =
+                    (eval_missing){EVAL_MISSING_INDICATOR, r->items[i].ind, NULL, gain};
         }
         totals(c, r);
     }
@@ -861,11 +914,29 @@ static void missing(const rules_campaign *c, eval_result *r)
         bool gate_open = req < 0 || r->volets[req].max_tenths > 0;
         if (c->volets[ind->volet].award == RULES_PER_INDICATOR && fails(saved[i]) &&
             ind->points_tenths > 0 && gate_open)
-            r->missing[r->nmissing++] =
-                (eval_missing){ind, ind->points_tenths * c->point_value_cents / 10};
+            r->missing[r->nmissing++] = (eval_missing){
+                EVAL_MISSING_INDICATOR, ind, NULL, ind->points_tenths * c->point_value_cents / 10};
     }
     free(saved);
+    missing_proofs(r, r->nmissing);
+    if (!d->attestation.accuracy || !d->attestation.keep_proofs)
+        r->missing[r->nmissing++] =
+            (eval_missing){EVAL_MISSING_ATTESTATION, NULL, NULL, r->max_cents};
     qsort(r->missing, r->nmissing, sizeof *r->missing, cmp_missing);
+}
+
+const char *eval_missing_label(const eval_missing *m, char *buf, size_t size)
+{
+    switch (m->kind) {
+    case EVAL_MISSING_INDICATOR: snprintf(buf, size, "%s", m->ind->label); break;
+    case EVAL_MISSING_PROOF:
+        snprintf(buf, size, "À envoyer : %s (%s)", m->doc->label, m->ind->label);
+        break;
+    case EVAL_MISSING_ATTESTATION:
+        snprintf(buf, size, "Attestation sur l'honneur : cochez ses deux engagements");
+        break;
+    }
+    return buf;
 }
 
 /* ---- the declaration as a whole -------------------------------------------------------------- */
@@ -1053,7 +1124,7 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     }
     r->nitems = c->nindicators;
     totals(c, r);
-    missing(c, r);
+    missing(c, d, r);
     notes_when_not_met(&x);
     for (size_t v = 0; v < c->nvolets; v++) {
         int req = c->volets[v].requires;

@@ -83,7 +83,11 @@ static json_t *missing(const eval_result *e)
     json_t *a = json_array();
     for (size_t i = 0; i < e->nmissing; i++) {
         json_t *o = json_object();
-        json_object_set_new(o, "indicator", str(e->missing[i].ind->id));
+        const eval_missing *m = &e->missing[i];
+        json_object_set_new(o, "kind", str(eval_missing_kind_vocab.entries[m->kind].id));
+        json_object_set_new(o, "indicator", m->ind ? str(m->ind->id) : json_null());
+        if (m->doc)
+            json_object_set_new(o, "document", str(m->doc->id));
         json_object_set_new(o, "gain_cents", json_integer(e->missing[i].gain_cents));
         json_array_append_new(a, o);
     }

@@ -54,9 +54,9 @@ static void put_missing(strbuf *b, const eval_result *e)
         return;
     strbuf_puts(b, "\nCe qui manque, par valeur :\n");
     for (size_t i = 0; i < e->nmissing; i++) {
-        char m[48];
+        char m[48], what[700];
         text_money(e->missing[i].gain_cents, m, sizeof m);
-        strbuf_put(b, "  %14s  %s\n", m, e->missing[i].ind->label);
+        strbuf_put(b, "  %14s  %s\n", m, eval_missing_label(&e->missing[i], what, sizeof what));
     }
 }
 

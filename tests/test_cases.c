@@ -65,6 +65,25 @@ static void check_messages(const char *name, const eval_result *r, const config_
     }
 }
 
+/* The entry of « what is missing » of that kind, indicator and document is there, worth want. */
+static void check_missing(const char *name, const eval_result *r, eval_missing_kind kind,
+                          const char *ind, const char *doc, int64_t want)
+{
+    for (size_t k = 0; k < r->nmissing; k++) {
+        const eval_missing *m = &r->missing[k];
+        if (m->kind != kind || (ind && strcmp(m->ind->id, ind) != 0) ||
+            (doc && strcmp(m->doc->id, doc) != 0))
+            continue;
+        if (m->gain_cents != want)
+            fail_case(name, "manque %s %s %s : %lld centimes, attendu %lld",
+                      eval_missing_kind_vocab.entries[kind].id, ind ? ind : "", doc ? doc : "",
+                      (long long)m->gain_cents, (long long)want);
+        return;
+    }
+    fail_case(name, "%s %s %s absent de la liste de ce qui manque",
+              eval_missing_kind_vocab.entries[kind].id, ind ? ind : "", doc ? doc : "");
+}
+
 static void run_case(const rules_campaign *c, cfg_doc *doc, const config_setting_t *base,
                      const config_setting_t *cs)
 {
@@ -128,19 +147,26 @@ static void run_case(const rules_campaign *c, cfg_doc *doc, const config_setting
         const config_setting_t *ms = config_setting_get_member(expect, "missing");
         for (int i = 0; ms && i < config_setting_length(ms); i++) {
             const config_setting_t *e = config_setting_get_elem(ms, (unsigned)i);
-            const char *ind = config_setting_name(e);
-            int64_t want = config_setting_get_int(e);
-            bool found = false;
-            for (size_t k = 0; k < r->nmissing; k++)
-                if (strcmp(r->missing[k].ind->id, ind) == 0) {
-                    found = true;
-                    if (r->missing[k].gain_cents != want)
-                        fail_case(name, "manque %s : %lld centimes, attendu %lld", ind,
-                                  (long long)r->missing[k].gain_cents, (long long)want);
+            if (strcmp(config_setting_name(e), "proofs") == 0)
+                for (int j = 0; j < config_setting_length(e); j++) {
+                    const config_setting_t *pi = config_setting_get_elem(e, (unsigned)j);
+                    for (int k = 0; k < config_setting_length(pi); k++) {
+                        const config_setting_t *pd = config_setting_get_elem(pi, (unsigned)k);
+                        check_missing(name, r, EVAL_MISSING_PROOF, config_setting_name(pi),
+                                      config_setting_name(pd), config_setting_get_int64(pd));
+                    }
                 }
-            if (!found)
-                fail_case(name, "%s absent de la liste de ce qui manque", ind);
+            else if (strcmp(config_setting_name(e), "attestation") == 0)
+                check_missing(name, r, EVAL_MISSING_ATTESTATION, NULL, NULL,
+                              config_setting_get_int64(e));
+            else
+                check_missing(name, r, EVAL_MISSING_INDICATOR, config_setting_name(e), NULL,
+                              config_setting_get_int64(e));
         }
+        long long count;
+        if (config_setting_lookup_int64(expect, "missing_count", &count) &&
+            (long long)r->nmissing != count)
+            fail_case(name, "%zu entrées dans ce qui manque, attendu %lld", r->nmissing, count);
     }
     eval_free(r);
     decl_free(d);

@@ -122,7 +122,7 @@ typedef enum { EVAL_MESSAGES(EVAL_MSG_ENUM) } eval_msg;
 enum { EVAL_MSG_COUNT = 0 EVAL_MESSAGES(EVAL_MSG_COUNT_ONE) };
 #undef EVAL_MSG_COUNT_ONE
 
-extern const vocab_t eval_status_vocab, eval_severity_vocab;
+extern const vocab_t eval_status_vocab, eval_severity_vocab, eval_missing_kind_vocab;
 
 /* A message's stable id, usual severity and French meaning. */
 const char *eval_msg_id(eval_msg m);
@@ -162,11 +162,28 @@ typedef struct {
     const rules_document *doc;
     const decl_proof *given;
     bool blocking;
+    bool to_send; /* still to send: not sent, or validated before for equipment changed since */
+    bool holds;   /* to send, and the indicator counts only once it is sent */
 } eval_proof;
 
+/* What stops a complete declaration: X(CONSTANT, "id", "French label"). */
+#define EVAL_MISSING_KINDS(X)                                                                      \
+    X(EVAL_MISSING_INDICATOR, "indicator", "indicateur")     /* not met, or not answered */        \
+    X(EVAL_MISSING_PROOF, "proof", "justificatif à envoyer") /* a proof owed and not sent */       \
+    X(EVAL_MISSING_ATTESTATION, "attestation", "attestation sur l'honneur") /* box unticked */
+typedef enum { EVAL_MISSING_KINDS(VOCAB_ENUM) } eval_missing_kind;
+enum { EVAL_MISSING_KIND_COUNT = 0 EVAL_MISSING_KINDS(VOCAB_COUNT) };
+
+/* One thing missing and what it is worth:
+ * - an indicator: how much more the maximum would be if it were met;
+ * - a proof: what its indicator gains once the proof is sent (it replaces the indicator's entry
+ *   when the indicator counts only once sent), 0 when the indicator counts without it;
+ * - the attestation: the whole maximum, since no version is finalised without it. */
 typedef struct {
-    const rules_indicator *ind;
-    int64_t gain_cents; /* how much more the maximum would be if this indicator were met */
+    eval_missing_kind kind;
+    const rules_indicator *ind; /* NULL for the attestation */
+    const rules_document *doc;  /* the proof to send (EVAL_MISSING_PROOF), NULL otherwise */
+    int64_t gain_cents;
 } eval_missing;
 
 typedef struct {
@@ -177,7 +194,7 @@ typedef struct {
     int64_t min_tenths, max_tenths, min_cents, max_cents;
     eval_message *messages;
     size_t nmessages, capmessages;
-    eval_missing *missing; /* largest gain first */
+    eval_missing *missing; /* largest gain first; a tie: attestation, indicators, proofs */
     size_t nmissing;
     eval_proof *proofs; /* owed, in the campaign's order */
     size_t nproofs, capproofs;
@@ -196,6 +213,9 @@ void eval_free(eval_result *r);
 const eval_indicator *eval_find(const eval_result *r, const char *indicator);
 /* Whether message m was given (about indicator, when not NULL). */
 bool eval_has_message(const eval_result *r, eval_msg m, const char *indicator);
+/* What a missing entry is, in French, into buf: the indicator's label; « À envoyer : proof
+ * (indicator) »; « Attestation sur l'honneur : cochez ses deux engagements ». Returns buf. */
+const char *eval_missing_label(const eval_missing *m, char *buf, size_t size);
 /* The message whose stable id is id; false when there is none. */
 bool eval_msg_parse(const char *id, eval_msg *out);
 
