@@ -189,7 +189,7 @@ static void draw_pick(app *a, void *data)
     term_text(y + 1, x + 2, w - 4, TERM_DIALOG, line);
     size_t sel = field_selected(s->f);
     int rows = h - 4, first = 0, shown = 0, r = 0;
-    for (size_t i = 0; i < s->f->noptions && i < sel; i++)
+    for (size_t i = 0; sel != FIELD_NONE && i < s->f->noptions && i < sel; i++)
         first += field_option_matches(s->f, i);
     first = first >= rows ? first - rows + 1 : 0;
     for (size_t i = 0; i < s->f->noptions && r < rows; i++) {
@@ -207,6 +207,9 @@ bool dialog_pick(app *a, const char *title, field_t *choice)
 {
     field_t work = *choice;
     pick_state s = {title, &work};
+    size_t sel = field_selected(&work);
+    if (sel == FIELD_NONE || !field_option_matches(&work, sel))
+        field_act(&work, FIELD_ACT_DOWN); /* open on the first entry found, highlighted */
     a->overlay = draw_pick, a->overlay_data = &s;
     int result = -1;
     while (result < 0) {
@@ -214,8 +217,11 @@ bool dialog_pick(app *a, const char *title, field_t *choice)
         wiz_action act = keymap_resolve(KEYS_ON_PICK, key);
         size_t left_out;
         if (action_edits(act)) {
-            if (action_apply(&work, act, key, a->paste, &left_out) == FIELD_REFUSED)
+            field_result r = action_apply(&work, act, key, a->paste, &left_out);
+            if (r == FIELD_REFUSED || r == FIELD_FULL) {
+                app_say(a, TERM_WARN, "%s %s", term_symbol(TERM_SYM_WARN), field_refusal(&work, r));
                 beep();
+            }
         } else if (act == ACT_ENTER) {
             result = field_get_choice(&work) != NULL;
         } else if (closes(key, act)) {

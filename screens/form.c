@@ -389,8 +389,13 @@ static void draw_list(int y, int x, int width, field_t *fl, bool focus, int *cur
     for (size_t i = 0; sel && i < fl->noptions; i++)
         if (strcmp(fl->options[i].id, sel) == 0)
             label = fl->options[i].label;
+    size_t found = field_match_count(fl);
+    char more[96] = "";
+    if (found > 1) /* the selection is only the first of them: never a silent pick */
+        snprintf(more, sizeof more, " (%zu possibilités : Entrée pour choisir)", found);
     if (focus && filter[0])
-        snprintf(shown, sizeof shown, "%s %s %s", filter, term_symbol(TERM_SYM_ARROW), label);
+        snprintf(shown, sizeof shown, "%s %s %s%s", filter, term_symbol(TERM_SYM_ARROW), label,
+                 more);
     else
         snprintf(shown, sizeof shown, "%s %s", label, term_ascii() ? "v" : "▾");
     term_style st = focus ? TERM_FOCUS : TERM_FIELD;

@@ -854,6 +854,59 @@ static void test_choice_typeahead(void **state)
     assert_false(field_option_matches(&f, NSPEC));
 }
 
+/* Labels as the specialty list has them, in its order (sorted by folded label). */
+static const field_option words_list[] = {
+    {"anatomo", "Anatomo-cyto-pathologie"},
+    {"biologie", "Biologie médicale"},
+    {"chirurgie_generale", "Chirurgie générale"},
+    {"medecine_bucco", "Médecine bucco-dentaire"},
+    {"medecine_urgence", "Médecine d'urgence"},
+    {"medecine_generale", "Médecine générale"},
+    {"radiodiagnostic", "Radiodiagnostic et imagerie médicale"},
+};
+enum { NWORDS = sizeof words_list / sizeof words_list[0] };
+
+static void test_choice_word_prefix(void **state)
+{
+    (void)state;
+    field_t f;
+    field_init_choice(&f, words_list, NWORDS);
+    type(&f, L"med gen"); /* each word starts a word of the label, in order */
+    assert_string_equal(text_of(&f), "med gen");
+    assert_string_equal(field_get_choice(&f), "medecine_generale");
+    assert_int_equal(count_matches(&f), 1);
+    assert_int_equal(field_match_count(&f), 1);
+    field_act(&f, FIELD_ACT_CLEAR);
+    assert_int_equal(field_match_count(&f), 0); /* no filter */
+    type(&f, L"gen"); /* two labels have a word starting with it: both match */
+    assert_int_equal(count_matches(&f), 2);
+    assert_int_equal(field_match_count(&f), 2);
+    assert_string_equal(field_get_choice(&f), "chirurgie_generale"); /* a proposal only */
+    assert_true(field_option_matches(&f, 2) && field_option_matches(&f, 5));
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"générale");
+    assert_int_equal(count_matches(&f), 2);
+    assert_false(field_option_matches(&f, 0));
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"gen ");
+    assert_int_equal(field_insert(&f, L'm'), FIELD_REFUSED); /* words out of order */
+    assert_string_equal(text_of(&f), "gen ");
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"d urg"); /* the apostrophe separates words */
+    assert_string_equal(field_get_choice(&f), "medecine_urgence");
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"med"); /* labels starting with it come first */
+    assert_string_equal(field_get_choice(&f), "medecine_bucco");
+    assert_int_equal(count_matches(&f), 5);
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"ologie"); /* no word starts with it: inside a word, as a last resort */
+    assert_string_equal(field_get_choice(&f), "anatomo");
+    assert_int_equal(count_matches(&f), 2);
+    assert_int_equal(field_match_count(&f), 2);
+    field_act(&f, FIELD_ACT_CLEAR);
+    assert_int_equal(field_insert(&f, L' '), FIELD_REFUSED); /* no word yet */
+}
+
 static void test_choice_up_down(void **state)
 {
     (void)state;
@@ -1300,6 +1353,7 @@ int main(void)
         cmocka_unit_test(test_fraction_validate),
         cmocka_unit_test(test_fraction_round_trip),
         cmocka_unit_test(test_choice_typeahead),
+        cmocka_unit_test(test_choice_word_prefix),
         cmocka_unit_test(test_choice_up_down),
         cmocka_unit_test(test_choice_filter_edit),
         cmocka_unit_test(test_choice_set_get),

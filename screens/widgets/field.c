@@ -472,29 +472,112 @@ static void filter_folded(const field_t *f, char *out, size_t size)
     field_fold(raw, out, size);
 }
 
-/* Where the folded query q sits in entry i's folded label: 0 at its start, 1 inside it, -1 not. */
-static int label_match(const field_t *f, size_t i, const char *q)
+/* How well entry i's label answers the folded filter: the best first. */
+typedef enum { RANK_START, RANK_WORDS, RANK_INSIDE, RANK_NONE } match_rank;
+
+static bool word_byte(char c)
+{
+    unsigned char u = (unsigned char)c;
+    return u >= 0x80 || (u >= '0' && u <= '9') || (u >= 'a' && u <= 'z');
+}
+
+/* Moves *p to the start of its next word; false when there is none. */
+static bool next_word(const char **p)
+{
+    while (**p && !word_byte(**p))
+        (*p)++;
+    return **p != '\0';
+}
+
+static size_t word_len(const char *p)
+{
+    size_t n = 0;
+    while (word_byte(p[n]))
+        n++;
+    return n;
+}
+
+/* Each word of q starts a word of label, in order: RANK_START when the first one starts the
+ * label's first word, RANK_WORDS otherwise, RANK_NONE when they do not (or q has no word). The
+ * earliest word that fits is always the right one to take, so one pass is enough. */
+static match_rank words_rank(const char *label, const char *q)
+{
+    const char *l = label;
+    bool first = true, at_start = false;
+    if (!next_word(&q))
+        return RANK_NONE;
+    while (next_word(&q)) {
+        size_t n = word_len(q);
+        bool found = false;
+        while (!found && next_word(&l)) {
+            found = strncmp(l, q, n) == 0 && word_len(l) >= n;
+            at_start = at_start || (first && found && l == label);
+            l += word_len(l);
+        }
+        if (!found)
+            return RANK_NONE;
+        first = false;
+        q += n;
+    }
+    return at_start ? RANK_START : RANK_WORDS;
+}
+
+static match_rank label_rank(const field_t *f, size_t i, const char *q)
 {
     char label[LABEL_FOLD];
     field_fold(f->options[i].label, label, sizeof label);
-    const char *hit = strstr(label, q);
-    return !hit ? -1 : hit == label ? 0 : 1;
+    const char *w = q;
+    if (!next_word(&w))
+        return RANK_NONE; /* separators alone find nothing */
+    match_rank r = words_rank(label, q);
+    return r != RANK_NONE ? r : strstr(label, q) ? RANK_INSIDE : RANK_NONE;
 }
 
-/* The entry the filter points to: the first starting with it, else the first containing it. */
+/* How many entries the filter q finds: those matching it by words when there is one, else those
+ * containing it. */
+static size_t count_found(const field_t *f, const char *q)
+{
+    size_t by_words = 0, inside = 0;
+    for (size_t i = 0; i < f->noptions; i++) {
+        match_rank r = label_rank(f, i, q);
+        by_words += r <= RANK_WORDS;
+        inside += r == RANK_INSIDE;
+    }
+    return by_words ? by_words : inside;
+}
+
+/* Whether entry i is among those the filter q finds. */
+static bool option_found(const field_t *f, size_t i, const char *q)
+{
+    match_rank r = label_rank(f, i, q);
+    if (r == RANK_NONE)
+        return false;
+    if (r != RANK_INSIDE)
+        return true;
+    for (size_t k = 0; k < f->noptions; k++)
+        if (label_rank(f, k, q) <= RANK_WORDS)
+            return false;
+    return true;
+}
+
+/* The entry the filter points to: the first of the best rank among those it finds. */
 static size_t best_match(const field_t *f)
 {
     char q[FIELD_MAX_FILTER * 4 + 1];
-    size_t inside = FIELD_NONE;
+    size_t best = FIELD_NONE;
+    match_rank best_rank = RANK_NONE;
     filter_folded(f, q, sizeof q);
+    bool words = false;
+    for (size_t i = 0; i < f->noptions && !words; i++)
+        words = label_rank(f, i, q) <= RANK_WORDS;
     for (size_t i = 0; i < f->noptions; i++) {
-        int m = label_match(f, i, q);
-        if (m == 0)
-            return i;
-        if (m == 1 && inside == FIELD_NONE)
-            inside = i;
+        match_rank r = label_rank(f, i, q);
+        if (words && r == RANK_INSIDE)
+            continue;
+        if (r < best_rank)
+            best = i, best_rank = r;
     }
-    return inside;
+    return best;
 }
 
 static size_t next_match(const field_t *f, bool down)
@@ -1096,7 +1179,16 @@ bool field_option_matches(const field_t *f, size_t i)
     if (f->len == 0)
         return true;
     filter_folded(f, q, sizeof q);
-    return label_match(f, i, q) >= 0;
+    return option_found(f, i, q);
+}
+
+size_t field_match_count(const field_t *f)
+{
+    char q[FIELD_MAX_FILTER * 4 + 1];
+    if ((f->kind != FIELD_CHOICE && f->kind != FIELD_MULTI) || f->len == 0)
+        return 0;
+    filter_folded(f, q, sizeof q);
+    return count_found(f, q);
 }
 
 bool field_option_checked(const field_t *f, size_t i)

@@ -27,9 +27,18 @@
  *   fields, and the slash shows which number is which). Digits and a single '/'; each number
  *   has at most 10 digits. Valid when 0 <= N <= D, 0 < D <= 2147483647.
  * - FIELD_CHOICE: one entry of a list. The buffer is a type-ahead filter, compared without
- *   accents or case (field_fold): a character that would leave no matching entry is refused.
- *   The selection follows the filter (an entry starting with it first, else the first one
- *   containing it); Up and Down move among the matching entries.
+ *   accents or case (field_fold) and split into words at every character that is not a letter
+ *   or a digit. An entry matches when each word of the filter starts a word of its label, in
+ *   order (« med gen » finds « Médecine générale », « gen » finds « Chirurgie générale » and
+ *   « Médecine générale »); only when no entry matches so does the filter match as a plain
+ *   substring of the label (« ologie »). A character that would leave no matching entry, and a
+ *   separator before any word, is refused (field_refusal says why): nothing typed is dropped
+ *   silently. The selection follows the filter: the first entry, in list order, whose label
+ *   starts with the filter's words, else the first that matches. When several entries match,
+ *   that selection is only a proposal: field_match_count says how many match, and the wizard
+ *   shows « Chirurgie générale (2 possibilités : Entrée pour choisir) » on the field and opens
+ *   the list on the matches at Enter, with the selection highlighted. Up and Down move among
+ *   the matching entries.
  * - FIELD_MULTI: entries ticked and unticked; the filter and Up/Down move a highlight, Toggle
  *   ticks or unticks the highlighted entry. A ' ' typed goes into the filter: the key map sends
  *   Space as FIELD_ACT_TOGGLE for this kind.
@@ -195,6 +204,9 @@ const char *field_refusal(const field_t *f, field_result r);
 size_t field_selected(const field_t *f);
 /* True when entry i matches the type-ahead filter (always, when the filter is empty). */
 bool field_option_matches(const field_t *f, size_t i);
+/* How many entries match the type-ahead filter; 0 when the filter is empty. More than one means
+ * the selection is only the first of them: a screen says so and offers the list. */
+size_t field_match_count(const field_t *f);
 bool field_option_checked(const field_t *f, size_t i);
 
 /* Where the cursor is, in characters, bytes and columns from the start of the buffer. */
