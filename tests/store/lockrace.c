@@ -84,9 +84,11 @@ static void judge(const store_lock *l, long begun)
     atomic_fetch_add(&sh->stranger, 1);
 }
 
-/* Tries the lock again and again; a lock taken is let go at once. */
-static void contend(void)
+/* Tries the lock again and again; a lock taken is let go at once. Contender i says who it is
+ * before it first takes the lock, so that no refusal can name it before it is known. */
+static void contend(int i)
 {
+    atomic_store(&sh->contenders[i], (long)getpid());
     diag_list d;
     diag_init(&d);
     while (!atomic_load(&sh->done)) {
@@ -125,7 +127,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < ncontenders; i++) {
         cpids[i] = fork();
         if (cpids[i] == 0)
-            contend();
+            contend(i);
         atomic_store(&sh->contenders[i], (long)cpids[i]);
     }
     int failed = 0;
