@@ -287,6 +287,12 @@ int cli_dispatch(cli_ctx *c, int argc, char **argv)
 {
     int words;
     const cli_command *cmd = argc > 0 ? find_command(argc, argv, &words) : NULL;
+    if (!cmd && argc > 0 && strcmp(argv[0], "transmit") == 0) { /* its name until 2026-12 */
+        fputs("fsdecl : « transmit » s'appelle désormais « finalize » : elle finalise une version "
+              "gardée sur cet ordinateur, sans rien envoyer à l'Assurance Maladie.\n",
+              stderr);
+        return CLI_EXIT_ERROR;
+    }
     if (!cmd) {
         fputs("fsdecl : commande inconnue : ", stderr);
         cli_put(stderr, argc > 0 ? argv[0] : "");

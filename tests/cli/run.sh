@@ -61,6 +61,10 @@ else
 fi
 expect_exit 2 unknown-option "$fsdecl" --frobnicate
 expect_exit 2 unknown-command "$fsdecl" frobnicate
+# The command's former name says what it became, and that nothing is sent.
+expect_exit 2 transmit-renamed "$fsdecl" transmit data/examples/gp-complete.cfg
+grep -qx "fsdecl : « transmit » s'appelle désormais « finalize » : elle finalise une version gardée sur cet ordinateur, sans rien envoyer à l'Assurance Maladie." "$tmp/err" &&
+    ok || ko "transmit-renamed: $(cat "$tmp/err")"
 expect_exit 2 show-missing-year "$fsdecl" rules show 1999
 expect_exit 2 show-bad-year "$fsdecl" rules show deux-mille
 
