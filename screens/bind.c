@@ -68,11 +68,6 @@ static const bind_front *front(session_doc *doc)
     return f;
 }
 
-void bind_free(void)
-{
-    /* nothing: what bind builds belongs to the document it was built for (bind_front) */
-}
-
 /* The proof states, from their vocabulary. */
 #define PROOF_OPTION(constant, id, fr) {id, fr},
 static const field_option PROOF_OPTIONS[] = {DECL_PROOF_STATES(PROOF_OPTION)};

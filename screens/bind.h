@@ -26,8 +26,6 @@ bool bind_press(session_doc *doc, binding b, char *err, size_t size);
  * place when it edits a student after it (anything else unchanged). */
 bool bind_follow_removed(binding *b, binding removed);
 /* The options shown for a list (specialties ...) are built once for the open document and freed
- * with it (session_close); bind keeps nothing of its own, and bind_free has nothing left to free.
- */
-void bind_free(void);
+ * with it (session_close); bind keeps nothing of its own. */
 
 #endif

@@ -13,7 +13,6 @@
 
 #include "app.h"
 #include "home.h"
-#include "bind.h"
 #include "script.h"
 
 static struct termios saved_modes;
@@ -125,7 +124,6 @@ int wizard_main(const wizard_options *o, diag_list *refused)
         return 2;
     }
     int code = run(a, o, refused);
-    bind_free();
     free(a->paste);
     script_close(a->script);
     session_free(a->s);

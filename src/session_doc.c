@@ -65,18 +65,25 @@ static void take_or_read_only(session_doc *doc, const store_t *st, bool want_rea
         store_lock_release(early);
 }
 
-/* The declaration opened is the text of its last finalised version, byte for byte: the
- * commitments it holds certified that version (decl_t.certified). Why the history or the draft
- * cannot be read is said elsewhere (history, recap): here it only leaves the commitments alone. */
-static void certify_if_unchanged(session_doc *doc, const store_t *st)
+/* The saved draft against its last version, once for each change on disk (opening, saving,
+ * finalising), never at each drawing of a screen. The reasons go to d when it is not NULL. */
+static void read_since(session_doc *doc, diag_list *d)
 {
     diag_list scratch;
     diag_init(&scratch);
-    store_version last;
-    bool same;
-    if (store_draft_since(st, doc->name, &last, &same, &scratch) && same)
-        doc->decl->certified = last.number;
+    const store_t *st = session_store(doc->session, d ? d : &scratch);
+    doc->since_read =
+        st && store_draft_since(st, doc->name, &doc->since, &doc->since_same, d ? d : &scratch);
     diag_free(&scratch);
+}
+
+/* The declaration opened is the text of its last finalised version, byte for byte: the
+ * commitments it holds certified that version (decl_t.certified). Why the history or the draft
+ * cannot be read is said elsewhere (history, recap): here it only leaves the commitments alone. */
+static void certify_if_unchanged(session_doc *doc)
+{
+    if (doc->since_read && doc->since_same)
+        doc->decl->certified = doc->since.number;
 }
 
 /* The draft name, read once its lock is held (tried first, unless read-only is wanted): what is
@@ -112,8 +119,9 @@ session_doc *session_open(session *s, const char *name, unsigned flags, session_
     if (recovered)
         doc->saved_changes = decl->changes - 1; /* the recovered work is not saved yet */
     take_or_read_only(doc, st, want_read_only, want_read_only ? NULL : &early, d);
+    read_since(doc, NULL);
     if (!recovered && !doc->read_only)
-        certify_if_unchanged(doc, st);
+        certify_if_unchanged(doc);
     *r = doc->read_only ? doc->why_read_only : *r;
     session_report_set(r, doc->read_only ? r->outcome : SESSION_OK, name);
     return doc;
@@ -316,6 +324,7 @@ bool session_save(session_doc *doc, diag_list *d)
     doc->recovered = false;
     doc->autosaved = false;
     store_autosave_saved(&doc->autosaver);
+    read_since(doc, NULL); /* the draft on disk changed: against its last version too */
     return true;
 }
 
@@ -445,6 +454,7 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
     if (o != SESSION_OK)
         return session_report_set(r, o, doc->name);
     doc->decl->certified = *version; /* the next change is for the next version */
+    read_since(doc, NULL);
     doc->decl->recommit = 0;
     store_version *h = NULL;
     size_t n = 0;
@@ -465,21 +475,19 @@ session_outcome session_transmit(session_doc *doc, int *version, store_version *
 bool session_doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
 {
     memset(o, 0, sizeof *o);
-    if (!session_draft_origin(doc->session, doc->name, o, d))
+    if (!doc->since_read)
+        read_since(doc, d); /* not read when opened: tried again, saying why */
+    if (!doc->since_read)
         return false;
-    if (o->unchanged && !session_unsaved(doc)) {
+    o->last_version = doc->since.number;
+    snprintf(o->last_date, sizeof o->last_date, "%s", doc->since.date);
+    o->unchanged = doc->since_same && !session_unsaved(doc);
+    if (o->unchanged) { /* that version itself: its number, date and fingerprint */
         o->transmitted = true;
-        o->version = o->last_version;
-        snprintf(o->date, sizeof o->date, "%s", o->last_date);
-        store_version v; /* its fingerprint: the draft's own, as it is that version's text */
-        const store_t *st = session_store(doc->session, d);
-        decl_t *same = st ? store_load_version(st, doc->name, o->version, &v, d) : NULL;
-        if (!same)
-            return false;
-        decl_free(same);
-        snprintf(o->sha256, sizeof o->sha256, "%s", v.sha256);
+        o->version = doc->since.number;
+        snprintf(o->date, sizeof o->date, "%s", doc->since.date);
+        snprintf(o->sha256, sizeof o->sha256, "%s", doc->since.sha256);
     }
-    o->unchanged &= !session_unsaved(doc);
     return true;
 }
 

@@ -142,6 +142,10 @@ typedef struct {
     store_autosaver autosaver;
     eval_result *eval; /* the last judgement, and the changes it saw */
     uint64_t eval_changes;
+    /* The saved draft against its last finalised version (number 0: none), read when the
+     * document is opened, saved and finalised; since_read false until it could be read. */
+    store_version since;
+    bool since_same, since_read;
     /* What a front end builds from this document and keeps while it is open (the wizard's options
      * of the lists it shows): its own, set by it, and freed by session_close with front_free. */
     void *front;
