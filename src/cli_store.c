@@ -188,9 +188,10 @@ static void put_finalized(const session_doc *doc, int v, const store_version *in
             printf("\n");
         }
     recap_declare_words(doc->rules, how, sizeof how);
-    printf("%s\n  Ses réponses : fsdecl recap %s/v%d\n  Son formulaire prérempli : fsdecl recap "
-           "%s/v%d --form -o formulaire-%s-v%d.pdf\n",
-           how, doc->name, v, doc->name, v, doc->name, v);
+    printf("%s\n  Ses réponses : fsdecl recap %s/v%d\n  À reporter sur Amelipro : fsdecl recap "
+           "--amelipro %s/v%d\n  Son formulaire prérempli : fsdecl recap %s/v%d --form -o "
+           "formulaire-%s-v%d.pdf\n",
+           how, doc->name, v, doc->name, v, doc->name, v, doc->name, v);
 }
 
 int cli_finalize(cli_ctx *c, const cli_args *a)

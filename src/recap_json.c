@@ -7,6 +7,7 @@
 
 #include "fsdecl/recap.h"
 #include "fsdecl/text.h"
+#include "recap_internal.h"
 
 struct recap_json {
     json_t *doc, *declarations;
@@ -348,6 +349,30 @@ static json_t *recap_object(const recap *r)
 char *recap_render_json(const recap *r)
 {
     json_t *o = recap_object(r);
+    char *text = dump_line(o);
+    json_decref(o);
+    return text;
+}
+
+/* ---- shared with the sheet's JSON (recap_internal.h) ---------------------------------------- */
+
+json_t *recap_json_str(const char *s)
+{
+    return str(s);
+}
+
+json_t *recap_json_head(const recap *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "format", json_integer(1));
+    json_object_set_new(o, "campaign", campaign_json(r->campaign));
+    json_object_set_new(o, "practitioner", practitioner_json(r));
+    json_object_set_new(o, "origin", origin_json(&r->origin));
+    return o;
+}
+
+char *recap_json_take(json_t *o)
+{
     char *text = dump_line(o);
     json_decref(o);
     return text;
