@@ -6,6 +6,7 @@
 
 #include "fsdecl/ident.h"
 #include "fsdecl/recap.h"
+#include "fsdecl/store_declared.h"
 #include "fsdecl/text.h"
 #include "recap_internal.h"
 #include "strbuf.h"
@@ -70,6 +71,12 @@ void recap_put_campaign(strbuf *b, const recap *r)
                    r->origin.last_version, when);
     } else {
         strbuf_puts(b, "Brouillon : aucune version finalisée\n");
+    }
+    if (r->origin.declared) {
+        char day[16];
+        date_format_fr(r->origin.declared_date, day, sizeof day);
+        strbuf_put(b, "Déclaration notée : v%d %s le %s\n", r->origin.declared_version,
+                   vocab_fr(&store_route_vocab, r->origin.declared_route), day);
     }
     char how[600];
     recap_declare_words(c, how, sizeof how);

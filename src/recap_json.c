@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fsdecl/recap.h"
+#include "fsdecl/store_declared.h"
 #include "fsdecl/text.h"
 #include "recap_internal.h"
 
@@ -236,6 +237,15 @@ static json_t *origin_json(const recap_origin *g)
     json_object_set_new(o, "last_version", since ? json_integer(g->last_version) : json_null());
     json_object_set_new(o, "last_date", since ? str(g->last_date) : json_null());
     json_object_set_new(o, "unchanged", since ? json_boolean(g->unchanged) : json_null());
+    json_t *declared = json_null();
+    if (g->declared) {
+        declared = json_object();
+        json_object_set_new(declared, "route",
+                            str(vocab_id(&store_route_vocab, g->declared_route)));
+        json_object_set_new(declared, "date", date_or_null(true, g->declared_date));
+        json_object_set_new(declared, "version", json_integer(g->declared_version));
+    }
+    json_object_set_new(o, "declared", declared);
     return o;
 }
 
