@@ -42,6 +42,17 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
       "écrit dans FICHIER plutôt que sur la sortie standard")                                      \
     X(CLI_OPT_FORM, "--form", 0, CLI_ARG_NONE, NULL, false,                                        \
       "le formulaire papier prérempli à signer et envoyer à la caisse (PDF)")                      \
+    X(CLI_OPT_AMELIPRO, "--amelipro", 0, CLI_ARG_NONE, NULL, false,                                \
+      "recap : la fiche « à reporter sur Amelipro » (onglet par onglet, ce qu'il faut cocher, " \
+      "choisir ou saisir, vérifier, les justificatifs à envoyer, puis « Transmettre ») ; "     \
+      "declared : la déclaration a été faite sur Amelipro")                                        \
+    X(CLI_OPT_PAPER, "--paper", 0, CLI_ARG_NONE, NULL, false,                                      \
+      "declared : le formulaire papier a été envoyé à la caisse")                                  \
+    X(CLI_OPT_ON, "--on", 0, CLI_ARG_DATE, "AAAA-MM-JJ", false,                                    \
+      "declared : le jour de la déclaration ou de l'envoi (sinon celui de --today, ou "           \
+      "aujourd'hui)")                                                                              \
+    X(CLI_OPT_UNDO, "--undo", 0, CLI_ARG_NONE, NULL, false,                                        \
+      "declared : retire la dernière déclaration notée (notée par erreur)")                        \
     X(CLI_OPT_BLANK, "--blank", 0, CLI_ARG_NONE, NULL, false,                                      \
       "le formulaire papier vierge d'une campagne (avec --campaign), à remplir à la main")         \
     X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                  \
@@ -132,5 +143,8 @@ int cli_restore(cli_ctx *c, const cli_args *a);
 int cli_help(cli_ctx *c, const cli_args *a);
 int cli_edit(cli_ctx *c, const cli_args *a);
 int cli_recap(cli_ctx *c, const cli_args *a);
+int cli_declared(cli_ctx *c, const cli_args *a);
+/* Under a version of `fsdecl history`, the records that it was declared. */
+void cli_put_declared(int version, const store_declared *v, size_t n);
 
 #endif

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "fsdecl/recap.h"
+#include "fsdecl/sheet.h"
 
 typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_PDF } recap_format;
 
@@ -68,8 +69,40 @@ static int render_pdf(const cli_args *a, const recap *r)
     return rc;
 }
 
+/* The « à reporter sur Amelipro » sheet of r, in the format asked for. */
+static int render_sheet(const cli_args *a, const recap *r, recap_format format)
+{
+    sheet *s = sheet_build(r);
+    int rc = CLI_EXIT_ERROR;
+    if (s && format == FORMAT_PDF) {
+        char *pdf;
+        size_t len;
+        diag_list d;
+        diag_init(&d);
+        if (sheet_render_pdf(s, recap_pdf_font(false), recap_pdf_font(true), &pdf, &len, &d)) {
+            rc = emit(a, pdf, len, true);
+            free(pdf);
+        }
+        cli_print_diags(stderr, &d);
+        diag_free(&d);
+    } else if (s) {
+        char *text = format == FORMAT_JSON ? sheet_render_json(s) : sheet_render_text(s);
+        if (text)
+            rc = emit(a, text, strlen(text), false);
+        else
+            fputs("fsdecl recap : mémoire insuffisante\n", stderr);
+        free(text);
+    } else {
+        fputs("fsdecl recap : mémoire insuffisante\n", stderr);
+    }
+    sheet_free(s);
+    return rc;
+}
+
 static int render(const cli_args *a, const recap *r, recap_format format)
 {
+    if (a->given[CLI_OPT_AMELIPRO])
+        return render_sheet(a, r, format);
     if (format == FORMAT_PDF || a->given[CLI_OPT_FORM] || a->given[CLI_OPT_BLANK])
         return render_pdf(a, r);
     char *text = format == FORMAT_JSON ? recap_render_json(r) : recap_render_text(r);
@@ -122,6 +155,10 @@ int cli_recap(cli_ctx *c, const cli_args *a)
     recap_format format;
     if (!format_of(a, &format))
         return CLI_EXIT_ERROR;
+    if (a->given[CLI_OPT_AMELIPRO] && (a->given[CLI_OPT_FORM] || a->given[CLI_OPT_BLANK])) {
+        fputs("fsdecl recap : --amelipro ne va ni avec --form ni avec --blank\n", stderr);
+        return CLI_EXIT_ERROR;
+    }
     if (a->given[CLI_OPT_BLANK])
         return blank_form(c, a, format);
     if (a->npos != 1) {

@@ -50,13 +50,13 @@ static void put_lines(const char *title, char **lines, size_t n)
 
 /* ---- drafts ---------------------------------------------------------------------------------- */
 
+/* The width of the state column: the longest state words of the list, 18 at least. */
+static int state_width = 18;
+
 static void put_draft(const session_summary *s)
 {
-    const char *state = s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
-                        : s->state == SESSION_DRAFT_NO_RULES ? "règles introuvables"
-                        : s->state == SESSION_DRAFT_CLOSED   ? "close"
-                        : s->nblocking                       ? "à compléter"
-                                                             : "complète";
+    char words[160];
+    const char *state = session_state_words(s, words, sizeof words);
     char pts[80] = "-", lo[32], hi[32], when[32], who[160];
     if (s->state == SESSION_DRAFT_JUDGED || s->state == SESSION_DRAFT_CLOSED) {
         text_points(s->min_tenths, lo, sizeof lo);
@@ -67,7 +67,7 @@ static void put_draft(const session_summary *s)
     localtime_r(&s->entry.saved, &tm);
     strftime(when, sizeof when, "%d/%m/%Y %H:%M", &tm);
     text_sanitize(s->state == SESSION_DRAFT_UNREADABLE ? "?" : s->who, false, who, sizeof who);
-    int pad = 25 - (int)text_width(who), spad = 18 - (int)text_width(state);
+    int pad = 25 - (int)text_width(who), spad = state_width - (int)text_width(state);
     char versions[64] = "?"; /* not counted: the reason is on standard error */
     if (s->entry.versions >= 0)
         snprintf(versions, sizeof versions, "%d", s->entry.versions);
@@ -110,9 +110,15 @@ int cli_drafts(cli_ctx *c, const cli_args *a)
     printf("Brouillons dans ");
     cli_put(stdout, st->root);
     printf(" : %zu%s\n", n, complete ? "" : " (liste incomplète : voir les erreurs)");
+    for (size_t i = 0; i < n; i++) {
+        char words[160];
+        int w = (int)text_width(session_state_words(&v[i], words, sizeof words));
+        state_width = w > state_width ? w : state_width;
+    }
     if (n)
-        printf("\n  Campagne  RPPS         Praticien                 État               "
-               "Points            Enregistré le     Versions finalisées\n");
+        printf("\n  Campagne  RPPS         Praticien                 État%*s "
+               "Points            Enregistré le     Versions finalisées\n",
+               state_width - 4, "");
     for (size_t i = 0; i < n; i++)
         put_draft(&v[i]);
     free(v);
@@ -188,9 +194,10 @@ static void put_finalized(const session_doc *doc, int v, const store_version *in
             printf("\n");
         }
     recap_declare_words(doc->rules, how, sizeof how);
-    printf("%s\n  Ses réponses : fsdecl recap %s/v%d\n  Son formulaire prérempli : fsdecl recap "
-           "%s/v%d --form -o formulaire-%s-v%d.pdf\n",
-           how, doc->name, v, doc->name, v, doc->name, v);
+    printf("%s\n  Ses réponses : fsdecl recap %s/v%d\n  À reporter sur Amelipro : fsdecl recap "
+           "--amelipro %s/v%d\n  Son formulaire prérempli : fsdecl recap %s/v%d --form -o "
+           "formulaire-%s-v%d.pdf\n",
+           how, doc->name, v, doc->name, v, doc->name, v, doc->name, v);
 }
 
 int cli_finalize(cli_ctx *c, const cli_args *a)
@@ -250,8 +257,11 @@ int cli_history(cli_ctx *c, const cli_args *a)
         diag_free(&d);
         return CLI_EXIT_ERROR;
     }
+    store_declared *rec;
+    size_t nrec;
+    int rc =
+        session_declared_list(c->session, name, &rec, &nrec, &d) ? CLI_EXIT_OK : CLI_EXIT_ERROR;
     printf("Versions finalisées de %s : %zu\n", name, n);
-    int rc = CLI_EXIT_OK;
     for (size_t i = 0; i < n; i++) {
         if (v[i].unreadable[0]) { /* not read: neither intact nor altered */
             printf("  v%d  %s  %s  illisible : %s\n", v[i].number, v[i].date, v[i].sha256,
@@ -263,7 +273,9 @@ int cli_history(cli_ctx *c, const cli_args *a)
                v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte");
         if (!v[i].intact && rc == CLI_EXIT_OK)
             rc = CLI_EXIT_PROBLEMS;
+        cli_put_declared(v[i].number, rec, nrec);
     }
+    free(rec);
     free(v);
     return fail(&d, rc);
 }

@@ -49,11 +49,20 @@ const cli_command cli_commands[] = {
      cli_finalize},
     {"recap", "[BROUILLON|FICHIER|ANNÉE-RPPS/vN]",
      CLI_OPT(CLI_OPT_FORMAT) | CLI_OPT(CLI_OPT_OUTPUT) | CLI_OPT(CLI_OPT_FORM) |
-         CLI_OPT(CLI_OPT_BLANK) | CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_TODAY),
+         CLI_OPT(CLI_OPT_AMELIPRO) | CLI_OPT(CLI_OPT_BLANK) | CLI_OPT(CLI_OPT_CAMPAIGN) |
+         CLI_OPT(CLI_OPT_TODAY),
      0, 0, 1,
      "le récapitulatif à garder avec les justificatifs (d'un brouillon, d'un fichier ou d'une "
-     "version finalisée), ou le formulaire papier",
+     "version finalisée), le formulaire papier, ou la fiche à reporter sur Amelipro",
      cli_recap},
+    {"declared", "BROUILLON|FICHIER",
+     CLI_OPT(CLI_OPT_AMELIPRO) | CLI_OPT(CLI_OPT_PAPER) | CLI_OPT(CLI_OPT_ON) |
+         CLI_OPT(CLI_OPT_UNDO) | CLI_OPT(CLI_OPT_TODAY),
+     0, 1, 1,
+     "note que la dernière version finalisée a été déclarée sur Amelipro (--amelipro) ou "
+     "envoyée à la caisse par le formulaire papier (--paper), le jour dit (--on) ; --undo retire "
+     "une déclaration notée par erreur",
+     cli_declared},
     {"history", "BROUILLON|FICHIER", 0, 0, 1, 1,
      "liste les versions finalisées et vérifie leur empreinte", cli_history},
     {"recover", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_DISCARD), 0, 1, 1,

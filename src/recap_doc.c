@@ -6,6 +6,7 @@
 
 #include "fsdecl/ident.h"
 #include "fsdecl/recap.h"
+#include "fsdecl/store_declared.h"
 #include "fsdecl/text.h"
 #include "recap_internal.h"
 #include "strbuf.h"
@@ -71,21 +72,33 @@ void recap_put_campaign(strbuf *b, const recap *r)
     } else {
         strbuf_puts(b, "Brouillon : aucune version finalisée\n");
     }
+    if (r->origin.declared) {
+        char day[16];
+        date_format_fr(r->origin.declared_date, day, sizeof day);
+        strbuf_put(b, "Déclaration notée : v%d %s le %s\n", r->origin.declared_version,
+                   vocab_fr(&store_route_vocab, r->origin.declared_route), day);
+    }
     char how[600];
     recap_declare_words(c, how, sizeof how);
     strbuf_put(b, "%s\n", how);
 }
 
-void recap_declare_words(const rules_campaign *c, char *buf, size_t size)
+void recap_closing_words(const rules_campaign *c, char *buf, size_t size)
 {
-    char d[16], by[96];
+    char d[16];
     date_format_fr(c->window.closes, d, sizeof d);
     if (!c->window.has_closes)
-        snprintf(by, sizeof by, "avant la clôture de la campagne (date non connue)");
+        snprintf(buf, size, "avant la clôture de la campagne (date non connue)");
     else if (c->window.closes_inferred)
-        snprintf(by, sizeof by, "avant la clôture (probablement le %s, date non publiée)", d);
+        snprintf(buf, size, "avant la clôture (probablement le %s, date non publiée)", d);
     else
-        snprintf(by, sizeof by, "avant la clôture du %s", d);
+        snprintf(buf, size, "avant la clôture du %s", d);
+}
+
+void recap_declare_words(const rules_campaign *c, char *buf, size_t size)
+{
+    char by[96];
+    recap_closing_words(c, by, sizeof by);
     snprintf(buf, size,
              "fsdecl n'envoie rien à l'Assurance Maladie : pour déclarer, %s, reportez ces "
              "réponses sur Amelipro (« Ma convention »), ou envoyez à votre caisse le formulaire "

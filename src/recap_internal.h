@@ -25,7 +25,19 @@ const char *recap_kind_words(const recap *r, const rules_indicator *ind);
 /* In a volet paid all or nothing, what an indicator's points column says. */
 #define RECAP_REQUIRED_WORDS "requis pour le volet"
 
+/* By when to declare: « avant la clôture du 08/02/2026 », « avant la clôture (probablement le
+ * 09/02/2025, date non publiée) », « avant la clôture de la campagne (date non connue) ». */
+void recap_closing_words(const rules_campaign *c, char *buf, size_t size);
+
 /* What the gate of a volet means, in French: « atteint : ce volet est payé ... ». */
 const char *recap_gate_words(const recap_volet *rv);
+
+/* For the JSON of the sheet (jansson's json_t): a sanitised string (null for NULL); an object
+ * opening like the recap's (format, campaign, practitioner, origin); an object as a compact line
+ * ending with a newline, the object freed (NULL when memory runs out). */
+struct json_t;
+struct json_t *recap_json_str(const char *s);
+struct json_t *recap_json_head(const recap *r);
+char *recap_json_take(struct json_t *o);
 
 #endif

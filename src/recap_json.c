@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "fsdecl/recap.h"
+#include "fsdecl/store_declared.h"
 #include "fsdecl/text.h"
+#include "recap_internal.h"
 
 struct recap_json {
     json_t *doc, *declarations;
@@ -235,6 +237,15 @@ static json_t *origin_json(const recap_origin *g)
     json_object_set_new(o, "last_version", since ? json_integer(g->last_version) : json_null());
     json_object_set_new(o, "last_date", since ? str(g->last_date) : json_null());
     json_object_set_new(o, "unchanged", since ? json_boolean(g->unchanged) : json_null());
+    json_t *declared = json_null();
+    if (g->declared) {
+        declared = json_object();
+        json_object_set_new(declared, "route",
+                            str(vocab_id(&store_route_vocab, g->declared_route)));
+        json_object_set_new(declared, "date", date_or_null(true, g->declared_date));
+        json_object_set_new(declared, "version", json_integer(g->declared_version));
+    }
+    json_object_set_new(o, "declared", declared);
     return o;
 }
 
@@ -348,6 +359,30 @@ static json_t *recap_object(const recap *r)
 char *recap_render_json(const recap *r)
 {
     json_t *o = recap_object(r);
+    char *text = dump_line(o);
+    json_decref(o);
+    return text;
+}
+
+/* ---- shared with the sheet's JSON (recap_internal.h) ---------------------------------------- */
+
+json_t *recap_json_str(const char *s)
+{
+    return str(s);
+}
+
+json_t *recap_json_head(const recap *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "format", json_integer(1));
+    json_object_set_new(o, "campaign", campaign_json(r->campaign));
+    json_object_set_new(o, "practitioner", practitioner_json(r));
+    json_object_set_new(o, "origin", origin_json(&r->origin));
+    return o;
+}
+
+char *recap_json_take(json_t *o)
+{
     char *text = dump_line(o);
     json_decref(o);
     return text;

@@ -230,6 +230,7 @@ static void summarise(session *s, const store_t *st, session_summary *sum, diag_
             store_draft_since(st, sum->entry.name, &last, &same, &dl) && last.intact && !same;
         diag_free(&dl);
     }
+    session_summary_declared(st, sum, d);
 }
 
 bool session_list(session *s, session_summary **out, size_t *count, diag_list *d)
@@ -304,6 +305,18 @@ static void explain_no_rules(const session_report *r, char *buf, size_t size)
         snprintf(buf, size, "%s", vocab_fr(&session_outcome_vocab, r->outcome));
 }
 
+static void explain_after_close(const session_report *r, char *buf, size_t size)
+{
+    char b[16] = "?";
+    if (r->rules && r->rules->window.has_closes)
+        date_format_fr(r->rules->window.closes, b, sizeof b);
+    snprintf(buf, size,
+             "la saisie sur Amelipro de la campagne %d a fermé le %s à minuit : une déclaration "
+             "sur Amelipro à une date postérieure ne peut pas être notée (un formulaire papier "
+             "envoyé en retard se note avec --paper)",
+             r->rules ? r->rules->year : 0, b);
+}
+
 char *session_explain(const session_report *r)
 {
     char buf[1024];
@@ -333,6 +346,7 @@ char *session_explain(const session_report *r)
             "effacez-les (Échap dans leur champ, fsdecl edit %s) avant de finaliser une version",
             r->name);
         break;
+    case SESSION_AFTER_CLOSE: explain_after_close(r, buf, sizeof buf); break;
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
         break;
@@ -370,7 +384,8 @@ decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag
             return NULL;
         if (!is_version) {
             decl_t *decl = store_load(st, arg, d);
-            if (decl && !session_draft_origin(s, arg, origin, d)) {
+            if (decl && (!session_draft_origin(s, arg, origin, d) ||
+                         !session_origin_declared(st, arg, origin, d))) {
                 decl_free(decl);
                 return NULL;
             }
@@ -387,6 +402,10 @@ decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag
             origin->version = (int)v;
             snprintf(origin->date, sizeof origin->date, "%s", info.date);
             snprintf(origin->sha256, sizeof origin->sha256, "%s", info.sha256);
+            if (!session_origin_declared(st, name, origin, d)) {
+                decl_free(decl);
+                return NULL;
+            }
         }
         return decl;
     }

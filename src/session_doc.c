@@ -488,7 +488,8 @@ bool session_doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
         snprintf(o->date, sizeof o->date, "%s", doc->since.date);
         snprintf(o->sha256, sizeof o->sha256, "%s", doc->since.sha256);
     }
-    return true;
+    const store_t *st = o->last_version ? session_store_located(doc->session, d) : NULL;
+    return !st || session_origin_declared(st, doc->name, o, d);
 }
 
 bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size, diag_list *d)

@@ -12,4 +12,11 @@ session_outcome session_report_set(session_report *r, session_outcome o, const c
  * file); false when every campaign it read was loaded. */
 bool session_rules_problem(const session *s, char *buf, size_t size);
 
+/* The last record that a version of the listed draft was declared, into sum (diagnosed in d when
+ * the records cannot be read). */
+void session_summary_declared(const store_t *st, session_summary *sum, diag_list *d);
+/* The record that goes with origin: for a version, its own; for a draft, the last. False
+ * (diagnosed, with the line) when the records cannot be read. */
+bool session_origin_declared(const store_t *st, const char *name, recap_origin *o, diag_list *d);
+
 #endif

@@ -28,6 +28,12 @@ typedef struct {
     int last_version;   /* 0: none finalised, or none known (a file outside the store) */
     char last_date[32]; /* when it was finalised */
     bool unchanged;     /* the draft is that version's text byte for byte */
+    /* Recorded as declared (store_declared.h): for a version, its own record; for a draft, the
+     * last record, of whichever version. */
+    bool declared;
+    int declared_version;
+    int declared_route; /* store_route */
+    date_t declared_date;
 } recap_origin;
 
 typedef struct {

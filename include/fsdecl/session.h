@@ -21,6 +21,7 @@
 #include "fsdecl/rules.h"
 #include "fsdecl/recap.h"
 #include "fsdecl/store.h"
+#include "fsdecl/store_declared.h"
 #include "fsdecl/vocab.h"
 
 typedef struct {
@@ -48,7 +49,15 @@ typedef struct {
     X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                           \
     X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                            \
       "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : aucune version n'est " \
-      "finalisée")
+      "finalisée")                                                                                     \
+    X(SESSION_NOT_FINALISED, "not_finalised",                                                          \
+      "aucune version n'est finalisée : finalisez d'abord une version (fsdecl finalize), puis "       \
+      "notez sa déclaration")                                                                          \
+    X(SESSION_DATE_FUTURE, "date_future", "la date donnée est à venir")                                \
+    X(SESSION_DATE_BEFORE_VERSION, "date_before_version",                                              \
+      "la date donnée précède la finalisation de la version")                                          \
+    X(SESSION_AFTER_CLOSE, "after_close", "la saisie sur Amelipro était close à cette date")           \
+    X(SESSION_NOTHING_DECLARED, "nothing_declared", "aucune déclaration n'est notée")
 typedef enum { SESSION_OUTCOMES(VOCAB_ENUM) } session_outcome;
 enum { SESSION_OUTCOME_COUNT = 0 SESSION_OUTCOMES(VOCAB_COUNT) };
 extern const vocab_t session_outcome_vocab;
@@ -103,6 +112,9 @@ typedef struct {
     /* The saved draft is no longer its last finalised version's text, byte for byte (false
      * without versions, or when they cannot be read: entry.versions says so). */
     bool changed;
+    /* The last record that a version was declared (store_declared.h), when declared is true. */
+    bool declared;
+    store_declared last_declared;
 } session_summary;
 
 /* The drafts, sorted by name, each judged: *n of them in *out (malloc'ed). false (diagnosed) when
@@ -119,6 +131,15 @@ typedef struct {
     size_t n;
     char problem[512]; /* why the store could not be listed; "" when it could */
 } session_home;
+
+/* A draft's state in a few words, the same for `fsdecl drafts` and the wizard's home: « à
+ * compléter », « complète », « close », « illisible », « règles introuvables », or once a version
+ * is recorded as declared, « v2 déclarée sur Amelipro le 12/01/2027 », « v2 formulaire envoyé à
+ * la caisse le 12/01/2027 », « v2 déclarée, brouillon modifié depuis ». Returns buf. */
+const char *session_state_words(const session_summary *s, char *buf, size_t size);
+/* What a record says: « v2 déclarée sur Amelipro le 12/01/2027 », or when the draft has changed
+ * since (a later version, or changes not finalised) « v2 déclarée, brouillon modifié depuis ». */
+void session_declared_words(const store_declared *rec, bool changed_since, char *buf, size_t size);
 
 /* Reads the rules and judges each draft. */
 void session_home_read(session *s, session_home *h);
@@ -216,6 +237,28 @@ bool session_draft_origin(session *s, const char *name, recap_origin *origin, di
  * text of (as saved, nothing changed since), or a draft, changed since its last version (unsaved
  * changes count) or with none. False (diagnosed) when its history or the draft cannot be read. */
 bool session_doc_origin(session_doc *doc, recap_origin *origin, diag_list *d);
+
+/* ---- recording that a version was declared ------------------------------------------------- */
+
+/* Records that the draft's last finalised version was declared by route on *on (NULL: the day of
+ * the session), in the store beside the versions, under the draft's lock (taken for the time of
+ * the write when the document is read-only because its campaign is closed: a late paper form is
+ * still recorded). Refused: no version finalised (SESSION_NOT_FINALISED), a date to come
+ * (SESSION_DATE_FUTURE), before the version was finalised (SESSION_DATE_BEFORE_VERSION), on
+ * Amelipro after the published closing date (SESSION_AFTER_CLOSE); a paper form sent after the
+ * closing, or on Amelipro after a closing that is only inferred, is recorded with a warning added
+ * to warnings. A record for the same version replaces the earlier one. *rec says what was
+ * recorded. */
+session_outcome session_record_declared(session_doc *doc, store_route route, const date_t *on,
+                                        store_declared *rec, diag_list *warnings, session_report *r,
+                                        diag_list *d);
+/* Removes the last record (a wrong one): SESSION_NOTHING_DECLARED when there is none; *removed
+ * says which it was. */
+session_outcome session_undo_declared(session_doc *doc, store_declared *removed, session_report *r,
+                                      diag_list *d);
+/* The records of draft name, oldest first (store_declared_list). */
+bool session_declared_list(session *s, const char *name, store_declared **out, size_t *n,
+                           diag_list *d);
 
 /* ---- by name, without opening ------------------------------------------------------------ */
 

@@ -59,6 +59,21 @@ for ex in gp-complete gp-missing-proof specialist-exempt partial hospital-dpi gp
     found "form-$ex" "Fait à"
 done
 
+# The « à reporter sur Amelipro » sheet: one or two pages, a box « fait » beside each line, every
+# line of the text sheet in it.
+for ex in gp-missing-proof partial hospital-dpi; do
+    expect_exit 0 "amelipro-$ex" "$fsdecl" recap --amelipro $today "data/examples/$ex.cfg" --format pdf -o "$tmp/am-$ex.pdf"
+    check_pdf "amelipro-$ex" "$tmp/am-$ex.pdf"
+    [ "$pages" -le 2 ] && ok || ko "amelipro-$ex: $pages pages"
+    found "amelipro-$ex" "À reporter sur Amelipro"
+    found "amelipro-$ex" "□ fait"
+    found "amelipro-$ex" "ordre présumé"
+    "$fsdecl" recap --amelipro $today "data/examples/$ex.cfg" >"$tmp/am-$ex.txt"
+    sed -n 's/^  - \(Cochez : \|Justificatif : \)\{0,1\}//p' "$tmp/am-$ex.txt" | while read -r label; do found "amelipro-$ex" "$label"; done
+    [ "$(grep -c '^  - ' "$tmp/am-$ex.txt")" -eq "$(pdftotext "$tmp/am-$ex.pdf" - | grep -c '□ fait')" ] && ok ||
+        ko "amelipro-$ex: not one box per line"
+done
+
 for y in 2023 2024 2025 2026; do
     expect_exit 0 "blank-$y" "$fsdecl" recap --blank --campaign $y -o "$tmp/blank-$y.pdf"
     check_pdf "blank-$y" "$tmp/blank-$y.pdf"

@@ -225,6 +225,23 @@ expect_exit 0 rules-show-readings "$fsdecl" rules show 2026
 for ex in gp-missing-proof partial hospital-dpi bad-identifiers; do
     expect_golden "recap-$ex" "$fsdecl" recap --today $today "data/examples/$ex.cfg"
 done
+# The « à reporter sur Amelipro » sheet: text golden files, its JSON read back, and refused
+# beside the paper forms.
+for ex in gp-missing-proof partial; do
+    expect_golden "amelipro-$ex" "$fsdecl" recap --amelipro --today $today "data/examples/$ex.cfg"
+done
+expect_exit 0 amelipro-json "$fsdecl" recap --amelipro --format json --today $today data/examples/partial.cfg
+python3 - "$tmp/out" <<'PY' && ok || ko "recap --amelipro --format json: not the documented document"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert list(d)[:4] == ["format", "campaign", "practitioner", "origin"], list(d)
+assert d["sheet"] == "amelipro" and d["order_presumed"] is True
+kinds = [e["kind"] for e in d["entries"]]
+assert kinds[0] == "tab" and kinds[-3:] == ["attestation", "attestation", "submit"], kinds
+assert d["unanswered"] == kinds.count("unanswered") > 0
+PY
+expect_exit 2 amelipro-form "$fsdecl" recap --amelipro --form data/examples/partial.cfg
+grep -qx "fsdecl recap : --amelipro ne va ni avec --form ni avec --blank" "$tmp/err" || ko "amelipro-form: $(cat "$tmp/err")"
 # An identifier left out is said, never dropped from the recap.
 grep -v '^  am_number = ' data/examples/partial.cfg >"$tmp/no-am.cfg"
 expect_exit 0 recap-no-am "$fsdecl" recap --today $today "$tmp/no-am.cfg"

@@ -18,6 +18,7 @@ draft=2025-10001234565
 expect_exit 0 transmit-1 "$fsdecl" finalize --today 2025-12-20 data/examples/gp-complete.cfg
 expect_out transmit-1 "Version 1 de $draft finalisée le"
 expect_out transmit-1 "Empreinte SHA-256 : [0-9a-f]\{64\}"
+expect_out transmit-1 "À reporter sur Amelipro : fsdecl recap --amelipro $draft/v1$"
 sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
 expect_exit 0 transmit-2 "$fsdecl" finalize --today 2025-12-21 "$tmp/changed.cfg"
 expect_out transmit-2 "Version 2 de"
@@ -262,6 +263,68 @@ perm=$(stat -c %a "$tmp/store/drafts")
 [ "$perm" = 700 ] && ok || ko "tighten: drafts folder left $perm"
 perm=$(stat -c %a "$tmp/store/drafts/$draft.cfg.bak")
 [ "$perm" = 600 ] && ok || ko "tighten: backup left $perm"
+
+# Recording that a version was declared: only a finalised version; the date neither to come, nor
+# before the version, nor on Amelipro after its closing; a late paper form noted with a warning;
+# kept when a later version comes, shown by drafts, history and recap; removed by --undo.
+dd="--data-dir $tmp/declared"
+expect_exit 2 declared-no-route "$fsdecl" $dd declared $draft
+expect_err declared-no-route "indiquez --amelipro ou --paper"
+expect_exit 2 declared-both "$fsdecl" $dd declared --amelipro --paper $draft
+cp data/examples/gp-complete.cfg "$tmp/declared.cfg"
+"$fsdecl" $dd new --today 2025-12-20 --campaign 2025 --rpps ${draft#2025-} --empty >/dev/null
+expect_exit 1 declared-not-finalised "$fsdecl" $dd declared --today 2025-12-20 --amelipro $draft
+expect_err declared-not-finalised "^fsdecl declared : aucune version n'est finalisée : finalisez d'abord une version (fsdecl finalize), puis notez sa déclaration.$"
+expect_err declared-not-finalised "^fsdecl declared : rien n'a été noté.$"
+[ -e "$tmp/declared/history/$draft/declared.txt" ] && ko "declared-not-finalised: a record was written" || ok
+"$fsdecl" $dd finalize --today 2025-12-20 "$tmp/declared.cfg" >/dev/null
+expect_exit 1 declared-future "$fsdecl" $dd declared --today 2025-12-20 --amelipro --on 2025-12-21 $draft
+expect_err declared-future "la date donnée est à venir"
+expect_exit 1 declared-before-version "$fsdecl" $dd declared --today 2025-12-20 --amelipro --on 2025-12-19 $draft
+expect_err declared-before-version "la date donnée précède la finalisation de la version"
+expect_exit 2 declared-bad-date "$fsdecl" $dd declared --today 2025-12-20 --amelipro --on 2025-02-30 $draft
+expect_exit 0 declared-amelipro "$fsdecl" $dd declared --today 2025-12-22 --amelipro $draft
+expect_out declared-amelipro "^Noté pour $draft : v1 déclarée sur Amelipro le 22/12/2025.$"
+grep -q "^v1 amelipro 2025-12-22 [0-9-]* [0-9:]*$" "$tmp/declared/history/$draft/declared.txt" && ok ||
+    ko "declared-amelipro: the record is not v1 amelipro 2025-12-22: $(cat "$tmp/declared/history/$draft/declared.txt")"
+perm=$(stat -c %a "$tmp/declared/history/$draft/declared.txt")
+[ "$perm" = 600 ] && ok || ko "declared-amelipro: record mode $perm, expected 600"
+expect_exit 0 declared-drafts "$fsdecl" $dd drafts --today 2025-12-22
+expect_out declared-drafts "MARTIN Claire  *v1 déclarée sur Amelipro le 22/12/2025  *1 115 "
+expect_exit 0 declared-history "$fsdecl" $dd history $draft
+expect_out declared-history "^      déclarée sur Amelipro le 22/12/2025 (noté le "
+expect_exit 0 declared-recap "$fsdecl" $dd recap --today 2025-12-22 $draft
+expect_out declared-recap "^Déclaration notée : v1 déclarée sur Amelipro le 22/12/2025$"
+expect_exit 0 declared-recap-json "$fsdecl" $dd recap --format json --today 2025-12-22 $draft/v1
+expect_out declared-recap-json '"declared":{"route":"amelipro","date":"2025-12-22","version":1}'
+# a later version: the record stays, and says the draft changed since
+sed 's/numerator = 2500;/numerator = 1000;/' "$tmp/declared.cfg" >"$tmp/declared2.cfg"
+"$fsdecl" $dd finalize --today 2025-12-23 "$tmp/declared2.cfg" >/dev/null
+expect_exit 0 declared-later "$fsdecl" $dd drafts --today 2025-12-23
+expect_out declared-later "MARTIN Claire  *v1 déclarée, brouillon modifié depuis  *1 075 "
+grep -q "^v1 amelipro 2025-12-22 " "$tmp/declared/history/$draft/declared.txt" && ok || ko "declared-later: the record of v1 is gone"
+# after the closing: refused on Amelipro, noted with a warning for a paper form
+expect_exit 1 declared-after-close "$fsdecl" $dd declared --today 2026-02-09 --amelipro $draft
+expect_err declared-after-close "a fermé le 08/02/2026 à minuit"
+expect_exit 0 declared-paper-late "$fsdecl" $dd declared --today 2026-02-09 --paper $draft
+expect_out declared-paper-late "^Noté pour $draft : v2 formulaire envoyé à la caisse le 09/02/2026.$"
+expect_err declared-paper-late "attention : formulaire envoyé après la clôture du 08/02/2026"
+[ "$(wc -l <"$tmp/declared/history/$draft/declared.txt")" -eq 2 ] && ok || ko "declared-paper-late: not two records"
+# --undo removes the last record, then the one before, then says there is none
+expect_exit 0 declared-undo "$fsdecl" $dd declared --today 2026-02-09 --undo $draft
+expect_out declared-undo "^Retiré de $draft : v2 formulaire envoyé à la caisse le 09/02/2026.$"
+expect_exit 0 declared-undo-2 "$fsdecl" $dd declared --undo $draft
+[ -e "$tmp/declared/history/$draft/declared.txt" ] && ko "declared-undo-2: the records file is left" || ok
+expect_exit 1 declared-undo-none "$fsdecl" $dd declared --undo $draft
+expect_err declared-undo-none "aucune déclaration n'est notée"
+expect_exit 2 declared-undo-route "$fsdecl" $dd declared --undo --paper $draft
+# a malformed records file is named with its line; nothing is written over it
+printf 'v1 amelipro 2025-12-22 2025-12-22 10:00:00\nv2 fax 2025-12-23 2025-12-23 10:00:00\n' >"$tmp/declared/history/$draft/declared.txt"
+expect_exit 2 declared-malformed "$fsdecl" $dd declared --today 2025-12-24 --paper $draft
+expect_err declared-malformed "history/$draft/declared.txt:2: voie inconnue (amelipro ou paper)"
+expect_exit 2 declared-malformed-recap "$fsdecl" $dd recap --today 2025-12-24 $draft
+expect_err declared-malformed-recap "declared.txt:2: voie inconnue"
+grep -q "^v2 fax" "$tmp/declared/history/$draft/declared.txt" && ok || ko "declared-malformed: the file was rewritten"
 
 # --data-dir wins over FSDECL_DATA_DIR; a symbolic link as the folder is refused.
 expect_exit 0 data-dir "$fsdecl" --data-dir "$tmp/other" drafts

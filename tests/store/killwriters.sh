@@ -1,7 +1,7 @@
 #!/bin/sh
 # Kill tests of every writer but finalize and restore (tests/store/kill.sh has those): `recover`,
-# `new`, the wizard's saves and autosaves (driven in script mode), `recap -o` and the paper form
-# (`recap --form -o`). Each is killed with SIGKILL just before each of its system calls in turn
+# `new`, the wizard's saves and autosaves (driven in script mode), `recap -o`, the paper form
+# (`recap --form -o`) and the record that a version was declared (`declared`). Each is killed with SIGKILL just before each of its system calls in turn
 # on its files (tests/store/fault.c, FSDECL_FAULT_KILL), then KILLS times at random moments (killafter); both
 # as the file system allows, and with its fallbacks forced: no swapping of two names
 # (FSDECL_NO_EXCHANGE) and no hard links (FSDECL_NO_LINK).
@@ -11,7 +11,7 @@
 # no file half-written under a name the user sees (only hidden temporary files); and the next run
 # works and says what it found (the recovery still offered, the draft already there...).
 # Usage: killwriters.sh OPERATION FSDECL KILLAFTER FAULT_LIBRARY SOURCE_DIR [KILLS]
-#   OPERATION: new, recover, wizard, recap (the PDF recap) or form; KILLS: 100 by default
+#   OPERATION: new, recover, wizard, recap (the PDF recap), form or declared; KILLS: 100 by default
 set -u
 op=$1
 fsdecl=$2
@@ -31,6 +31,9 @@ today="--today 2025-12-20"
 d=$tmp/s/drafts
 sum() { [ -f "$1" ] && sha256sum <"$1" | cut -c1-64; }
 body() { [ -f "$1" ] && sed 1d "$1" | sha256sum | cut -c1-64; } # a recovery file without its header
+# the records of declared.txt without the time they were recorded (the clock's)
+records() { [ -f "$1" ] && cut -d' ' -f1-3 "$1" | sha256sum | cut -c1-64; }
+h=$tmp/s/history/$draft
 
 # Names a user sees in the drafts folder: the draft and its companions, nothing half-written.
 visible_ok() { # visible_ok WHAT
@@ -84,6 +87,12 @@ recap | form)
     kind="--form" && [ $op = form ] || kind="--format pdf"
     args="recap $today $kind -o $tmp/s/out/recap $draft"
     ;;
+declared)
+    # a version declared on Amelipro, recorded again as a paper form sent the next day
+    FSDECL_DATA_DIR="$tmp/base" "$fsdecl" finalize $today data/examples/gp-complete.cfg >/dev/null
+    FSDECL_DATA_DIR="$tmp/base" "$fsdecl" declared $today --amelipro $draft >/dev/null
+    args="declared --today 2025-12-21 --paper $draft"
+    ;;
 *) echo "unknown operation $op"; exit 2 ;;
 esac
 
@@ -102,6 +111,11 @@ wizard)
 recap | form)
     new_out=$(sum "$tmp/s/out/recap")
     old_out=$(sum "$tmp/base/out/recap")
+    ;;
+declared)
+    new_out=$(records "$h/declared.txt")
+    old_out=$(records "$tmp/base/history/$draft/declared.txt")
+    [ "$new_out" != "$old_out" ] || ko "declared: the whole run recorded nothing"
     ;;
 esac
 
@@ -169,6 +183,19 @@ check() { # check WHAT: the store or the output after a kill, then the next run
                 { ko "$1: the autosave is not taken up whole"; cat "$tmp/next"; return 1; }
         fi
         ;;
+    declared)
+        # the earlier records or the new ones, whole; only the versions beside them
+        out=$(records "$h/declared.txt")
+        [ "$out" = "$old_out" ] || [ "$out" = "$new_out" ] ||
+            { ko "$1: the records are neither the earlier nor the new ones"; cat "$h/declared.txt"; return 1; }
+        for f in $(ls "$h"); do
+            case $f in v0001.cfg | v0001.sha256 | declared.txt) ;;
+            *) ko "$1: $f is left under a visible name"; return 1 ;; esac
+        done
+        FSDECL_DATA_DIR="$tmp/s" "$fsdecl" $args >"$tmp/next" 2>&1 &&
+            [ "$(records "$h/declared.txt")" = "$new_out" ] ||
+            { ko "$1: the next run does not record the declaration"; cat "$tmp/next"; return 1; }
+        ;;
     recap | form)
         out=$(sum "$tmp/s/out/recap")
         [ "$out" = "$old_out" ] || [ "$out" = "$new_out" ] ||
@@ -194,6 +221,7 @@ for mode in normal fallback; do
     rc=$?
     case $op in
     recap | form) same=$([ "$(sum "$tmp/s/out/recap")" = "$new_out" ] && echo y) ;;
+    declared) same=$([ "$(records "$h/declared.txt")" = "$new_out" ] && echo y) ;;
     *) same=$([ "$(sum "$d/$draft.cfg")$(sum "$d/$draft.cfg.bak")" = "$new_draft$new_bak" ] && echo y) ;;
     esac
     [ $rc -eq 0 ] && [ "$same" = y ] && ok ||
