@@ -95,9 +95,11 @@ typedef struct {
     tab_state (*state)(app *a, int index);
 } tab_ops;
 
+/* Pointers say whether the app owns what they point to: "owned" is freed by the app's owner (the
+ * wizard) or by the screen named; "borrowed" is someone else's. */
 struct app {
-    session *s;
-    session_doc *doc; /* the declaration open; NULL on the home screen */
+    session *s;       /* owned: made and freed by the wizard */
+    session_doc *doc; /* borrowed: the declaration screen's (it closes it); NULL without one */
     int ntabs, tab;
     const tab_ops *tabs[APP_MAX_TABS];
     int tab_index[APP_MAX_TABS]; /* the volet a volet tab shows */
@@ -108,13 +110,14 @@ struct app {
     char autosaved_at[16]; /* the last autosave, while changes are not saved */
     bool autosave_failed;
     bool quit;
-    char *paste;           /* the text of the last paste, malloc'ed */
-    decl_typing *unplaced; /* typing kept that no field of the wizard takes: carried as it is */
+    char *paste;           /* owned: the text of the last paste, malloc'ed; freed by the wizard */
+    decl_typing *unplaced; /* owned, entries too: typing kept that no field of the wizard takes,
+                              carried as it is; freed by typing_forget */
     size_t nunplaced;
     size_t typing_left_out; /* typing past what the declaration keeps: said, and asked on leaving */
     int recommit_said;      /* the version whose unticked attestation the message line said */
     struct script *script;  /* owned: closed by the wizard */
-    int settle_fd;
+    int settle_fd;          /* borrowed: the test harness's pipe, or -1 */
     screen *stack[APP_MAX_SCREENS]; /* owned: the bottom first */
     int nscreens;
     app_step steps[APP_MAX_STEPS]; /* deferred by the key handled, in order */
