@@ -15,6 +15,9 @@
 #include "home.h"
 #include "script.h"
 
+/* The only statics of the wizard, process-wide by need: the crash handler (a signal handler, with
+ * no argument) restores the terminal's modes, and the exit handler stop (atexit's, with none)
+ * turns bracketed paste off if it is on. Everything a screen holds is in the app or its screen. */
 static struct termios saved_modes;
 static bool have_modes, bracketed_paste;
 
