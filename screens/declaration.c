@@ -171,10 +171,8 @@ static void finalised_read(app *a, void *ctx, int answer, const void *value)
 
 /* Confirmed: the typing not validated effaced if it was to be, then the version finalised
  * (numbered, dated, kept on this computer), and what to do next said: fsdecl sends nothing. */
-static void finalise_confirmed(app *a, void *ctx, int answer, const void *value)
+static void finalise_confirmed(app *a, bool efface, int answer)
 {
-    (void)value;
-    bool efface = ctx != NULL;
     if (answer != 0)
         return;
     if (efface) {
@@ -206,6 +204,18 @@ static void finalise_confirmed(app *a, void *ctx, int answer, const void *value)
     dialog_ask(a, "Version finalisée", text, close_button, 0, finalised_read, NULL);
 }
 
+static void confirmed_keeping(app *a, void *ctx, int answer, const void *value)
+{
+    (void)ctx, (void)value;
+    finalise_confirmed(a, false, answer);
+}
+
+static void confirmed_effacing(app *a, void *ctx, int answer, const void *value)
+{
+    (void)ctx, (void)value;
+    finalise_confirmed(a, true, answer);
+}
+
 /* Asks to confirm a version of the declaration as it is; efface: the typing not validated goes
  * first. */
 static void ask_finalise(app *a, bool efface)
@@ -223,9 +233,8 @@ static void ask_finalise(app *a, bool efface)
              e && e->min_cents != e->max_cents ? hi : "",
              e && e->nblocking ? "Elle est incomplète : la version le sera aussi."
                                : "Elle est complète.");
-    /* the context only says whether to efface: no pointer is kept */
-    dialog_ask(a, "Finaliser une version", text, confirm, 0, finalise_confirmed,
-               efface ? (void *)a : NULL);
+    dialog_ask(a, "Finaliser une version", text, confirm, 0,
+               efface ? confirmed_effacing : confirmed_keeping, NULL);
 }
 
 static void efface_answered(app *a, void *ctx, int answer, const void *value)
