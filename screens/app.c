@@ -1,4 +1,4 @@
-/* app: the loop (keys, frames, autosave, resize, signals) and the declaration's frame. */
+/* app: the stack of screens and the one loop (keys, frames, autosave, resize, signals, steps). */
 
 #include "app.h"
 
@@ -77,16 +77,18 @@ static bool too_small(void)
     return LINES < APP_MIN_LINES || COLS < APP_MIN_COLS;
 }
 
+/* The stack from the top screen that is not a dialog up: each over the one below. */
 static void draw(app *a)
 {
     if (too_small()) {
         draw_too_small();
     } else {
         erase();
-        if (a->draw)
-            a->draw(a);
-        if (a->overlay)
-            a->overlay(a, a->overlay_data);
+        int from = a->nscreens - 1;
+        while (from > 0 && a->stack[from]->ops->overlay)
+            from--;
+        for (int i = from < 0 ? 0 : from; i < a->nscreens; i++)
+            a->stack[i]->ops->draw(a, a->stack[i]);
     }
     refresh();
 }
@@ -231,35 +233,138 @@ static void settled(app *a)
     while (n < 0 && errno == EINTR);
 }
 
-int app_next_key(app *a)
+/* ---- the stack ------------------------------------------------------------------------------- */
+
+bool app_push(app *a, screen *s, screen_answer on_answer, void *ctx, void (*ctx_free)(void *))
+{
+    s->on_answer = on_answer;
+    s->ctx = ctx;
+    s->ctx_free = ctx_free;
+    s->closing = false;
+    if (a->nscreens == APP_MAX_SCREENS) {
+        if (s->ops->release)
+            s->ops->release(a, s);
+        free(s);
+        if (ctx_free)
+            ctx_free(ctx);
+        return false;
+    }
+    a->stack[a->nscreens++] = s;
+    a->uncovered = false;
+    return true;
+}
+
+screen *app_top(const app *a)
+{
+    return a->nscreens ? a->stack[a->nscreens - 1] : NULL;
+}
+
+bool app_covered(const app *a)
+{
+    return a->nscreens > 1 && a->stack[a->nscreens - 1]->ops->overlay;
+}
+
+void app_defer(app *a, void (*run)(app *a, void *ctx), void *ctx)
+{
+    if (a->nsteps < APP_MAX_STEPS)
+        a->steps[a->nsteps++] = (app_step){run, ctx};
+}
+
+/* Pops the top screen; answering, its answer goes to its opener, else its opener's context is
+ * released. */
+static void pop(app *a, bool answering)
+{
+    screen *s = a->stack[--a->nscreens];
+    a->stack[a->nscreens] = NULL;
+    a->uncovered = true;
+    if (answering && s->on_answer)
+        s->on_answer(a, s->ctx, s->answer, s->value);
+    else if (s->ctx_free)
+        s->ctx_free(s->ctx);
+    if (s->ops->release)
+        s->ops->release(a, s);
+    free(s);
+}
+
+/* After a key: the steps it deferred, the screens it closed (whose answers may push, defer or
+ * close more), then the screen left on top told it is uncovered. */
+static void settle_stack(app *a)
+{
+    for (;;) {
+        screen *top = app_top(a);
+        if (a->nsteps) {
+            app_step st = a->steps[0];
+            memmove(a->steps, a->steps + 1, (size_t)--a->nsteps * sizeof a->steps[0]);
+            st.run(a, st.ctx);
+        } else if (top && top->closing) {
+            pop(a, true);
+        } else if (top && a->uncovered) {
+            a->uncovered = false;
+            if (top->ops->resume)
+                top->ops->resume(a, top);
+        } else {
+            return;
+        }
+    }
+}
+
+/* The next key, or ERR after a tick without one; keys of the loop's own are taken here. */
+static int next_key(app *a)
+{
+    int key = a->script ? read_script(a) : read_terminal(a);
+    if (key == ERR)
+        return ERR;
+    if (key == KEY_RESIZE)
+        return KEY_RESIZE;
+    /* a screen too small takes only the keys that leave; an ended script leaves too */
+    if (too_small() && key != KEY_F(10) && key != CTRL_KEY('c') && key != APP_KEY_EXIT &&
+        key != APP_KEY_END)
+        return KEY_RESIZE;
+    if (key == CTRL_KEY('l')) {
+        clearok(curscr, TRUE);
+        return KEY_RESIZE;
+    }
+    if (key == KEYS_UNKNOWN) { /* never typed as text: its bytes are dropped together */
+        app_say(a, TERM_WARN, "%s Touche non reconnue, ignorée.", term_symbol(TERM_SYM_WARN));
+        return KEY_RESIZE;
+    }
+    return key;
+}
+
+void app_run(app *a)
 {
     bool fresh_frame = true; /* a key was handled since the last settle */
-    for (;;) {
-        if (store_signal_pending())
-            return APP_KEY_EXIT;
-        tick(a);
-        draw(a);
-        if (fresh_frame)
-            settled(a);
-        fresh_frame = false;
-        int key = a->script ? read_script(a) : read_terminal(a);
-        if (key == ERR)
-            continue;
-        fresh_frame = true;
-        if (key == KEY_RESIZE)
-            continue;
-        /* a screen too small takes only the keys that leave; an ended script leaves too */
-        if (too_small() && key != KEY_F(10) && key != CTRL_KEY('c') && key != APP_KEY_EXIT &&
-            key != APP_KEY_END)
-            continue;
-        if (key == CTRL_KEY('l')) {
-            clearok(curscr, TRUE);
-            continue;
+    bool handled = true;     /* a key reached a screen since the last sync */
+    settle_stack(a);
+    while (a->nscreens && !a->quit) {
+        screen *top = app_top(a);
+        if (handled && top->ops->sync)
+            top->ops->sync(a, top);
+        handled = false;
+        int key = APP_KEY_EXIT;
+        if (!store_signal_pending()) {
+            tick(a);
+            draw(a);
+            if (fresh_frame)
+                settled(a);
+            fresh_frame = false;
+            key = next_key(a);
+            if (key == ERR)
+                continue;
+            fresh_frame = true;
+            if (key == KEY_RESIZE)
+                continue;
         }
-        if (key == KEYS_UNKNOWN) { /* never typed as text: its bytes are dropped together */
-            app_say(a, TERM_WARN, "%s Touche non reconnue, ignorée.", term_symbol(TERM_SYM_WARN));
-            continue;
-        }
-        return key;
+        fresh_frame = handled = true;
+        top = app_top(a);
+        wiz_action act = top->ops->keys ? keymap_resolve(top->ops->keys(a, top), key) : ACT_NONE;
+        unsigned r = top->ops->key(a, top, key, act);
+        if (r == SCREEN_UNHANDLED)
+            app_no_effect(a, key);
+        top->closing = top->closing || (r & SCREEN_CLOSE);
+        a->quit = a->quit || (r & SCREEN_QUIT);
+        settle_stack(a);
     }
+    while (a->nscreens)
+        pop(a, false);
 }

@@ -1,12 +1,12 @@
-/* declaration: an open declaration's screen: its tabs, what keys do there, saving, transmitting
- * and leaving it. */
+/* declaration: an open declaration's screen: its tabs, what keys do there, saving, finalising a
+ * version and leaving it. */
 #ifndef FSDECL_SCREENS_DECLARATION_H
 #define FSDECL_SCREENS_DECLARATION_H
 
 #include "app.h"
 
-/* Runs the declaration open in a->doc; returns when the user leaves it (a->quit set when the
- * program is to end). */
-void declaration_run(app *a);
+/* Pushes the screen of doc, just opened (r: how), which owns it from now on and closes it when
+ * the user leaves it (or the program ends). */
+void declaration_open(app *a, session_doc *doc, const session_report *r);
 
 #endif

@@ -212,17 +212,38 @@ keymap_stack edit_keys(app *a)
     }
 }
 
-/* Enter on a long list: the list opens, and the choice made there is given. */
-static edit_result pick(app *a, form_row *r, field_t *fl)
+/* A long list opened: what the choice made there is given to, and who hears of it. */
+typedef struct {
+    binding b; /* the rows are rebuilt while the list is open: what is needed of the row */
+    void (*done)(app *a, bool changed);
+} pick_flow;
+
+static void pick_answered(app *a, void *ctx, int answer, const void *value)
 {
-    /* the rows are rebuilt while the list is open: keep what is needed of this one */
-    field_t v = *fl;
-    binding b = r->bind;
+    pick_flow *p = ctx;
+    field_t v;
+    bool change = false;
+    if (answer == 1 && value) {
+        v = *(const field_t *)value;
+        change = commit(a, p->b, &v);
+    }
+    void (*done)(app *, bool) = p->done;
+    free(p);
+    if (done)
+        done(a, change);
+}
+
+void edit_pick(app *a, void (*done)(app *a, bool changed))
+{
+    form_row *r = form_focused(&a->form);
+    field_t *fl = r && r->widget == WIDGET_LIST ? form_row_field(&a->form, r) : NULL;
+    pick_flow *p = fl ? malloc(sizeof *p) : NULL;
+    if (!p)
+        return;
+    *p = (pick_flow){r->bind, done};
     char title[256];
     snprintf(title, sizeof title, "%s", r->text);
-    if (!dialog_pick(a, title, &v))
-        return EDIT_MOVED;
-    return commit(a, b, &v) ? EDIT_CHANGED : EDIT_MOVED;
+    dialog_pick(a, title, fl, pick_answered, p);
 }
 
 edit_result edit_action(app *a, wiz_action act, int key)
@@ -242,7 +263,7 @@ edit_result edit_action(app *a, wiz_action act, int key)
     }
     field_t *fl = form_row_field(f, r);
     if (r->widget == WIDGET_LIST && act == ACT_ENTER)
-        return pick(a, r, fl);
+        return EDIT_PICK;
     if (r->widget == WIDGET_TEXT || r->widget == WIDGET_LIST)
         return text_action(a, r, fl, act, key);
     return choice_action(a, r, fl, act);

@@ -199,8 +199,8 @@ void frame_draw(app *a)
     term_hline(LINES - 5, 0, COLS);
     draw_status(a, LINES - 4);
     draw_footer(a, LINES - 1);
-    if (f->cursor_y >= 0 && !a->overlay)
+    if (f->cursor_y >= 0 && !app_covered(a))
         term_cursor_at(f->cursor_y, f->cursor_x);
-    else if (!a->overlay)
+    else if (!app_covered(a))
         term_cursor_hide();
 }

@@ -17,15 +17,17 @@
 #include "fsdecl/text.h"
 #include "typing.h"
 
-/* The home screen's state, on home_run's stack (home_open_arg's, for fsdecl edit). */
-struct home_state {
-    session_home home; /* the campaign of the day and the drafts */
+/* The home screen: a screen on the app's stack, at its bottom. */
+typedef struct {
+    screen base;
+    session_home home; /* owned: the campaign of the day and the drafts */
     int chosen;
-};
+    bool stale; /* a flow that may change the store is under way: read again when it is over */
+    bool edit;  /* fsdecl edit: only the ground under one declaration, closed with it */
+} home_state;
 
-static void reload(app *a)
+static void reload(app *a, home_state *H)
 {
-    home_state *H = a->home;
     session_home_free(&H->home);
     session_home_read(a->s, &H->home);
     if (H->chosen >= (int)H->home.n)
@@ -33,9 +35,9 @@ static void reload(app *a)
 }
 
 /* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026, encore 42 jours". */
-static void campaign_line(app *a, char *buf, size_t size)
+static void campaign_line(app *a, const home_state *H, char *buf, size_t size)
 {
-    const session_home *c = &a->home->home;
+    const session_home *c = &H->home;
     if (!c->year) {
         snprintf(buf, size, "Aucune campagne trouvée : fsdecl rules dit où il les cherche.");
         return;
@@ -131,27 +133,27 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
         snprintf(buf + n, size - n, "v%d%s", s->entry.versions, s->changed ? " modifiée" : "");
 }
 
-static void home_draw(app *a)
+static void home_draw(app *a, screen *sc)
 {
+    home_state *H = (home_state *)sc;
     char line[512];
     snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
-             a->home->home.year ? a->home->home.title : "déclaration annuelle");
+             H->home.year ? H->home.title : "déclaration annuelle");
     term_fill(0, 0, COLS, TERM_TITLE);
     term_text(0, 0, COLS, TERM_TITLE, line);
-    campaign_line(a, line, sizeof line);
+    campaign_line(a, H, line, sizeof line);
     term_text(2, 1, COLS - 2, TERM_HEADING, line);
-    snprintf(line, sizeof line, "Vos déclarations (%zu)", a->home->home.n);
+    snprintf(line, sizeof line, "Vos déclarations (%zu)", H->home.n);
     term_text(4, 1, COLS - 2, TERM_HEADING, line);
-    if (a->home->home.problem[0])
-        term_text(5, 1, COLS - 2, TERM_BAD, a->home->home.problem);
-    if (!a->home->home.n)
+    if (H->home.problem[0])
+        term_text(5, 1, COLS - 2, TERM_BAD, H->home.problem);
+    if (!H->home.n)
         term_text(6, 3, COLS - 4, TERM_DIM,
                   "Aucune déclaration pour l'instant : n pour en créer une.");
-    int rows = LINES - 9, first = a->home->chosen >= rows ? a->home->chosen - rows + 1 : 0;
-    for (int i = first; i < (int)a->home->home.n && i - first < rows; i++) {
-        draft_row(&a->home->home.drafts[i], line, sizeof line);
-        term_text(6 + i - first, 1, COLS - 2, i == a->home->chosen ? TERM_FOCUS : TERM_NORMAL,
-                  line);
+    int rows = LINES - 9, first = H->chosen >= rows ? H->chosen - rows + 1 : 0;
+    for (int i = first; i < (int)H->home.n && i - first < rows; i++) {
+        draft_row(&H->home.drafts[i], line, sizeof line);
+        term_text(6 + i - first, 1, COLS - 2, i == H->chosen ? TERM_FOCUS : TERM_NORMAL, line);
     }
     static const wiz_action shown[] = {ACT_HELP, ACT_QUIT, ACT_NEXT,
                                        ACT_OPEN, ACT_NEW,  ACT_READ_ONLY};
@@ -160,42 +162,69 @@ static void home_draw(app *a)
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text_cut(LINES - 2, 0, COLS, a->message_style, a->message);
-    if (a->home->home.n && !a->overlay)
-        term_cursor_at(6 + a->home->chosen - first, 1);
-    else if (!a->overlay)
+    if (H->home.n && !app_covered(a))
+        term_cursor_at(6 + H->chosen - first, 1);
+    else if (!app_covered(a))
         term_cursor_hide();
 }
 
 /* ---- opening --------------------------------------------------------------------------------- */
 
-static void run_doc(app *a, session_doc *doc, const session_report *r)
+static const screen_ops home_ops;
+
+/* A draft to open, carried through the recovery question. */
+typedef struct {
+    char *name; /* owned */
+    unsigned flags;
+    diag_list *why; /* borrowed: fsdecl edit's reasons, or NULL */
+} open_flow;
+
+static void open_flow_free(void *ctx)
 {
-    a->doc = doc;
-    a->saved_at[0] = '\0';
-    a->recommit_said = 0;
-    form_reset(&a->form);
-    a->form.focus = -1;
-    if (doc->read_only && r->outcome == SESSION_READ_ONLY) { /* the user's own choice */
-        app_say(a, TERM_WARN, "%s Lecture seule, comme demandé : rien n'y sera modifié.",
-                term_symbol(TERM_SYM_WARN));
-    } else if (doc->read_only) {
-        char *why = session_explain(r);
-        app_say(a, TERM_WARN, "%s Lecture seule : %s.", term_symbol(TERM_SYM_WARN), why ? why : "");
-        free(why);
-    } else {
-        a->message[0] = '\0';
-    }
-    declaration_run(a);
-    a->draw = home_draw;
-    typing_forget(a);
-    form_free(&a->form);
-    a->message[0] = '\0'; /* what was said was about the declaration left */
-    session_close(doc);
-    a->doc = NULL;
+    open_flow *o = ctx;
+    if (o)
+        free(o->name);
+    free(o);
 }
 
-/* The recovery question; the flags to open with, or -1 to stay on the home screen. */
-static int ask_recovery(app *a, const char *name, const store_recovery *rec)
+static open_flow *open_flow_new(const char *name, unsigned flags, diag_list *why)
+{
+    open_flow *o = calloc(1, sizeof *o);
+    if (o && !(o->name = strdup(name))) {
+        free(o);
+        return NULL;
+    }
+    if (o)
+        o->flags = flags, o->why = why;
+    return o;
+}
+
+static void open_now(app *a, const char *name, unsigned flags, diag_list *why);
+
+/* The recovery question answered: opened with the flags chosen, the recovery deleted first when
+ * asked; Annuler (or Esc) stays on the home screen. */
+static void recovery_answered(app *a, void *ctx, int c, const void *value)
+{
+    (void)value;
+    open_flow *o = ctx;
+    if (c == 2) {
+        session_report r;
+        diag_list d;
+        diag_init(&d);
+        session_recover(a->s, o->name, true, &r, &d);
+        diag_free(&d);
+    }
+    if (c >= 0 && c <= 2)
+        open_now(a, o->name,
+                 o->flags | (c == 0   ? (unsigned)SESSION_OPEN_RECOVERY
+                             : c == 1 ? (unsigned)SESSION_OPEN_READ_ONLY
+                                      : 0u),
+                 o->why);
+    open_flow_free(o);
+}
+
+/* The recovery question, answered to recovery_answered. */
+static void ask_recovery(app *a, open_flow *o, const store_recovery *rec)
 {
     static const char *const buttons[] = {"Récupérer", "Ouvrir la dernière version enregistrée",
                                           "Supprimer", "Annuler", NULL};
@@ -204,21 +233,9 @@ static int ask_recovery(app *a, const char *name, const store_recovery *rec)
              "Du travail non enregistré a été laissé sur %s par le processus %ld sur %s "
              "(sauvegarde automatique du %s). Récupérer le reprend ; Ouvrir montre la dernière "
              "version enregistrée en lecture seule, sans rien perdre ; Supprimer l'abandonne.",
-             name, rec->pid, rec->host[0] ? rec->host : "une machine inconnue",
+             o->name, rec->pid, rec->host[0] ? rec->host : "une machine inconnue",
              rec->saved[0] ? rec->saved : "?");
-    int c = dialog_ask(a, "Récupération", text, buttons, 0);
-    if (c == 0)
-        return SESSION_OPEN_RECOVERY;
-    if (c == 1)
-        return SESSION_OPEN_READ_ONLY;
-    if (c != 2)
-        return -1;
-    session_report r;
-    diag_list d;
-    diag_init(&d);
-    session_recover(a->s, name, true, &r, &d);
-    diag_free(&d);
-    return 0;
+    dialog_ask(a, "Récupération", text, buttons, 0, recovery_answered, o);
 }
 
 /* Adds to why (when there is one: fsdecl edit) the reasons d gives from index from on, else the
@@ -256,7 +273,7 @@ static bool refuse_without_rules(app *a, session_doc *doc, diag_list *d, diag_li
     pass_on(why, d, before, doc->name, "");
     free(explained);
     static const char *const ok[] = {"OK", NULL};
-    dialog_ask(a, "Ouverture impossible", text, ok, 0);
+    dialog_ask(a, "Ouverture impossible", text, ok, 0, NULL, NULL);
     session_close(doc);
     return true;
 }
@@ -267,7 +284,7 @@ static bool run_opened(app *a, session_doc *doc, session_report *r, diag_list *d
     if (doc && refuse_without_rules(a, doc, d, why))
         return false;
     if (doc) {
-        run_doc(a, doc, r);
+        declaration_open(a, doc, r);
         return true;
     }
     char *explained = d->count ? NULL : session_explain(r);
@@ -281,8 +298,23 @@ static bool run_opened(app *a, session_doc *doc, session_report *r, diag_list *d
     return false;
 }
 
-/* false when the draft could not be opened (not when the user chose not to). */
-static bool open_name(app *a, const char *name, unsigned flags, diag_list *why)
+/* Opens the draft name: after the recovery question when an autosave newer than the draft is
+ * left by a process gone; the reasons it could not be opened said, and added to why. */
+static void open_with(app *a, const char *name, unsigned flags, diag_list *d, diag_list *why)
+{
+    session_report r;
+    run_opened(a, session_open(a->s, name, flags, &r, d), &r, d, why);
+}
+
+static void open_now(app *a, const char *name, unsigned flags, diag_list *why)
+{
+    diag_list d;
+    diag_init(&d);
+    open_with(a, name, flags, &d, why);
+    diag_free(&d);
+}
+
+static void open_name(app *a, const char *name, unsigned flags, diag_list *why)
 {
     diag_list d;
     diag_init(&d);
@@ -290,60 +322,159 @@ static bool open_name(app *a, const char *name, unsigned flags, diag_list *why)
     store_recovery rec = st ? store_recovery_status(st, name) : (store_recovery){0};
     if (rec.exists && rec.newer_than_draft && !rec.owner_alive &&
         !(flags & SESSION_OPEN_READ_ONLY)) {
-        int f = ask_recovery(a, name, &rec);
-        if (f < 0) {
-            diag_free(&d);
-            return true;
-        }
-        flags |= (unsigned)f;
+        open_flow *o = open_flow_new(name, flags, why);
+        if (o)
+            ask_recovery(a, o, &rec);
+    } else {
+        open_with(a, name, flags, &d, why);
     }
-    session_report r;
-    bool opened = run_opened(a, session_open(a->s, name, flags, &r, &d), &r, &d, why);
     diag_free(&d);
-    return opened;
 }
 
-bool home_open_arg(app *a, const char *arg, diag_list *why)
+/* The step that opens the draft chosen on the home screen, once its key was handled. */
+static void open_step(app *a, void *ctx)
 {
-    home_state empty = {0}; /* drawn under a refusal: no draft listed */
-    a->home = &empty;
-    a->draw = home_draw;
-    bool opened;
+    open_flow *o = ctx;
+    open_name(a, o->name, o->flags, o->why);
+    open_flow_free(o);
+    screen *top = app_top(a);
+    if (top && top->ops == &home_ops) /* nothing opened, nothing asked: over */
+        top->ops->resume(a, top);
+}
+
+static home_state *home_push(app *a, bool edit)
+{
+    home_state *H = calloc(1, sizeof *H);
+    if (!H)
+        return NULL;
+    H->base.ops = &home_ops;
+    H->edit = edit;
+    if (!app_push(a, &H->base, NULL, NULL, NULL))
+        return NULL;
+    return H;
+}
+
+void home_open_arg(app *a, const char *arg, diag_list *why)
+{
+    home_state *H = home_push(a, true); /* drawn under a refusal: no draft listed */
+    if (!H) {
+        diag_add(why, arg, 0, "mémoire insuffisante");
+        return;
+    }
     if (store_name_valid(arg)) {
-        opened = open_name(a, arg, 0, why);
+        open_name(a, arg, 0, why);
     } else {
         diag_list d;
         diag_init(&d);
         session_report r;
-        opened = run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
+        run_opened(a, session_import(a->s, arg, &r, &d), &r, &d, why);
         diag_free(&d);
     }
-    a->home = NULL;
-    return opened;
+    if (app_top(a) == &H->base) /* nothing opened, nothing asked: over */
+        H->base.closing = true;
 }
 
 /* ---- a new declaration ----------------------------------------------------------------------- */
 
-static void show_carry_report(app *a, const carry_report *rep, int year)
+/* A new declaration, step by step: the RPPS (again after a refusal, with its reason), its key
+ * confirmed when wrong, the year before carried or not, what was carried, then the declaration. */
+typedef struct {
+    int year;
+    char title[64];
+    field_t rpps;      /* as typed: the box opens again on it */
+    char value[32];    /* the RPPS given */
+    char refused[512]; /* why the last one was refused, shown in the box */
+    session_doc *doc;  /* owned until opened: created, shown after what was carried */
+    session_report r;
+} new_flow;
+
+static void ask_rpps(app *a, new_flow *nf);
+
+static void new_flow_free(void *ctx)
+{
+    new_flow *nf = ctx;
+    if (nf && nf->doc)
+        session_close(nf->doc);
+    free(nf);
+}
+
+static void carry_read(app *a, void *ctx, int answer, const void *value)
+{
+    (void)answer, (void)value;
+    new_flow *nf = ctx;
+    session_doc *doc = nf->doc;
+    nf->doc = NULL;
+    declaration_open(a, doc, &nf->r);
+    new_flow_free(nf);
+}
+
+/* What was carried from the year before, to read before the declaration opens. */
+static bool show_carry_report(app *a, new_flow *nf, const carry_report *rep)
 {
     size_t cap = 8192, n = 0;
     char *text = malloc(cap);
     if (!text)
-        return;
-    n += (size_t)snprintf(text, cap, "Repris de la déclaration %d :", year - 1);
+        return false;
+    n += (size_t)snprintf(text, cap, "Repris de la déclaration %d :", nf->year - 1);
     for (size_t i = 0; i < rep->ncarried && n < cap - 600; i++)
         n += (size_t)snprintf(text + n, cap - n, "\n- %s", rep->carried[i]);
     n += (size_t)snprintf(text + n, cap - n, "\n\nÀ vérifier :");
     for (size_t i = 0; i < rep->ncheck && n < cap - 600; i++)
         n += (size_t)snprintf(text + n, cap - n, "\n- %s", rep->check[i]);
-    dialog_text(a, "Déclaration reprise", text);
+    dialog_text(a, "Déclaration reprise", text, carry_read, nf);
     free(text);
+    return true;
+}
+
+/* Creates the declaration (carried from the year before when carry) and opens it, after what was
+ * carried; when the session refuses it, the RPPS box again with the reason, so that no key
+ * reaches the list below. */
+static void create(app *a, new_flow *nf, bool carry)
+{
+    carry_report rep;
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = session_create(a->s, nf->year, nf->value, !carry, &rep, &nf->r, &d);
+    if (!doc) {
+        char *explained = session_explain(&nf->r);
+        snprintf(nf->refused, sizeof nf->refused, "%s%s%s",
+                 explained ? explained : "création impossible", d.count ? " : " : "",
+                 d.count ? d.items[0].message : "");
+        free(explained);
+        ask_rpps(a, nf);
+    } else {
+        nf->doc = doc;
+        if (!rep.ncarried || !show_carry_report(a, nf, &rep))
+            carry_read(a, nf, 0, NULL);
+        carry_report_free(&rep);
+    }
+    diag_free(&d);
+}
+
+static void carry_answered(app *a, void *ctx, int answer, const void *value)
+{
+    (void)value;
+    create(a, ctx, answer == 0);
+}
+
+/* The declaration of the year before carried, if the user wants, then created. */
+static void create_asking(app *a, new_flow *nf)
+{
+    if (!session_draft_exists(a->s, nf->year - 1, nf->value)) {
+        create(a, nf, false);
+        return;
+    }
+    static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
+    dialog_ask(a, nf->title,
+               "Une déclaration de l'année précédente existe : la "
+               "reprendre (identité, logiciel, réponses déclaratives) ?",
+               b, 0, carry_answered, nf);
 }
 
 /* An RPPS the store can name a draft after: its check digit right, or at least 11 digits. */
-static bool rpps_typed(app *a, const field_t *fl, char *why, size_t size)
+static bool rpps_typed(app *a, void *ctx, const field_t *fl, char *why, size_t size)
 {
-    (void)a;
+    (void)a, (void)ctx;
     char value[32];
     field_get_text(fl, value, sizeof value);
     if (ident_check_rpps(value) == IDENT_OK ||
@@ -353,44 +484,12 @@ static bool rpps_typed(app *a, const field_t *fl, char *why, size_t size)
     return false;
 }
 
-/* Creates the declaration of rpps (carried from the year before if the user wants) and runs it;
- * false with the reason in why when the session refuses it. */
-static bool create(app *a, int year, const char *rpps, const char *title, char *why, size_t size)
-{
-    bool carry = false;
-    if (session_draft_exists(a->s, year - 1, rpps)) {
-        static const char *const b[] = {"Reprendre", "Partir de zéro", NULL};
-        carry = dialog_ask(a, title,
-                           "Une déclaration de l'année précédente existe : la "
-                           "reprendre (identité, logiciel, réponses déclaratives) ?",
-                           b, 0) == 0;
-    }
-    carry_report rep;
-    session_report r;
-    diag_list d;
-    diag_init(&d);
-    session_doc *doc = session_create(a->s, year, rpps, !carry, &rep, &r, &d);
-    if (!doc) {
-        char *explained = session_explain(&r);
-        snprintf(why, size, "%s%s%s", explained ? explained : "création impossible",
-                 d.count ? " : " : "", d.count ? d.items[0].message : "");
-        free(explained);
-    } else {
-        if (rep.ncarried)
-            show_carry_report(a, &rep, year);
-        run_doc(a, doc, &r);
-    }
-    carry_report_free(&rep);
-    diag_free(&d);
-    return doc != NULL;
-}
-
 /* The RPPS a new declaration starts with: the one every draft of the store has, when it is one
  * doctor's and its key is right; otherwise none (a caisse's store holds many doctors: another's
  * number is never offered). */
-static void rpps_offered(const app *a, field_t *rpps)
+static void rpps_offered(const home_state *H, field_t *rpps)
 {
-    const session_home *h = &a->home->home;
+    const session_home *h = &H->home;
     for (size_t i = 1; i < h->n; i++)
         if (strcmp(h->drafts[i].entry.rpps, h->drafts[0].entry.rpps) != 0)
             return;
@@ -398,97 +497,154 @@ static void rpps_offered(const app *a, field_t *rpps)
         field_set_text(rpps, h->drafts[0].entry.rpps);
 }
 
-/* An RPPS of 11 digits whose key is wrong is most likely mistyped, and it names the declaration
- * for good: kept only when the user says it is right. */
-static bool rpps_confirmed(app *a, const char *title, const char *value)
+/* « Il est juste » keeps an RPPS whose key is wrong; « Corriger » gives the box back. */
+static void key_confirmed(app *a, void *ctx, int answer, const void *value)
 {
-    if (ident_check_rpps(value) != IDENT_BAD_KEY)
-        return true;
+    (void)value;
+    new_flow *nf = ctx;
+    if (answer == 1)
+        create_asking(a, nf);
+    else
+        ask_rpps(a, nf);
+}
+
+static void rpps_answered(app *a, void *ctx, int answer, const void *value)
+{
+    new_flow *nf = ctx;
+    if (value)
+        nf->rpps = *(const field_t *)value;
+    if (answer != 1) {
+        new_flow_free(nf);
+        return;
+    }
+    field_get_text(&nf->rpps, nf->value, sizeof nf->value);
+    nf->refused[0] = '\0';
+    /* an RPPS of 11 digits whose key is wrong is most likely mistyped, and it names the
+     * declaration for good: kept only when the user says it is right */
+    if (ident_check_rpps(nf->value) != IDENT_BAD_KEY) {
+        create_asking(a, nf);
+        return;
+    }
     static const char *const b[] = {"Corriger", "Il est juste : le garder", NULL};
     char text[400];
     snprintf(text, sizeof text,
              "La clé du numéro RPPS %s est incorrecte : il est sans doute mal tapé. Il nommera "
              "la déclaration, et ne pourra plus être changé ensuite.",
-             value);
-    return dialog_ask(a, title, text, b, 0) == 1;
+             nf->value);
+    dialog_ask(a, nf->title, text, b, 0, key_confirmed, nf);
 }
 
-static void new_declaration(app *a)
+static void ask_rpps(app *a, new_flow *nf)
 {
-    int year = session_current_year(a->s);
-    field_t rpps;
+    dialog_input(a, nf->title, "N° RPPS du praticien (11 chiffres) :", &nf->rpps, rpps_typed, NULL,
+                 nf->refused, rpps_answered, nf);
+}
+
+static void new_declaration(app *a, home_state *H)
+{
     const char *chars;
     size_t length;
-    if (!ident_shape("RPPS", &chars, &length))
+    new_flow *nf = calloc(1, sizeof *nf);
+    if (!nf || !ident_shape("RPPS", &chars, &length)) {
+        free(nf);
         return;
-    field_init_text(&rpps, length, length);
-    field_restrict(&rpps, chars);
-    rpps_offered(a, &rpps);
-    char title[64];
-    snprintf(title, sizeof title, "Nouvelle déclaration %d", year);
-    char value[32], refused[512] = "";
-    for (;;) {
-        if (!dialog_input(a, title, "N° RPPS du praticien (11 chiffres) :", &rpps, rpps_typed,
-                          refused))
-            return;
-        field_get_text(&rpps, value, sizeof value);
-        refused[0] = '\0';
-        if (!rpps_confirmed(a, title, value))
-            continue;
-        if (create(a, year, value, title, refused, sizeof refused))
-            return;
-        /* refused: the dialog again, with the reason, so that no key reaches the list below */
     }
+    nf->year = session_current_year(a->s);
+    field_init_text(&nf->rpps, length, length);
+    field_restrict(&nf->rpps, chars);
+    rpps_offered(H, &nf->rpps);
+    snprintf(nf->title, sizeof nf->title, "Nouvelle déclaration %d", nf->year);
+    ask_rpps(a, nf);
 }
 
-/* ---- the loop -------------------------------------------------------------------------------- */
+/* ---- the screen ------------------------------------------------------------------------------ */
 
-static void help(app *a)
+static char *home_help(app *a, screen *s, char *title, size_t size)
 {
+    (void)a, (void)s;
     char lines[96][160], *text = malloc(16384);
     if (!text)
-        return;
+        return NULL;
     size_t k = keymap_help_lines(lines, 96), n = 0;
     n += (size_t)snprintf(text, 16384, "Touches :");
     for (size_t i = 0; i < k && n < 16000; i++)
         n += (size_t)snprintf(text + n, 16384 - n, "\n%s", lines[i]);
-    dialog_text(a, "Aide", text);
-    free(text);
+    snprintf(title, size, "Aide");
+    return text;
 }
 
-void home_run(app *a)
+static keymap_stack home_keys(app *a, screen *s)
 {
-    home_state state = {0};
-    a->home = &state;
-    a->draw = home_draw;
-    reload(a);
-    if (!a->home->home.n && !a->home->home.problem[0]) {
-        new_declaration(a);
-        reload(a);
+    (void)a, (void)s;
+    return KEYS_ON_HOME;
+}
+
+static unsigned home_key(app *a, screen *sc, int key, wiz_action act)
+{
+    home_state *H = (home_state *)sc;
+    if (key == APP_KEY_EXIT || key == APP_KEY_END || act == ACT_QUIT || act == ACT_INTERRUPT)
+        return SCREEN_QUIT;
+    if (act == ACT_NONE)
+        return SCREEN_UNHANDLED;
+    if (act == ACT_NEXT && H->chosen + 1 < (int)H->home.n) {
+        H->chosen++;
+    } else if (act == ACT_PREV && H->chosen > 0) {
+        H->chosen--;
+    } else if (act == ACT_HELP) {
+        dialog_help(a, sc);
+    } else if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW) {
+        H->stale = true; /* read again once what this key starts is over */
+        if (act == ACT_NEW) {
+            new_declaration(a, H);
+        } else if (H->home.n) {
+            open_flow *o =
+                open_flow_new(H->home.drafts[H->chosen].entry.name,
+                              act == ACT_READ_ONLY ? (unsigned)SESSION_OPEN_READ_ONLY : 0u, NULL);
+            if (o)
+                app_defer(a, open_step, o);
+        }
+        if (app_top(a) == sc && !a->nsteps) /* nothing started */
+            reload(a, H);
     }
-    while (!a->quit) {
-        int key = app_next_key(a);
-        wiz_action act = keymap_resolve(KEYS_ON_HOME, key);
-        if (key == APP_KEY_EXIT || key == APP_KEY_END)
-            break;
-        if (act == ACT_NONE)
-            app_no_effect(a, key);
-        else if (act == ACT_NEXT && a->home->chosen + 1 < (int)a->home->home.n)
-            a->home->chosen++;
-        else if (act == ACT_PREV && a->home->chosen > 0)
-            a->home->chosen--;
-        else if ((act == ACT_OPEN || act == ACT_READ_ONLY) && a->home->home.n)
-            open_name(a, a->home->home.drafts[a->home->chosen].entry.name,
-                      act == ACT_READ_ONLY ? SESSION_OPEN_READ_ONLY : 0, NULL);
-        else if (act == ACT_NEW)
-            new_declaration(a);
-        else if (act == ACT_HELP)
-            help(a);
-        else if (act == ACT_QUIT || act == ACT_INTERRUPT)
-            break;
-        if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW)
-            reload(a);
+    return SCREEN_HANDLED;
+}
+
+/* Back on top: the store read again after a flow that may have changed it; under fsdecl edit, the
+ * one declaration is over, and so is the program. */
+static void home_resume(app *a, screen *sc)
+{
+    home_state *H = (home_state *)sc;
+    if (H->edit) {
+        sc->closing = true;
+    } else if (H->stale) {
+        H->stale = false;
+        reload(a, H);
     }
-    session_home_free(&state.home);
-    a->home = NULL;
+}
+
+static void home_release(app *a, screen *sc)
+{
+    (void)a;
+    session_home_free(&((home_state *)sc)->home);
+}
+
+static const screen_ops home_ops = {
+    .draw = home_draw,
+    .keys = home_keys,
+    .key = home_key,
+    .resume = home_resume,
+    .help = home_help,
+    .release = home_release,
+};
+
+void home_start(app *a)
+{
+    home_state *H = home_push(a, false);
+    if (!H)
+        return;
+    reload(a, H);
+    if (!H->home.n && !H->home.problem[0]) {
+        H->stale = true;
+        new_declaration(a, H);
+    }
 }

@@ -8,10 +8,12 @@
 #include "app.h"
 #include "fsdecl/diag.h"
 
-/* The home screen, until the user leaves the program. */
-void home_run(app *a);
-/* Opens a declaration by draft name or file (fsdecl edit); false when it could not be opened, with
- * the reasons added to why (not when the user chose not to). */
-bool home_open_arg(app *a, const char *arg, diag_list *why);
+/* Pushes the home screen (and the new declaration's RPPS box when the store has none), for
+ * app_run to run until the user leaves the program. */
+void home_start(app *a);
+/* Pushes what opens a declaration by draft name or file (fsdecl edit), over a home screen drawn
+ * empty, for app_run to run until it is left. The reasons it could not be opened (not when the
+ * user chose not to) are added to why, by the time app_run returns. */
+void home_open_arg(app *a, const char *arg, diag_list *why);
 
 #endif

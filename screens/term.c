@@ -12,6 +12,8 @@
 #include "fsdecl/fileio.h"
 #include "fsdecl/text.h"
 
+/* The terminal's state: one per process, as curses' own (stdscr, LINES, COLS) is; no screen's
+ * state is kept here. */
 static struct {
     bool started, ascii, colour, cursor;
     SCREEN *screen;

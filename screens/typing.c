@@ -33,11 +33,18 @@ static bool named(const decl_typing *t, size_t n, const char *field)
     return false;
 }
 
-/* What the fields hold, then the typing carried for fields not in the form. */
-static size_t candidates(app *a, decl_typing *all)
+/* The texts and names of the pending edits, for one typing_sync: too large for the stack. */
+typedef struct {
+    char texts[FORM_MAX_PENDING][FIELD_MAX_CHARS * 4 + 1];
+    char names[FORM_MAX_PENDING][DECL_TYPING_FIELD_MAX + 1];
+} sync_buffers;
+
+/* What the fields hold, then the typing carried for fields not in the form; the entries point
+ * into b and into the typing carried. */
+static size_t candidates(app *a, sync_buffers *b, decl_typing *all)
 {
-    static char texts[FORM_MAX_PENDING][FIELD_MAX_CHARS * 4 + 1];
-    static char names[FORM_MAX_PENDING][DECL_TYPING_FIELD_MAX + 1];
+    char(*texts)[FIELD_MAX_CHARS * 4 + 1] = b->texts;
+    char(*names)[DECL_TYPING_FIELD_MAX + 1] = b->names;
     size_t n = 0;
     for (size_t i = 0; i < a->form.npending; i++) {
         const form_pending *p = &a->form.pending[i];
@@ -59,8 +66,11 @@ void typing_sync(app *a)
 {
     if (!a->doc || a->doc->read_only)
         return;
+    sync_buffers *b = malloc(sizeof *b);
+    if (!b)
+        return; /* kept in the form: the next key syncs it */
     decl_typing all[FORM_MAX_PENDING + DECL_MAX_TYPING], t[DECL_MAX_TYPING];
-    size_t nall = candidates(a, all), n = 0;
+    size_t nall = candidates(a, b, all), n = 0;
     const decl_t *d = a->doc->decl;
     size_t left_out = 0;
     for (int pass = 0; pass < 2; pass++)
@@ -79,6 +89,7 @@ void typing_sync(app *a)
     a->typing_left_out = left_out;
     uint64_t before = d->typing_print;
     decl_set_typing(a->doc->decl, t, n, NULL); /* each entry was checked */
+    free(b);
     if (a->doc->decl->typing_print != before)
         session_changed(a->doc, app_now_ms(a));
 }
@@ -218,7 +229,7 @@ static bool follow(const app *a, const char *name, binding removed, char *buf, s
 static void kept_follow(app *a, binding removed)
 {
     const decl_t *d = a->doc->decl;
-    static char names[DECL_MAX_TYPING][DECL_TYPING_FIELD_MAX + 1];
+    char names[DECL_MAX_TYPING][DECL_TYPING_FIELD_MAX + 1];
     decl_typing t[DECL_MAX_TYPING];
     size_t n = 0;
     for (size_t i = 0; i < d->ntyping; i++)

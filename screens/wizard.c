@@ -15,6 +15,9 @@
 #include "home.h"
 #include "script.h"
 
+/* The only statics of the wizard, process-wide by need: the crash handler (a signal handler, with
+ * no argument) restores the terminal's modes, and the exit handler stop (atexit's, with none)
+ * turns bracketed paste off if it is on. Everything a screen holds is in the app or its screen. */
 static struct termios saved_modes;
 static bool have_modes, bracketed_paste;
 
@@ -105,13 +108,14 @@ static int run(app *a, const wizard_options *o, diag_list *refused)
         paste_mode(true);
     define_key("\033[200~", KEY_MAX + 1);
     define_key("\033[201~", KEY_MAX + 2);
-    bool opened = true;
+    size_t before = refused->count;
     if (o->edit)
-        opened = home_open_arg(a, o->edit, refused);
+        home_open_arg(a, o->edit, refused);
     else
-        home_run(a);
+        home_start(a);
+    app_run(a);
     stop();
-    return opened ? 0 : 2;
+    return refused->count > before ? 2 : 0;
 }
 
 int wizard_main(const wizard_options *o, diag_list *refused)

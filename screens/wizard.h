@@ -8,6 +8,7 @@
 #include "fsdecl/date.h"
 #include "fsdecl/diag.h"
 
+/* Every string is borrowed: the command line's. */
 typedef struct {
     const char *rules_dir; /* --rules-dir, or NULL */
     const char *data_dir;  /* --data-dir, or NULL */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # The layering of screens/: every module has a layer, and a file may include only the headers of
 # its own module or of a lower layer. Two modules of one layer never include each other, so the
-# include graph has no circle and no arrow back up (docs/architecture.md draws it).
+# include graph has no circle and no arrow back up (docs/architecture.md draws it). Only the loop of
+# app.c waits for a key: no other file reads the terminal or the script.
 # Usage: layers.sh SOURCE_DIR
 set -u
 src=$(cd "$1" && pwd)
@@ -52,5 +53,17 @@ for file in "$src"/screens/*.c "$src"/screens/*.h "$src"/screens/widgets/*.c "$s
             ok
         fi
     done
+done
+
+# One loop: app.c's is the only code that waits for a key, from the terminal or from a script.
+for file in "$src"/screens/*.c "$src"/screens/widgets/*.c; do
+    name=$(basename "$file")
+    [ "$name" = app.c ] && continue
+    if grep -nE '(^|[^a-z_])(w?get_?w?ch|w?getch|w?getstr|pselect|select|poll|script_next|script_more)[[:space:]]*\(' "$file" |
+        grep -vE '^[0-9]+:int script_(next|more)\('; then
+        ko "screens/$name waits for a key: only the loop (app_run in screens/app.c) does"
+    else
+        ok
+    fi
 done
 finish

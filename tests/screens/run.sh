@@ -169,6 +169,33 @@ for how in home edit; do
     grep -q "Ouverture impossible" "$tmp/dumps/refus.txt" && ok || ko "no rules ($how): no dialog"
 done
 
+# « fsdecl edit » on a draft with a recovery left by a process gone: the question first; Annuler
+# ends the program without opening anything (exit 0: the user's choice), Récupérer opens the
+# recovered work.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$store/history" "$tmp/dumps"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+touch -d "2025-12-20 14:32" "$store/drafts/2025-10001234565.cfg"
+{ echo "# recovery: pid=4242 host=cabinet saved=2025-12-20 14:40:00"
+  sed 's/last_name = "\([A-Z]*\)";/last_name = "\1-RÉCUPÉRÉ";/' "$src/data/examples/gp-complete.cfg"; } \
+    >"$store/drafts/2025-10001234565.recovery"
+touch -d "2025-12-20 14:40" "$store/drafts/2025-10001234565.recovery"
+printf 'dump question.txt\nkey Esc\n' >"$tmp/edit-cancel.keys"
+printf 'key Enter\ndump opened.txt\nkey F10\nkey Right\nkey Enter\n' >"$tmp/edit-recover.keys"
+for how in cancel recover; do
+    rm -f "$tmp"/dumps/*
+    (cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/edit-$how.keys \
+        FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 edit 2025-10001234565 >"$tmp/out" 2>&1)
+    rc=$?
+    [ $rc -eq 0 ] && ok || { ko "edit with a recovery ($how): exit $rc"; cat "$tmp/out"; }
+    if [ $how = cancel ]; then
+        grep -q "Récupération" "$tmp/dumps/question.txt" && ok ||
+            { ko "edit with a recovery: no question"; cat "$tmp/dumps/question.txt"; }
+    fi
+done
+grep -q "Récupération" "$tmp/dumps/opened.txt" && ko "edit with a recovery: the question still open" || ok
+grep -q "RÉCUPÉRÉ" "$tmp/dumps/opened.txt" && ok ||
+    { ko "edit with a recovery: Récupérer did not open the recovered work"; cat "$tmp/dumps/opened.txt"; }
+
 # F6 writes the recap PDF through the store's atomic writer: where it cannot be written (a home
 # folder that does not exist), the message line names the file and the reason, and nothing is left.
 rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps"
