@@ -378,6 +378,17 @@ static bool set_identity(const give *g)
 
 static bool set_specialty(const give *g)
 {
+    if (field_is_proposal(g->fl)) { /* several match what was typed: nobody chose one */
+        char typed[256];
+        field_get_text(g->fl, typed, sizeof typed);
+        size_t n = field_match_count(g->fl);
+        if (n > 1)
+            snprintf(g->err, g->size, "« %s » : %zu spécialités possibles, Entrée pour choisir",
+                     typed, n);
+        else
+            snprintf(g->err, g->size, "spécialité à choisir dans la liste : Entrée");
+        return false;
+    }
     return decl_set_identity(g->doc->decl, DECL_ID_SPECIALTY, field_get_choice(g->fl), g->d);
 }
 

@@ -134,7 +134,8 @@ static edit_result text_action(app *a, form_row *r, field_t *fl, wiz_action act,
         say_refusal(a, live, res);
         return EDIT_MOVED;
     }
-    if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live))
+    if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live) &&
+        !field_is_proposal(live))
         return commit_keeping_filter(a, r, live);
     return EDIT_MOVED;
 }
@@ -222,6 +223,7 @@ static edit_result pick(app *a, form_row *r, field_t *fl)
     snprintf(title, sizeof title, "%s", r->text);
     if (!dialog_pick(a, title, &v))
         return EDIT_MOVED;
+    field_set_choice(&v, field_get_choice(&v)); /* the entry Enter took is chosen */
     return commit(a, b, &v) ? EDIT_CHANGED : EDIT_MOVED;
 }
 

@@ -392,8 +392,10 @@ static void draw_list(int y, int x, int width, field_t *fl, bool focus, int *cur
     size_t found = field_match_count(fl);
     char more[96] = "";
     if (found > 1) /* the selection is only the first of them: never a silent pick */
-        snprintf(more, sizeof more, " (%zu possibilités : Entrée pour choisir)", found);
-    if (focus && filter[0])
+        snprintf(more, sizeof more, " (%zu choix : Entrée)", found);
+    if (field_is_proposal(fl) && !focus) /* kept as typed: the row below says why */
+        snprintf(shown, sizeof shown, "%s", filter[0] ? filter : "(choisir : Entrée)");
+    else if (focus && filter[0])
         snprintf(shown, sizeof shown, "%s %s %s%s", filter, term_symbol(TERM_SYM_ARROW), label,
                  more);
     else

@@ -907,6 +907,45 @@ static void test_choice_word_prefix(void **state)
     assert_int_equal(field_insert(&f, L' '), FIELD_REFUSED); /* no word yet */
 }
 
+/* Several matches: the first is only proposed, until Up or Down chooses, or a whole label is
+ * typed; one match is a choice. */
+static void test_choice_proposal(void **state)
+{
+    (void)state;
+    field_t f;
+    field_init_choice(&f, words_list, NWORDS);
+    assert_false(field_is_proposal(&f));
+    type(&f, L"générale");
+    assert_string_equal(field_get_choice(&f), "chirurgie_generale");
+    assert_true(field_is_proposal(&f));
+    assert_int_equal(field_act(&f, FIELD_ACT_DOWN), FIELD_CHANGED);
+    assert_string_equal(field_get_choice(&f), "medecine_generale");
+    assert_false(field_is_proposal(&f)); /* chosen */
+    assert_int_equal(field_act(&f, FIELD_ACT_UP), FIELD_CHANGED);
+    assert_string_equal(field_get_choice(&f), "chirurgie_generale");
+    assert_false(field_is_proposal(&f));
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"med gen");
+    assert_false(field_is_proposal(&f)); /* the only match */
+    field_act(&f, FIELD_ACT_BACKSPACE);
+    field_act(&f, FIELD_ACT_BACKSPACE);
+    field_act(&f, FIELD_ACT_BACKSPACE);
+    field_act(&f, FIELD_ACT_BACKSPACE); /* "med": five match again */
+    assert_true(field_is_proposal(&f));
+    field_act(&f, FIELD_ACT_CLEAR);
+    assert_false(field_is_proposal(&f));
+    static const field_option two[] = {{"neonat", "Pédiatrie néonatale"}, {"ped", "Pédiatrie"}};
+    field_init_choice(&f, two, 2);
+    type(&f, L"pediatri");
+    assert_true(field_is_proposal(&f));
+    type(&f, L"e"); /* a whole label, though another one starts with it */
+    assert_int_equal(field_match_count(&f), 2);
+    assert_string_equal(field_get_choice(&f), "ped");
+    assert_false(field_is_proposal(&f));
+    field_set_choice(&f, "cardiologie");
+    assert_false(field_is_proposal(&f));
+}
+
 static void test_choice_up_down(void **state)
 {
     (void)state;
@@ -1354,6 +1393,7 @@ int main(void)
         cmocka_unit_test(test_fraction_round_trip),
         cmocka_unit_test(test_choice_typeahead),
         cmocka_unit_test(test_choice_word_prefix),
+        cmocka_unit_test(test_choice_proposal),
         cmocka_unit_test(test_choice_up_down),
         cmocka_unit_test(test_choice_filter_edit),
         cmocka_unit_test(test_choice_set_get),

@@ -604,6 +604,29 @@ static field_result list_select(field_t *f, size_t i)
     return f->kind == FIELD_CHOICE ? FIELD_CHANGED : FIELD_MOVED;
 }
 
+/* Whether the folded filter is the whole label of entry i (accents and case aside). */
+static bool exact_match(const field_t *f, size_t i)
+{
+    char q[FIELD_MAX_FILTER * 4 + 1], label[LABEL_FOLD];
+    filter_folded(f, q, sizeof q);
+    field_fold(f->options[i].label, label, sizeof label);
+    return strcmp(q, label) == 0;
+}
+
+/* The selection the filter made, a proposal only when others match too and it is not the whole
+ * label typed: nobody chose it yet. */
+static field_result filter_select(field_t *f, size_t i)
+{
+    bool several = f->kind == FIELD_CHOICE && field_match_count(f) > 1;
+    for (size_t k = 0; several && k < f->noptions; k++)
+        if (exact_match(f, k))
+            i = k, several = false;
+    field_result r = list_select(f, i);
+    bool was = f->proposal;
+    f->proposal = several;
+    return r == FIELD_MOVED && was != f->proposal && f->kind == FIELD_CHOICE ? FIELD_CHANGED : r;
+}
+
 static field_result list_insert(field_t *f, wchar_t wc)
 {
     if (!is_printable(wc) || (make_cell(wc).cols == 0 && f->cur == 0))
@@ -616,13 +639,19 @@ static field_result list_insert(field_t *f, wchar_t wc)
         cells_remove(f, f->cur - 1, f->cur);
         return FIELD_REFUSED;
     }
-    return list_select(f, best);
+    return filter_select(f, best);
 }
 
+/* Up and Down are a choice: the entry reached is no longer a proposal. */
 static field_result list_step(field_t *f, bool down)
 {
     size_t i = next_match(f, down);
-    return i == FIELD_NONE ? FIELD_NOOP : list_select(f, i);
+    if (i == FIELD_NONE)
+        return FIELD_NOOP;
+    bool was = f->proposal;
+    f->proposal = false;
+    field_result r = list_select(f, i);
+    return r == FIELD_MOVED && was && f->kind == FIELD_CHOICE ? FIELD_CHANGED : r;
 }
 
 static field_result multi_toggle(field_t *f)
@@ -657,7 +686,7 @@ static field_result list_act(field_t *f, field_action act)
         return FIELD_NOOP;
     cells_remove(f, a, b);
     size_t best = f->len ? best_match(f) : FIELD_NONE;
-    return best == FIELD_NONE ? FIELD_MOVED : list_select(f, best);
+    return best == FIELD_NONE ? FIELD_MOVED : filter_select(f, best); /* a proposal stays one */
 }
 
 static size_t find_option(const field_t *f, const char *id)
@@ -914,6 +943,7 @@ field_result field_set_choice(field_t *f, const char *id)
         return FIELD_REFUSED;
     buffer_reset(f);
     f->sel = i;
+    f->proposal = false;
     return FIELD_CHANGED;
 }
 
@@ -944,6 +974,7 @@ void field_clear(field_t *f)
     memset(f->checked, 0, sizeof f->checked);
     f->yesno = DECL_UNSET;
     f->sel = f->kind == FIELD_MULTI && f->noptions ? 0 : FIELD_NONE;
+    f->proposal = false;
 }
 
 bool field_get_text(const field_t *f, char *buf, size_t size)
@@ -1180,6 +1211,11 @@ bool field_option_matches(const field_t *f, size_t i)
         return true;
     filter_folded(f, q, sizeof q);
     return option_found(f, i, q);
+}
+
+bool field_is_proposal(const field_t *f)
+{
+    return f->kind == FIELD_CHOICE && f->sel != FIELD_NONE && f->proposal;
 }
 
 size_t field_match_count(const field_t *f)

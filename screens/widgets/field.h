@@ -35,10 +35,11 @@
  *   separator before any word, is refused (field_refusal says why): nothing typed is dropped
  *   silently. The selection follows the filter: the first entry, in list order, whose label
  *   starts with the filter's words, else the first that matches. When several entries match,
- *   that selection is only a proposal: field_match_count says how many match, and the wizard
- *   shows « Chirurgie générale (2 possibilités : Entrée pour choisir) » on the field and opens
- *   the list on the matches at Enter, with the selection highlighted. Up and Down move among
- *   the matching entries.
+ *   that selection is only a proposal (field_is_proposal), unless the filter is an entry's whole
+ *   label: field_match_count says how many match, the wizard shows « Chirurgie générale (2
+ *   choix : Entrée) » on the field, opens the list on the matches at Enter, and never gives a
+ *   proposal to the declaration. Up and Down move among the matching entries, and the entry
+ *   they reach is chosen.
  * - FIELD_MULTI: entries ticked and unticked; the filter and Up/Down move a highlight, Toggle
  *   ticks or unticks the highlighted entry. A ' ' typed goes into the filter: the key map sends
  *   Space as FIELD_ACT_TOGGLE for this kind.
@@ -130,7 +131,8 @@ typedef struct {
     size_t max_digits;           /* FIELD_INT */
     const field_option *options; /* not owned */
     size_t noptions;
-    size_t sel; /* choice: the selected entry; multiple choice: the highlighted one */
+    size_t sel;    /* choice: the selected entry; multiple choice: the highlighted one */
+    bool proposal; /* choice: sel is only the filter's first of several matches */
     bool checked[FIELD_MAX_OPTIONS];
     decl_yesno yesno;
 } field_t;
@@ -207,6 +209,9 @@ bool field_option_matches(const field_t *f, size_t i);
 /* How many entries match the type-ahead filter; 0 when the filter is empty. More than one means
  * the selection is only the first of them: a screen says so and offers the list. */
 size_t field_match_count(const field_t *f);
+/* True when a choice's selection was only proposed by a filter that matches several entries
+ * (none of them typed whole): nobody chose it, and it must not be taken as the value. */
+bool field_is_proposal(const field_t *f);
 bool field_option_checked(const field_t *f, size_t i);
 
 /* Where the cursor is, in characters, bytes and columns from the start of the buffer. */
