@@ -68,10 +68,11 @@ static const bind_front *front(session_doc *doc)
     return f;
 }
 
-/* The proof states, from their vocabulary. */
+/* The proof states, from their vocabulary; the one the caisse gives is last. */
 #define PROOF_OPTION(constant, id, fr) {id, fr},
 static const field_option PROOF_OPTIONS[] = {DECL_PROOF_STATES(PROOF_OPTION)};
 #undef PROOF_OPTION
+_Static_assert(DECL_PROOF_VALIDATED == DECL_PROOF_STATE_COUNT - 1, "the caisse's state last");
 
 /* ---- what a binding reads ------------------------------------------------------------------- */
 
@@ -282,7 +283,10 @@ static void load_component(session_doc *doc, binding b, field_t *fl)
 static void load_proof_state(session_doc *doc, binding b, field_t *fl)
 {
     const decl_proof *p = proof(doc, b);
-    field_init_choice(fl, PROOF_OPTIONS, DECL_PROOF_STATE_COUNT);
+    size_t n = 0; /* the states offered come first in the vocabulary */
+    while (n < DECL_PROOF_STATE_COUNT && decl_enter_proof_state_offered(p, (decl_proof_state)n))
+        n++;
+    field_init_choice(fl, PROOF_OPTIONS, n);
     field_set_choice(fl, vocab_id(&decl_proof_state_vocab, p ? p->state : DECL_PROOF_TO_SEND));
 }
 

@@ -96,19 +96,20 @@ static bool lap_exempt(app *a, const rules_indicator *ind)
     return e && eval_has_message(e, EVAL_MSG_LAP_EXEMPT, ind->id);
 }
 
+/* The software's details stay where they are whether the Assurance Maladie pre-filled the answer
+ * or not: ticking the box above never moves a row under the cursor, and what was pre-filled is
+ * there to check and correct. Only what is required changes, and a line says so. */
 static void software_rows(app *a, const rules_indicator *ind, const decl_answer *ans, form_t *f)
 {
     session_doc *doc = a->doc;
-    bind_row(doc, f, 4, "Pré-rempli par l'Assurance Maladie (à vérifier)",
-             B(BIND_PREFILLED, ind, 0), ind->id);
-    if (!ans->prefilled) {
-        for (int k = 0; k < DECL_SW_COUNT; k++)
-            bind_row(doc, f, 4, decl_software_fr((decl_software_field)k), B(BIND_SOFTWARE, ind, k),
-                     ind->id);
-        bind_row(doc, f, 4, "Acquis le", B(BIND_ACQUIRED, ind, 0), ind->id);
-        bind_row(doc, f, 4, "Dossier patient (DPI) d'un établissement", B(BIND_DPI, ind, 0),
+    if (ans->prefilled)
+        form_text(f, 4, TERM_DIM, "Pré-rempli : détails facultatifs, à vérifier ou corriger", NULL,
+                  f->width);
+    for (int k = 0; k < DECL_SW_COUNT; k++)
+        bind_row(doc, f, 4, decl_software_fr((decl_software_field)k), B(BIND_SOFTWARE, ind, k),
                  ind->id);
-    }
+    bind_row(doc, f, 4, "Acquis le", B(BIND_ACQUIRED, ind, 0), ind->id);
+    bind_row(doc, f, 4, "Dossier patient (DPI) d'un établissement", B(BIND_DPI, ind, 0), ind->id);
     if (!ind->criterion.lap_required || lap_exempt(a, ind))
         return;
     bind_row(doc, f, 4, "Nom du LAP", B(BIND_LAP_NAME, ind, 0), ind->id);
@@ -224,6 +225,9 @@ static void answer_rows(app *a, const rules_indicator *ind, form_t *f)
                 ind->id);
         return;
     }
+    if (cr->type == RULES_CRIT_SOFTWARE) /* it says where the answer comes from: first */
+        bind_row(a->doc, f, 4, "Pré-rempli par l'Assurance Maladie (à vérifier)",
+                 B(BIND_PREFILLED, ind, 0), ind->id);
     bind_row(a->doc, f, 4, "Réponse", B(BIND_VALUE, ind, 0), ind->id);
     decl_yesno v = ans ? ans->value : DECL_UNSET;
     if (cr->type == RULES_CRIT_SOFTWARE && v == DECL_YES)

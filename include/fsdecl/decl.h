@@ -276,8 +276,12 @@ bool decl_enter_choice(decl_t *d, decl_answer *a, const char *id, bool on, bool 
  * stays), and in an exclusive choice unticks the entries ticked before. value NULL or "" clears it
  * and leaves the answer as it is. */
 bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, bool exclusive, diag_list *err);
+/* Whether a person filling in the declaration may give state to a proof now p (NULL: none yet):
+ * « à envoyer » and « envoyé » always; « validé par la CPAM » is the caisse's word, never the
+ * doctor's, and is offered only to a proof a draft already says is validated (shown as it is). */
+bool decl_enter_proof_state_offered(const decl_proof *p, decl_proof_state state);
 /* A proof's state: « à envoyer » drops its date; « envoyé » or « validé » keeps the date given
- * before, or takes today's. */
+ * before, or takes today's. A state not offered (above) is refused, the proof unchanged. */
 bool decl_enter_proof_state(decl_t *d, decl_answer *a, const char *id, decl_proof_state state,
                             date_t today, diag_list *err);
 /* A proof's date: a date means the proof was sent (a proof validated by the caisse stays
