@@ -411,7 +411,11 @@ static void draw_text_value(int y, int x, int width, field_t *fl, bool focus, in
     char view[1024];
     int w = value_width(fl, width);
     size_t col = field_scroll(fl, (size_t)w);
-    field_view(fl, (size_t)w, view, sizeof view);
+    if (focus)
+        field_view(fl, (size_t)w, view, sizeof view);
+    else /* its beginning, the end cut off with « … » */
+        field_view_start(fl, (size_t)w, term_ascii() ? "..." : "…", term_ascii() ? 3 : 1, view,
+                         sizeof view);
     term_fill(y, x, w, focus ? TERM_FOCUS : TERM_FIELD);
     term_text(y, x, w, focus ? TERM_FOCUS : TERM_FIELD, view);
     if (focus)

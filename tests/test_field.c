@@ -1242,6 +1242,28 @@ static void test_scroll_ascii(void **state)
     assert_string_equal(tiny, "ab");
 }
 
+/* A field not focused shows its start, whatever its scroll, ended by « … » when cut. */
+static void test_view_start(void **state)
+{
+    (void)state;
+    field_t f;
+    char out[64];
+    field_init_text(&f, 0, 0);
+    field_set_text(&f, "12 rue des Tilleuls");
+    field_scroll(&f, 8); /* the cursor at the end: the end in view */
+    assert_true(field_view_start(&f, 8, "…", 1, out, sizeof out));
+    assert_string_equal(out, "12 rue …");
+    assert_true(field_view_start(&f, 19, "…", 1, out, sizeof out));
+    assert_string_equal(out, "12 rue des Tilleuls"); /* fits whole */
+    field_set_text(&f, "日本語");
+    assert_true(field_view_start(&f, 4, "...", 3, out, sizeof out));
+    assert_string_equal(out, "..."); /* no room for 日 beside the mark */
+    assert_true(field_view_start(&f, 5, "…", 1, out, sizeof out));
+    assert_string_equal(out, "日本…");
+    char tiny[4];
+    assert_false(field_view_start(&f, 5, "…", 1, tiny, sizeof tiny));
+}
+
 static void test_scroll_wide(void **state)
 {
     (void)state;
@@ -1405,6 +1427,7 @@ int main(void)
         cmocka_unit_test(test_paste_text),
         cmocka_unit_test(test_scroll_ascii),
         cmocka_unit_test(test_scroll_wide),
+        cmocka_unit_test(test_view_start),
         cmocka_unit_test(test_scroll_combining),
         cmocka_unit_test(test_round_trip_all_kinds),
         cmocka_unit_test(test_refusal_messages),

@@ -1290,6 +1290,32 @@ bool field_view(const field_t *f, size_t width, char *buf, size_t size)
     return ok;
 }
 
+bool field_view_start(const field_t *f, size_t width, const char *more, size_t more_cols, char *buf,
+                      size_t size)
+{
+    size_t i = 0, used = 0, o = 0;
+    bool ok = true, whole = f->ncols <= width;
+    if (size == 0)
+        return false;
+    size_t room = whole ? width : width > more_cols ? width - more_cols : 0;
+    while (ok && i < f->len) {
+        size_t j = next_stop(f, i), w = cols_between(f, i, j);
+        if (used + w > room)
+            break;
+        ok = put_cells(f, i, j, buf, size, &o);
+        used += w;
+        i = j;
+    }
+    buf[o] = '\0';
+    if (ok && !whole && more_cols <= width) {
+        size_t n = strlen(more);
+        ok = o + n < size;
+        if (ok)
+            memcpy(buf + o, more, n + 1);
+    }
+    return ok;
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* Accent folding                                                                              */
 

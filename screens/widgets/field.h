@@ -225,6 +225,12 @@ size_t field_scroll_offset(const field_t *f);
  * character that does not fit whole is left out. False when buf is too small (then cut short). */
 bool field_view(const field_t *f, size_t width, char *buf, size_t size);
 
+/* The start of the buffer in at most width columns, whatever the scroll (a field not focused
+ * shows where its value begins): when it does not fit whole, cut before a character and ended by
+ * more (« … », more_cols columns wide). False when buf is too small (then cut short). */
+bool field_view_start(const field_t *f, size_t width, const char *more, size_t more_cols, char *buf,
+                      size_t size);
+
 /* Accent folding for type-ahead: Latin letters with diacritics (à â ä é è ê ë î ï ô ö ù û ü ç
  * ÿ ñ ... and capitals) become plain lower-case ASCII, œ and æ become "oe" and "ae", combining
  * marks are dropped, the typographic apostrophe becomes ', the no-break space a space; anything
