@@ -1242,6 +1242,27 @@ static void test_scroll_ascii(void **state)
     assert_string_equal(tiny, "ab");
 }
 
+/* « 95 % » in a count: the '%' is refused with why, a count and not a rate; the next refusal of
+ * another kind says its own reason. */
+static void test_percent_refused(void **state)
+{
+    (void)state;
+    field_t f;
+    field_init_int(&f, 0, 2147483647);
+    type(&f, L"95");
+    assert_int_equal(field_insert(&f, L'%'), FIELD_REFUSED);
+    assert_string_equal(field_refusal(&f, FIELD_REFUSED),
+                        "un nombre est attendu, pas un pourcentage");
+    assert_int_equal(field_insert(&f, L'x'), FIELD_REFUSED);
+    assert_string_equal(field_refusal(&f, FIELD_REFUSED), "chiffres seulement");
+    field_init_fraction(&f);
+    type(&f, L"95");
+    assert_int_equal(field_insert(&f, L'%'), FIELD_REFUSED);
+    assert_string_equal(field_refusal(&f, FIELD_REFUSED),
+                        "pas de pourcentage : les deux nombres, N/D (95 % de 200 : 190/200)");
+    assert_string_equal(text_of(&f), "95");
+}
+
 /* A field not focused shows its start, whatever its scroll, ended by « … » when cut. */
 static void test_view_start(void **state)
 {
@@ -1428,6 +1449,7 @@ int main(void)
         cmocka_unit_test(test_scroll_ascii),
         cmocka_unit_test(test_scroll_wide),
         cmocka_unit_test(test_view_start),
+        cmocka_unit_test(test_percent_refused),
         cmocka_unit_test(test_scroll_combining),
         cmocka_unit_test(test_round_trip_all_kinds),
         cmocka_unit_test(test_refusal_messages),

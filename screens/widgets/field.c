@@ -803,7 +803,7 @@ void field_init_yesno(field_t *f)
     init_kind(f, FIELD_YESNO);
 }
 
-field_result field_insert(field_t *f, wchar_t wc)
+static field_result kind_insert(field_t *f, wchar_t wc)
 {
     switch (f->kind) {
     case FIELD_TEXT: return text_insert(f, wc);
@@ -815,6 +815,13 @@ field_result field_insert(field_t *f, wchar_t wc)
     case FIELD_YESNO: return yesno_insert(f, wc);
     }
     return FIELD_REFUSED;
+}
+
+field_result field_insert(field_t *f, wchar_t wc)
+{
+    field_result r = kind_insert(f, wc);
+    f->refused = r == FIELD_REFUSED ? wc : 0;
+    return r;
 }
 
 field_result field_act(field_t *f, field_action act)
@@ -1168,6 +1175,10 @@ bool field_validate(const field_t *f, char *msg, size_t size)
 
 static const char *refused_message(const field_t *f)
 {
+    if (f->refused == L'%' && f->kind == FIELD_INT) /* « 95 % »: a rate where a count goes */
+        return "un nombre est attendu, pas un pourcentage";
+    if (f->refused == L'%' && f->kind == FIELD_FRACTION)
+        return "pas de pourcentage : les deux nombres, N/D (95 % de 200 : 190/200)";
     switch (f->kind) {
     case FIELD_TEXT: return "caractère non accepté dans ce champ";
     case FIELD_DATE: return "chiffres seulement : JJ/MM/AAAA";

@@ -135,6 +135,7 @@ typedef struct {
     bool proposal; /* choice: sel is only the filter's first of several matches */
     bool checked[FIELD_MAX_OPTIONS];
     decl_yesno yesno;
+    wchar_t refused; /* the last character field_insert refused, for field_refusal; 0 for none */
 } field_t;
 
 /* Set a field up, empty. max_bytes and max_cols: 0 for no limit but the buffer's capacity. */
@@ -199,7 +200,8 @@ bool field_is_empty(const field_t *f);
  * "le numérateur dépasse le dénominateur"). msg is "" when true. */
 bool field_validate(const field_t *f, char *msg, size_t size);
 /* A short French explanation of a refusal (FIELD_REFUSED or FIELD_FULL) for the message line;
- * "" for the other results. */
+ * "" for the other results. A '%' typed in a number field is told that counts are expected, not
+ * a rate. */
 const char *field_refusal(const field_t *f, field_result r);
 
 /* Lists: the entry selected (choice) or highlighted (multiple choice), or FIELD_NONE. */
