@@ -149,6 +149,20 @@ static void student_rows(app *a, const rules_indicator *ind, const decl_answer *
     bind_row(doc, f, 4, "Ajouter un étudiant", B(BIND_STUDENT_ADD, ind, 0), ind->id);
 }
 
+/* A rate of an average: its name, what its two counts count when the rules say, and the counts
+ * typed as N/D, the format said before any error. */
+static void component_rows(app *a, const rules_indicator *ind, const rules_component *k, int i,
+                           form_t *f)
+{
+    char line[900];
+    form_text(f, 4, TERM_NORMAL, k->label, NULL, f->width);
+    if (k->numerator && k->denominator) {
+        snprintf(line, sizeof line, "N : %s ; D : %s", k->numerator, k->denominator);
+        form_text(f, 6, TERM_DIM, line, NULL, f->width);
+    }
+    bind_row(a->doc, f, 6, "Vos chiffres (N/D)", B(BIND_COMPONENT, ind, i), ind->id);
+}
+
 /* The doctor's own counts for an indicator the CNAM computes: an estimate. */
 static void count_rows(app *a, const rules_indicator *ind, form_t *f)
 {
@@ -169,8 +183,7 @@ static void count_rows(app *a, const rules_indicator *ind, form_t *f)
         break;
     case RULES_CRIT_AVERAGE_RATIO:
         for (size_t i = 0; i < cr->ncomponents; i++)
-            bind_row(a->doc, f, 4, cr->components[i].label, B(BIND_COMPONENT, ind, (int)i),
-                     ind->id);
+            component_rows(a, ind, &cr->components[i], (int)i, f);
         break;
     default: bind_row(a->doc, f, 4, "Atteint, selon vous", B(BIND_VALUE, ind, 0), ind->id); break;
     }
