@@ -718,6 +718,13 @@ bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size
     return ok;
 }
 
+const char *bind_help(binding b)
+{
+    if (b.kind == BIND_IDENTITY && b.sub >= 0 && b.sub < DECL_ID_COUNT)
+        return decl_identity_help((decl_identity_field)b.sub);
+    return b.kind == BIND_SPECIALTY ? decl_identity_help(DECL_ID_SPECIALTY) : NULL;
+}
+
 bool bind_follow_removed(binding *b, binding removed)
 {
     if (!ops(b->kind)->per_student || b->ind != removed.ind || b->sub < removed.sub)
