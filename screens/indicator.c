@@ -149,18 +149,18 @@ static void student_rows(app *a, const rules_indicator *ind, const decl_answer *
     bind_row(doc, f, 4, "Ajouter un étudiant", B(BIND_STUDENT_ADD, ind, 0), ind->id);
 }
 
-/* A rate of an average: its name, what its two counts count when the rules say, and the counts
- * typed as N/D, the format said before any error. */
-static void component_rows(app *a, const rules_indicator *ind, const rules_component *k, int i,
-                           form_t *f)
+/* A rate (of an average, or a part of an all_of): its name, what its two counts count when the
+ * rules say, and the counts typed as N/D, the format said before any error. */
+static void rate_rows(app *a, const char *label, const char *numerator, const char *denominator,
+                      binding b, form_t *f)
 {
     char line[900];
-    form_text(f, 4, TERM_NORMAL, k->label, NULL, f->width);
-    if (k->numerator && k->denominator) {
-        snprintf(line, sizeof line, "N : %s ; D : %s", k->numerator, k->denominator);
+    form_text(f, 4, TERM_NORMAL, label, NULL, f->width);
+    if (numerator && denominator) {
+        snprintf(line, sizeof line, "N : %s ; D : %s", numerator, denominator);
         form_text(f, 6, TERM_DIM, line, NULL, f->width);
     }
-    bind_row(a->doc, f, 6, "Vos chiffres (N/D)", B(BIND_COMPONENT, ind, i), ind->id);
+    bind_row(a->doc, f, 6, "Vos chiffres (N/D)", b, b.ind->id);
 }
 
 /* The doctor's own counts for an indicator the CNAM computes: an estimate. */
@@ -183,7 +183,8 @@ static void count_rows(app *a, const rules_indicator *ind, form_t *f)
         break;
     case RULES_CRIT_AVERAGE_RATIO:
         for (size_t i = 0; i < cr->ncomponents; i++)
-            component_rows(a, ind, &cr->components[i], (int)i, f);
+            rate_rows(a, cr->components[i].label, cr->components[i].numerator,
+                      cr->components[i].denominator, B(BIND_COMPONENT, ind, (int)i), f);
         break;
     default: bind_row(a->doc, f, 4, "Atteint, selon vous", B(BIND_VALUE, ind, 0), ind->id); break;
     }
@@ -231,11 +232,14 @@ static void answer_rows(app *a, const rules_indicator *ind, form_t *f)
         return;
     }
     if (cr->type == RULES_CRIT_ALL_OF) {
-        for (size_t i = 0; i < cr->nparts; i++) /* a rate takes counts, a condition oui/non */
-            bind_row(
-                a->doc, f, 4, cr->parts[i].label,
-                B(cr->parts[i].type == RULES_CRIT_RATIO ? BIND_PART_RATIO : BIND_PART, ind, (int)i),
-                ind->id);
+        for (size_t i = 0; i < cr->nparts; i++) { /* a rate takes counts, a condition oui/non */
+            const rules_criterion *p = &cr->parts[i];
+            if (p->type == RULES_CRIT_RATIO)
+                rate_rows(a, p->label, p->numerator, p->denominator,
+                          B(BIND_PART_RATIO, ind, (int)i), f);
+            else
+                bind_row(a->doc, f, 4, p->label, B(BIND_PART, ind, (int)i), ind->id);
+        }
         return;
     }
     if (cr->type == RULES_CRIT_SOFTWARE) /* it says where the answer comes from: first */
