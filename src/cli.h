@@ -129,6 +129,7 @@ int cli_finalize(cli_ctx *c, const cli_args *a);
 int cli_history(cli_ctx *c, const cli_args *a);
 int cli_recover(cli_ctx *c, const cli_args *a);
 int cli_restore(cli_ctx *c, const cli_args *a);
+int cli_rename(cli_ctx *c, const cli_args *a);
 int cli_help(cli_ctx *c, const cli_args *a);
 int cli_edit(cli_ctx *c, const cli_args *a);
 int cli_recap(cli_ctx *c, const cli_args *a);

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "fsdecl/ident.h"
 #include "fsdecl/text.h"
 
 static int fail(diag_list *d, int rc)
@@ -23,6 +24,8 @@ static int exit_code(session_outcome o)
     case SESSION_NOTHING_TO_RECOVER: return CLI_EXIT_OK;
     case SESSION_FAILED:
     case SESSION_BAD_NAME:
+    case SESSION_BAD_RPPS:
+    case SESSION_NOT_FOUND:
     case SESSION_NO_RULES: return CLI_EXIT_ERROR;
     default: return CLI_EXIT_PROBLEMS;
     }
@@ -259,13 +262,48 @@ int cli_history(cli_ctx *c, const cli_args *a)
             rc = CLI_EXIT_ERROR;
             continue;
         }
-        printf("  v%d  %s  %s%s\n", v[i].number, v[i].date, v[i].sha256,
-               v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte");
+        char rpps[12];
+        bool other = v[i].intact && session_version_rpps(c->session, name, v[i].number, rpps) &&
+                     strcmp(rpps, name + 5) != 0; /* made before the RPPS was corrected */
+        printf("  v%d  %s  %s%s%s%s\n", v[i].number, v[i].date, v[i].sha256,
+               v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte",
+               other ? "  finalisée sous le RPPS " : "", other ? rpps : "");
         if (!v[i].intact && rc == CLI_EXIT_OK)
             rc = CLI_EXIT_PROBLEMS;
     }
     free(v);
     return fail(&d, rc);
+}
+
+int cli_rename(cli_ctx *c, const cli_args *a)
+{
+    const char *name = a->pos[0], *rpps = a->value[CLI_OPT_RPPS];
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    char new_name[STORE_NAME_MAX];
+    if (session_rename(c->session, name, rpps, new_name, &r, &d) != SESSION_OK)
+        return refused(c, &r, &d);
+    store_version *v;
+    size_t n = 0;
+    diag_list ignored;
+    diag_init(&ignored);
+    if (session_history(c->session, new_name, &v, &n, &ignored))
+        free(v);
+    diag_free(&ignored);
+    printf("Brouillon %s renommé %s : la déclaration porte maintenant le RPPS %s.\n", name,
+           new_name, new_name + 5);
+    if (n == 1)
+        printf("Sa version déjà finalisée garde son contenu et son empreinte, faits sous le RPPS "
+               "%s ; la prochaine version sera finalisée sous le RPPS %s.\n",
+               name + 5, new_name + 5);
+    else if (n)
+        printf("Ses %zu versions déjà finalisées gardent leur contenu et leur empreinte, faits "
+               "sous le RPPS %s ; la prochaine version sera finalisée sous le RPPS %s.\n",
+               n, name + 5, new_name + 5);
+    if (ident_check_rpps(new_name + 5) != IDENT_OK)
+        printf("Attention : %s.\n", ident_message(ident_check_rpps(new_name + 5), "RPPS"));
+    return fail(&d, CLI_EXIT_OK);
 }
 
 /* The recovery file's saved= field, as the file has it: sanitised for the terminal. */

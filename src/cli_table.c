@@ -60,6 +60,11 @@ const cli_command cli_commands[] = {
      "récupère (ou abandonne) le travail non enregistré après un arrêt brutal", cli_recover},
     {"restore", "ANNÉE-RPPS", 0, 0, 1, 1, "remet en place la version précédente d'un brouillon",
      cli_restore},
+    {"rename", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_RPPS), CLI_OPT(CLI_OPT_RPPS), 1, 1,
+     "corrige le RPPS d'un brouillon : le brouillon, sa copie, sa récupération et ses versions "
+     "finalisées prennent le nom ANNÉE-RPPS du nouveau numéro (les versions déjà finalisées "
+     "gardent leur contenu et leur empreinte)",
+     cli_rename},
     {"edit", "BROUILLON|FICHIER", 0, 0, 1, 1,
      "ouvre une déclaration dans l'assistant en plein écran (sans commande, fsdecl ouvre "
      "l'assistant sur son accueil)",

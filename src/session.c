@@ -311,7 +311,10 @@ char *session_explain(const session_report *r)
     case SESSION_HELD: explain_held(r, buf, sizeof buf); break;
     case SESSION_WINDOW_CLOSED: explain_closed(r, buf, sizeof buf); break;
     case SESSION_WINDOW_NOT_OPEN: explain_not_open(r, buf, sizeof buf); break;
-    case SESSION_EXISTS: snprintf(buf, sizeof buf, "le brouillon %s existe déjà", r->name); break;
+    case SESSION_EXISTS:
+        snprintf(buf, sizeof buf, "le brouillon %s existe déjà%s", r->name,
+                 r->renaming ? " (ou ses versions finalisées) : rien n'a été renommé" : "");
+        break;
     case SESSION_NO_RULES: explain_no_rules(r, buf, sizeof buf); break;
     case SESSION_COMMITMENTS_MISSING:
         snprintf(buf, sizeof buf,
@@ -335,6 +338,15 @@ char *session_explain(const session_report *r)
         break;
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
+        break;
+    case SESSION_NOT_FOUND:
+        snprintf(buf, sizeof buf, "aucun brouillon %s dans le dossier des brouillons", r->name);
+        break;
+    case SESSION_BAD_RPPS:
+        snprintf(buf, sizeof buf,
+                 "le nouveau RPPS doit être un numéro de 11 chiffres, autre que celui de %s ; "
+                 "rien n'a été modifié",
+                 r->name);
         break;
     default: snprintf(buf, sizeof buf, "%s", vocab_fr(&session_outcome_vocab, r->outcome)); break;
     }
@@ -472,4 +484,50 @@ session_outcome session_recover(session *s, const char *name, bool discard, sess
     }
     store_lock_release(&l);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, name);
+}
+
+session_outcome session_rename(session *s, const char *name, const char *rpps,
+                               char new_name[STORE_NAME_MAX], session_report *r, diag_list *d)
+{
+    new_name[0] = '\0';
+    const store_t *st = store_for(s, name, r, d);
+    if (!st)
+        return r->outcome;
+    if (!store_name(atoi(name), rpps, new_name) || strcmp(new_name, name) == 0) {
+        new_name[0] = '\0';
+        return session_report_set(r, SESSION_BAD_RPPS, name);
+    }
+    store_lock old, new;
+    session_outcome o = lock_for(st, name, &old, r, d);
+    if (o != SESSION_OK)
+        return o;
+    if (!store_draft_exists(st, name))
+        o = session_report_set(r, SESSION_NOT_FOUND, name);
+    else if ((r->renaming = store_name_taken(st, new_name)))
+        o = session_report_set(r, SESSION_EXISTS, new_name);
+    else if ((o = lock_for(st, new_name, &new, r, d)) == SESSION_OK) {
+        /* taking the new name's lock may have finished a move to it a kill interrupted */
+        if ((r->renaming = store_name_taken(st, new_name)))
+            o = session_report_set(r, SESSION_EXISTS, new_name);
+        else if (!store_rename(st, name, rpps, d))
+            o = session_report_set(r, SESSION_FAILED, name);
+        store_lock_release(&new);
+    }
+    store_lock_release(&old);
+    return o == SESSION_OK ? session_report_set(r, SESSION_OK, new_name) : o;
+}
+
+bool session_version_rpps(session *s, const char *name, int number, char rpps[12])
+{
+    rpps[0] = '\0';
+    diag_list ignored;
+    diag_init(&ignored);
+    const store_t *st = store_name_valid(name) ? session_store_located(s, &ignored) : NULL;
+    store_version info;
+    decl_t *decl = st ? store_load_version(st, name, number, &info, &ignored) : NULL;
+    if (decl && decl->identity.rpps && strlen(decl->identity.rpps) == 11)
+        snprintf(rpps, 12, "%s", decl->identity.rpps);
+    decl_free(decl);
+    diag_free(&ignored);
+    return rpps[0] != '\0';
 }

@@ -46,6 +46,8 @@ typedef struct {
     X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                    \
     X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")              \
     X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                           \
+    X(SESSION_BAD_RPPS, "bad_rpps", "le nouveau RPPS n'est pas un numéro de 11 chiffres")              \
+    X(SESSION_NOT_FOUND, "not_found", "aucun brouillon de ce nom")                                     \
     X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                            \
       "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : aucune version n'est " \
       "finalisée")
@@ -60,6 +62,7 @@ typedef struct {
     const rules_campaign *rules; /* its campaign, when known */
     store_lock holder;           /* SESSION_HELD: who holds the draft */
     store_recovery recovery;     /* SESSION_RECOVERY_PENDING, or a recovery done */
+    bool renaming;               /* SESSION_EXISTS: the new name of a rename is taken */
 } session_report;
 
 /* The report as one French sentence (no final newline), malloc'ed. */
@@ -223,6 +226,19 @@ bool session_doc_origin(session_doc *doc, recap_origin *origin, diag_list *d);
 bool session_history(session *s, const char *name, store_version **out, size_t *n, diag_list *d);
 /* Puts the backup back as the draft. */
 session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d);
+/* Corrects the RPPS of the draft name: the draft becomes YEAR-rpps (new_name), with its backup,
+ * its recovery file and its finalised versions, whole or not at all (store_rename), and the RPPS
+ * written in it is rpps. Versions already finalised keep their text and fingerprint (made under
+ * the old number); the next one is made under the new. A closed campaign's draft can be corrected
+ * too: nothing is finalised by it. Refused, nothing changed: rpps not 11 digits or the same
+ * (SESSION_BAD_RPPS), no such draft (SESSION_NOT_FOUND), a draft or versions under the new name
+ * already (SESSION_EXISTS, r->name the new name), either name open in another program
+ * (SESSION_HELD). */
+session_outcome session_rename(session *s, const char *name, const char *rpps,
+                               char new_name[STORE_NAME_MAX], session_report *r, diag_list *d);
+/* The RPPS finalised version number of name was made under (it differs from the name's after a
+ * corrected RPPS); false when the version cannot be read intact. */
+bool session_version_rpps(session *s, const char *name, int number, char rpps[12]);
 /* Saves the recovery file's content as the draft (or discards it). */
 session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
                                 diag_list *d);

@@ -12,6 +12,9 @@
  *                                  (finished by the next holder of the lock)
  *   history/YEAR-RPPS/vNNNN.cfg    transmitted version NNNN (read-only)
  *   history/YEAR-RPPS/vNNNN.sha256 its fingerprint and date
+ *   drafts/YEAR-RPPS.moving        the journal of a move (a corrected RPPS) decided and not yet
+ *                                  finished (finished by the next holder of either draft's lock)
+ *   drafts/.YEAR-RPPS.move/        what a move writes before it is decided (src/store_move.c)
  * Names are built from the campaign year and an 11-digit RPPS, never from raw user input. */
 #ifndef FSDECL_STORE_H
 #define FSDECL_STORE_H
@@ -101,8 +104,8 @@ bool store_discard_recovery(const store_t *s, const char *name, diag_list *d);
 bool store_restore_backup(const store_t *s, const char *name, diag_list *d);
 
 /* Takes the draft's lock. false with *l describing the holder when another process has it. A
- * restore a kill interrupted (YEAR-RPPS.cfg.restoring) is finished first; false (diagnosed) when
- * it cannot be. */
+ * restore a kill interrupted (YEAR-RPPS.cfg.restoring), and a move of this draft (a journal
+ * YEAR-RPPS.moving naming it), are finished first; false (diagnosed) when they cannot be. */
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d);
 void store_lock_release(store_lock *l);
 
@@ -137,6 +140,20 @@ bool store_draft_since(const store_t *s, const char *name, store_version *last, 
  * version that cannot be read is listed, not intact, and diagnosed. */
 bool store_history(const store_t *s, const char *name, store_version **out, size_t *n,
                    diag_list *d);
+
+/* ---- moving a draft (src/store_move.c) ------------------------------------------------------ */
+
+/* Whether anything of the draft name is in the store: its draft, backup, recovery file, an
+ * unfinished move, or its versions. */
+bool store_name_taken(const store_t *s, const char *name);
+/* Corrects the RPPS of the draft old: the draft, its backup, its recovery file and its versions
+ * become those of YEAR-rpps, the draft (and its companions that read as its drafts) rewritten with
+ * that RPPS; the versions are moved as they are (their text and fingerprint unchanged). Whole or
+ * not at all through a journal: a kill at any point leaves the old name whole, or the journal that
+ * the next holder of either lock follows to the new name. The caller holds both drafts' locks.
+ * False (diagnosed) when refused or failed, nothing changed (unless the diagnostics say the move
+ * is decided and will be finished). */
+bool store_rename(const store_t *s, const char *old, const char *rpps, diag_list *d);
 
 /* Writes data to path atomically (temporary file in the same folder, fsync, rename, fsync of
  * the folder), mode 0600. When backup is not NULL, the previous file is first linked there. */

@@ -333,6 +333,30 @@ expect_exit 2 edit-no-terminal env FSDECL_DATA_DIR="$tmp/store-new" "$fsdecl" ed
 grep -qx "fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes (fsdecl --help)." "$tmp/err" &&
     [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "edit-no-terminal: $(cat "$tmp/err")"
 
+# Correcting a draft's RPPS: each command as typed, then what it prints (both streams) and its
+# exit code; times, fingerprints and the temporary folder made fixed.
+story() { # story NAME: the commands on standard input, one a line, run against one store
+    while IFS= read -r line; do
+        echo "\$ fsdecl $line"
+        eval "env FSDECL_DATA_DIR='$tmp/store-$1' '$fsdecl' $line" 2>&1
+        echo "(sortie $?)"
+    done | sed -E "s|$tmp|@TMP@|g; s/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/@DATE@/g;
+                   s/[0-9a-f]{64}/@SHA256@/g; s|[0-9]{2}/[0-9]{2}/[0-9]{4} à [0-9]{2}:[0-9]{2}|@DATE@|g"
+}
+expect_golden rename story rename <<'EOS'
+finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+rename 2025-10001234565 --rpps 10001234573
+history 2025-10001234573
+rename 2025-10001234573 --rpps 1000123457
+rename 2025-10001234573 --rpps 10001234573
+rename 2025-10001234565 --rpps 10001234573
+rename 2025-10001234573
+finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+rename 2025-10001234565 --rpps 10001234573
+rename 2025-10001234565 --rpps 10001234574
+drafts --today 2025-12-20 | cut -c1-50
+EOS
+
 # Under a locale that is not UTF-8, commands still print their French text in UTF-8, the same as
 # under fr_FR.UTF-8 (the wizard's behaviour there is another matter).
 LC_ALL=C "$fsdecl" check --today $today data/examples/partial.cfg >"$tmp/c-locale.txt" 2>&1
