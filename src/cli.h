@@ -46,6 +46,8 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
       "le formulaire papier vierge d'une campagne (avec --campaign), à remplir à la main")         \
     X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                  \
       "abandonne le travail non enregistré au lieu de le récupérer")                               \
+    X(CLI_OPT_RPPS_VERIFIED, "--rpps-verified", 0, CLI_ARG_NONE, NULL, false,                      \
+      "confirme que le numéro RPPS est juste malgré sa clé incorrecte (après l'avoir vérifié)")    \
     X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", true,                               \
       "juge les échéances et la période de saisie à cette date plutôt qu'à la date du jour")
 #define CLI_OPT_ENUM(constant, name, short_name, type, value, global, help) constant,

@@ -211,6 +211,10 @@ int cli_finalize(cli_ctx *c, const cli_args *a)
                   stderr);
         return rc;
     }
+    const char *rpps = doc->decl->identity.rpps; /* confirmed only where it must be */
+    if (a->given[CLI_OPT_RPPS_VERIFIED] && !doc->read_only && rpps &&
+        ident_check_rpps(rpps) == IDENT_BAD_KEY)
+        decl_set_rpps_confirmed(doc->decl, true); /* saved with the version */
     int version = 0;
     store_version info;
     bool unsaved = session_unsaved(doc); /* an imported file is saved as the draft first */
@@ -302,7 +306,9 @@ int cli_rename(cli_ctx *c, const cli_args *a)
                "sous le RPPS %s ; la prochaine version sera finalisée sous le RPPS %s.\n",
                n, name + 5, new_name + 5);
     if (ident_check_rpps(new_name + 5) != IDENT_OK)
-        printf("Attention : %s.\n", ident_message(ident_check_rpps(new_name + 5), "RPPS"));
+        printf("Attention : %s ; s'il est juste, confirmez-le pour pouvoir finaliser une version "
+               "(« fsdecl finalize %s --rpps-verified »).\n",
+               ident_message(ident_check_rpps(new_name + 5), "RPPS"), new_name);
     return fail(&d, CLI_EXIT_OK);
 }
 

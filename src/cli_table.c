@@ -42,7 +42,8 @@ const cli_command cli_commands[] = {
      "crée le brouillon d'une campagne, repris de la déclaration de l'année précédente si elle "
      "existe (sauf --empty)",
      cli_new},
-    {"finalize", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
+    {"finalize", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_RPPS_VERIFIED) | CLI_OPT(CLI_OPT_TODAY), 0, 1,
+     1,
      "finalise une version (même incomplète) : numérotée, datée, avec son empreinte SHA-256, "
      "gardée sur cet ordinateur ; rien n'est envoyé à l'Assurance Maladie (elle se déclare sur "
      "Amelipro ou par le formulaire papier) ; possible jusqu'à la clôture de la campagne",

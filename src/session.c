@@ -339,6 +339,13 @@ char *session_explain(const session_report *r)
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
         break;
+    case SESSION_RPPS_UNCONFIRMED:
+        snprintf(buf, sizeof buf,
+                 "la clé du numéro RPPS %s est incorrecte : corrigez le numéro (« fsdecl rename %s "
+                 "--rpps NUMÉRO »), ou, s'il est juste, confirmez-le (« fsdecl finalize %s "
+                 "--rpps-verified ») ; aucune version n'a été finalisée",
+                 r->name + 5, r->name, r->name);
+        break;
     case SESSION_NOT_FOUND:
         snprintf(buf, sizeof buf, "aucun brouillon %s dans le dossier des brouillons", r->name);
         break;

@@ -256,6 +256,96 @@ static void test_interrupted(void **state)
     session_free(s);
 }
 
+/* A wrong RPPS key: confirmed through the editing API, dropped when the number changes, written in
+ * the draft only when set. */
+static void test_rpps_confirmed_field(void **state)
+{
+    (void)state;
+    diag_list d;
+    diag_init(&d);
+    decl_t *x = decl_load(EXAMPLES "gp-complete.cfg", &d);
+    assert_non_null(x);
+    size_t n;
+    char *text = decl_write(x, "test", &n);
+    assert_null(strstr(text, "rpps_confirmed"));
+    free(text);
+    uint64_t changes = x->changes;
+    decl_set_rpps_confirmed(x, true);
+    assert_true(x->rpps_confirmed);
+    assert_true(x->changes > changes);
+    text = decl_write(x, "test", &n);
+    assert_non_null(strstr(text, "rpps_confirmed = true;"));
+    decl_t *back = decl_parse(text, n, "test", &d);
+    free(text);
+    assert_non_null(back);
+    assert_true(back->rpps_confirmed);
+    /* another field, or the same number typed again, keeps it; another number drops it */
+    assert_true(decl_set_identity(back, DECL_ID_LAST_NAME, "DURAND", &d));
+    assert_true(decl_set_identity(back, DECL_ID_RPPS, "10001234565", &d));
+    assert_true(back->rpps_confirmed);
+    assert_true(decl_set_identity(back, DECL_ID_RPPS, "10001234566", &d));
+    assert_false(back->rpps_confirmed);
+    decl_set_rpps_confirmed(back, true);
+    assert_true(decl_set_identity(back, DECL_ID_RPPS, NULL, &d));
+    assert_false(back->rpps_confirmed);
+    decl_free(back);
+    decl_free(x);
+    assert_int_equal(d.count, 0);
+    diag_free(&d);
+}
+
+/* A version with a wrong RPPS key is refused until the number is confirmed; the refusal names both
+ * ways out; a rename drops the confirmation, which confirmed another number. */
+static void test_wrong_key_blocks_version(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    store_example(s);
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    char new_name[STORE_NAME_MAX];
+    assert_int_equal(session_rename(s, NAME, "10001234566", new_name, &r, &d), SESSION_OK);
+    session_doc *doc = session_open(s, new_name, 0, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(session_recover(s, new_name, true, &r, &d), SESSION_HELD);
+    session_close(doc);
+    assert_int_equal(session_recover(s, new_name, true, &r, &d), SESSION_OK);
+    doc = session_open(s, new_name, 0, &r, &d);
+    assert_true(decl_set_commitments(doc->decl, true, true, NULL, &d));
+    const eval_result *e = session_judge(doc);
+    bool blocking = false;
+    for (size_t i = 0; i < e->nmessages; i++)
+        blocking |= e->messages[i].code == EVAL_MSG_IDENTITY_RPPS &&
+                    e->messages[i].severity == EVAL_BLOCKING;
+    assert_true(blocking);
+    assert_false(e->transmittable);
+    int v = 0;
+    store_version info;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_RPPS_UNCONFIRMED);
+    assert_int_equal(v, 0);
+    char *text = session_explain(&r);
+    assert_non_null(strstr(text, "fsdecl rename 2025-10001234566 --rpps"));
+    assert_non_null(strstr(text, "--rpps-verified"));
+    free(text);
+    decl_set_rpps_confirmed(doc->decl, true);
+    e = session_judge(doc);
+    assert_true(e->transmittable);
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_int_equal(v, 2);
+    session_close(doc);
+    /* renamed to another wrong key: the confirmation is not carried */
+    char third[STORE_NAME_MAX];
+    assert_int_equal(session_rename(s, new_name, "10001234574", third, &r, &d), SESSION_OK);
+    doc = session_open(s, third, 0, &r, &d);
+    assert_non_null(doc);
+    assert_false(doc->decl->rpps_confirmed);
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_RPPS_UNCONFIRMED);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
 int main(void)
 {
     char *made = mkdtemp(base);
@@ -266,6 +356,8 @@ int main(void)
         cmocka_unit_test(test_refusals),
         cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_interrupted),
+        cmocka_unit_test(test_rpps_confirmed_field),
+        cmocka_unit_test(test_wrong_key_blocks_version),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[256];

@@ -48,6 +48,8 @@ typedef struct {
     X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                           \
     X(SESSION_BAD_RPPS, "bad_rpps", "le nouveau RPPS n'est pas un numéro de 11 chiffres")              \
     X(SESSION_NOT_FOUND, "not_found", "aucun brouillon de ce nom")                                     \
+    X(SESSION_RPPS_UNCONFIRMED, "rpps_unconfirmed",                                                    \
+      "la clé du numéro RPPS est incorrecte et le numéro n'est pas confirmé")                          \
     X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                            \
       "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : aucune version n'est " \
       "finalisée")
@@ -233,7 +235,7 @@ session_outcome session_restore(session *s, const char *name, session_report *r,
  * too: nothing is finalised by it. Refused, nothing changed: rpps not 11 digits or the same
  * (SESSION_BAD_RPPS), no such draft (SESSION_NOT_FOUND), a draft or versions under the new name
  * already (SESSION_EXISTS, r->name the new name), either name open in another program
- * (SESSION_HELD). */
+ * (SESSION_HELD). new_name is not name's buffer. */
 session_outcome session_rename(session *s, const char *name, const char *rpps,
                                char new_name[STORE_NAME_MAX], session_report *r, diag_list *d);
 /* The RPPS finalised version number of name was made under (it differs from the name's after a

@@ -114,7 +114,7 @@ today=2025-12-20
 for ex in gp-complete gp-missing-proof specialist-exempt partial bad-identifiers hospital-dpi; do
     expect_golden "check-$ex" "$fsdecl" check --today $today "data/examples/$ex.cfg"
 done
-for pair in gp-complete:0 gp-missing-proof:1 specialist-exempt:0 partial:1 bad-identifiers:0 \
+for pair in gp-complete:0 gp-missing-proof:1 specialist-exempt:0 partial:1 bad-identifiers:1 \
     hospital-dpi:0; do
     ex=${pair%:*}
     expect_exit "${pair#*:}" "check-exit-$ex" "$fsdecl" check --today $today "data/examples/$ex.cfg"
@@ -355,6 +355,11 @@ finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
 rename 2025-10001234565 --rpps 10001234573
 rename 2025-10001234565 --rpps 10001234574
 drafts --today 2025-12-20 | cut -c1-50
+check --today 2025-12-20 "$tmp/store-rename/drafts/2025-10001234574.cfg" | grep -e RPPS -e Verdict
+finalize --today 2025-12-20 2025-10001234574
+finalize --today 2025-12-20 2025-10001234574 --rpps-verified | head -2
+check --today 2025-12-20 "$tmp/store-rename/drafts/2025-10001234574.cfg" | grep -e RPPS -e Verdict
+history 2025-10001234574
 EOS
 
 # Under a locale that is not UTF-8, commands still print their French text in UTF-8, the same as
