@@ -1,5 +1,6 @@
 /* fsdecl drafts, new, transmit, history, recover, restore: the draft store, through the session. */
 #include <inttypes.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -355,5 +356,127 @@ int cli_restore(cli_ctx *c, const cli_args *a)
         return refused(c, &r, &d);
     printf("Version précédente de %s remise en place ; la version remplacée est gardée en copie.\n",
            name);
+    return fail(&d, CLI_EXIT_OK);
+}
+
+/* ---- delete, trash, undelete ----------------------------------------------------------------- */
+
+/* The user's yes to question: --yes, or « o » typed on a terminal; false without a terminal. */
+static bool confirmed(const cli_ctx *c, const cli_args *a, const char *question)
+{
+    if (a->given[CLI_OPT_YES])
+        return true;
+    if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+        fprintf(stderr,
+                "fsdecl %s : confirmez avec --yes (aucun terminal pour le demander) ; rien "
+                "n'a été modifié.\n",
+                c->command);
+        return false;
+    }
+    fprintf(stderr, "%s (o/N) ", question);
+    fflush(stderr);
+    char line[32];
+    bool yes = fgets(line, sizeof line, stdin) && (line[0] == 'o' || line[0] == 'O') &&
+               (line[1] == '\n' || line[1] == '\0' || strncmp(line + 1, "ui", 2) == 0);
+    if (!yes)
+        fprintf(stderr, "Rien n'a été modifié.\n");
+    return yes;
+}
+
+int cli_delete(cli_ctx *c, const cli_args *a)
+{
+    const char *name = a->pos[0];
+    diag_list d;
+    diag_init(&d);
+    if (store_name_valid(name)) {
+        session_report r;
+        session_doc *doc = session_open(c->session, name, SESSION_OPEN_READ_ONLY, &r, &d);
+        char who[200] = "", both[200], question[400];
+        if (doc && doc->decl->identity.last_name) {
+            snprintf(both, sizeof both, "%s%s%s", doc->decl->identity.last_name,
+                     doc->decl->identity.first_name ? " " : "",
+                     doc->decl->identity.first_name ? doc->decl->identity.first_name : "");
+            text_sanitize(both, false, who, sizeof who);
+        }
+        session_close(doc);
+        diag_free(&d);
+        diag_init(&d);
+        snprintf(question, sizeof question,
+                 "Supprimer le brouillon %s%s%s%s ? Il ira à la corbeille, avec ses versions "
+                 "finalisées.",
+                 name, *who ? " (" : "", who, *who ? ")" : "");
+        if (store_draft_exists(session_store_located(c->session, &d), name) &&
+            !confirmed(c, a, question))
+            return fail(&d, CLI_EXIT_PROBLEMS);
+    }
+    session_report r;
+    char id[STORE_TRASH_ID_MAX];
+    if (session_delete(c->session, name, id, &r, &d) != SESSION_OK)
+        return refused(c, &r, &d);
+    printf("Brouillon %s mis à la corbeille (élément %s) ; « fsdecl undelete %s » le remet en "
+           "place.\n",
+           name, id, id);
+    return fail(&d, CLI_EXIT_OK);
+}
+
+int cli_trash(cli_ctx *c, const cli_args *a)
+{
+    diag_list d;
+    diag_init(&d);
+    session_trash_entry *v;
+    size_t n;
+    bool whole = session_trash(c->session, &v, &n, &d);
+    if (a->given[CLI_OPT_EMPTY]) {
+        free(v);
+        if (!n) {
+            printf("La corbeille est vide.\n");
+            return fail(&d, whole ? CLI_EXIT_OK : CLI_EXIT_ERROR);
+        }
+        char question[200];
+        snprintf(question, sizeof question,
+                 "Vider la corbeille (%zu brouillon%s, supprimé%s pour de bon) ?", n,
+                 n > 1 ? "s" : "", n > 1 ? "s" : "");
+        if (!confirmed(c, a, question))
+            return fail(&d, CLI_EXIT_PROBLEMS);
+        session_report r;
+        size_t removed;
+        session_outcome o = session_trash_empty(c->session, &removed, &r, &d);
+        printf("Corbeille vidée : %zu brouillon%s supprimé%s pour de bon%s.\n", removed,
+               removed > 1 ? "s" : "", removed > 1 ? "s" : "",
+               removed < n ? " (les autres sont ouverts dans un autre programme)" : "");
+        return fail(&d, o == SESSION_OK ? CLI_EXIT_OK : CLI_EXIT_ERROR);
+    }
+    if (n)
+        printf("Corbeille : %zu brouillon%s\n", n, n > 1 ? "s" : "");
+    else
+        printf("La corbeille est vide.\n");
+    if (n)
+        printf("\n  Élément                           Campagne  RPPS         Praticien"
+               "                 Versions  Supprimé le\n");
+    for (size_t i = 0; i < n; i++) {
+        const store_trash_item *it = &v[i].item;
+        char who[160], when[64];
+        text_sanitize(v[i].who[0] ? v[i].who : "?", false, who, sizeof who);
+        date_stamp_fr(it->deleted, when, sizeof when);
+        int pad = 25 - (int)text_width(who);
+        printf("  %-32s  %-8.4s  %-11s  %s%*s %-8d  %s\n", it->id, it->name, it->name + 5, who,
+               pad > 0 ? pad : 0, "", it->versions, when);
+    }
+    free(v);
+    if (n)
+        printf("\n« fsdecl undelete ÉLÉMENT » remet un brouillon en place ; « fsdecl trash --empty "
+               "» vide la corbeille.\n");
+    return fail(&d, whole ? CLI_EXIT_OK : CLI_EXIT_ERROR);
+}
+
+int cli_undelete(cli_ctx *c, const cli_args *a)
+{
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    char name[STORE_NAME_MAX];
+    if (session_undelete(c->session, a->pos[0], name, &r, &d) != SESSION_OK)
+        return refused(c, &r, &d);
+    printf("Brouillon %s remis en place depuis la corbeille.\n", name);
     return fail(&d, CLI_EXIT_OK);
 }

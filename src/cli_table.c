@@ -66,6 +66,18 @@ const cli_command cli_commands[] = {
      "finalisées prennent le nom ANNÉE-RPPS du nouveau numéro (les versions déjà finalisées "
      "gardent leur contenu et leur empreinte)",
      cli_rename},
+    {"delete", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_YES), 0, 1, 1,
+     "met un brouillon à la corbeille, avec sa copie, sa récupération et ses versions finalisées "
+     "(demande confirmation ; --yes sans terminal)",
+     cli_delete},
+    {"trash", "", CLI_OPT(CLI_OPT_EMPTY) | CLI_OPT(CLI_OPT_YES), 0, 0, 0,
+     "liste la corbeille : campagne, RPPS, praticien, versions, date de suppression ; --empty la "
+     "vide pour de bon (demande confirmation ; --yes sans terminal)",
+     cli_trash},
+    {"undelete", "ÉLÉMENT", 0, 0, 1, 1,
+     "remet en place un brouillon mis à la corbeille (ÉLÉMENT : tel que « fsdecl trash » le "
+     "liste)",
+     cli_undelete},
     {"edit", "BROUILLON|FICHIER", 0, 0, 1, 1,
      "ouvre une déclaration dans l'assistant en plein écran (sans commande, fsdecl ouvre "
      "l'assistant sur son accueil)",

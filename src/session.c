@@ -347,7 +347,10 @@ char *session_explain(const session_report *r)
                  r->name + 5, r->name, r->name);
         break;
     case SESSION_NOT_FOUND:
-        snprintf(buf, sizeof buf, "aucun brouillon %s dans le dossier des brouillons", r->name);
+        snprintf(buf, sizeof buf,
+                 r->trash_id[0] ? "aucun élément %s dans la corbeille (fsdecl trash les liste)"
+                                : "aucun brouillon %s dans le dossier des brouillons",
+                 r->trash_id[0] ? r->trash_id : r->name);
         break;
     case SESSION_BAD_RPPS:
         snprintf(buf, sizeof buf,
@@ -537,4 +540,100 @@ bool session_version_rpps(session *s, const char *name, int number, char rpps[12
     decl_free(decl);
     diag_free(&ignored);
     return rpps[0] != '\0';
+}
+
+session_outcome session_delete(session *s, const char *name, char id[STORE_TRASH_ID_MAX],
+                               session_report *r, diag_list *d)
+{
+    id[0] = '\0';
+    const store_t *st = store_for(s, name, r, d);
+    if (!st)
+        return r->outcome;
+    store_lock l;
+    session_outcome o = lock_for(st, name, &l, r, d);
+    if (o != SESSION_OK)
+        return o;
+    if (!store_draft_exists(st, name))
+        o = session_report_set(r, SESSION_NOT_FOUND, name);
+    else if (!store_delete(st, name, id, d))
+        o = session_report_set(r, SESSION_FAILED, name);
+    store_lock_release(&l);
+    return o;
+}
+
+bool session_trash(session *s, session_trash_entry **out, size_t *n, diag_list *d)
+{
+    *out = NULL;
+    *n = 0;
+    const store_t *st = session_store_located(s, d);
+    store_trash_item *v;
+    size_t count;
+    if (!st)
+        return false;
+    bool ok = store_trash_list(st, &v, &count, d);
+    session_trash_entry *e = count ? calloc(count, sizeof *e) : NULL;
+    if (count && !e) {
+        free(v);
+        diag_add(d, st->root, 0, "mémoire insuffisante pour lire la corbeille");
+        return false;
+    }
+    for (size_t i = 0; i < count; i++) {
+        e[i].item = v[i];
+        diag_list ignored; /* an unreadable draft is listed without its doctor's name */
+        diag_init(&ignored);
+        decl_t *x = decl_load(v[i].draft, &ignored);
+        if (x)
+            snprintf(e[i].who, sizeof e[i].who, "%s%s%s",
+                     x->identity.last_name ? x->identity.last_name : "",
+                     x->identity.last_name && x->identity.first_name ? " " : "",
+                     x->identity.first_name ? x->identity.first_name : "");
+        decl_free(x);
+        diag_free(&ignored);
+    }
+    free(v);
+    *out = e;
+    *n = count;
+    return ok;
+}
+
+session_outcome session_undelete(session *s, const char *id, char name[STORE_NAME_MAX],
+                                 session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    name[0] = '\0';
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return session_report_set(r, SESSION_FAILED, NULL);
+    if (!store_trash_name(st, id, name)) {
+        session_report_set(r, SESSION_NOT_FOUND, NULL);
+        snprintf(r->trash_id, sizeof r->trash_id, "%.*s", (int)sizeof r->trash_id - 1,
+                 id ? id : "?");
+        return r->outcome;
+    }
+    store_lock l;
+    session_outcome o = lock_for(st, name, &l, r, d);
+    if (o != SESSION_OK)
+        return o;
+    if (!store_trash_name(st, id, name)) /* put back by another meanwhile */
+        o = session_report_set(r, SESSION_NOT_FOUND, NULL);
+    else if (store_name_taken(st, name))
+        o = session_report_set(r, SESSION_EXISTS, name);
+    else if (!store_undelete(st, id, d))
+        o = session_report_set(r, SESSION_FAILED, name);
+    else
+        session_report_set(r, SESSION_OK, name);
+    store_lock_release(&l);
+    return o;
+}
+
+session_outcome session_trash_empty(session *s, size_t *removed, session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    *removed = 0;
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return session_report_set(r, SESSION_FAILED, NULL);
+    size_t before = d->count;
+    *removed = store_trash_empty(st, d);
+    return session_report_set(r, d->count == before ? SESSION_OK : SESSION_FAILED, NULL);
 }

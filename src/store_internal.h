@@ -11,4 +11,9 @@ bool store_lock_plain(const store_t *s, const char *name, store_lock *l, diag_li
  * locks can all be had. */
 bool store_moves_finish(const store_t *s, const char *mine, diag_list *d);
 
+/* Does the steps of the journal at path (written whole by the caller, who holds its locks), then
+ * removes it. False (diagnosed) when a step cannot be done: the journal stays, for the next
+ * holder of the lock. */
+bool store_journal_run(const store_t *s, const char *journal, diag_list *d);
+
 #endif

@@ -154,6 +154,18 @@ static bool run_journal(const store_t *s, const char *path, char *text, diag_lis
     return true;
 }
 
+bool store_journal_run(const store_t *s, const char *journal, diag_list *d)
+{
+    char *text = read_journal(journal, d);
+    bool ok = text && run_journal(s, journal, text, d);
+    free(text);
+    if (text && !ok)
+        diag_add(
+            d, journal, 0,
+            "opération interrompue : elle sera terminée à la prochaine ouverture du brouillon");
+    return ok;
+}
+
 /* The names a journal locks, into names (at most MOVE_LOCKS); how many. */
 static size_t journal_locks(const char *text, char names[][STORE_NAME_MAX])
 {

@@ -346,6 +346,80 @@ static void test_wrong_key_blocks_version(void **state)
     session_free(s);
 }
 
+/* Deleting moves the draft and all it has into the trash, which lists it; putting it back
+ * restores every file; each refusal changes nothing; emptying removes the entries for good. */
+static void test_trash(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    store_example(s);
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    char id[STORE_TRASH_ID_MAX], name[STORE_NAME_MAX];
+    assert_int_equal(session_delete(s, "nom", id, &r, &d), SESSION_BAD_NAME);
+    assert_int_equal(session_delete(s, "2025-10001234581", id, &r, &d), SESSION_NOT_FOUND);
+    session_doc *doc = session_open(s, NAME, 0, &r, &d);
+    assert_non_null(doc);
+    assert_int_equal(session_delete(s, NAME, id, &r, &d), SESSION_HELD);
+    session_close(doc);
+    assert_true(there("drafts/" NAME ".cfg"));
+    assert_int_equal(session_delete(s, NAME, id, &r, &d), SESSION_OK);
+    assert_true(store_trash_id_valid(id));
+    assert_false(store_name_taken(session_store(s, &d), NAME));
+    char rel[96];
+    snprintf(rel, sizeof rel, "trash/%s/history/v0001.sha256", id);
+    assert_true(there(rel));
+    session_trash_entry *v;
+    size_t n;
+    assert_true(session_trash(s, &v, &n, &d));
+    assert_int_equal(n, 1);
+    assert_string_equal(v[0].item.id, id);
+    assert_string_equal(v[0].item.name, NAME);
+    assert_string_equal(v[0].who, "MARTIN Claude"); /* the saved draft */
+    assert_int_equal(v[0].item.versions, 1);
+    assert_int_equal(strlen(v[0].item.deleted), 19);
+    free(v);
+    /* refused: no such entry, the name taken again, the name open elsewhere */
+    assert_int_equal(session_undelete(s, "20990101-000000-2025-10001234565", name, &r, &d),
+                     SESSION_NOT_FOUND);
+    char *text = session_explain(&r);
+    assert_non_null(strstr(text, "20990101-000000-2025-10001234565"));
+    free(text);
+    store_example(s);
+    assert_int_equal(session_undelete(s, id, name, &r, &d), SESSION_EXISTS);
+    char second[STORE_TRASH_ID_MAX];
+    assert_int_equal(session_delete(s, NAME, second, &r, &d), SESSION_OK);
+    assert_string_not_equal(second, id); /* deleted twice in a second: another ID */
+    store_lock held;
+    assert_true(store_lock_plain(session_store(s, &d), NAME, &held, &d));
+    assert_int_equal(session_undelete(s, id, name, &r, &d), SESSION_HELD);
+    store_lock_release(&held);
+    /* put back whole */
+    assert_int_equal(session_undelete(s, id, name, &r, &d), SESSION_OK);
+    assert_string_equal(name, NAME);
+    assert_true(there("drafts/" NAME ".cfg") && there("drafts/" NAME ".cfg.bak") &&
+                there("drafts/" NAME ".recovery") && there("history/" NAME "/v0001.cfg"));
+    snprintf(rel, sizeof rel, "trash/%s", id);
+    assert_false(there(rel));
+    store_version *h;
+    assert_true(session_history(s, NAME, &h, &n, &d));
+    assert_int_equal(n, 1);
+    assert_true(h[0].intact);
+    free(h);
+    /* emptied: the other entry goes for good */
+    size_t removed;
+    assert_int_equal(session_trash_empty(s, &removed, &r, &d), SESSION_OK);
+    assert_int_equal(removed, 1);
+    assert_true(session_trash(s, &v, &n, &d));
+    assert_int_equal(n, 0);
+    free(v);
+    assert_true(there("drafts/" NAME ".cfg"));
+    assert_int_equal(d.count, 0);
+    diag_free(&d);
+    session_free(s);
+}
+
 int main(void)
 {
     char *made = mkdtemp(base);
@@ -358,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_interrupted),
         cmocka_unit_test(test_rpps_confirmed_field),
         cmocka_unit_test(test_wrong_key_blocks_version),
+        cmocka_unit_test(test_trash),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     char cmd[256];

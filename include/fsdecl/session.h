@@ -60,11 +60,12 @@ extern const vocab_t session_outcome_vocab;
 /* An outcome and what explains it. */
 typedef struct {
     session_outcome outcome;
-    char name[STORE_NAME_MAX];   /* the draft concerned */
-    const rules_campaign *rules; /* its campaign, when known */
-    store_lock holder;           /* SESSION_HELD: who holds the draft */
-    store_recovery recovery;     /* SESSION_RECOVERY_PENDING, or a recovery done */
-    bool renaming;               /* SESSION_EXISTS: the new name of a rename is taken */
+    char name[STORE_NAME_MAX];         /* the draft concerned */
+    const rules_campaign *rules;       /* its campaign, when known */
+    store_lock holder;                 /* SESSION_HELD: who holds the draft */
+    store_recovery recovery;           /* SESSION_RECOVERY_PENDING, or a recovery done */
+    bool renaming;                     /* SESSION_EXISTS: the new name of a rename is taken */
+    char trash_id[STORE_TRASH_ID_MAX]; /* SESSION_NOT_FOUND: the trash entry not found */
 } session_report;
 
 /* The report as one French sentence (no final newline), malloc'ed. */
@@ -241,6 +242,30 @@ session_outcome session_rename(session *s, const char *name, const char *rpps,
 /* The RPPS finalised version number of name was made under (it differs from the name's after a
  * corrected RPPS); false when the version cannot be read intact. */
 bool session_version_rpps(session *s, const char *name, int number, char rpps[12]);
+/* ---- the trash ------------------------------------------------------------------------------ */
+
+/* Moves the draft name, with its backup, recovery file and versions, into the store's trash (the
+ * entry id, named after the time it was deleted); nothing is unlinked. Refused: no such draft
+ * (SESSION_NOT_FOUND), open in another program (SESSION_HELD). */
+session_outcome session_delete(session *s, const char *name, char id[STORE_TRASH_ID_MAX],
+                               session_report *r, diag_list *d);
+
+typedef struct {
+    store_trash_item item; /* id, draft name, when deleted, versions */
+    char who[160];         /* "MARTIN Claire", as written in the draft (may be empty) */
+} session_trash_entry;
+
+/* The trash's entries, oldest first: *n of them in *out (malloc'ed). False (diagnosed) when the
+ * trash cannot be listed to the end. */
+bool session_trash(session *s, session_trash_entry **out, size_t *n, diag_list *d);
+/* Puts the trash entry id back as its draft (its name into name). Refused: no such entry
+ * (SESSION_NOT_FOUND), a draft or versions of that name in the store again (SESSION_EXISTS), the
+ * name open in another program (SESSION_HELD). */
+session_outcome session_undelete(session *s, const char *id, char name[STORE_NAME_MAX],
+                                 session_report *r, diag_list *d);
+/* Removes every entry of the trash for good; how many into *removed. */
+session_outcome session_trash_empty(session *s, size_t *removed, session_report *r, diag_list *d);
+
 /* Saves the recovery file's content as the draft (or discards it). */
 session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
                                 diag_list *d);

@@ -15,7 +15,9 @@
  *   drafts/YEAR-RPPS.moving        the journal of a move (a corrected RPPS) decided and not yet
  *                                  finished (finished by the next holder of either draft's lock)
  *   drafts/.YEAR-RPPS.move/        what a move writes before it is decided (src/store_move.c)
- * Names are built from the campaign year and an 11-digit RPPS, never from raw user input. */
+ *   trash/YYYYMMDD-HHMMSS-YEAR-RPPS/ a deleted draft: deleted (name, when), YEAR-RPPS.cfg,
+ * .cfg.bak, .recovery, history/ (src/store_trash.c) Names are built from the campaign year and an
+ * 11-digit RPPS, never from raw user input. */
 #ifndef FSDECL_STORE_H
 #define FSDECL_STORE_H
 
@@ -154,6 +156,34 @@ bool store_name_taken(const store_t *s, const char *name);
  * False (diagnosed) when refused or failed, nothing changed (unless the diagnostics say the move
  * is decided and will be finished). */
 bool store_rename(const store_t *s, const char *old, const char *rpps, diag_list *d);
+
+/* ---- the trash (src/store_trash.c) ----------------------------------------------------------- */
+
+enum { STORE_TRASH_ID_MAX = 40 };
+
+typedef struct {
+    char id[STORE_TRASH_ID_MAX]; /* "YYYYMMDD-HHMMSS-ANNÉE-RPPS" */
+    char name[STORE_NAME_MAX];   /* the draft's name */
+    char deleted[32];            /* when, "2025-12-20 14:32:05" */
+    int versions;                /* its finalised versions */
+    char draft[PATH_MAX];        /* the draft's file in the trash, to read its doctor's name */
+} store_trash_item;
+
+/* Whether id is a trash entry's ID as store_delete makes it. */
+bool store_trash_id_valid(const char *id);
+/* Moves the draft name (its draft, backup, recovery file and versions) into the trash, as the
+ * entry id; whole or not at all (the journal of store_move.c). The caller holds its lock. */
+bool store_delete(const store_t *s, const char *name, char id[STORE_TRASH_ID_MAX], diag_list *d);
+/* The trash's entries, oldest first: *n of them in *out (malloc'ed). False (diagnosed) when the
+ * trash cannot be listed to the end. */
+bool store_trash_list(const store_t *s, store_trash_item **out, size_t *n, diag_list *d);
+/* The draft name of the trash entry id; false when there is no such entry. */
+bool store_trash_name(const store_t *s, const char *id, char name[STORE_NAME_MAX]);
+/* Puts the entry id back as its draft, whole or not at all. The caller holds the draft's lock and
+ * has checked that nothing of its name is in the store. */
+bool store_undelete(const store_t *s, const char *id, diag_list *d);
+/* Removes every entry of the trash (not one whose draft's lock is held); how many. */
+size_t store_trash_empty(const store_t *s, diag_list *d);
 
 /* Writes data to path atomically (temporary file in the same folder, fsync, rename, fsync of
  * the folder), mode 0600. When backup is not NULL, the previous file is first linked there. */

@@ -1,14 +1,16 @@
 #!/bin/sh
-# Kill tests of the commands that move a draft's files as one: `rename` (a corrected RPPS). Each is
+# Kill tests of the commands that move a draft's files as one: `rename` (a corrected RPPS), `delete`
+# (into the trash) and `undelete` (back from the trash). Each is
 # killed with SIGKILL just before each of its system calls in turn on the store's files
 # (tests/store/fault.c, FSDECL_FAULT_KILL), then KILLS times at random moments (killafter); both as
 # the file system allows, and with its fallbacks forced (FSDECL_NO_EXCHANGE, FSDECL_NO_LINK).
-# After every kill: the store is the old state whole, the new state whole, or holds the move's
-# journal (drafts/OLD.moving), and nothing else under a visible name; and the next run of the same
-# command (which takes the lock, and so finishes a decided move) leaves the new state whole, with
-# no journal and no staging folder left.
+# After every kill: the store (the drafts of both names, their versions, the trash's visible
+# entries) is the old state whole, the new state whole, or holds the move's journal
+# (drafts/OLD.moving), and nothing else under a visible name; and the next run of the same command
+# (which takes the lock, and so finishes a decided move) leaves the new state whole, with no
+# journal and no staging folder left.
 # Usage: killmoves.sh OPERATION FSDECL KILLAFTER FAULT_LIBRARY SOURCE_DIR [KILLS]
-#   OPERATION: rename; KILLS: 100 by default
+#   OPERATION: rename, delete or undelete; KILLS: 100 by default
 set -u
 op=$1
 fsdecl=$2
@@ -40,6 +42,11 @@ chmod 600 "$tmp/base/drafts/$old.recovery"
 
 case $op in
 rename) args="rename $old --rpps ${new#*-}" ;;
+delete) args="delete $old --yes" ;;
+undelete)
+    FSDECL_DATA_DIR="$tmp/base" "$fsdecl" delete $old --yes >/dev/null || ko "setup: delete"
+    args="undelete $(ls "$tmp/base/trash")"
+    ;;
 *) echo "unknown operation $op"; exit 2 ;;
 esac
 
@@ -51,14 +58,27 @@ state() { # state STORE NAME
     done) | sed "s|$2|NAME|"
 }
 
+# The whole store as the user sees it: both names' files and versions, the trash's visible entries
+# (each entry's files but its « deleted » stamp, which holds the time).
+snap() { # snap STORE
+    state "$1" $old | sed 's/^/old /'
+    state "$1" $new | sed 's/^/new /'
+    for e in $(ls "$1/trash" 2>/dev/null); do
+        (cd "$1/trash/$e" && find . -type f ! -name deleted | sort | while read -r f; do
+            echo "trash $f $(sha256sum <"$f" | cut -c1-64)"
+        done)
+    done
+}
+
 fresh() { rm -rf "$tmp/s" "$tmp/hit" && cp -a "$tmp/base" "$tmp/s"; }
 fresh
 (cd "$tmp/s" && FSDECL_DATA_DIR="$tmp/s" "$fsdecl" $args >"$tmp/out" 2>&1) ||
     { ko "$op: a whole run fails"; cat "$tmp/out"; }
-old_state=$(state "$tmp/base" $old)
-new_state=$(state "$tmp/s" $new)
-[ -n "$old_state" ] && [ "$(echo "$old_state" | wc -l)" -eq 7 ] || ko "setup: the old state is not 7 files"
+old_state=$(snap "$tmp/base")
+new_state=$(snap "$tmp/s")
+[ "$(echo "$old_state" | wc -l)" -eq 7 ] || { ko "setup: the old state is not 7 files"; echo "$old_state"; }
 [ "$(echo "$new_state" | wc -l)" -eq 7 ] || { ko "$op: the whole run does not leave 7 files"; echo "$new_state"; }
+[ "$old_state" != "$new_state" ] || ko "$op: the whole run changes nothing"
 
 check() { # check WHAT
     d=$tmp/s/drafts
@@ -69,9 +89,9 @@ check() { # check WHAT
         *) ko "$1: $f is left under a visible name"; return 1 ;;
         esac
     done
-    os=$(state "$tmp/s" $old) ns=$(state "$tmp/s" $new)
+    now=$(snap "$tmp/s")
     if [ ! -e "$d/$old.moving" ]; then
-        if { [ "$os" = "$old_state" ] && [ -z "$ns" ]; } || { [ -z "$os" ] && [ "$ns" = "$new_state" ]; }; then
+        if [ "$now" = "$old_state" ] || [ "$now" = "$new_state" ]; then
             :
         else
             ko "$1: no journal, and neither the old state whole nor the new"; ls -la "$d"; return 1
@@ -80,8 +100,7 @@ check() { # check WHAT
     (cd "$tmp/s" && FSDECL_DATA_DIR="$tmp/s" "$fsdecl" $args >"$tmp/next" 2>&1)
     rc=$?
     [ $rc -eq 0 ] || [ $rc -eq 2 ] || { ko "$1: the next run exits $rc"; cat "$tmp/next"; return 1; }
-    os=$(state "$tmp/s" $old) ns=$(state "$tmp/s" $new)
-    [ -z "$os" ] && [ "$ns" = "$new_state" ] && [ ! -e "$d/$old.moving" ] && [ ! -e "$d/.$old.move" ] ||
+    [ "$(snap "$tmp/s")" = "$new_state" ] && [ ! -e "$d/$old.moving" ] && [ ! -e "$d/.$old.move" ] ||
         { ko "$1: after the next run the new state is not whole"; cat "$tmp/next"; ls -la "$d"; return 1; }
     return 0
 }
@@ -91,7 +110,7 @@ for mode in normal fallback; do
     fresh
     (cd "$tmp/s" && env "$@" LD_PRELOAD="$shim" FSDECL_DATA_DIR="$tmp/s" "$fsdecl" $args) >"$tmp/out" 2>&1
     rc=$?
-    [ $rc -eq 0 ] && [ "$(state "$tmp/s" $new)" = "$new_state" ] && ok ||
+    [ $rc -eq 0 ] && [ "$(snap "$tmp/s")" = "$new_state" ] && ok ||
         { ko "$op ($mode): a whole run fails (exit $rc) or leaves another result"; cat "$tmp/out"; }
     steps=0
     for call in open openat mkstemp write fsync fchmod fchmodat link rename renameat2 unlink mkdir; do
