@@ -95,8 +95,8 @@ static bool do_step(const store_t *s, const char *verb, const char *a, const cha
         if (unlink(from) == 0 || errno == ENOENT)
             return true;
     } else if (strcmp(verb, "rmdir") == 0) {
-        if (rmdir(from) == 0 || errno == ENOENT)
-            return true;
+        rmdir(from); /* a hidden folder left behind (not empty) is no reason to stop the move */
+        return true;
     } else {
         diag_add(d, a, 0, "étape de déplacement inconnue : %s", verb);
         return false;

@@ -395,8 +395,12 @@ static void test_trash(void **state)
     assert_true(store_lock_plain(session_store(s, &d), NAME, &held, &d));
     assert_int_equal(session_undelete(s, id, name, &r, &d), SESSION_HELD);
     store_lock_release(&held);
-    /* put back whole */
+    /* put back whole; a file someone left in the entry stays in its hidden folder */
+    char extra[PATH_MAX];
+    snprintf(extra, sizeof extra, "%s/trash/%s/note.txt", dir, id);
+    write_text(extra, "note");
     assert_int_equal(session_undelete(s, id, name, &r, &d), SESSION_OK);
+    assert_false(there("drafts/" NAME ".moving"));
     assert_string_equal(name, NAME);
     assert_true(there("drafts/" NAME ".cfg") && there("drafts/" NAME ".cfg.bak") &&
                 there("drafts/" NAME ".recovery") && there("history/" NAME "/v0001.cfg"));
