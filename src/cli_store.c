@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "fsdecl/ident.h"
+#include "fsdecl/recap.h"
 #include "fsdecl/text.h"
 
 static int fail(diag_list *d, int rc)
@@ -181,8 +182,8 @@ static void put_finalized(const session_doc *doc, int v, const store_version *in
     text_money(e->min_cents, lo, sizeof lo);
     text_money(e->max_cents, hi, sizeof hi);
     date_stamp_fr(info->date, when, sizeof when);
-    printf("Version %d de %s finalisée le %s, gardée sur cet ordinateur\nEmpreinte SHA-256 : %s\n",
-           v, doc->name, when, info->sha256);
+    printf("Version %d de %s finalisée le %s, gardée sur cet ordinateur\n%s : %s\n", v, doc->name,
+           when, RECAP_FINGERPRINT_FR, info->sha256);
     if (e->min_cents == e->max_cents)
         printf("Montant prévu : %s\n", lo);
     else

@@ -17,7 +17,7 @@ draft=2025-10001234565
 # Transmit, change, transmit again: numbered versions with their fingerprints.
 expect_exit 0 transmit-1 "$fsdecl" finalize --today 2025-12-20 data/examples/gp-complete.cfg
 expect_out transmit-1 "Version 1 de $draft finalisée le"
-expect_out transmit-1 "Empreinte SHA-256 : [0-9a-f]\{64\}"
+expect_out transmit-1 "Empreinte (prouve que la version n.a pas changé) : [0-9a-f]\{64\}"
 expect_out transmit-1 "À reporter sur Amelipro : fsdecl recap --amelipro $draft/v1$"
 sed 's/numerator = 2500;/numerator = 1000;/' data/examples/gp-complete.cfg >"$tmp/changed.cfg"
 expect_exit 0 transmit-2 "$fsdecl" finalize --today 2025-12-21 "$tmp/changed.cfg"

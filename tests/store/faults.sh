@@ -160,7 +160,7 @@ while [ $n -le 80 ]; do
     [ -e "$tmp/hit" ] || break
     if [ -e "$tmp/s/$hist_dir/v0003.sha256" ]; then
         if [ $rc -eq 0 ]; then
-            grep -q "Version 3 de .* finalisée le [0-9]" "$tmp/out" && grep -q "^Empreinte SHA-256 : [0-9a-f]\{64\}$" "$tmp/out" && ok ||
+            grep -q "Version 3 de .* finalisée le [0-9]" "$tmp/out" && grep -q "^Empreinte (prouve que la version n.a pas changé) : [0-9a-f]\{64\}$" "$tmp/out" && ok ||
                 { ko "finalize, open #$n fails: exit 0 but not said as version 3 with its date and fingerprint"; cat "$tmp/out"; }
         else
             published_errors=$((published_errors + 1))
