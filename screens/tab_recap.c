@@ -50,6 +50,9 @@ static void header_rows(const recap *r, form_t *f)
                        "dans aucune version finalisée",
                  r->origin.last_version, when);
         form_text(f, 2, r->origin.unchanged ? TERM_DIM : TERM_WARN, line, NULL, f->width);
+        recap_changes_words(&r->origin.changes, line, sizeof line);
+        if (*line)
+            form_text(f, 2, TERM_WARN, line, NULL, f->width);
     }
 }
 

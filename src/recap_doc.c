@@ -69,6 +69,7 @@ void recap_put_campaign(strbuf *b, const recap *r)
                        : "Brouillon modifié depuis la version %d, finalisée le %s : "
                          "ces changements ne sont dans aucune version finalisée\n",
                    r->origin.last_version, when);
+        recap_put_changes(b, &r->origin.changes);
     } else {
         strbuf_puts(b, "Brouillon : aucune version finalisée\n");
     }

@@ -17,6 +17,8 @@ void recap_put_range(strbuf *b, int64_t lo, int64_t hi, bool money);
  * the campaign with its window, then the draft or transmitted version: lines ending in '\n'. */
 void recap_put_identity(strbuf *b, const recap *r);
 void recap_put_campaign(strbuf *b, const recap *r);
+/* "Changé depuis cette version : …", one line; nothing when nothing is known to differ. */
+void recap_put_changes(strbuf *b, const recap_changes_t *ch);
 /* A volet's total: its points, then their worth, « 280 pts = 1 960,00 € » (ranges when unsure). */
 void recap_put_volet_total(strbuf *b, const recap *r, const recap_volet *rv);
 /* The kind of an indicator as this declaration answers it: « prérempli — à vérifier » only when

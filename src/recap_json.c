@@ -237,6 +237,16 @@ static json_t *origin_json(const recap_origin *g)
     json_object_set_new(o, "last_version", since ? json_integer(g->last_version) : json_null());
     json_object_set_new(o, "last_date", since ? str(g->last_date) : json_null());
     json_object_set_new(o, "unchanged", since ? json_boolean(g->unchanged) : json_null());
+    json_t *changes = json_null();
+    if (since && !g->unchanged) {
+        changes = json_array();
+        for (size_t i = 0; i < g->changes.count && i < RECAP_MAX_CHANGES; i++)
+            json_array_append_new(changes, str(g->changes.names[i]));
+    }
+    json_object_set_new(o, "changes", changes);
+    json_object_set_new(o, "changes_count",
+                        since && !g->unchanged ? json_integer((json_int_t)g->changes.count)
+                                               : json_null());
     json_t *declared = json_null();
     if (g->declared) {
         declared = json_object();

@@ -392,6 +392,21 @@ bool session_draft_origin(session *s, const char *name, recap_origin *origin, di
     return true;
 }
 
+void session_origin_changes(const store_t *st, const char *name, const rules_campaign *c,
+                            const decl_t *now, recap_origin *o)
+{
+    if (!c || !o->last_version || o->unchanged)
+        return;
+    store_version info;
+    diag_list scratch; /* a version that cannot be read: nothing is named, as when none differs */
+    diag_init(&scratch);
+    decl_t *was = store_load_version(st, name, o->last_version, &info, &scratch);
+    if (was)
+        recap_changes(c, was, now, &o->changes);
+    decl_free(was);
+    diag_free(&scratch);
+}
+
 decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag_list *d)
 {
     memset(origin, 0, sizeof *origin);
@@ -410,6 +425,13 @@ decl_t *session_load_any(session *s, const char *arg, recap_origin *origin, diag
                          !session_origin_declared(st, arg, origin, d))) {
                 decl_free(decl);
                 return NULL;
+            }
+            if (decl) {
+                diag_list scratch; /* rules that cannot be read: the changes are not named */
+                diag_init(&scratch);
+                session_origin_changes(st, arg, session_campaign(s, decl->campaign, &scratch), decl,
+                                       origin);
+                diag_free(&scratch);
             }
             return decl;
         }

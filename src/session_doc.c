@@ -493,6 +493,8 @@ bool session_doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
         snprintf(o->sha256, sizeof o->sha256, "%s", doc->since.sha256);
     }
     const store_t *st = o->last_version ? session_store_located(doc->session, d) : NULL;
+    if (st)
+        session_origin_changes(st, doc->name, doc->rules, doc->decl, o);
     return !st || session_origin_declared(st, doc->name, o, d);
 }
 

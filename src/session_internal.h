@@ -19,4 +19,9 @@ void session_summary_declared(const store_t *st, session_summary *sum, diag_list
  * (diagnosed, with the line) when the records cannot be read. */
 bool session_origin_declared(const store_t *st, const char *name, recap_origin *o, diag_list *d);
 
+/* What the draft now changed since the version origin names (o->changes), when it is not that
+ * version's text and the version and rules c can be read; nothing named otherwise. */
+void session_origin_changes(const store_t *st, const char *name, const rules_campaign *c,
+                            const decl_t *now, recap_origin *o);
+
 #endif

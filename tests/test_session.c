@@ -342,6 +342,41 @@ static void test_pdf_per_version(void **state)
     session_free(s);
 }
 
+/* A draft changed since its version names what changed: an identity field and an indicator's
+ * answer, nothing else; unchanged again, nothing is named. */
+static void test_changes_named(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    int v;
+    store_version info;
+    session_report r;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    recap_origin o;
+    assert_true(session_doc_origin(doc, &o, &d));
+    assert_true(o.unchanged);
+    assert_int_equal(o.changes.count, 0);
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "MARTINEZ", &d));
+    decl_answer *a = decl_answer_get(doc->decl, "v2_eprescription", &d);
+    assert_non_null(a);
+    assert_true(decl_set_ratio(doc->decl, a, true, 1000, 5000, &d));
+    assert_true(session_save(doc, &d));
+    assert_true(session_doc_origin(doc, &o, &d));
+    assert_false(o.unchanged);
+    assert_int_equal(o.changes.count, 2);
+    assert_string_equal(o.changes.names[0], "Nom");
+    assert_string_equal(o.changes.names[1], "Ordonnances numériques");
+    char words[256];
+    recap_changes_words(&o.changes, words, sizeof words);
+    assert_string_equal(words, "Changé depuis cette version : Nom ; Ordonnances numériques");
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
 /* What transmit publishes is what it judged: the saved draft's bytes read under the lock. A draft
  * rewritten on disk after it was judged (by a program that did not wait for the lock: here, by
  * hand) is not published; before, its new bytes were, commitments unticked. */
@@ -722,6 +757,7 @@ int main(void)
         cmocka_unit_test(test_commitments_for_next_version),
         cmocka_unit_test(test_transmit_publishes_what_it_judged),
         cmocka_unit_test(test_pdf_per_version),
+        cmocka_unit_test(test_changes_named),
         cmocka_unit_test(test_need_rules),
         cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_recovery),

@@ -21,6 +21,15 @@
  * recap, its PDF and the wizard. */
 #define RECAP_FINGERPRINT_FR "Empreinte (prouve que la version n'a pas changé)"
 
+/* What a draft changed since a version: the names of what differs (identity fields, indicators,
+ * their proofs), as the recap names them; borrowed from the rules and static tables. count may
+ * exceed what names holds. */
+enum { RECAP_MAX_CHANGES = 16 };
+typedef struct {
+    const char *names[RECAP_MAX_CHANGES];
+    size_t count;
+} recap_changes_t;
+
 /* Where the declaration stands: a draft, or a finalised version (kept by fsdecl: nothing is sent).
  * For a draft, its last version, if any, and whether the draft is still that version's text. */
 typedef struct {
@@ -29,9 +38,11 @@ typedef struct {
     char date[32];   /* when it was finalised, "2025-12-20 14:32:05" */
     char sha256[65]; /* its fingerprint */
     /* a draft: */
-    int last_version;   /* 0: none finalised, or none known (a file outside the store) */
-    char last_date[32]; /* when it was finalised */
-    bool unchanged;     /* the draft is that version's text byte for byte */
+    int last_version;        /* 0: none finalised, or none known (a file outside the store) */
+    char last_date[32];      /* when it was finalised */
+    bool unchanged;          /* the draft is that version's text byte for byte */
+    recap_changes_t changes; /* when not unchanged: what differs from that version (none known:
+                              * count 0, as when only the saved text's form differs) */
     /* Recorded as declared (store_declared.h): for a version, its own record; for a draft, the
      * last record, of whichever version. */
     bool declared;
@@ -110,6 +121,11 @@ const char *recap_total_note(const recap *r);
  * « fsdecl n'envoie rien à l'Assurance Maladie : pour déclarer, avant la clôture du 08/02/2026,
  * reportez ces réponses sur Amelipro ... ou envoyez ... le formulaire papier ... ». */
 void recap_declare_words(const rules_campaign *c, char *buf, size_t size);
+/* What now changed since was (a version of the same draft), into *ch; false without memory. */
+bool recap_changes(const rules_campaign *c, const decl_t *was, const decl_t *now,
+                   recap_changes_t *ch);
+/* « Changé depuis cette version : Prénom ; … » ("" when nothing is named), cut to size. */
+void recap_changes_words(const recap_changes_t *ch, char *buf, size_t size);
 
 /* The recap a doctor keeps, as text (fsdecl recap --format text). */
 char *recap_render_text(const recap *r);
