@@ -13,6 +13,7 @@
 #include "dialog.h"
 #include "edit.h"
 #include "frame.h"
+#include "sheet.h"
 #include "fsdecl/text.h"
 #include "tabs.h"
 #include "typing.h"
@@ -162,11 +163,16 @@ static void refuse(app *a, const session_report *r, const diag_list *d)
     dialog_ask(a, "Version non finalisée", text, close_button, 0, NULL, NULL);
 }
 
-/* The version's box read: the declaration changed (it has a version more). */
+/* The version's box answered: the declaration changed (it has a version more); then what the
+ * doctor chose to do next: the sheet to report on Amelipro, or the paper form printed. */
 static void finalised_read(app *a, void *ctx, int answer, const void *value)
 {
-    (void)ctx, (void)answer, (void)value;
+    (void)ctx, (void)value;
     changed(a);
+    if (answer == 0)
+        sheet_open(a);
+    else if (answer == 1)
+        sheet_print_form(a);
 }
 
 /* Confirmed: the typing not validated effaced if it was to be, then the version finalised
@@ -201,7 +207,9 @@ static void finalise_confirmed(app *a, bool efface, int answer)
             "%s Version %d finalisée : à déclarer sur Amelipro ou par le formulaire "
             "papier.",
             term_symbol(TERM_SYM_OK), version);
-    dialog_ask(a, "Version finalisée", text, close_button, 0, finalised_read, NULL);
+    static const char *const next[] = {"Voir ce qu'il faut reporter sur Amelipro",
+                                       "Imprimer le formulaire papier", "Plus tard", NULL};
+    dialog_ask(a, "Version finalisée", text, next, 0, finalised_read, NULL);
 }
 
 static void confirmed_keeping(app *a, void *ctx, int answer, const void *value)
@@ -422,6 +430,16 @@ static unsigned act(app *a, wiz_action act, int key)
         dialog_missing(a, missing_chosen, NULL);
         break;
     case ACT_PDF: app_defer(a, write_pdf, NULL); break;
+    case ACT_SHEET:
+        if (edit_leave(a))
+            changed(a);
+        sheet_open(a);
+        break;
+    case ACT_DECLARED:
+        if (edit_leave(a))
+            changed(a);
+        sheet_record(a);
+        break;
     case ACT_QUIT:
     case ACT_INTERRUPT: app_defer(a, leave_step, NULL); break;
     case ACT_ENTER: move_focus(a, 1); break;

@@ -211,6 +211,23 @@ mkdir -m 700 "$tmp/nohome"
 [ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565-brouillon.pdf" 2>&1)" = 600 ] && ok ||
     { ko "F6: the PDF is not written 0600"; ls -la "$tmp/nohome"; cat "$tmp/dumps/f6.txt"; }
 
+# F6 on the « à reporter sur Amelipro » sheet (F4) writes its PDF beside the recap's, named after
+# the draft or the version; after a version is finalised, « Imprimer le formulaire papier » writes
+# that version's pre-filled paper form. The message line says where each was written.
+rm -rf "$store" "$tmp/dumps" "$tmp/nohome" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps" "$tmp/nohome"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+printf 'key Enter\nkey F4\nkey F6\ndump brouillon.txt\nkey Esc\nkey PgDn 3\nkey Tab 2\nkey Enter\nkey Enter\ntype i\ndump formulaire.txt\nkey F4\nkey C-p\ndump v1.txt\n' >"$tmp/sheet-pdf.keys"
+(cd "$tmp/dumps" && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/sheet-pdf.keys \
+    FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+for want in "brouillon.txt|Fiche « à reporter sur Amelipro » écrite : ~/a-reporter-sur-amelipro-2025-10001234565-brouillon.pdf" \
+    "formulaire.txt|Formulaire papier écrit : ~/formulaire-2025-10001234565-v1.pdf" \
+    "v1.txt|Fiche « à reporter sur Amelipro » écrite : ~/a-reporter-sur-amelipro-2025-10001234565-v1.pdf"; do
+    dump=${want%%|*} said=${want#*|} file=$tmp/nohome/${want##*~/}
+    grep -qF "$said" "$tmp/dumps/$dump" && [ "$(head -c 5 "$file" 2>/dev/null)" = "%PDF-" ] &&
+        [ "$(stat -c %a "$file")" = 600 ] && ok ||
+        { ko "sheet and form PDFs: « $said » not said, or $file not a PDF written 0600"; cat "$tmp/dumps/$dump" "$tmp/out"; ls -la "$tmp/nohome"; }
+done
+
 # The Récapitulatif tab over a history it cannot read (a file where its folder should be, which
 # even root cannot list) says so; it used to show the recap as if nothing had been transmitted.
 rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$store/history" "$tmp/dumps"
