@@ -34,7 +34,7 @@ static void write_sheet_pdf(app *a, void *unused)
     diag_list d;
     diag_init(&d);
     bool ok = session_write_sheet_pdf(a->doc, path, sizeof path, &d);
-    say_written(a, "Fiche « à reporter sur Amelipro » écrite", ok, path, &d);
+    say_written(a, "Fiche écrite", ok, path, &d);
     diag_free(&d);
 }
 

@@ -219,9 +219,9 @@ cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
 printf 'key Enter\nkey F4\nkey F6\ndump brouillon.txt\nkey Esc\nkey PgDn 3\nkey Tab 2\nkey Enter\nkey Enter\ntype i\ndump formulaire.txt\nkey F4\nkey C-p\ndump v1.txt\n' >"$tmp/sheet-pdf.keys"
 (cd "$tmp/dumps" && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/sheet-pdf.keys \
     FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
-for want in "brouillon.txt|Fiche « à reporter sur Amelipro » écrite : ~/a-reporter-sur-amelipro-2025-10001234565-brouillon.pdf" \
+for want in "brouillon.txt|Fiche écrite : ~/a-reporter-sur-amelipro-2025-10001234565-brouillon.pdf" \
     "formulaire.txt|Formulaire papier écrit : ~/formulaire-2025-10001234565-v1.pdf" \
-    "v1.txt|Fiche « à reporter sur Amelipro » écrite : ~/a-reporter-sur-amelipro-2025-10001234565-v1.pdf"; do
+    "v1.txt|Fiche écrite : ~/a-reporter-sur-amelipro-2025-10001234565-v1.pdf"; do
     dump=${want%%|*} said=${want#*|} file=$tmp/nohome/${want##*~/}
     grep -qF "$said" "$tmp/dumps/$dump" && [ "$(head -c 5 "$file" 2>/dev/null)" = "%PDF-" ] &&
         [ "$(stat -c %a "$file")" = 600 ] && ok ||
