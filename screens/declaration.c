@@ -156,9 +156,30 @@ static void write_pdf(app *a, void *unused)
 
 static const char *const close_button[] = {"Fermer", NULL};
 
-/* Says why no version can be finalised now, in a box. */
+/* The wrong RPPS key's box read: the focus on the box that confirms the number. */
+static void rpps_refusal_read(app *a, void *ctx, int answer, const void *value)
+{
+    (void)ctx, (void)answer, (void)value;
+    go_to_tab(a, 0);
+    if (form_focus_binding(&a->form, (binding){BIND_RPPS_CONFIRMED, NULL, 0}))
+        form_show_block(&a->form);
+}
+
+/* Says why no version can be finalised now, in a box; a wrong RPPS key with both ways out. */
 static void refuse(app *a, const session_report *r, const diag_list *d)
 {
+    if (r->outcome == SESSION_RPPS_UNCONFIRMED) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "Aucune version n'a été finalisée : la clé du numéro RPPS %s est incorrecte. "
+                 "S'il est faux, corrigez-le depuis l'accueil : il nomme le brouillon et ne se "
+                 "change pas ici. S'il est juste, cochez « %s » dans l'onglet Identité, puis "
+                 "finalisez.",
+                 a->doc->decl->identity.rpps ? a->doc->decl->identity.rpps : "?",
+                 TABS_RPPS_CONFIRMED);
+        dialog_ask(a, "Version non finalisée", text, close_button, 0, rpps_refusal_read, NULL);
+        return;
+    }
     char text[1024];
     char *why = session_explain(r);
     snprintf(text, sizeof text, "Aucune version n'a été finalisée : %s%s%s", why ? why : "erreur",
