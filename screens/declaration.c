@@ -172,10 +172,10 @@ static void refuse(app *a, const session_report *r, const diag_list *d)
         char text[1024];
         snprintf(text, sizeof text,
                  "Aucune version n'a été finalisée : la clé du numéro RPPS %s est incorrecte. "
-                 "S'il est faux, corrigez-le depuis l'accueil : il nomme le brouillon et ne se "
-                 "change pas ici. S'il est juste, cochez « %s » dans l'onglet Identité, puis "
-                 "finalisez.",
-                 a->doc->decl->identity.rpps ? a->doc->decl->identity.rpps : "?",
+                 "S'il est faux, corrigez-le depuis l'accueil (ou « fsdecl rename %s --rpps "
+                 "NUMÉRO ») : il nomme le brouillon et ne se change pas ici. S'il est juste, "
+                 "cochez « %s » dans l'onglet Identité, puis finalisez.",
+                 a->doc->decl->identity.rpps ? a->doc->decl->identity.rpps : "?", a->doc->name,
                  TABS_RPPS_CONFIRMED);
         dialog_ask(a, "Version non finalisée", text, close_button, 0, rpps_refusal_read, NULL);
         return;
