@@ -36,7 +36,9 @@ static const keymap_entry GLOBAL[] = {
 static const keymap_entry FORM[] = {
     {ACT_SAVE, "F2 ^S", K(KEY_F(2), CTRL_KEY('s')), false},
     {ACT_MISSING, "F3", K(KEY_F(3)), false},
+    {ACT_SHEET, "F4", K(KEY_F(4)), false},
     {ACT_PDF, "F6 ^P", K(KEY_F(6), CTRL_KEY('p')), false},
+    {ACT_DECLARED, "F8", K(KEY_F(8)), false},
     {ACT_NEXT, "Tab ↓", K('\t', KEY_DOWN), false},
     {ACT_PREV, "Maj+Tab ↑", K(KEY_BTAB, KEY_UP), false},
     {ACT_GOTO_TAB, "Alt+1-9", K(ALT_DIGITS), false},
@@ -98,6 +100,17 @@ static const keymap_entry BUTTONS[] = {
     {ACT_BUTTON_LETTER, "initiale", K(0), true},
     {ACT_BUTTON_PREV, "← Maj+Tab", K(KEY_LEFT, KEY_BTAB), false},
     {ACT_BUTTON_NEXT, "→ Tab", K(KEY_RIGHT, '\t'), false},
+};
+
+/* The « à reporter sur Amelipro » sheet: F6 prints it as F6 prints the recap in the declaration. */
+static const keymap_entry SHEET[] = {
+    {ACT_SHEET_PDF, "F6 ^P", K(KEY_F(6), CTRL_KEY('p')), false},
+    {ACT_DECLARED, "F8", K(KEY_F(8)), false},
+    {ACT_UP, "↑", K(KEY_UP), false},
+    {ACT_DOWN, "↓", K(KEY_DOWN), false},
+    {ACT_PAGE_UP, "PgUp", K(KEY_PPAGE), false},
+    {ACT_PAGE_DOWN, "PgDn Espace", K(KEY_NPAGE, ' '), false},
+    {ACT_CLOSE, "Échap q", K(KEYS_ESC, 'q', 'Q'), false},
 };
 
 #define KEYMAP_ROW(constant, title, entries)                                                       \

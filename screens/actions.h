@@ -30,6 +30,18 @@
     X(ACT_MISSING, "Ce qui manque",                                                                \
       "ce qui manque, classé par valeur en euros ; Entrée va au champ concerné", ON_FIELDS)        \
     X(ACT_PDF, "PDF", "écrit le récapitulatif en PDF dans votre dossier personnel", ON_FIELDS)     \
+    X(ACT_SHEET, "Amelipro", "ce qu'il faut reporter sur Amelipro, à lire ou à imprimer en PDF",   \
+      ON_FIELDS)                                                                                   \
+    X(ACT_DECLARED, "Déclarée",                                                                    \
+      "note que la version finalisée a été déclarée sur Amelipro ou envoyée par "            \
+      "le formulaire papier, ou efface cette mention",                                             \
+      ON_FIELDS | ON_(SHEET))                                                                      \
+    X(ACT_SHEET_PDF, "PDF",                                                                        \
+      "écrit la fiche « à reporter sur Amelipro » en PDF dans votre dossier personnel",            \
+      ON_(SHEET))                                                                                  \
+    X(ACT_CLOSE, "Fermer", "ferme la fiche et revient à la déclaration", ON_(SHEET))               \
+    X(ACT_PAGE_UP, "Page précédente", "remonte d'une page", ON_(SHEET))                            \
+    X(ACT_PAGE_DOWN, "Page suivante", "descend d'une page", ON_(SHEET))                            \
     X(ACT_NEXT, "Suivant",                                                                         \
       "passe au champ ou à la ligne suivante ; après le dernier champ, à l'onglet suivant",        \
       ON_FIELDS | ON_HOME)                                                                         \
@@ -68,9 +80,10 @@
     X(ACT_UNSET, "Sans réponse", "retire la réponse", ON_(CHECK))                                  \
     X(ACT_CHOICE_PREV, "Choix précédent", "choisit la réponse de gauche", ON_(CHECK))              \
     X(ACT_CHOICE_NEXT, "Choix suivant", "choisit la réponse de droite", ON_(CHECK))                \
-    X(ACT_UP, "Monter", "monte dans la liste ou le texte", ON_(ASK) | ON_(PICK) | ON_(DIALOG))     \
+    X(ACT_UP, "Monter", "monte dans la liste ou le texte",                                         \
+      ON_(ASK) | ON_(PICK) | ON_(DIALOG) | ON_(SHEET))                                             \
     X(ACT_DOWN, "Descendre", "descend dans la liste ou le texte",                                  \
-      ON_(ASK) | ON_(PICK) | ON_(DIALOG))                                                          \
+      ON_(ASK) | ON_(PICK) | ON_(DIALOG) | ON_(SHEET))                                             \
     X(ACT_BUTTON_PREV, "Bouton précédent", "passe au bouton précédent", ON_(ASK))                  \
     X(ACT_BUTTON_NEXT, "Bouton suivant", "passe au bouton suivant", ON_(ASK))                      \
     X(ACT_BUTTON_LETTER, "Initiale", "active le bouton qui commence par cette lettre", ON_(ASK))
@@ -88,7 +101,8 @@ typedef enum { WIZ_ACTIONS(ACT_ENUM) ACT_NONE } wiz_action;
     X(KEYMAP_CHECK, "Sur une case, une réponse oui/non ou quelques choix", CHECK)                  \
     X(KEYMAP_LIST, "Sur l'accueil", LIST)                                                          \
     X(KEYMAP_DIALOG, "Dans une fenêtre", DIALOG)                                                   \
-    X(KEYMAP_BUTTONS, "Sur les boutons d'une fenêtre", BUTTONS)
+    X(KEYMAP_BUTTONS, "Sur les boutons d'une fenêtre", BUTTONS)                                    \
+    X(KEYMAP_SHEET, "Dans la fiche « à reporter sur Amelipro »", SHEET)
 
 #define KEYMAP_ENUM(constant, title, entries) constant,
 typedef enum { KEYMAPS(KEYMAP_ENUM) KEYMAP_COUNT } keymap_id;
@@ -106,7 +120,8 @@ typedef enum { KEYMAPS(KEYMAP_ENUM) KEYMAP_COUNT } keymap_id;
     X(KEYS_ON_ASK, 3, KEYMAP_BUTTONS, KEYMAP_DIALOG, KEYMAP_GLOBAL)                                \
     X(KEYS_ON_INPUT, 3, KEYMAP_TEXT, KEYMAP_DIALOG, KEYMAP_GLOBAL)                                 \
     X(KEYS_ON_PICK, 3, KEYMAP_CHOICE, KEYMAP_DIALOG, KEYMAP_GLOBAL)                                \
-    X(KEYS_ON_DIALOG, 3, KEYMAP_DIALOG, KEYMAP_GLOBAL)
+    X(KEYS_ON_DIALOG, 3, KEYMAP_DIALOG, KEYMAP_GLOBAL)                                             \
+    X(KEYS_ON_SHEET, 4, KEYMAP_SHEET, KEYMAP_GLOBAL)
 
 #define KEYMAP_STACK_ENUM(constant, family, ...) constant,
 typedef enum { KEYMAP_STACKS(KEYMAP_STACK_ENUM) KEYS_ON_COUNT } keymap_stack;
@@ -121,7 +136,7 @@ enum { KEYMAP_MAX_KEYS = 12, KEYMAP_MAX_DEPTH = 3 };
 #define ON_TEXTS (ON_(TEXT) | ON_(INPUT))
 #define ON_LISTS (ON_(CHOICE) | ON_(PICK))
 #define ON_DIALOGS (ON_(ASK) | ON_(INPUT) | ON_(PICK) | ON_(DIALOG))
-#define ON_ALL (ON_FIELDS | ON_HOME | ON_DIALOGS)
+#define ON_ALL (ON_FIELDS | ON_HOME | ON_DIALOGS | ON_(SHEET))
 
 /* A binding: the keys of an action in one map, and how they are shown. chars: also every
  * character a key types (the keys listed then come first). */

@@ -172,6 +172,12 @@ static void load_first_year(session_doc *doc, binding b, field_t *fl)
     load_checkbox(fl, doc->decl->first_year);
 }
 
+static void load_rpps_confirmed(session_doc *doc, binding b, field_t *fl)
+{
+    (void)b;
+    load_checkbox(fl, doc->decl->rpps_confirmed);
+}
+
 static void load_accuracy(session_doc *doc, binding b, field_t *fl)
 {
     (void)b;
@@ -399,6 +405,12 @@ static bool set_specialty(const give *g)
 static bool set_first_year(const give *g)
 {
     decl_set_first_year(g->doc->decl, ticked(g));
+    return true;
+}
+
+static bool set_rpps_confirmed(const give *g)
+{
+    decl_set_rpps_confirmed(g->doc->decl, ticked(g));
     return true;
 }
 
@@ -658,6 +670,7 @@ static const bind_ops OPS[] = {
     [BIND_ACCURACY] = {WIDGET_CHECKBOX, load_accuracy, set_accuracy, NULL, false},
     [BIND_KEEP_PROOFS] = {WIDGET_CHECKBOX, load_keep_proofs, set_keep_proofs, NULL, false},
     [BIND_TRANSMIT] = {WIDGET_BUTTON, NULL, NULL, NULL, false},
+    [BIND_RPPS_CONFIRMED] = {WIDGET_CHECKBOX, load_rpps_confirmed, set_rpps_confirmed, NULL, false},
 };
 #define OPS_ONE(constant, name) +1
 _Static_assert(sizeof OPS / sizeof OPS[0] == 0 FORM_BINDS(OPS_ONE), "one row per binding kind");

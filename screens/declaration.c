@@ -14,6 +14,7 @@
 #include "dialog.h"
 #include "edit.h"
 #include "frame.h"
+#include "sheet.h"
 #include "fsdecl/text.h"
 #include "tabs.h"
 #include "typing.h"
@@ -155,9 +156,30 @@ static void write_pdf(app *a, void *unused)
 
 static const char *const close_button[] = {"Fermer", NULL};
 
-/* Says why no version can be finalised now, in a box. */
+/* The wrong RPPS key's box read: the focus on the box that confirms the number. */
+static void rpps_refusal_read(app *a, void *ctx, int answer, const void *value)
+{
+    (void)ctx, (void)answer, (void)value;
+    go_to_tab(a, 0);
+    if (form_focus_binding(&a->form, (binding){BIND_RPPS_CONFIRMED, NULL, 0}))
+        form_show_block(&a->form);
+}
+
+/* Says why no version can be finalised now, in a box; a wrong RPPS key with both ways out. */
 static void refuse(app *a, const session_report *r, const diag_list *d)
 {
+    if (r->outcome == SESSION_RPPS_UNCONFIRMED) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "Aucune version n'a été finalisée : la clé du numéro RPPS %s est incorrecte. "
+                 "S'il est faux, corrigez-le depuis l'accueil (ou « fsdecl rename %s --rpps "
+                 "NUMÉRO ») : il nomme le brouillon et ne se change pas ici. S'il est juste, "
+                 "cochez « %s » dans l'onglet Identité, puis finalisez.",
+                 a->doc->decl->identity.rpps ? a->doc->decl->identity.rpps : "?", a->doc->name,
+                 TABS_RPPS_CONFIRMED);
+        dialog_ask(a, "Version non finalisée", text, close_button, 0, rpps_refusal_read, NULL);
+        return;
+    }
     char text[1024];
     char *why = session_explain(r);
     snprintf(text, sizeof text, "Aucune version n'a été finalisée : %s%s%s", why ? why : "erreur",
@@ -166,11 +188,16 @@ static void refuse(app *a, const session_report *r, const diag_list *d)
     dialog_ask(a, "Version non finalisée", text, close_button, 0, NULL, NULL);
 }
 
-/* The version's box read: the declaration changed (it has a version more). */
+/* The version's box answered: the declaration changed (it has a version more); then what the
+ * doctor chose to do next: the sheet to report on Amelipro, or the paper form printed. */
 static void finalised_read(app *a, void *ctx, int answer, const void *value)
 {
-    (void)ctx, (void)answer, (void)value;
+    (void)ctx, (void)value;
     changed(a);
+    if (answer == 0)
+        sheet_open(a);
+    else if (answer == 1)
+        sheet_print_form(a);
 }
 
 /* Confirmed: the typing not validated effaced if it was to be, then the version finalised
@@ -205,7 +232,9 @@ static void finalise_confirmed(app *a, bool efface, int answer)
             "%s Version %d finalisée : à déclarer sur Amelipro ou par le formulaire "
             "papier.",
             term_symbol(TERM_SYM_OK), version);
-    dialog_ask(a, "Version finalisée", text, close_button, 0, finalised_read, NULL);
+    static const char *const next[] = {"Voir ce qu'il faut reporter sur Amelipro",
+                                       "Imprimer le formulaire papier", "Plus tard", NULL};
+    dialog_ask(a, "Version finalisée", text, next, 0, finalised_read, NULL);
 }
 
 static void confirmed_keeping(app *a, void *ctx, int answer, const void *value)
@@ -426,6 +455,16 @@ static unsigned act(app *a, wiz_action act, int key)
         dialog_missing(a, missing_chosen, NULL);
         break;
     case ACT_PDF: app_defer(a, write_pdf, NULL); break;
+    case ACT_SHEET:
+        if (edit_leave(a))
+            changed(a);
+        sheet_open(a);
+        break;
+    case ACT_DECLARED:
+        if (edit_leave(a))
+            changed(a);
+        sheet_record(a);
+        break;
     case ACT_QUIT:
     case ACT_INTERRUPT: app_defer(a, leave_step, NULL); break;
     case ACT_ENTER: move_focus(a, 1); break;

@@ -46,7 +46,8 @@
     X(BIND_COMMENT, "comment")                                                                     \
     X(BIND_ACCURACY, "accuracy")                                                                   \
     X(BIND_KEEP_PROOFS, "keep_proofs")                                                             \
-    X(BIND_TRANSMIT, "transmit") /* a button */
+    X(BIND_TRANSMIT, "transmit")             /* a button */                                        \
+    X(BIND_RPPS_CONFIRMED, "rpps_confirmed") /* shown only while the RPPS key is wrong */
 #define FORM_BIND_ENUM(constant, name) constant,
 typedef enum { FORM_BINDS(FORM_BIND_ENUM) } bind_kind;
 #undef FORM_BIND_ENUM

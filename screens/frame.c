@@ -158,7 +158,7 @@ static void since_text(app *a, bool brief, char *buf, size_t size)
 static void draw_status(app *a, int y)
 {
     const eval_result *e = session_judge(a->doc);
-    char pts[96], eur[96], state[96], line[512];
+    char pts[96], eur[96], state[200], line[512];
     term_fill(y, 0, COLS, TERM_STATUS);
     term_fill(y + 1, 0, COLS, TERM_STATUS);
     if (!e) {
@@ -175,6 +175,16 @@ static void draw_status(app *a, int y)
         draft_state(a, true, state, sizeof state);
     if ((int)(text_width(line) + text_width(state) + text_width(since)) >= COLS)
         since_text(a, true, since, sizeof since);
+    bool declared; /* a version recorded as declared: said after the draft's state, or instead */
+    char words[160], both[200];
+    session_doc_state_words(a->doc, &declared, NULL, words, sizeof words);
+    snprintf(both, sizeof both, "%.90s %s %.100s", state, term_symbol(TERM_SYM_SEP), words);
+    if (declared) /* the words say a change since: « v1 déclarée, brouillon modifié depuis » */
+        since[0] = '\0';
+    if (declared && (int)(text_width(line) + text_width(both)) < COLS)
+        snprintf(state, sizeof state, "%s", both);
+    else if (declared && !session_unsaved(a->doc))
+        snprintf(state, sizeof state, "%s", words);
     strncat(line, state, sizeof line - strlen(line) - 1);
     strncat(line, since, sizeof line - strlen(line) - 1);
     term_text_cut(y, 0, COLS, TERM_STATUS, line);
@@ -184,7 +194,8 @@ static void draw_status(app *a, int y)
 
 static void draw_footer(app *a, int y)
 {
-    static const wiz_action shown[] = {ACT_HELP,     ACT_SAVE,     ACT_MISSING, ACT_QUIT,
+    static const wiz_action shown[] = {ACT_HELP,     ACT_SAVE,     ACT_MISSING,
+                                       ACT_SHEET,    ACT_QUIT,     ACT_DECLARED,
                                        ACT_GOTO_TAB, ACT_NEXT_TAB, ACT_NEXT};
     char foot[512];
     keymap_footer(KEYS_ON_FORM, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);

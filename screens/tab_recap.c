@@ -166,6 +166,13 @@ void tab_recap_build_rows(app *a, int index, form_t *f)
         return;
     }
     header_rows(r, f);
+    bool declared;
+    char words[160], state_line[200];
+    session_doc_state_words(a->doc, &declared, NULL, words, sizeof words);
+    if (declared) { /* as the home screen and « fsdecl drafts » say it */
+        snprintf(state_line, sizeof state_line, "État : %s", words);
+        form_text(f, 2, TERM_INFO, state_line, NULL, f->width);
+    }
     if (*unread)
         form_text(f, 0, TERM_BAD, unread, NULL, f->width);
     total_rows(r, f);

@@ -9,6 +9,7 @@
 #include "tabs.h"
 
 #include "bind.h"
+#include "fsdecl/ident.h"
 #include "fsdecl/recap.h"
 #include "fsdecl/text.h"
 #include "tabs_internal.h"
@@ -59,6 +60,8 @@ static void identity_build(app *a, int index, form_t *f)
     snprintf(line, sizeof line, "N° RPPS : %s (il identifie ce brouillon)",
              d->identity.rpps ? d->identity.rpps : "?");
     form_text(f, 2, TERM_DIM, line, NULL, f->width);
+    if (d->identity.rpps && ident_check_rpps(d->identity.rpps) == IDENT_BAD_KEY)
+        bind_row(doc, f, 2, TABS_RPPS_CONFIRMED, (binding){BIND_RPPS_CONFIRMED, NULL, 0}, NULL);
     static const decl_identity_field shown[] = {DECL_ID_LAST_NAME, DECL_ID_FIRST_NAME,
                                                 DECL_ID_SPECIALTY, DECL_ID_AM_NUMBER,
                                                 DECL_ID_ADDRESS,   DECL_ID_CAISSE};

@@ -7,6 +7,9 @@
 
 #include "app.h"
 
+/* The Identité tab's box that confirms an RPPS whose check key is wrong, shown only then. */
+#define TABS_RPPS_CONFIRMED "Le numéro RPPS est juste (clé non conforme)"
+
 /* Sets the tabs up for the open declaration. */
 void tabs_setup(app *a);
 /* The current tab's rows rebuilt. */

@@ -223,3 +223,31 @@ bool session_origin_declared(const store_t *st, const char *name, recap_origin *
     free(v);
     return true;
 }
+
+const char *session_doc_state_words(session_doc *doc, bool *declared, store_declared *last,
+                                    char *buf, size_t size)
+{
+    session_summary s;
+    memset(&s, 0, sizeof s);
+    const eval_result *e = session_judge(doc);
+    s.state = !e                                ? SESSION_DRAFT_NO_RULES
+              : e->window == EVAL_WINDOW_CLOSED ? SESSION_DRAFT_CLOSED
+                                                : SESSION_DRAFT_JUDGED;
+    s.nblocking = e ? e->nblocking : 0;
+    s.entry.versions = doc->since_read ? doc->since.number : 0;
+    s.changed = !doc->since_same || session_unsaved(doc);
+    store_declared *v = NULL;
+    size_t n = 0;
+    diag_list d;
+    diag_init(&d);
+    if (session_declared_list(doc->session, doc->name, &v, &n, &d) && n) {
+        s.declared = true;
+        s.last_declared = v[n - 1];
+    }
+    diag_free(&d);
+    free(v);
+    *declared = s.declared;
+    if (last && s.declared)
+        *last = s.last_declared;
+    return session_state_words(&s, buf, size);
+}

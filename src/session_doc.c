@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fsdecl/ident.h"
+#include "fsdecl/sheet.h"
 #include "session_internal.h"
 
 enum { AUTOSAVE_DELAY_MS = 2000 };
@@ -498,31 +499,74 @@ bool session_doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
     return !st || session_origin_declared(st, doc->name, o, d);
 }
 
-bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size, diag_list *d)
+/* The recap of the open declaration as it is now, and where it stands in *origin; NULL with the
+ * reason in d. */
+static recap *doc_recap(session_doc *doc, recap_origin *origin, diag_list *d)
 {
     const eval_result *e = session_judge(doc);
+    if (!session_doc_origin(doc, origin, d))
+        return NULL;
+    if (!e)
+        diag_add(d, doc->name, 0, "règles de la campagne introuvables : pas de PDF");
+    return e ? recap_build(doc->rules, doc->decl, e, origin) : NULL;
+}
+
+/* Writes pdf into the user's home folder as PREFIX-ANNÉE-RPPS-vN.pdf, or -brouillon.pdf for a
+ * draft: never over another version's PDF. */
+static bool write_home_pdf(const session_doc *doc, const recap_origin *origin, const char *prefix,
+                           const char *pdf, size_t len, char *path, size_t size, diag_list *d)
+{
+    const char *home = getenv("HOME");
+    char which[24] = "brouillon";
+    if (origin->transmitted)
+        snprintf(which, sizeof which, "v%d", origin->version);
+    snprintf(path, size, "%s/%s-%s-%s.pdf", home && *home ? home : ".", prefix, doc->name, which);
+    return store_write_atomic(path, NULL, pdf, len, d);
+}
+
+bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size, diag_list *d)
+{
     recap_origin origin;
-    if (!session_doc_origin(doc, &origin, d))
-        return false;
-    recap *r = e ? recap_build(doc->rules, doc->decl, e, &origin) : NULL;
+    recap *r = doc_recap(doc, &origin, d);
     char *pdf = NULL;
     size_t len = 0;
     bool ok =
         r && recap_render_pdf(r, kind, recap_pdf_font(false), recap_pdf_font(true), &pdf, &len, d);
-    if (!e)
-        diag_add(d, doc->name, 0, "règles de la campagne introuvables : pas de PDF");
     recap_free(r);
-    if (!ok) {
-        free(pdf);
-        return false;
-    }
-    const char *home = getenv("HOME");
-    char which[24] = "brouillon"; /* never over another version's PDF */
-    if (origin.transmitted)
-        snprintf(which, sizeof which, "v%d", origin.version);
-    snprintf(path, size, "%s/%s-%s-%s.pdf", home && *home ? home : ".",
-             kind == RECAP_PDF_RECAP ? "recapitulatif" : "formulaire", doc->name, which);
-    ok = store_write_atomic(path, NULL, pdf, len, d);
+    if (ok)
+        ok = write_home_pdf(doc, &origin, kind == RECAP_PDF_RECAP ? "recapitulatif" : "formulaire",
+                            pdf, len, path, size, d);
+    free(pdf);
+    return ok;
+}
+
+char *session_sheet_text(session_doc *doc, diag_list *d)
+{
+    recap_origin origin;
+    recap *r = doc_recap(doc, &origin, d);
+    sheet *s = r ? sheet_build(r) : NULL;
+    char *text = s ? sheet_render_text(s) : NULL;
+    if (r && !text)
+        diag_add(d, doc->name, 0, "mémoire insuffisante");
+    sheet_free(s);
+    recap_free(r);
+    return text;
+}
+
+bool session_write_sheet_pdf(session_doc *doc, char *path, size_t size, diag_list *d)
+{
+    recap_origin origin;
+    recap *r = doc_recap(doc, &origin, d);
+    sheet *s = r ? sheet_build(r) : NULL;
+    char *pdf = NULL;
+    size_t len = 0;
+    bool ok = s && sheet_render_pdf(s, recap_pdf_font(false), recap_pdf_font(true), &pdf, &len, d);
+    if (r && !s)
+        diag_add(d, doc->name, 0, "mémoire insuffisante");
+    sheet_free(s);
+    recap_free(r);
+    if (ok)
+        ok = write_home_pdf(doc, &origin, "a-reporter-sur-amelipro", pdf, len, path, size, d);
     free(pdf);
     return ok;
 }

@@ -342,6 +342,85 @@ static void test_pdf_per_version(void **state)
     session_free(s);
 }
 
+/* What the home screen says of draft NAME. */
+static void home_words(session *s, char *buf, size_t size)
+{
+    session_summary *v;
+    size_t n;
+    diag_list d;
+    diag_init(&d);
+    assert_true(session_list(s, &v, &n, &d));
+    assert_int_equal(n, 1);
+    session_state_words(&v[0], buf, size);
+    free(v);
+    diag_free(&d);
+}
+
+/* The open declaration's « à reporter sur Amelipro » sheet: its text is the core's, its PDF is
+ * written beside the recap's under the same rule (the draft's, then the version's); and its state
+ * says a record that a version was declared, as the home screen says it, until it is undone. */
+static void test_sheet_and_state_of_doc(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    diag_list d;
+    diag_init(&d);
+    char home[160], path[512], words[160], listed[160];
+    snprintf(home, sizeof home, "%s/home%d", base, counter);
+    assert_int_equal(mkdir(home, 0700), 0);
+    setenv("HOME", home, 1);
+    session_doc *doc = import_example(s, EXAMPLES "gp-complete.cfg");
+    char *text = session_sheet_text(doc, &d);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "À reporter sur Amelipro — Forfait structure 2025"));
+    assert_non_null(strstr(text, "Brouillon : aucune version finalisée"));
+    free(text);
+    assert_true(session_write_sheet_pdf(doc, path, sizeof path, &d));
+    assert_non_null(strstr(path, "/a-reporter-sur-amelipro-" NAME "-brouillon.pdf"));
+    char *pdf = test_slurp(path, NULL);
+    assert_memory_equal(pdf, "%PDF-", 5);
+    free(pdf);
+    bool declared = true;
+    store_declared last;
+    session_doc_state_words(doc, &declared, &last, words, sizeof words);
+    assert_false(declared);
+    home_words(s, listed, sizeof listed);
+    assert_string_equal(words, listed);
+    int v;
+    store_version info;
+    session_report r;
+    assert_int_equal(session_transmit(doc, &v, &info, &r, &d), SESSION_OK);
+    assert_true(session_write_sheet_pdf(doc, path, sizeof path, &d));
+    assert_non_null(strstr(path, "/a-reporter-sur-amelipro-" NAME "-v1.pdf"));
+    store_declared rec;
+    diag_list warnings;
+    diag_init(&warnings);
+    date_t on = session_today(s);
+    assert_int_equal(session_record_declared(doc, STORE_ROUTE_PAPER, &on, &rec, &warnings, &r, &d),
+                     SESSION_OK);
+    session_doc_state_words(doc, &declared, &last, words, sizeof words);
+    assert_true(declared);
+    assert_int_equal(last.version, 1);
+    assert_non_null(strstr(words, "v1 formulaire envoyé à la caisse le "));
+    home_words(s, listed, sizeof listed);
+    assert_string_equal(words, listed);
+    assert_true(decl_set_identity(doc->decl, DECL_ID_LAST_NAME, "MARTINEZ", &d));
+    session_doc_state_words(doc, &declared, NULL, words, sizeof words); /* changed, not saved */
+    assert_string_equal(words, "v1 déclarée, brouillon modifié depuis");
+    text = session_sheet_text(doc, &d);
+    assert_non_null(text);
+    assert_non_null(strstr(text, "MARTINEZ"));
+    free(text);
+    assert_int_equal(session_undo_declared(doc, &rec, &r, &d), SESSION_OK);
+    session_doc_state_words(doc, &declared, NULL, words, sizeof words);
+    assert_false(declared);
+    assert_null(strstr(words, "déclarée"));
+    diag_free(&warnings);
+    session_close(doc);
+    diag_free(&d);
+    session_free(s);
+}
+
 /* A draft changed since its version names what changed: an identity field and an indicator's
  * answer, nothing else; unchanged again, nothing is named. */
 static void test_changes_named(void **state)
@@ -758,6 +837,7 @@ int main(void)
         cmocka_unit_test(test_transmit_publishes_what_it_judged),
         cmocka_unit_test(test_pdf_per_version),
         cmocka_unit_test(test_changes_named),
+        cmocka_unit_test(test_sheet_and_state_of_doc),
         cmocka_unit_test(test_need_rules),
         cmocka_unit_test(test_closed_campaign),
         cmocka_unit_test(test_recovery),

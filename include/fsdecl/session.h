@@ -262,6 +262,11 @@ session_outcome session_record_declared(session_doc *doc, store_route route, con
  * says which it was. */
 session_outcome session_undo_declared(session_doc *doc, store_declared *removed, session_report *r,
                                       diag_list *d);
+/* The open declaration's state in session_state_words' words (its last record that a version was
+ * declared, against its versions and the changes since, saved or not); *declared says whether
+ * there is such a record (into *last when last is not NULL). Returns buf. */
+const char *session_doc_state_words(session_doc *doc, bool *declared, store_declared *last,
+                                    char *buf, size_t size);
 /* The records of draft name, oldest first (store_declared_list). */
 bool session_declared_list(session *s, const char *name, store_declared **out, size_t *n,
                            diag_list *d);
@@ -318,5 +323,11 @@ session_outcome session_recover(session *s, const char *name, bool discard, sess
  * path goes to path. False with the reason in d. */
 bool session_write_pdf(session_doc *doc, recap_pdf_kind kind, char *path, size_t size,
                        diag_list *d);
+/* The « à reporter sur Amelipro » sheet of the open declaration as it is now, as text
+ * (sheet_render_text, malloc'ed); NULL with the reason in d. */
+char *session_sheet_text(session_doc *doc, diag_list *d);
+/* Writes that sheet as PDF beside the recap's, a-reporter-sur-amelipro-ANNÉE-RPPS-vN.pdf (or
+ * -brouillon.pdf for a draft), by the same rules as session_write_pdf. */
+bool session_write_sheet_pdf(session_doc *doc, char *path, size_t size, diag_list *d);
 
 #endif

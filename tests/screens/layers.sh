@@ -26,6 +26,7 @@ tab_recap 5
 edit 5
 tabs 6
 frame 7
+sheet 7
 declaration 8
 home 9
 wizard 10

@@ -211,6 +211,42 @@ mkdir -m 700 "$tmp/nohome"
 [ "$(stat -c %a "$tmp/nohome/recapitulatif-2025-10001234565-brouillon.pdf" 2>&1)" = 600 ] && ok ||
     { ko "F6: the PDF is not written 0600"; ls -la "$tmp/nohome"; cat "$tmp/dumps/f6.txt"; }
 
+# F6 on the « à reporter sur Amelipro » sheet (F4) writes its PDF beside the recap's, named after
+# the draft or the version; after a version is finalised, « Imprimer le formulaire papier » writes
+# that version's pre-filled paper form. The message line says where each was written.
+rm -rf "$store" "$tmp/dumps" "$tmp/nohome" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps" "$tmp/nohome"
+cp "$src/data/examples/gp-complete.cfg" "$store/drafts/2025-10001234565.cfg"
+printf 'key Enter\nkey F4\nkey F6\ndump brouillon.txt\nkey Esc\nkey PgDn 3\nkey Tab 2\nkey Enter\nkey Enter\ntype i\ndump formulaire.txt\nkey F4\nkey C-p\ndump v1.txt\n' >"$tmp/sheet-pdf.keys"
+(cd "$tmp/dumps" && HOME=$tmp/nohome FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/sheet-pdf.keys \
+    FSDECL_SCRIPT_SIZE=200x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+for want in "brouillon.txt|Fiche écrite : ~/a-reporter-sur-amelipro-2025-10001234565-brouillon.pdf" \
+    "formulaire.txt|Formulaire papier écrit : ~/formulaire-2025-10001234565-v1.pdf" \
+    "v1.txt|Fiche écrite : ~/a-reporter-sur-amelipro-2025-10001234565-v1.pdf"; do
+    dump=${want%%|*} said=${want#*|} file=$tmp/nohome/${want##*~/}
+    grep -qF "$said" "$tmp/dumps/$dump" && [ "$(head -c 5 "$file" 2>/dev/null)" = "%PDF-" ] &&
+        [ "$(stat -c %a "$file")" = 600 ] && ok ||
+        { ko "sheet and form PDFs: « $said » not said, or $file not a PDF written 0600"; cat "$tmp/dumps/$dump" "$tmp/out"; ls -la "$tmp/nohome"; }
+done
+
+# A draft whose RPPS key is wrong: the Identité tab offers the box that confirms the number (shown
+# only then: no other golden has it); finalising is refused with both ways out, the box then
+# focused; ticked, the version is finalised.
+rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$tmp/dumps"
+sed 's/10001234565/10001234574/' "$src/data/examples/gp-complete.cfg" >"$store/drafts/2025-10001234574.cfg"
+printf 'key Enter\ndump identite.txt\nkey PgDn 3\nkey Tab 2\nkey Enter\ndump refus.txt\nkey Enter\ndump focus.txt\nkey Space\nkey PgDn 3\nkey Tab 2\nkey Enter\nkey Enter\ndump finalisee.txt\n' >"$tmp/rpps-key.keys"
+(cd "$tmp/dumps" && FSDECL_DATA_DIR=$store FSDECL_SCRIPT=$tmp/rpps-key.keys \
+    FSDECL_SCRIPT_SIZE=80x24 "$fsdecl" --today 2025-12-20 >"$tmp/out" 2>&1)
+grep -q "^   \[ \] Le numéro RPPS est juste (clé non conforme)$" "$tmp/dumps/identite.txt" && ok ||
+    { ko "wrong RPPS key: no box to confirm the number"; cat "$tmp/dumps/identite.txt" "$tmp/out"; }
+sed -n 's/^[^│]*│ \(.*[^ ]\) *│[^│]*$/\1/p' "$tmp/dumps/refus.txt" | tr '\n' ' ' >"$tmp/said"
+grep -q "S'il est faux, corrigez-le depuis l'accueil .* S'il est juste, cochez « Le numéro RPPS est juste (clé non conforme) » dans l'onglet Identité" "$tmp/said" && ok ||
+    { ko "wrong RPPS key: the refusal does not say both ways out"; cat "$tmp/dumps/refus.txt"; }
+[ "$(sed -n 6p "$tmp/dumps/focus.txt")" = "   [ ] Le numéro RPPS est juste (clé non conforme)" ] &&
+    grep -q "^curseur 5,4$" "$tmp/dumps/focus.txt" && ok ||
+    { ko "wrong RPPS key: the box not focused after the refusal"; cat "$tmp/dumps/focus.txt"; }
+grep -q "Version 1 finalisée le" "$tmp/dumps/finalisee.txt" && ok ||
+    { ko "wrong RPPS key confirmed: no version finalised"; cat "$tmp/dumps/finalisee.txt"; }
+
 # The Récapitulatif tab over a history it cannot read (a file where its folder should be, which
 # even root cannot list) says so; it used to show the recap as if nothing had been transmitted.
 rm -rf "$store" "$tmp/dumps" && mkdir -m 700 -p "$store/drafts" "$store/history" "$tmp/dumps"
