@@ -85,6 +85,7 @@ static const keymap_entry LIST[] = {
     {ACT_OPEN, "Entrée", K('\r', '\n', KEY_ENTER), false},
     {ACT_NEW, "n F5", K('n', KEY_F(5)), false},
     {ACT_READ_ONLY, "l F7", K('l', KEY_F(7)), false},
+    {ACT_CAMPAIGN, "c", K('c'), false},
 };
 
 static const keymap_entry DIALOG[] = {
