@@ -68,10 +68,11 @@ static const bind_front *front(session_doc *doc)
     return f;
 }
 
-/* The proof states, from their vocabulary. */
+/* The proof states, from their vocabulary; the one the caisse gives is last. */
 #define PROOF_OPTION(constant, id, fr) {id, fr},
 static const field_option PROOF_OPTIONS[] = {DECL_PROOF_STATES(PROOF_OPTION)};
 #undef PROOF_OPTION
+_Static_assert(DECL_PROOF_VALIDATED == DECL_PROOF_STATE_COUNT - 1, "the caisse's state last");
 
 /* ---- what a binding reads ------------------------------------------------------------------- */
 
@@ -282,7 +283,10 @@ static void load_component(session_doc *doc, binding b, field_t *fl)
 static void load_proof_state(session_doc *doc, binding b, field_t *fl)
 {
     const decl_proof *p = proof(doc, b);
-    field_init_choice(fl, PROOF_OPTIONS, DECL_PROOF_STATE_COUNT);
+    size_t n = 0; /* the states offered come first in the vocabulary */
+    while (n < DECL_PROOF_STATE_COUNT && decl_enter_proof_state_offered(p, (decl_proof_state)n))
+        n++;
+    field_init_choice(fl, PROOF_OPTIONS, n);
     field_set_choice(fl, vocab_id(&decl_proof_state_vocab, p ? p->state : DECL_PROOF_TO_SEND));
 }
 
@@ -378,6 +382,17 @@ static bool set_identity(const give *g)
 
 static bool set_specialty(const give *g)
 {
+    if (field_is_proposal(g->fl)) { /* several match what was typed: nobody chose one */
+        char typed[256];
+        field_get_text(g->fl, typed, sizeof typed);
+        size_t n = field_match_count(g->fl);
+        if (n > 1)
+            snprintf(g->err, g->size, "« %s » : %zu spécialités possibles, Entrée pour choisir",
+                     typed, n);
+        else
+            snprintf(g->err, g->size, "spécialité à choisir dans la liste : Entrée");
+        return false;
+    }
     return decl_set_identity(g->doc->decl, DECL_ID_SPECIALTY, field_get_choice(g->fl), g->d);
 }
 
@@ -701,6 +716,13 @@ bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size
         return refused(&d, err, size);
     diag_free(&d);
     return ok;
+}
+
+const char *bind_help(binding b)
+{
+    if (b.kind == BIND_IDENTITY && b.sub >= 0 && b.sub < DECL_ID_COUNT)
+        return decl_identity_help((decl_identity_field)b.sub);
+    return b.kind == BIND_SPECIALTY ? decl_identity_help(DECL_ID_SPECIALTY) : NULL;
 }
 
 bool bind_follow_removed(binding *b, binding removed)

@@ -20,6 +20,8 @@ bool bind_typed(bind_kind k);
 /* Gives the field's value to the declaration. False with a French reason in err (the
  * declaration unchanged) when the value is not complete or not acceptable. */
 bool bind_commit(session_doc *doc, binding b, const field_t *fl, char *err, size_t size);
+/* What the field bound to b asks for, from the core (an identity field's help), or NULL. */
+const char *bind_help(binding b);
 /* A button: adds or removes a student. */
 bool bind_press(session_doc *doc, binding b, char *err, size_t size);
 /* The student of removed gone: false when b edits that student; otherwise true, b moved up one

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "actions.h"
+#include "bind.h"
 #include "dialog.h"
 #include "edit.h"
 #include "frame.h"
@@ -117,12 +118,15 @@ static char *decl_help(app *a, screen *sc, char *title, size_t size)
                                   ind->sources.items[i].inferred ? " (déduit)" : "");
         n += (size_t)snprintf(text + n, 16384 - n, "\n\n");
     }
+    const char *about = !ind && r ? bind_help(r->bind) : NULL; /* an identity field's */
+    if (about)
+        n += (size_t)snprintf(text + n, 16384 - n, "%s\n\n%s\n\n", r->text, about);
     char lines[96][160];
     size_t k = keymap_help_lines(lines, 96);
     n += (size_t)snprintf(text + n, 16384 - n, "Touches :");
     for (size_t i = 0; i < k && n < 16000; i++)
         n += (size_t)snprintf(text + n, 16384 - n, "\n%s", lines[i]);
-    snprintf(title, size, "%s", ind ? "Aide de l'indicateur" : "Aide");
+    snprintf(title, size, "%s", ind ? "Aide de l'indicateur" : about ? "Aide du champ" : "Aide");
     return text;
 }
 

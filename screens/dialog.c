@@ -31,17 +31,68 @@ static void confirm_hint(int y, int x, int w, int h)
     term_text(y + h - 1, x + 2, w - 4, TERM_DIALOG, hint);
 }
 
+/* Where the continuation of a line goes: under its text after a key column (« ··F1···Aide »:
+ * after the run of spaces following the key), under a bullet's text (« - »), else flush. */
+static int hanging_indent(const char *line, int w)
+{
+    const char *p = line;
+    while (*p == ' ')
+        p++;
+    if (p[0] == '-' && p[1] == ' ')
+        return (int)(p - line) + 2;
+    if (p == line)
+        return 0;
+    const char *gap = strstr(p, "  ");
+    const char *end = strchr(p, '\n');
+    if (!gap || (end && gap > end))
+        return (int)(p - line) + 2;
+    while (*gap == ' ')
+        gap++;
+    char head[256];
+    snprintf(head, sizeof head, "%.*s", (int)(gap - line), line);
+    int col = (int)text_width(head);
+    return col < w / 2 ? col : (int)(p - line) + 2;
+}
+
+/* Word-wraps text with hanging indents: each line's start, length and indent; returns how many
+ * (the lines term_wrap gives, the continuations indented). */
+static size_t wrap_hanging(const char *text, int w, const char **starts, size_t *lens, int *indents,
+                           size_t max)
+{
+    size_t n = 0;
+    const char *p = text ? text : "";
+    while (*p && n < max) {
+        const char *end = strchr(p, '\n');
+        if (!end)
+            end = p + strlen(p);
+        int indent = hanging_indent(p, w), in = 0;
+        if (p == end)
+            starts[n] = p, lens[n] = 0, indents[n++] = 0;
+        while (p < end && n < max && term_wrap(p, w - in, &starts[n], &lens[n], 1)) {
+            indents[n] = in;
+            p = starts[n] + lens[n];
+            n++;
+            in = indent;
+            while (p < end && *p == ' ')
+                p++;
+        }
+        p = *end ? end + 1 : end;
+    }
+    return n;
+}
+
 /* Text wrapped inside a box, from row y; returns the rows used. */
 static int box_text(int y, int x, int w, int max_rows, const char *text, int skip)
 {
     const char *starts[256];
     size_t lens[256];
-    size_t n = term_wrap(text, w, starts, lens, 256);
+    int indents[256];
+    size_t n = wrap_hanging(text, w, starts, lens, indents, 256);
     int r = 0;
     for (size_t i = (size_t)skip; i < n && r < max_rows; i++, r++) {
         char line[1024];
         snprintf(line, sizeof line, "%.*s", (int)lens[i], starts[i]);
-        term_text(y + r, x, w, TERM_DIALOG, line);
+        term_text(y + r, x + indents[i], w - indents[i], TERM_DIALOG, line);
     }
     return r;
 }
@@ -50,7 +101,8 @@ static int wrapped_rows(const char *text, int w)
 {
     const char *starts[256];
     size_t lens[256];
-    return (int)term_wrap(text, w, starts, lens, 256);
+    int indents[256];
+    return (int)wrap_hanging(text, w, starts, lens, indents, 256);
 }
 
 /* Whether a key or action closes a dialog without an answer: Esc, F10, Ctrl-C, a signal, the

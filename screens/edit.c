@@ -134,7 +134,8 @@ static edit_result text_action(app *a, form_row *r, field_t *fl, wiz_action act,
         say_refusal(a, live, res);
         return EDIT_MOVED;
     }
-    if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live))
+    if (r->widget == WIDGET_LIST && res == FIELD_CHANGED && field_get_choice(live) &&
+        !field_is_proposal(live))
         return commit_keeping_filter(a, r, live);
     return EDIT_MOVED;
 }
@@ -225,6 +226,7 @@ static void pick_answered(app *a, void *ctx, int answer, const void *value)
     bool change = false;
     if (answer == 1 && value) {
         v = *(const field_t *)value;
+        field_set_choice(&v, field_get_choice(&v)); /* the entry Enter took is chosen */
         change = commit(a, p->b, &v);
     }
     void (*done)(app *, bool) = p->done;

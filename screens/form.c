@@ -392,8 +392,10 @@ static void draw_list(int y, int x, int width, field_t *fl, bool focus, int *cur
     size_t found = field_match_count(fl);
     char more[96] = "";
     if (found > 1) /* the selection is only the first of them: never a silent pick */
-        snprintf(more, sizeof more, " (%zu possibilités : Entrée pour choisir)", found);
-    if (focus && filter[0])
+        snprintf(more, sizeof more, " (%zu choix : Entrée)", found);
+    if (field_is_proposal(fl) && !focus) /* kept as typed: the row below says why */
+        snprintf(shown, sizeof shown, "%s", filter[0] ? filter : "(choisir : Entrée)");
+    else if (focus && filter[0])
         snprintf(shown, sizeof shown, "%s %s %s%s", filter, term_symbol(TERM_SYM_ARROW), label,
                  more);
     else
@@ -409,7 +411,11 @@ static void draw_text_value(int y, int x, int width, field_t *fl, bool focus, in
     char view[1024];
     int w = value_width(fl, width);
     size_t col = field_scroll(fl, (size_t)w);
-    field_view(fl, (size_t)w, view, sizeof view);
+    if (focus)
+        field_view(fl, (size_t)w, view, sizeof view);
+    else /* its beginning, the end cut off with « … » */
+        field_view_start(fl, (size_t)w, term_ascii() ? "..." : "…", term_ascii() ? 3 : 1, view,
+                         sizeof view);
     term_fill(y, x, w, focus ? TERM_FOCUS : TERM_FIELD);
     term_text(y, x, w, focus ? TERM_FOCUS : TERM_FIELD, view);
     if (focus)

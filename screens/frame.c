@@ -143,6 +143,18 @@ static void gate_text(app *a, const eval_result *e, char *buf, size_t size)
     }
 }
 
+/* « · modifiée depuis la version 2 » when the declaration, saved or not, is no longer the text of
+ * its last finalised version; "" when it is, or when it has none. */
+static void since_text(app *a, bool brief, char *buf, size_t size)
+{
+    const session_doc *doc = a->doc;
+    buf[0] = '\0';
+    if (!doc->since_read || doc->since.number <= 0 || (doc->since_same && !session_unsaved(doc)))
+        return;
+    snprintf(buf, size, brief ? " %s modifiée depuis v%d" : " %s modifiée depuis la version %d",
+             term_symbol(TERM_SYM_SEP), doc->since.number);
+}
+
 static void draw_status(app *a, int y)
 {
     const eval_result *e = session_judge(a->doc);
@@ -156,10 +168,15 @@ static void draw_status(app *a, int y)
     range_text(e->min_tenths, e->max_tenths, false, pts, sizeof pts);
     range_text(e->min_cents, e->max_cents, true, eur, sizeof eur);
     snprintf(line, sizeof line, " Total : %s pts = %s %s ", pts, eur, term_symbol(TERM_SYM_SEP));
+    char since[96];
     draft_state(a, false, state, sizeof state);
-    if ((int)(text_width(line) + text_width(state)) >= COLS)
+    since_text(a, false, since, sizeof since);
+    if ((int)(text_width(line) + text_width(state) + text_width(since)) >= COLS)
         draft_state(a, true, state, sizeof state);
+    if ((int)(text_width(line) + text_width(state) + text_width(since)) >= COLS)
+        since_text(a, true, since, sizeof since);
     strncat(line, state, sizeof line - strlen(line) - 1);
+    strncat(line, since, sizeof line - strlen(line) - 1);
     term_text_cut(y, 0, COLS, TERM_STATUS, line);
     gate_text(a, e, line, sizeof line);
     term_text(y + 1, 1, COLS - 1, TERM_STATUS, line);

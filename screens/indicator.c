@@ -96,19 +96,20 @@ static bool lap_exempt(app *a, const rules_indicator *ind)
     return e && eval_has_message(e, EVAL_MSG_LAP_EXEMPT, ind->id);
 }
 
+/* The software's details stay where they are whether the Assurance Maladie pre-filled the answer
+ * or not: ticking the box above never moves a row under the cursor, and what was pre-filled is
+ * there to check and correct. Only what is required changes, and a line says so. */
 static void software_rows(app *a, const rules_indicator *ind, const decl_answer *ans, form_t *f)
 {
     session_doc *doc = a->doc;
-    bind_row(doc, f, 4, "Pré-rempli par l'Assurance Maladie (à vérifier)",
-             B(BIND_PREFILLED, ind, 0), ind->id);
-    if (!ans->prefilled) {
-        for (int k = 0; k < DECL_SW_COUNT; k++)
-            bind_row(doc, f, 4, decl_software_fr((decl_software_field)k), B(BIND_SOFTWARE, ind, k),
-                     ind->id);
-        bind_row(doc, f, 4, "Acquis le", B(BIND_ACQUIRED, ind, 0), ind->id);
-        bind_row(doc, f, 4, "Dossier patient (DPI) d'un établissement", B(BIND_DPI, ind, 0),
+    if (ans->prefilled)
+        form_text(f, 4, TERM_DIM, "Pré-rempli : détails facultatifs, à vérifier ou corriger", NULL,
+                  f->width);
+    for (int k = 0; k < DECL_SW_COUNT; k++)
+        bind_row(doc, f, 4, decl_software_fr((decl_software_field)k), B(BIND_SOFTWARE, ind, k),
                  ind->id);
-    }
+    bind_row(doc, f, 4, "Acquis le", B(BIND_ACQUIRED, ind, 0), ind->id);
+    bind_row(doc, f, 4, "Dossier patient (DPI) d'un établissement", B(BIND_DPI, ind, 0), ind->id);
     if (!ind->criterion.lap_required || lap_exempt(a, ind))
         return;
     bind_row(doc, f, 4, "Nom du LAP", B(BIND_LAP_NAME, ind, 0), ind->id);
@@ -148,6 +149,20 @@ static void student_rows(app *a, const rules_indicator *ind, const decl_answer *
     bind_row(doc, f, 4, "Ajouter un étudiant", B(BIND_STUDENT_ADD, ind, 0), ind->id);
 }
 
+/* A rate (of an average, or a part of an all_of): its name, what its two counts count when the
+ * rules say, and the counts typed as N/D, the format said before any error. */
+static void rate_rows(app *a, const char *label, const char *numerator, const char *denominator,
+                      binding b, form_t *f)
+{
+    char line[900];
+    form_text(f, 4, TERM_NORMAL, label, NULL, f->width);
+    if (numerator && denominator) {
+        snprintf(line, sizeof line, "N : %s ; D : %s", numerator, denominator);
+        form_text(f, 6, TERM_DIM, line, NULL, f->width);
+    }
+    bind_row(a->doc, f, 6, "Vos chiffres (N/D)", b, b.ind->id);
+}
+
 /* The doctor's own counts for an indicator the CNAM computes: an estimate. */
 static void count_rows(app *a, const rules_indicator *ind, form_t *f)
 {
@@ -168,8 +183,8 @@ static void count_rows(app *a, const rules_indicator *ind, form_t *f)
         break;
     case RULES_CRIT_AVERAGE_RATIO:
         for (size_t i = 0; i < cr->ncomponents; i++)
-            bind_row(a->doc, f, 4, cr->components[i].label, B(BIND_COMPONENT, ind, (int)i),
-                     ind->id);
+            rate_rows(a, cr->components[i].label, cr->components[i].numerator,
+                      cr->components[i].denominator, B(BIND_COMPONENT, ind, (int)i), f);
         break;
     default: bind_row(a->doc, f, 4, "Atteint, selon vous", B(BIND_VALUE, ind, 0), ind->id); break;
     }
@@ -217,13 +232,19 @@ static void answer_rows(app *a, const rules_indicator *ind, form_t *f)
         return;
     }
     if (cr->type == RULES_CRIT_ALL_OF) {
-        for (size_t i = 0; i < cr->nparts; i++) /* a rate takes counts, a condition oui/non */
-            bind_row(
-                a->doc, f, 4, cr->parts[i].label,
-                B(cr->parts[i].type == RULES_CRIT_RATIO ? BIND_PART_RATIO : BIND_PART, ind, (int)i),
-                ind->id);
+        for (size_t i = 0; i < cr->nparts; i++) { /* a rate takes counts, a condition oui/non */
+            const rules_criterion *p = &cr->parts[i];
+            if (p->type == RULES_CRIT_RATIO)
+                rate_rows(a, p->label, p->numerator, p->denominator,
+                          B(BIND_PART_RATIO, ind, (int)i), f);
+            else
+                bind_row(a->doc, f, 4, p->label, B(BIND_PART, ind, (int)i), ind->id);
+        }
         return;
     }
+    if (cr->type == RULES_CRIT_SOFTWARE) /* it says where the answer comes from: first */
+        bind_row(a->doc, f, 4, "Pré-rempli par l'Assurance Maladie (à vérifier)",
+                 B(BIND_PREFILLED, ind, 0), ind->id);
     bind_row(a->doc, f, 4, "Réponse", B(BIND_VALUE, ind, 0), ind->id);
     decl_yesno v = ans ? ans->value : DECL_UNSET;
     if (cr->type == RULES_CRIT_SOFTWARE && v == DECL_YES)

@@ -37,8 +37,9 @@ static void header_rows(const recap *r, form_t *f)
     char when[64];
     if (r->origin.transmitted) {
         date_stamp_fr(r->origin.date, when, sizeof when);
-        snprintf(line, sizeof line, "Version %d finalisée le %s, empreinte %.16s…",
-                 r->origin.version, when, r->origin.sha256);
+        snprintf(line, sizeof line, "Version %d finalisée le %s", r->origin.version, when);
+        form_text(f, 2, TERM_DIM, line, NULL, f->width);
+        snprintf(line, sizeof line, "%s : %.16s…", RECAP_FINGERPRINT_FR, r->origin.sha256);
         form_text(f, 2, TERM_DIM, line, NULL, f->width);
     } else if (r->origin.last_version) {
         date_stamp_fr(r->origin.last_date, when, sizeof when);

@@ -9,6 +9,7 @@
 #include "tabs.h"
 
 #include "bind.h"
+#include "fsdecl/recap.h"
 #include "fsdecl/text.h"
 #include "tabs_internal.h"
 
@@ -215,10 +216,10 @@ static void history_rows(app *a, form_t *f)
     form_blank(f);
     form_text(f, 0, TERM_HEADING, "Versions finalisées", NULL, f->width);
     for (size_t i = 0; i < n; i++) {
-        char line[256], when[64];
+        char line[512], when[64];
         date_stamp_fr(v[i].date, when, sizeof when);
-        snprintf(line, sizeof line, "Version %d du %s, empreinte %.16s…%s%s", v[i].number, when,
-                 v[i].sha256,
+        snprintf(line, sizeof line, "Version %d du %s — %s : %.16s…%s%s", v[i].number, when,
+                 RECAP_FINGERPRINT_FR, v[i].sha256,
                  v[i].unreadable[0] ? " — illisible : "
                  : v[i].intact      ? ""
                                     : " — ALTÉRÉE",

@@ -1,6 +1,7 @@
 /* decl: the declaration model, its vocabularies and lookups. Reading is in decl_read.c, writing
  * in decl_write.c, editing in decl_edit.c. */
 #include "fsdecl/decl.h"
+#include "fsdecl/ident.h"
 
 #include "decl_internal.h"
 
@@ -15,16 +16,17 @@ typedef struct {
     size_t offset;
     bool multiline;
     const char *ident; /* the identifier kind checked by ident.h, or NULL */
+    const char *help;  /* NULL: ident_help's */
 } field_info;
 
-#define ID_INFO(constant, member, fr, multiline, ident)                                            \
-    {#member, fr, offsetof(decl_t, identity.member), multiline, ident},
+#define ID_INFO(constant, member, fr, multiline, ident, help)                                      \
+    {#member, fr, offsetof(decl_t, identity.member), multiline, ident, help},
 static const field_info IDENTITY[] = {DECL_IDENTITY_FIELDS(ID_INFO)};
 #undef ID_INFO
 _Static_assert(sizeof IDENTITY / sizeof IDENTITY[0] == DECL_ID_COUNT, "identity table");
 
 #define SW_INFO(constant, member, fr)                                                              \
-    {#member, fr, offsetof(decl_answer, software.member), false, NULL},
+    {#member, fr, offsetof(decl_answer, software.member), false, NULL, NULL},
 static const field_info SOFTWARE[] = {DECL_SOFTWARE_FIELDS(SW_INFO)};
 #undef SW_INFO
 _Static_assert(sizeof SOFTWARE / sizeof SOFTWARE[0] == DECL_SW_COUNT, "software table");
@@ -64,6 +66,12 @@ const char *decl_identity_fr(decl_identity_field f)
 const char *decl_identity_ident(decl_identity_field f)
 {
     return IDENTITY[f].ident;
+}
+
+const char *decl_identity_help(decl_identity_field f)
+{
+    const char *h = IDENTITY[f].help ? IDENTITY[f].help : ident_help(IDENTITY[f].ident);
+    return h ? h : "";
 }
 
 bool decl_identity_multiline(decl_identity_field f)

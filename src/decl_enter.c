@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "fsdecl/decl.h"
+#include "fsdecl/diag.h"
 
 bool decl_enter_choice(decl_t *d, decl_answer *a, const char *id, bool on, bool exclusive,
                        diag_list *err)
@@ -32,9 +33,20 @@ bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, bool exclusi
     return true;
 }
 
+bool decl_enter_proof_state_offered(const decl_proof *p, decl_proof_state state)
+{
+    return state != DECL_PROOF_VALIDATED || (p && p->state == DECL_PROOF_VALIDATED);
+}
+
 bool decl_enter_proof_state(decl_t *d, decl_answer *a, const char *id, decl_proof_state state,
                             date_t today, diag_list *err)
 {
+    if (!decl_enter_proof_state_offered(decl_find_proof(a, id), state)) {
+        if (err)
+            diag_add(err, "déclaration", 0,
+                     "seule la caisse valide un justificatif : « à envoyer » ou « envoyé »");
+        return false;
+    }
     if (state == DECL_PROOF_TO_SEND)
         return decl_set_proof(d, a, id, state, NULL, err);
     const decl_proof *p = decl_find_proof(a, id);

@@ -154,23 +154,53 @@ static const message_set generic = {
     },
 };
 
+/* Each identifier once: what may be typed, its length, and what a user is told about it (what it
+ * is, where to find it, its format, as the checks above read it). */
+static const struct {
+    const char *kind, *chars;
+    size_t length;
+    const char *help;
+} shapes[] = {
+    {"RPPS", "0123456789", RPPS_LEN,
+     "Le N° RPPS (Répertoire partagé des professionnels de santé) vous identifie comme "
+     "professionnel de santé, pour toute votre carrière. Il figure sur votre carte CPS et dans "
+     "l'Annuaire santé d'ameli.fr.\n"
+     "Format : 11 chiffres, le dernier étant une clé de contrôle : une clé fausse est signalée."},
+    {"N° AM", "0123456789AB", AM_LEN,
+     "Le N° AM (numéro Assurance Maladie) identifie le cabinet auprès de la caisse : un médecin "
+     "qui exerce dans plusieurs cabinets en a un par cabinet. Il figure sur vos feuilles de soins "
+     "et dans Amelipro.\n"
+     "Format : 9 caractères : le département (2 chiffres, 2A ou 2B en Corse), la catégorie (1 pour "
+     "un médecin), 5 chiffres de numéro d'ordre, puis une clé."},
+    {"FINESS", "0123456789AB", FINESS_LEN,
+     "Le N° FINESS identifie l'établissement de santé dont vous utilisez le dossier patient "
+     "informatisé (DPI) ; l'établissement vous le donne.\n"
+     "Format : 9 caractères, des chiffres (2A ou 2B en tête en Corse), le dernier étant une clé de "
+     "contrôle."},
+};
+
+static size_t shape_of(const char *kind)
+{
+    for (size_t i = 0; kind && i < sizeof shapes / sizeof shapes[0]; i++)
+        if (strcmp(kind, shapes[i].kind) == 0)
+            return i;
+    return (size_t)-1;
+}
+
 bool ident_shape(const char *kind, const char **chars, size_t *length)
 {
-    static const struct {
-        const char *kind, *chars;
-        size_t length;
-    } shapes[] = {
-        {"RPPS", "0123456789", RPPS_LEN},
-        {"N° AM", "0123456789AB", AM_LEN},
-        {"FINESS", "0123456789AB", FINESS_LEN},
-    };
-    for (size_t i = 0; kind && i < sizeof shapes / sizeof shapes[0]; i++)
-        if (strcmp(kind, shapes[i].kind) == 0) {
-            *chars = shapes[i].chars;
-            *length = shapes[i].length;
-            return true;
-        }
-    return false;
+    size_t i = shape_of(kind);
+    if (i == (size_t)-1)
+        return false;
+    *chars = shapes[i].chars;
+    *length = shapes[i].length;
+    return true;
+}
+
+const char *ident_help(const char *kind)
+{
+    size_t i = shape_of(kind);
+    return i == (size_t)-1 ? NULL : shapes[i].help;
 }
 
 const char *ident_message(ident_status st, const char *kind)

@@ -58,8 +58,8 @@ void recap_put_campaign(strbuf *b, const recap *r)
     if (r->origin.transmitted) {
         char when[64];
         date_stamp_fr(r->origin.date, when, sizeof when);
-        strbuf_put(b, "Version %d finalisée le %s\nEmpreinte SHA-256 : %s\n", r->origin.version,
-                   when, r->origin.sha256);
+        strbuf_put(b, "Version %d finalisée le %s\n%s : %s\n", r->origin.version, when,
+                   RECAP_FINGERPRINT_FR, r->origin.sha256);
     } else if (r->origin.last_version) {
         char when[64];
         date_stamp_fr(r->origin.last_date, when, sizeof when);

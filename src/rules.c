@@ -493,12 +493,17 @@ static void read_criterion(loader *L, const config_setting_t *g, rules_criterion
         if (l && (n < 2 || n > 8))
             ERR(l, "« components » doit avoir de deux à huit éléments");
         cr->components = arena_calloc(c->arena, n ? n : 1, sizeof *cr->components);
-        static const char *const keys[] = {"id", "label", NULL};
+        static const char *const keys[] = {"id", "label", "numerator", "denominator", NULL};
         for (size_t i = 0; l && cr->components && i < n; i++) {
             const config_setting_t *e = config_setting_get_elem(l, (unsigned)i);
+            rules_component *k = &cr->components[i];
             cfg_check_keys(&L->doc, e, keys);
-            cfg_get_id(&L->doc, e, "id", CFG_REQUIRED, &cr->components[i].id);
-            cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &cr->components[i].label);
+            cfg_get_id(&L->doc, e, "id", CFG_REQUIRED, &k->id);
+            cfg_get_string(&L->doc, e, "label", CFG_REQUIRED, &k->label);
+            cfg_get_string(&L->doc, e, "numerator", CFG_OPTIONAL, &k->numerator);
+            cfg_get_string(&L->doc, e, "denominator", CFG_OPTIONAL, &k->denominator);
+            if (!k->numerator != !k->denominator)
+                ERR(e, "« numerator » et « denominator » vont ensemble");
             for (size_t j = 0; cr->components[i].id && j < i; j++)
                 if (cr->components[j].id && strcmp(cr->components[j].id, cr->components[i].id) == 0)
                     ERR(e, "identifiant « %s » en double", cr->components[i].id);

@@ -1028,14 +1028,20 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
         return false;
     }
     l->fd = fd;
+    snprintf(l->path, sizeof l->path, "%s", path);
     return true;
 }
 
 void store_lock_release(store_lock *l)
 {
+    /* Holding byte 0, nobody can have replaced our file: removed before the lock goes, a waiter
+     * that opened it finds it gone (still_at) and makes a new one. */
+    if (l->fd >= 0 && l->path[0] && still_at(l->fd, l->path))
+        unlink(l->path);
     if (l->fd >= 0)
         close(l->fd); /* closing the file releases its lock */
     l->fd = -1;
+    l->path[0] = '\0';
 }
 
 /* ---- listing -------------------------------------------------------------------------------- */

@@ -198,7 +198,7 @@ static void test_proof_state_dated_today(void **state)
     assert_date(p->date, TODAY);
 
     date_t earlier = {2026, 1, 5};
-    assert_true(decl_set_proof(d, a, "segur", DECL_PROOF_SENT, &earlier, NULL));
+    assert_true(decl_set_proof(d, a, "segur", DECL_PROOF_VALIDATED, &earlier, NULL));
     assert_true(decl_enter_proof_state(d, a, "segur", DECL_PROOF_VALIDATED, TODAY, NULL));
     p = decl_find_proof(a, "segur");
     assert_int_equal(p->state, DECL_PROOF_VALIDATED);
@@ -208,6 +208,31 @@ static void test_proof_state_dated_today(void **state)
     p = decl_find_proof(a, "segur");
     assert_int_equal(p->state, DECL_PROOF_TO_SEND);
     assert_false(p->has_date);
+    decl_free(d);
+}
+
+/* Only the caisse validates a proof: the doctor's entry cannot say so, and a proof a draft says is
+ * validated keeps that state offered, so that it is shown as it is. */
+static void test_proof_validated_is_the_caisse_s(void **state)
+{
+    (void)state;
+    decl_answer *a;
+    decl_t *d = with_answer("v1_software", &a);
+    diag_list e;
+    diag_init(&e);
+    assert_true(decl_enter_proof_state_offered(NULL, DECL_PROOF_SENT));
+    assert_false(decl_enter_proof_state_offered(NULL, DECL_PROOF_VALIDATED));
+    date_t earlier = {2026, 1, 5};
+    assert_true(decl_enter_proof_state(d, a, "segur", DECL_PROOF_SENT, TODAY, NULL));
+    assert_false(decl_enter_proof_state(d, a, "segur", DECL_PROOF_VALIDATED, TODAY, &e));
+    assert_int_equal(e.count, 1);
+    const decl_proof *p = decl_find_proof(a, "segur");
+    assert_int_equal(p->state, DECL_PROOF_SENT);
+    assert_false(decl_enter_proof_state_offered(p, DECL_PROOF_VALIDATED));
+    assert_true(decl_set_proof(d, a, "segur", DECL_PROOF_VALIDATED, &earlier, NULL));
+    assert_true(decl_enter_proof_state_offered(p, DECL_PROOF_VALIDATED));
+    assert_true(decl_enter_proof_state_offered(p, DECL_PROOF_TO_SEND));
+    diag_free(&e);
     decl_free(d);
 }
 
@@ -240,6 +265,7 @@ int main(void)
         cmocka_unit_test(test_other_exclusive),
         cmocka_unit_test(test_proof_date_means_sent),
         cmocka_unit_test(test_proof_state_dated_today),
+        cmocka_unit_test(test_proof_validated_is_the_caisse_s),
         cmocka_unit_test(test_commitments_dated_today),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -907,6 +907,45 @@ static void test_choice_word_prefix(void **state)
     assert_int_equal(field_insert(&f, L' '), FIELD_REFUSED); /* no word yet */
 }
 
+/* Several matches: the first is only proposed, until Up or Down chooses, or a whole label is
+ * typed; one match is a choice. */
+static void test_choice_proposal(void **state)
+{
+    (void)state;
+    field_t f;
+    field_init_choice(&f, words_list, NWORDS);
+    assert_false(field_is_proposal(&f));
+    type(&f, L"générale");
+    assert_string_equal(field_get_choice(&f), "chirurgie_generale");
+    assert_true(field_is_proposal(&f));
+    assert_int_equal(field_act(&f, FIELD_ACT_DOWN), FIELD_CHANGED);
+    assert_string_equal(field_get_choice(&f), "medecine_generale");
+    assert_false(field_is_proposal(&f)); /* chosen */
+    assert_int_equal(field_act(&f, FIELD_ACT_UP), FIELD_CHANGED);
+    assert_string_equal(field_get_choice(&f), "chirurgie_generale");
+    assert_false(field_is_proposal(&f));
+    field_act(&f, FIELD_ACT_CLEAR);
+    type(&f, L"med gen");
+    assert_false(field_is_proposal(&f)); /* the only match */
+    field_act(&f, FIELD_ACT_BACKSPACE);
+    field_act(&f, FIELD_ACT_BACKSPACE);
+    field_act(&f, FIELD_ACT_BACKSPACE);
+    field_act(&f, FIELD_ACT_BACKSPACE); /* "med": five match again */
+    assert_true(field_is_proposal(&f));
+    field_act(&f, FIELD_ACT_CLEAR);
+    assert_false(field_is_proposal(&f));
+    static const field_option two[] = {{"neonat", "Pédiatrie néonatale"}, {"ped", "Pédiatrie"}};
+    field_init_choice(&f, two, 2);
+    type(&f, L"pediatri");
+    assert_true(field_is_proposal(&f));
+    type(&f, L"e"); /* a whole label, though another one starts with it */
+    assert_int_equal(field_match_count(&f), 2);
+    assert_string_equal(field_get_choice(&f), "ped");
+    assert_false(field_is_proposal(&f));
+    field_set_choice(&f, "cardiologie");
+    assert_false(field_is_proposal(&f));
+}
+
 static void test_choice_up_down(void **state)
 {
     (void)state;
@@ -1203,6 +1242,49 @@ static void test_scroll_ascii(void **state)
     assert_string_equal(tiny, "ab");
 }
 
+/* « 95 % » in a count: the '%' is refused with why, a count and not a rate; the next refusal of
+ * another kind says its own reason. */
+static void test_percent_refused(void **state)
+{
+    (void)state;
+    field_t f;
+    field_init_int(&f, 0, 2147483647);
+    type(&f, L"95");
+    assert_int_equal(field_insert(&f, L'%'), FIELD_REFUSED);
+    assert_string_equal(field_refusal(&f, FIELD_REFUSED),
+                        "un nombre est attendu, pas un pourcentage");
+    assert_int_equal(field_insert(&f, L'x'), FIELD_REFUSED);
+    assert_string_equal(field_refusal(&f, FIELD_REFUSED), "chiffres seulement");
+    field_init_fraction(&f);
+    type(&f, L"95");
+    assert_int_equal(field_insert(&f, L'%'), FIELD_REFUSED);
+    assert_string_equal(field_refusal(&f, FIELD_REFUSED),
+                        "pas de pourcentage : les deux nombres, N/D (95 % de 200 : 190/200)");
+    assert_string_equal(text_of(&f), "95");
+}
+
+/* A field not focused shows its start, whatever its scroll, ended by « … » when cut. */
+static void test_view_start(void **state)
+{
+    (void)state;
+    field_t f;
+    char out[64];
+    field_init_text(&f, 0, 0);
+    field_set_text(&f, "12 rue des Tilleuls");
+    field_scroll(&f, 8); /* the cursor at the end: the end in view */
+    assert_true(field_view_start(&f, 8, "…", 1, out, sizeof out));
+    assert_string_equal(out, "12 rue …");
+    assert_true(field_view_start(&f, 19, "…", 1, out, sizeof out));
+    assert_string_equal(out, "12 rue des Tilleuls"); /* fits whole */
+    field_set_text(&f, "日本語");
+    assert_true(field_view_start(&f, 4, "...", 3, out, sizeof out));
+    assert_string_equal(out, "..."); /* no room for 日 beside the mark */
+    assert_true(field_view_start(&f, 5, "…", 1, out, sizeof out));
+    assert_string_equal(out, "日本…");
+    char tiny[4];
+    assert_false(field_view_start(&f, 5, "…", 1, tiny, sizeof tiny));
+}
+
 static void test_scroll_wide(void **state)
 {
     (void)state;
@@ -1354,6 +1436,7 @@ int main(void)
         cmocka_unit_test(test_fraction_round_trip),
         cmocka_unit_test(test_choice_typeahead),
         cmocka_unit_test(test_choice_word_prefix),
+        cmocka_unit_test(test_choice_proposal),
         cmocka_unit_test(test_choice_up_down),
         cmocka_unit_test(test_choice_filter_edit),
         cmocka_unit_test(test_choice_set_get),
@@ -1365,6 +1448,8 @@ int main(void)
         cmocka_unit_test(test_paste_text),
         cmocka_unit_test(test_scroll_ascii),
         cmocka_unit_test(test_scroll_wide),
+        cmocka_unit_test(test_view_start),
+        cmocka_unit_test(test_percent_refused),
         cmocka_unit_test(test_scroll_combining),
         cmocka_unit_test(test_round_trip_all_kinds),
         cmocka_unit_test(test_refusal_messages),

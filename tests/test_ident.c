@@ -311,6 +311,23 @@ static void test_shapes(void **state)
     assert_int_equal(ident_check_finess(cases[2].valid), IDENT_OK);
 }
 
+/* Each identifier's help says its format as its checks read it; every identity field has help,
+ * an identifier's taken from ident.h. */
+static void test_help(void **state)
+{
+    (void)state;
+    assert_non_null(strstr(ident_help("RPPS"), "11 chiffres"));
+    assert_non_null(strstr(ident_help("N° AM"), "9 caractères"));
+    assert_non_null(strstr(ident_help("N° AM"), "1 pour un médecin"));
+    assert_non_null(strstr(ident_help("FINESS"), "9 caractères"));
+    assert_null(ident_help("SIRET"));
+    assert_null(ident_help(NULL));
+    for (int f = 0; f < DECL_ID_COUNT; f++)
+        assert_true(decl_identity_help((decl_identity_field)f)[0] != '\0');
+    assert_string_equal(decl_identity_help(DECL_ID_RPPS), ident_help("RPPS"));
+    assert_string_equal(decl_identity_help(DECL_ID_FINESS), ident_help("FINESS"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_no_category_outside_am),
         cmocka_unit_test(test_messages),
         cmocka_unit_test(test_shapes),
+        cmocka_unit_test(test_help),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

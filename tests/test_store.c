@@ -510,6 +510,13 @@ static void test_two_processes(void **state)
     store_lock m;
     assert_false(store_lock_take(&s, NAME, &m, &d));
     assert_int_equal(m.pid, getpid());
+    char lock[PATH_MAX + 16];
+    store_draft_path(&s, NAME, lock, sizeof lock);
+    snprintf(strrchr(lock, '.'), 6, ".lock");
+    assert_int_equal(access(lock, F_OK), 0);
+    store_lock_release(&l);
+    assert_int_equal(access(lock, F_OK), -1); /* a clean end leaves no label behind */
+    assert_true(store_lock_take(&s, NAME, &l, &d));
     store_lock_release(&l);
     close(p[0]);
     close(p[1]);

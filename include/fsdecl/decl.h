@@ -47,17 +47,27 @@ typedef enum { DECL_PROOF_STATES(VOCAB_ENUM) } decl_proof_state;
 enum { DECL_PROOF_STATE_COUNT = 0 DECL_PROOF_STATES(VOCAB_COUNT) };
 
 /* The identity fields: X(CONSTANT, member and key, "French label", multiline). */
-#define DECL_IDENTITY_FIELDS(X)                                                                    \
-    X(DECL_ID_LAST_NAME, last_name, "Nom", false, NULL)                                            \
-    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false, NULL)                                       \
-    X(DECL_ID_RPPS, rpps, "N° RPPS", false, "RPPS")                                                \
-    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false, "N° AM")                            \
-    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false, NULL)                                     \
-    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true, NULL)                                  \
-    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false, NULL)                               \
-    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false, NULL)                    \
-    X(DECL_ID_FINESS, finess, "N° FINESS de l'établissement", false, "FINESS")
-#define DECL_ID_ENUM(constant, member, fr, multiline, ident) constant,
+/* X(constant, member, label, multiline, identifier kind checked by ident.h or NULL, help or NULL:
+ * an identifier's help is ident_help's, beside its checks) */
+#define DECL_IDENTITY_FIELDS(X)                                                                      \
+    X(DECL_ID_LAST_NAME, last_name, "Nom", false, NULL,                                              \
+      "Votre nom d'exercice, tel qu'il figure sur votre carte CPS.")                                 \
+    X(DECL_ID_FIRST_NAME, first_name, "Prénom", false, NULL,                                         \
+      "Votre prénom, tel qu'il figure sur votre carte CPS.")                                         \
+    X(DECL_ID_RPPS, rpps, "N° RPPS", false, "RPPS", NULL)                                            \
+    X(DECL_ID_AM_NUMBER, am_number, "N° AM du cabinet", false, "N° AM", NULL)                        \
+    X(DECL_ID_SPECIALTY, specialty, "Spécialité", false, NULL,                                       \
+      "Votre spécialité d'exercice, choisie dans la liste de la campagne. Selon la campagne, "     \
+      "certaines spécialités sont exonérées du logiciel d'aide à la prescription (LAP) certifié.")   \
+    X(DECL_ID_ADDRESS, address, "Adresse du cabinet", true, NULL,                                    \
+      "L'adresse du cabinet que cette déclaration concerne, celui du N° AM.")                        \
+    X(DECL_ID_CAISSE, caisse, "Caisse de rattachement", false, NULL,                                 \
+      "La caisse d'assurance maladie dont dépend le cabinet, par exemple « CPAM de Paris ».")        \
+    X(DECL_ID_ESTABLISHMENT, establishment, "Établissement (DPI)", false, NULL,                      \
+      "Si votre logiciel est le dossier patient informatisé (DPI) d'un établissement de santé : " \
+      "le nom de cet établissement.")                                                                \
+    X(DECL_ID_FINESS, finess, "N° FINESS de l'établissement", false, "FINESS", NULL)
+#define DECL_ID_ENUM(constant, member, fr, multiline, ident, help) constant,
 typedef enum { DECL_IDENTITY_FIELDS(DECL_ID_ENUM) DECL_ID_COUNT } decl_identity_field;
 #undef DECL_ID_ENUM
 
@@ -200,6 +210,9 @@ const char *decl_identity_key(decl_identity_field f);
 const char *decl_identity_fr(decl_identity_field f);
 /* The identifier kind ident.h checks the field as ("RPPS", "N° AM", "FINESS"), or NULL. */
 const char *decl_identity_ident(decl_identity_field f);
+/* What the field asks for, in French: for an identifier, ident_help's (what it is, where to find
+ * it, its format). Never NULL. */
+const char *decl_identity_help(decl_identity_field f);
 const char *decl_software(const decl_answer *a, decl_software_field f);
 const char *decl_software_key(decl_software_field f);
 const char *decl_software_fr(decl_software_field f);
@@ -276,8 +289,12 @@ bool decl_enter_choice(decl_t *d, decl_answer *a, const char *id, bool on, bool 
  * stays), and in an exclusive choice unticks the entries ticked before. value NULL or "" clears it
  * and leaves the answer as it is. */
 bool decl_enter_other(decl_t *d, decl_answer *a, const char *value, bool exclusive, diag_list *err);
+/* Whether a person filling in the declaration may give state to a proof now p (NULL: none yet):
+ * « à envoyer » and « envoyé » always; « validé par la CPAM » is the caisse's word, never the
+ * doctor's, and is offered only to a proof a draft already says is validated (shown as it is). */
+bool decl_enter_proof_state_offered(const decl_proof *p, decl_proof_state state);
 /* A proof's state: « à envoyer » drops its date; « envoyé » or « validé » keeps the date given
- * before, or takes today's. */
+ * before, or takes today's. A state not offered (above) is refused, the proof unchanged. */
 bool decl_enter_proof_state(decl_t *d, decl_answer *a, const char *id, decl_proof_state state,
                             date_t today, diag_list *err);
 /* A proof's date: a date means the proof was sent (a proof validated by the caisse stays

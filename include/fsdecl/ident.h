@@ -62,6 +62,10 @@ const char *ident_message(ident_status st, const char *kind);
  * appear somewhere in it (static, not to be freed) and its length. False for any other kind. */
 bool ident_shape(const char *kind, const char **chars, size_t *length);
 
+/* What kind ("RPPS", "N° AM", "FINESS") is, where to find it and its format, in French
+ * (paragraphs separated by a newline; static, not to be freed); NULL for any other kind. */
+const char *ident_help(const char *kind);
+
 /* Luhn check of a string of ASCII digits: from the rightmost digit, double every second digit,
  * subtract 9 above 9, sum; true when the sum is a multiple of 10. False for NULL, "" or any
  * non-digit. */

@@ -17,6 +17,10 @@
 #include "fsdecl/eval.h"
 #include "fsdecl/rules.h"
 
+/* What a version's fingerprint is for, in a doctor's words: the label it is shown under in the
+ * recap, its PDF and the wizard. */
+#define RECAP_FINGERPRINT_FR "Empreinte (prouve que la version n'a pas changé)"
+
 /* Where the declaration stands: a draft, or a finalised version (kept by fsdecl: nothing is sent).
  * For a draft, its last version, if any, and whether the draft is still that version's text. */
 typedef struct {

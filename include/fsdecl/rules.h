@@ -112,6 +112,8 @@ typedef struct {
 
 typedef struct {
     const char *id, *label;
+    const char *numerator, *denominator; /* what each count counts (« nombre … », « total … »),
+                                            or both NULL */
 } rules_component;
 
 typedef struct {

@@ -39,8 +39,9 @@ typedef struct {
     bool held; /* false: we hold it */
     long pid;  /* the holder, when held by another */
     char host[256];
-    char since[32]; /* "2025-12-20 14:32:05" */
-    int fd;         /* ours, when we hold it */
+    char since[32];      /* "2025-12-20 14:32:05" */
+    int fd;              /* ours, when we hold it */
+    char path[PATH_MAX]; /* the lock file, when we hold it */
 } store_lock;
 
 typedef struct {
@@ -104,6 +105,8 @@ bool store_restore_backup(const store_t *s, const char *name, diag_list *d);
  * restore a kill interrupted (YEAR-RPPS.cfg.restoring) is finished first; false (diagnosed) when
  * it cannot be. */
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d);
+/* Releases the lock and removes its file, still ours, so that no label of a gone holder is left
+ * behind a clean end (a crash leaves it, unlocked: the next holder replaces it). */
 void store_lock_release(store_lock *l);
 
 /* Lists the drafts (sorted by name): *n of them in *out (malloc'ed, even on failure). false

@@ -604,6 +604,29 @@ static field_result list_select(field_t *f, size_t i)
     return f->kind == FIELD_CHOICE ? FIELD_CHANGED : FIELD_MOVED;
 }
 
+/* Whether the folded filter is the whole label of entry i (accents and case aside). */
+static bool exact_match(const field_t *f, size_t i)
+{
+    char q[FIELD_MAX_FILTER * 4 + 1], label[LABEL_FOLD];
+    filter_folded(f, q, sizeof q);
+    field_fold(f->options[i].label, label, sizeof label);
+    return strcmp(q, label) == 0;
+}
+
+/* The selection the filter made, a proposal only when others match too and it is not the whole
+ * label typed: nobody chose it yet. */
+static field_result filter_select(field_t *f, size_t i)
+{
+    bool several = f->kind == FIELD_CHOICE && field_match_count(f) > 1;
+    for (size_t k = 0; several && k < f->noptions; k++)
+        if (exact_match(f, k))
+            i = k, several = false;
+    field_result r = list_select(f, i);
+    bool was = f->proposal;
+    f->proposal = several;
+    return r == FIELD_MOVED && was != f->proposal && f->kind == FIELD_CHOICE ? FIELD_CHANGED : r;
+}
+
 static field_result list_insert(field_t *f, wchar_t wc)
 {
     if (!is_printable(wc) || (make_cell(wc).cols == 0 && f->cur == 0))
@@ -616,13 +639,19 @@ static field_result list_insert(field_t *f, wchar_t wc)
         cells_remove(f, f->cur - 1, f->cur);
         return FIELD_REFUSED;
     }
-    return list_select(f, best);
+    return filter_select(f, best);
 }
 
+/* Up and Down are a choice: the entry reached is no longer a proposal. */
 static field_result list_step(field_t *f, bool down)
 {
     size_t i = next_match(f, down);
-    return i == FIELD_NONE ? FIELD_NOOP : list_select(f, i);
+    if (i == FIELD_NONE)
+        return FIELD_NOOP;
+    bool was = f->proposal;
+    f->proposal = false;
+    field_result r = list_select(f, i);
+    return r == FIELD_MOVED && was && f->kind == FIELD_CHOICE ? FIELD_CHANGED : r;
 }
 
 static field_result multi_toggle(field_t *f)
@@ -657,7 +686,7 @@ static field_result list_act(field_t *f, field_action act)
         return FIELD_NOOP;
     cells_remove(f, a, b);
     size_t best = f->len ? best_match(f) : FIELD_NONE;
-    return best == FIELD_NONE ? FIELD_MOVED : list_select(f, best);
+    return best == FIELD_NONE ? FIELD_MOVED : filter_select(f, best); /* a proposal stays one */
 }
 
 static size_t find_option(const field_t *f, const char *id)
@@ -774,7 +803,7 @@ void field_init_yesno(field_t *f)
     init_kind(f, FIELD_YESNO);
 }
 
-field_result field_insert(field_t *f, wchar_t wc)
+static field_result kind_insert(field_t *f, wchar_t wc)
 {
     switch (f->kind) {
     case FIELD_TEXT: return text_insert(f, wc);
@@ -786,6 +815,13 @@ field_result field_insert(field_t *f, wchar_t wc)
     case FIELD_YESNO: return yesno_insert(f, wc);
     }
     return FIELD_REFUSED;
+}
+
+field_result field_insert(field_t *f, wchar_t wc)
+{
+    field_result r = kind_insert(f, wc);
+    f->refused = r == FIELD_REFUSED ? wc : 0;
+    return r;
 }
 
 field_result field_act(field_t *f, field_action act)
@@ -914,6 +950,7 @@ field_result field_set_choice(field_t *f, const char *id)
         return FIELD_REFUSED;
     buffer_reset(f);
     f->sel = i;
+    f->proposal = false;
     return FIELD_CHANGED;
 }
 
@@ -944,6 +981,7 @@ void field_clear(field_t *f)
     memset(f->checked, 0, sizeof f->checked);
     f->yesno = DECL_UNSET;
     f->sel = f->kind == FIELD_MULTI && f->noptions ? 0 : FIELD_NONE;
+    f->proposal = false;
 }
 
 bool field_get_text(const field_t *f, char *buf, size_t size)
@@ -1137,6 +1175,10 @@ bool field_validate(const field_t *f, char *msg, size_t size)
 
 static const char *refused_message(const field_t *f)
 {
+    if (f->refused == L'%' && f->kind == FIELD_INT) /* « 95 % »: a rate where a count goes */
+        return "un nombre est attendu, pas un pourcentage";
+    if (f->refused == L'%' && f->kind == FIELD_FRACTION)
+        return "pas de pourcentage : les deux nombres, N/D (95 % de 200 : 190/200)";
     switch (f->kind) {
     case FIELD_TEXT: return "caractère non accepté dans ce champ";
     case FIELD_DATE: return "chiffres seulement : JJ/MM/AAAA";
@@ -1180,6 +1222,11 @@ bool field_option_matches(const field_t *f, size_t i)
         return true;
     filter_folded(f, q, sizeof q);
     return option_found(f, i, q);
+}
+
+bool field_is_proposal(const field_t *f)
+{
+    return f->kind == FIELD_CHOICE && f->sel != FIELD_NONE && f->proposal;
 }
 
 size_t field_match_count(const field_t *f)
@@ -1251,6 +1298,32 @@ bool field_view(const field_t *f, size_t width, char *buf, size_t size)
         i = j;
     }
     buf[o] = '\0';
+    return ok;
+}
+
+bool field_view_start(const field_t *f, size_t width, const char *more, size_t more_cols, char *buf,
+                      size_t size)
+{
+    size_t i = 0, used = 0, o = 0;
+    bool ok = true, whole = f->ncols <= width;
+    if (size == 0)
+        return false;
+    size_t room = whole ? width : width > more_cols ? width - more_cols : 0;
+    while (ok && i < f->len) {
+        size_t j = next_stop(f, i), w = cols_between(f, i, j);
+        if (used + w > room)
+            break;
+        ok = put_cells(f, i, j, buf, size, &o);
+        used += w;
+        i = j;
+    }
+    buf[o] = '\0';
+    if (ok && !whole && more_cols <= width) {
+        size_t n = strlen(more);
+        ok = o + n < size;
+        if (ok)
+            memcpy(buf + o, more, n + 1);
+    }
     return ok;
 }
 

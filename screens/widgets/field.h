@@ -35,10 +35,11 @@
  *   separator before any word, is refused (field_refusal says why): nothing typed is dropped
  *   silently. The selection follows the filter: the first entry, in list order, whose label
  *   starts with the filter's words, else the first that matches. When several entries match,
- *   that selection is only a proposal: field_match_count says how many match, and the wizard
- *   shows « Chirurgie générale (2 possibilités : Entrée pour choisir) » on the field and opens
- *   the list on the matches at Enter, with the selection highlighted. Up and Down move among
- *   the matching entries.
+ *   that selection is only a proposal (field_is_proposal), unless the filter is an entry's whole
+ *   label: field_match_count says how many match, the wizard shows « Chirurgie générale (2
+ *   choix : Entrée) » on the field, opens the list on the matches at Enter, and never gives a
+ *   proposal to the declaration. Up and Down move among the matching entries, and the entry
+ *   they reach is chosen.
  * - FIELD_MULTI: entries ticked and unticked; the filter and Up/Down move a highlight, Toggle
  *   ticks or unticks the highlighted entry. A ' ' typed goes into the filter: the key map sends
  *   Space as FIELD_ACT_TOGGLE for this kind.
@@ -130,9 +131,11 @@ typedef struct {
     size_t max_digits;           /* FIELD_INT */
     const field_option *options; /* not owned */
     size_t noptions;
-    size_t sel; /* choice: the selected entry; multiple choice: the highlighted one */
+    size_t sel;    /* choice: the selected entry; multiple choice: the highlighted one */
+    bool proposal; /* choice: sel is only the filter's first of several matches */
     bool checked[FIELD_MAX_OPTIONS];
     decl_yesno yesno;
+    wchar_t refused; /* the last character field_insert refused, for field_refusal; 0 for none */
 } field_t;
 
 /* Set a field up, empty. max_bytes and max_cols: 0 for no limit but the buffer's capacity. */
@@ -197,7 +200,8 @@ bool field_is_empty(const field_t *f);
  * "le numérateur dépasse le dénominateur"). msg is "" when true. */
 bool field_validate(const field_t *f, char *msg, size_t size);
 /* A short French explanation of a refusal (FIELD_REFUSED or FIELD_FULL) for the message line;
- * "" for the other results. */
+ * "" for the other results. A '%' typed in a number field is told that counts are expected, not
+ * a rate. */
 const char *field_refusal(const field_t *f, field_result r);
 
 /* Lists: the entry selected (choice) or highlighted (multiple choice), or FIELD_NONE. */
@@ -207,6 +211,9 @@ bool field_option_matches(const field_t *f, size_t i);
 /* How many entries match the type-ahead filter; 0 when the filter is empty. More than one means
  * the selection is only the first of them: a screen says so and offers the list. */
 size_t field_match_count(const field_t *f);
+/* True when a choice's selection was only proposed by a filter that matches several entries
+ * (none of them typed whole): nobody chose it, and it must not be taken as the value. */
+bool field_is_proposal(const field_t *f);
 bool field_option_checked(const field_t *f, size_t i);
 
 /* Where the cursor is, in characters, bytes and columns from the start of the buffer. */
@@ -219,6 +226,12 @@ size_t field_scroll_offset(const field_t *f);
 /* The visible part of the buffer (from the scroll offset, at most width columns) as UTF-8; a wide
  * character that does not fit whole is left out. False when buf is too small (then cut short). */
 bool field_view(const field_t *f, size_t width, char *buf, size_t size);
+
+/* The start of the buffer in at most width columns, whatever the scroll (a field not focused
+ * shows where its value begins): when it does not fit whole, cut before a character and ended by
+ * more (« … », more_cols columns wide). False when buf is too small (then cut short). */
+bool field_view_start(const field_t *f, size_t width, const char *more, size_t more_cols, char *buf,
+                      size_t size);
 
 /* Accent folding for type-ahead: Latin letters with diacritics (à â ä é è ê ë î ï ô ö ù û ü ç
  * ÿ ñ ... and capitals) become plain lower-case ASCII, œ and æ become "oe" and "ae", combining
