@@ -16,48 +16,53 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
 
 /* Every option: X(CONSTANT, "--long", 'short' or 0, value type, "VALUE" shown in usage, global,
  * "what it does, in French"). Global options come before the command. */
-#define CLI_OPTIONS(X)                                                                             \
-    X(CLI_OPT_RULES_DIR, "--rules-dir", 0, CLI_ARG_TEXT, "DOSSIER", true,                          \
-      "lit les règles dans DOSSIER (sinon $FSDECL_RULES_DIR, puis les règles installées)")         \
-    X(CLI_OPT_DATA_DIR, "--data-dir", 0, CLI_ARG_TEXT, "DOSSIER", true,                            \
-      "range les brouillons dans DOSSIER (sinon $FSDECL_DATA_DIR, puis $XDG_DATA_HOME/fsdecl, "    \
-      "puis ~/.local/share/fsdecl)")                                                               \
-    X(CLI_OPT_HELP, "--help", 'h', CLI_ARG_NONE, NULL, true, "affiche cette aide")                 \
-    X(CLI_OPT_VERSION, "--version", 'V', CLI_ARG_NONE, NULL, true, "affiche la version")           \
-    X(CLI_OPT_NO_COLOR, "--no-color", 0, CLI_ARG_NONE, NULL, true,                                 \
-      "assistant sans couleurs (comme la variable NO_COLOR)")                                      \
-    X(CLI_OPT_ASCII, "--ascii", 0, CLI_ARG_NONE, NULL, true,                                       \
-      "assistant en ASCII seul, sans traits ni symboles (terminaux simples, lecteurs d'écran)")    \
-    X(CLI_OPT_JSON, "--json", 0, CLI_ARG_NONE, NULL, false,                                        \
-      "écrit le résultat en JSON (format décrit dans docs/check-json.md)")                         \
-    X(CLI_OPT_CAMPAIGN, "--campaign", 0, CLI_ARG_YEAR, "ANNÉE", false,                             \
-      "la campagne, par son année de référence")                                                   \
-    X(CLI_OPT_RPPS, "--rpps", 0, CLI_ARG_TEXT, "RPPS", false,                                      \
-      "le numéro RPPS du praticien (11 chiffres)")                                                 \
-    X(CLI_OPT_EMPTY, "--empty", 0, CLI_ARG_NONE, NULL, false,                                      \
-      "part d'une déclaration vide, sans reprendre celle de l'année précédente")                   \
-    X(CLI_OPT_FORMAT, "--format", 0, CLI_ARG_TEXT, "text|json|pdf", false,                         \
-      "la forme du récapitulatif : texte (par défaut), JSON (docs/recap-format.md) ou PDF")        \
-    X(CLI_OPT_OUTPUT, "--output", 'o', CLI_ARG_TEXT, "FICHIER", false,                             \
-      "écrit dans FICHIER plutôt que sur la sortie standard")                                      \
-    X(CLI_OPT_FORM, "--form", 0, CLI_ARG_NONE, NULL, false,                                        \
-      "le formulaire papier prérempli à signer et envoyer à la caisse (PDF)")                      \
-    X(CLI_OPT_AMELIPRO, "--amelipro", 0, CLI_ARG_NONE, NULL, false,                                \
-      "recap : la fiche « à reporter sur Amelipro » (onglet par onglet, ce qu'il faut cocher, " \
-      "choisir ou saisir, vérifier, les justificatifs à envoyer, puis « Transmettre ») ; "     \
-      "declared : la déclaration a été faite sur Amelipro")                                        \
-    X(CLI_OPT_PAPER, "--paper", 0, CLI_ARG_NONE, NULL, false,                                      \
-      "declared : le formulaire papier a été envoyé à la caisse")                                  \
-    X(CLI_OPT_ON, "--on", 0, CLI_ARG_DATE, "AAAA-MM-JJ", false,                                    \
-      "declared : le jour de la déclaration ou de l'envoi (sinon celui de --today, ou "           \
-      "aujourd'hui)")                                                                              \
-    X(CLI_OPT_UNDO, "--undo", 0, CLI_ARG_NONE, NULL, false,                                        \
-      "declared : retire la dernière déclaration notée (notée par erreur)")                        \
-    X(CLI_OPT_BLANK, "--blank", 0, CLI_ARG_NONE, NULL, false,                                      \
-      "le formulaire papier vierge d'une campagne (avec --campaign), à remplir à la main")         \
-    X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                  \
-      "abandonne le travail non enregistré au lieu de le récupérer")                               \
-    X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", true,                               \
+#define CLI_OPTIONS(X)                                                                               \
+    X(CLI_OPT_RULES_DIR, "--rules-dir", 0, CLI_ARG_TEXT, "DOSSIER", true,                            \
+      "lit les règles dans DOSSIER (sinon $FSDECL_RULES_DIR, puis les règles installées)")           \
+    X(CLI_OPT_DATA_DIR, "--data-dir", 0, CLI_ARG_TEXT, "DOSSIER", true,                              \
+      "range les brouillons dans DOSSIER (sinon $FSDECL_DATA_DIR, puis $XDG_DATA_HOME/fsdecl, "      \
+      "puis ~/.local/share/fsdecl)")                                                                 \
+    X(CLI_OPT_HELP, "--help", 'h', CLI_ARG_NONE, NULL, true, "affiche cette aide")                   \
+    X(CLI_OPT_VERSION, "--version", 'V', CLI_ARG_NONE, NULL, true, "affiche la version")             \
+    X(CLI_OPT_NO_COLOR, "--no-color", 0, CLI_ARG_NONE, NULL, true,                                   \
+      "assistant sans couleurs (comme la variable NO_COLOR)")                                        \
+    X(CLI_OPT_ASCII, "--ascii", 0, CLI_ARG_NONE, NULL, true,                                         \
+      "assistant en ASCII seul, sans traits ni symboles (terminaux simples, lecteurs d'écran)")      \
+    X(CLI_OPT_JSON, "--json", 0, CLI_ARG_NONE, NULL, false,                                          \
+      "écrit le résultat en JSON (format décrit dans docs/check-json.md)")                           \
+    X(CLI_OPT_CAMPAIGN, "--campaign", 0, CLI_ARG_YEAR, "ANNÉE", false,                               \
+      "la campagne, par son année de référence")                                                     \
+    X(CLI_OPT_RPPS, "--rpps", 0, CLI_ARG_TEXT, "RPPS", false,                                        \
+      "le numéro RPPS du praticien (11 chiffres)")                                                   \
+    X(CLI_OPT_EMPTY, "--empty", 0, CLI_ARG_NONE, NULL, false,                                        \
+      "new : part d'une déclaration vide, sans reprendre celle de l'année précédente ; trash : " \
+      "vide la corbeille")                                                                           \
+    X(CLI_OPT_FORMAT, "--format", 0, CLI_ARG_TEXT, "text|json|pdf", false,                           \
+      "la forme du récapitulatif : texte (par défaut), JSON (docs/recap-format.md) ou PDF")          \
+    X(CLI_OPT_OUTPUT, "--output", 'o', CLI_ARG_TEXT, "FICHIER", false,                               \
+      "écrit dans FICHIER plutôt que sur la sortie standard")                                        \
+    X(CLI_OPT_FORM, "--form", 0, CLI_ARG_NONE, NULL, false,                                          \
+      "le formulaire papier prérempli à signer et envoyer à la caisse (PDF)")                        \
+    X(CLI_OPT_AMELIPRO, "--amelipro", 0, CLI_ARG_NONE, NULL, false,                                  \
+      "recap : la fiche « à reporter sur Amelipro » (onglet par onglet, ce qu'il faut cocher, "   \
+      "choisir ou saisir, vérifier, les justificatifs à envoyer, puis « Transmettre ») ; "       \
+      "declared : la déclaration a été faite sur Amelipro")                                          \
+    X(CLI_OPT_PAPER, "--paper", 0, CLI_ARG_NONE, NULL, false,                                        \
+      "declared : le formulaire papier a été envoyé à la caisse")                                    \
+    X(CLI_OPT_ON, "--on", 0, CLI_ARG_DATE, "AAAA-MM-JJ", false,                                      \
+      "declared : le jour de la déclaration ou de l'envoi (sinon celui de --today, ou "             \
+      "aujourd'hui)")                                                                                \
+    X(CLI_OPT_UNDO, "--undo", 0, CLI_ARG_NONE, NULL, false,                                          \
+      "declared : retire la dernière déclaration notée (notée par erreur)")                          \
+    X(CLI_OPT_BLANK, "--blank", 0, CLI_ARG_NONE, NULL, false,                                        \
+      "le formulaire papier vierge d'une campagne (avec --campaign), à remplir à la main")           \
+    X(CLI_OPT_DISCARD, "--discard", 0, CLI_ARG_NONE, NULL, false,                                    \
+      "abandonne le travail non enregistré au lieu de le récupérer")                                 \
+    X(CLI_OPT_RPPS_VERIFIED, "--rpps-verified", 0, CLI_ARG_NONE, NULL, false,                        \
+      "confirme que le numéro RPPS est juste malgré sa clé incorrecte (après l'avoir vérifié)")      \
+    X(CLI_OPT_YES, "--yes", 0, CLI_ARG_NONE, NULL, false,                                            \
+      "confirme sans rien demander (obligatoire sans terminal)")                                     \
+    X(CLI_OPT_TODAY, "--today", 0, CLI_ARG_DATE, "AAAA-MM-JJ", true,                                 \
       "juge les échéances et la période de saisie à cette date plutôt qu'à la date du jour")
 #define CLI_OPT_ENUM(constant, name, short_name, type, value, global, help) constant,
 typedef enum { CLI_OPTIONS(CLI_OPT_ENUM) } cli_option_id;
@@ -140,6 +145,10 @@ int cli_finalize(cli_ctx *c, const cli_args *a);
 int cli_history(cli_ctx *c, const cli_args *a);
 int cli_recover(cli_ctx *c, const cli_args *a);
 int cli_restore(cli_ctx *c, const cli_args *a);
+int cli_rename(cli_ctx *c, const cli_args *a);
+int cli_delete(cli_ctx *c, const cli_args *a);
+int cli_trash(cli_ctx *c, const cli_args *a);
+int cli_undelete(cli_ctx *c, const cli_args *a);
 int cli_help(cli_ctx *c, const cli_args *a);
 int cli_edit(cli_ctx *c, const cli_args *a);
 int cli_recap(cli_ctx *c, const cli_args *a);

@@ -1,11 +1,13 @@
 /* fsdecl drafts, new, transmit, history, recover, restore: the draft store, through the session. */
 #include <inttypes.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cli.h"
+#include "fsdecl/ident.h"
 #include "fsdecl/text.h"
 
 static int fail(diag_list *d, int rc)
@@ -23,6 +25,8 @@ static int exit_code(session_outcome o)
     case SESSION_NOTHING_TO_RECOVER: return CLI_EXIT_OK;
     case SESSION_FAILED:
     case SESSION_BAD_NAME:
+    case SESSION_BAD_RPPS:
+    case SESSION_NOT_FOUND:
     case SESSION_NO_RULES: return CLI_EXIT_ERROR;
     default: return CLI_EXIT_PROBLEMS;
     }
@@ -215,6 +219,10 @@ int cli_finalize(cli_ctx *c, const cli_args *a)
                   stderr);
         return rc;
     }
+    const char *rpps = doc->decl->identity.rpps; /* confirmed only where it must be */
+    if (a->given[CLI_OPT_RPPS_VERIFIED] && !doc->read_only && rpps &&
+        ident_check_rpps(rpps) == IDENT_BAD_KEY)
+        decl_set_rpps_confirmed(doc->decl, true); /* saved with the version */
     int version = 0;
     store_version info;
     bool unsaved = session_unsaved(doc); /* an imported file is saved as the draft first */
@@ -269,8 +277,12 @@ int cli_history(cli_ctx *c, const cli_args *a)
             rc = CLI_EXIT_ERROR;
             continue;
         }
-        printf("  v%d  %s  %s%s\n", v[i].number, v[i].date, v[i].sha256,
-               v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte");
+        char rpps[12];
+        bool other = v[i].intact && session_version_rpps(c->session, name, v[i].number, rpps) &&
+                     strcmp(rpps, name + 5) != 0; /* made before the RPPS was corrected */
+        printf("  v%d  %s  %s%s%s%s\n", v[i].number, v[i].date, v[i].sha256,
+               v[i].intact ? "" : "  ALTÉRÉE : le fichier ne correspond plus à son empreinte",
+               other ? "  finalisée sous le RPPS " : "", other ? rpps : "");
         if (!v[i].intact && rc == CLI_EXIT_OK)
             rc = CLI_EXIT_PROBLEMS;
         cli_put_declared(v[i].number, rec, nrec);
@@ -278,6 +290,39 @@ int cli_history(cli_ctx *c, const cli_args *a)
     free(rec);
     free(v);
     return fail(&d, rc);
+}
+
+int cli_rename(cli_ctx *c, const cli_args *a)
+{
+    const char *name = a->pos[0], *rpps = a->value[CLI_OPT_RPPS];
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    char new_name[STORE_NAME_MAX];
+    if (session_rename(c->session, name, rpps, new_name, &r, &d) != SESSION_OK)
+        return refused(c, &r, &d);
+    store_version *v;
+    size_t n = 0;
+    diag_list ignored;
+    diag_init(&ignored);
+    if (session_history(c->session, new_name, &v, &n, &ignored))
+        free(v);
+    diag_free(&ignored);
+    printf("Brouillon %s renommé %s : la déclaration porte maintenant le RPPS %s.\n", name,
+           new_name, new_name + 5);
+    if (n == 1)
+        printf("Sa version déjà finalisée garde son contenu et son empreinte, faits sous le RPPS "
+               "%s ; la prochaine version sera finalisée sous le RPPS %s.\n",
+               name + 5, new_name + 5);
+    else if (n)
+        printf("Ses %zu versions déjà finalisées gardent leur contenu et leur empreinte, faits "
+               "sous le RPPS %s ; la prochaine version sera finalisée sous le RPPS %s.\n",
+               n, name + 5, new_name + 5);
+    if (ident_check_rpps(new_name + 5) != IDENT_OK)
+        printf("Attention : %s ; s'il est juste, confirmez-le pour pouvoir finaliser une version "
+               "(« fsdecl finalize %s --rpps-verified »).\n",
+               ident_message(ident_check_rpps(new_name + 5), "RPPS"), new_name);
+    return fail(&d, CLI_EXIT_OK);
 }
 
 /* The recovery file's saved= field, as the file has it: sanitised for the terminal. */
@@ -323,5 +368,127 @@ int cli_restore(cli_ctx *c, const cli_args *a)
         return refused(c, &r, &d);
     printf("Version précédente de %s remise en place ; la version remplacée est gardée en copie.\n",
            name);
+    return fail(&d, CLI_EXIT_OK);
+}
+
+/* ---- delete, trash, undelete ----------------------------------------------------------------- */
+
+/* The user's yes to question: --yes, or « o » typed on a terminal; false without a terminal. */
+static bool confirmed(const cli_ctx *c, const cli_args *a, const char *question)
+{
+    if (a->given[CLI_OPT_YES])
+        return true;
+    if (!isatty(STDIN_FILENO) || !isatty(STDERR_FILENO)) {
+        fprintf(stderr,
+                "fsdecl %s : confirmez avec --yes (aucun terminal pour le demander) ; rien "
+                "n'a été modifié.\n",
+                c->command);
+        return false;
+    }
+    fprintf(stderr, "%s (o/N) ", question);
+    fflush(stderr);
+    char line[32];
+    bool yes = fgets(line, sizeof line, stdin) && (line[0] == 'o' || line[0] == 'O') &&
+               (line[1] == '\n' || line[1] == '\0' || strncmp(line + 1, "ui", 2) == 0);
+    if (!yes)
+        fprintf(stderr, "Rien n'a été modifié.\n");
+    return yes;
+}
+
+int cli_delete(cli_ctx *c, const cli_args *a)
+{
+    const char *name = a->pos[0];
+    diag_list d;
+    diag_init(&d);
+    if (store_name_valid(name)) {
+        session_report r;
+        session_doc *doc = session_open(c->session, name, SESSION_OPEN_READ_ONLY, &r, &d);
+        char who[200] = "", both[200], question[400];
+        if (doc && doc->decl->identity.last_name) {
+            snprintf(both, sizeof both, "%s%s%s", doc->decl->identity.last_name,
+                     doc->decl->identity.first_name ? " " : "",
+                     doc->decl->identity.first_name ? doc->decl->identity.first_name : "");
+            text_sanitize(both, false, who, sizeof who);
+        }
+        session_close(doc);
+        diag_free(&d);
+        diag_init(&d);
+        snprintf(question, sizeof question,
+                 "Supprimer le brouillon %s%s%s%s ? Il ira à la corbeille, avec ses versions "
+                 "finalisées.",
+                 name, *who ? " (" : "", who, *who ? ")" : "");
+        if (store_draft_exists(session_store_located(c->session, &d), name) &&
+            !confirmed(c, a, question))
+            return fail(&d, CLI_EXIT_PROBLEMS);
+    }
+    session_report r;
+    char id[STORE_TRASH_ID_MAX];
+    if (session_delete(c->session, name, id, &r, &d) != SESSION_OK)
+        return refused(c, &r, &d);
+    printf("Brouillon %s mis à la corbeille (élément %s) ; « fsdecl undelete %s » le remet en "
+           "place.\n",
+           name, id, id);
+    return fail(&d, CLI_EXIT_OK);
+}
+
+int cli_trash(cli_ctx *c, const cli_args *a)
+{
+    diag_list d;
+    diag_init(&d);
+    session_trash_entry *v;
+    size_t n;
+    bool whole = session_trash(c->session, &v, &n, &d);
+    if (a->given[CLI_OPT_EMPTY]) {
+        free(v);
+        if (!n) {
+            printf("La corbeille est vide.\n");
+            return fail(&d, whole ? CLI_EXIT_OK : CLI_EXIT_ERROR);
+        }
+        char question[200];
+        snprintf(question, sizeof question,
+                 "Vider la corbeille (%zu brouillon%s, supprimé%s pour de bon) ?", n,
+                 n > 1 ? "s" : "", n > 1 ? "s" : "");
+        if (!confirmed(c, a, question))
+            return fail(&d, CLI_EXIT_PROBLEMS);
+        session_report r;
+        size_t removed;
+        session_outcome o = session_trash_empty(c->session, &removed, &r, &d);
+        printf("Corbeille vidée : %zu brouillon%s supprimé%s pour de bon%s.\n", removed,
+               removed > 1 ? "s" : "", removed > 1 ? "s" : "",
+               removed < n ? " (les autres sont ouverts dans un autre programme)" : "");
+        return fail(&d, o == SESSION_OK ? CLI_EXIT_OK : CLI_EXIT_ERROR);
+    }
+    if (n)
+        printf("Corbeille : %zu brouillon%s\n", n, n > 1 ? "s" : "");
+    else
+        printf("La corbeille est vide.\n");
+    if (n)
+        printf("\n  Élément                           Campagne  RPPS         Praticien"
+               "                 Versions  Supprimé le\n");
+    for (size_t i = 0; i < n; i++) {
+        const store_trash_item *it = &v[i].item;
+        char who[160], when[64];
+        text_sanitize(v[i].who[0] ? v[i].who : "?", false, who, sizeof who);
+        date_stamp_fr(it->deleted, when, sizeof when);
+        int pad = 25 - (int)text_width(who);
+        printf("  %-32s  %-8.4s  %-11s  %s%*s %-8d  %s\n", it->id, it->name, it->name + 5, who,
+               pad > 0 ? pad : 0, "", it->versions, when);
+    }
+    free(v);
+    if (n)
+        printf("\n« fsdecl undelete ÉLÉMENT » remet un brouillon en place ; « fsdecl trash --empty "
+               "» vide la corbeille.\n");
+    return fail(&d, whole ? CLI_EXIT_OK : CLI_EXIT_ERROR);
+}
+
+int cli_undelete(cli_ctx *c, const cli_args *a)
+{
+    diag_list d;
+    diag_init(&d);
+    session_report r;
+    char name[STORE_NAME_MAX];
+    if (session_undelete(c->session, a->pos[0], name, &r, &d) != SESSION_OK)
+        return refused(c, &r, &d);
+    printf("Brouillon %s remis en place depuis la corbeille.\n", name);
     return fail(&d, CLI_EXIT_OK);
 }

@@ -42,7 +42,8 @@ const cli_command cli_commands[] = {
      "crée le brouillon d'une campagne, repris de la déclaration de l'année précédente si elle "
      "existe (sauf --empty)",
      cli_new},
-    {"finalize", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_TODAY), 0, 1, 1,
+    {"finalize", "BROUILLON|FICHIER", CLI_OPT(CLI_OPT_RPPS_VERIFIED) | CLI_OPT(CLI_OPT_TODAY), 0, 1,
+     1,
      "finalise une version (même incomplète) : numérotée, datée, avec son empreinte SHA-256, "
      "gardée sur cet ordinateur ; rien n'est envoyé à l'Assurance Maladie (elle se déclare sur "
      "Amelipro ou par le formulaire papier) ; possible jusqu'à la clôture de la campagne",
@@ -69,6 +70,23 @@ const cli_command cli_commands[] = {
      "récupère (ou abandonne) le travail non enregistré après un arrêt brutal", cli_recover},
     {"restore", "ANNÉE-RPPS", 0, 0, 1, 1, "remet en place la version précédente d'un brouillon",
      cli_restore},
+    {"rename", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_RPPS), CLI_OPT(CLI_OPT_RPPS), 1, 1,
+     "corrige le RPPS d'un brouillon : le brouillon, sa copie, sa récupération et ses versions "
+     "finalisées prennent le nom ANNÉE-RPPS du nouveau numéro (les versions déjà finalisées "
+     "gardent leur contenu et leur empreinte)",
+     cli_rename},
+    {"delete", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_YES), 0, 1, 1,
+     "met un brouillon à la corbeille, avec sa copie, sa récupération et ses versions finalisées "
+     "(demande confirmation ; --yes sans terminal)",
+     cli_delete},
+    {"trash", "", CLI_OPT(CLI_OPT_EMPTY) | CLI_OPT(CLI_OPT_YES), 0, 0, 0,
+     "liste la corbeille : campagne, RPPS, praticien, versions, date de suppression ; --empty la "
+     "vide pour de bon (demande confirmation ; --yes sans terminal)",
+     cli_trash},
+    {"undelete", "ÉLÉMENT", 0, 0, 1, 1,
+     "remet en place un brouillon mis à la corbeille (ÉLÉMENT : tel que « fsdecl trash » le "
+     "liste)",
+     cli_undelete},
     {"edit", "BROUILLON|FICHIER", 0, 0, 1, 1,
      "ouvre une déclaration dans l'assistant en plein écran (sans commande, fsdecl ouvre "
      "l'assistant sur son accueil)",

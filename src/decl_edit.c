@@ -99,8 +99,20 @@ static void drop(void *array, size_t *n, size_t i, size_t size)
 
 bool decl_set_identity(decl_t *d, decl_identity_field f, const char *value, diag_list *err)
 {
-    return set_text(d, decl_identity_slot(d, f), decl_identity_key(f), value,
-                    decl_identity_multiline(f), err);
+    const char *before = d->identity.rpps;
+    if (!set_text(d, decl_identity_slot(d, f), decl_identity_key(f), value,
+                  decl_identity_multiline(f), err))
+        return false;
+    if (f == DECL_ID_RPPS && (!before || !d->identity.rpps || strcmp(before, d->identity.rpps)))
+        d->rpps_confirmed = false; /* it confirmed another number */
+    return true;
+}
+
+void decl_set_rpps_confirmed(decl_t *d, bool confirmed)
+{
+    if (d->rpps_confirmed != confirmed)
+        d->changes++;
+    d->rpps_confirmed = confirmed;
 }
 
 bool decl_set_campaign(decl_t *d, int year, diag_list *err)

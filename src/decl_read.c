@@ -230,9 +230,9 @@ static void read_typing(cfg_doc *doc, const config_setting_t *g, decl_t *d)
 
 bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool require_header)
 {
-    static const char *const keys[] = {"format",      "writer",   "campaign",
-                                       "first_year",  "identity", "answers",
-                                       "attestation", "typing",   NULL};
+    static const char *const keys[] = {"format",         "writer",  "campaign",    "first_year",
+                                       "identity",       "answers", "attestation", "typing",
+                                       "rpps_confirmed", NULL};
     static const char *const att_keys[] = {"accuracy", "keep_proofs", "date", NULL};
     size_t before = cfg_error_count(doc);
     unsigned req = require_header ? CFG_REQUIRED : CFG_OPTIONAL;
@@ -254,6 +254,7 @@ bool decl_read_group(cfg_doc *doc, const config_setting_t *g, decl_t *d, bool re
     if (cfg_get_int(doc, g, "campaign", req, 2000, 2100, &v))
         d->campaign = (int)v;
     cfg_get_bool(doc, g, "first_year", CFG_OPTIONAL, &d->first_year);
+    cfg_get_bool(doc, g, "rpps_confirmed", CFG_OPTIONAL, &d->rpps_confirmed);
     const config_setting_t *id = cfg_get_group(doc, g, "identity", CFG_OPTIONAL);
     if (id)
         read_identity(doc, id, d);

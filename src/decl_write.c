@@ -143,6 +143,8 @@ char *decl_write(const decl_t *d, const char *writer, size_t *len)
     put_kv_str(&b, "", "writer", writer);
     strbuf_put(&b, "campaign = %d;\n", d->campaign);
     strbuf_put(&b, "first_year = %s;\n", d->first_year ? "true" : "false");
+    if (d->rpps_confirmed) /* written only when set: drafts without it keep their bytes */
+        strbuf_put(&b, "rpps_confirmed = true;\n");
     strbuf_put(&b, "identity = {\n");
     for (int f = 0; f < DECL_ID_COUNT; f++)
         put_kv_str(&b, "  ", decl_identity_key((decl_identity_field)f),

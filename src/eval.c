@@ -955,8 +955,16 @@ static void check_identity(ctx *x)
         if (!required[i].value || !*required[i].value)
             msg(x, EVAL_MSG_IDENTITY_MISSING, NULL, "Identité : indiquez %s.", required[i].label);
     ident_status st;
-    if (d->identity.rpps && *d->identity.rpps &&
-        (st = ident_check_rpps(d->identity.rpps)) != IDENT_OK)
+    /* a wrong key blocks a version until the number is corrected or confirmed as it is */
+    st = d->identity.rpps && *d->identity.rpps ? ident_check_rpps(d->identity.rpps) : IDENT_OK;
+    if (st == IDENT_BAD_KEY && d->rpps_confirmed)
+        msg_as(x, EVAL_MSG_IDENTITY_RPPS, EVAL_INFO, NULL,
+               "Identité : la clé du numéro RPPS est inhabituelle, mais le numéro a été confirmé.");
+    else if (st == IDENT_BAD_KEY)
+        msg(x, EVAL_MSG_IDENTITY_RPPS, NULL,
+            "Identité : la clé du numéro RPPS est incorrecte : corrigez le numéro, ou "
+            "confirmez-le s'il est juste, pour pouvoir finaliser une version.");
+    else if (st != IDENT_OK)
         msg(x, EVAL_MSG_IDENTITY_RPPS, NULL, "Identité : %s.", ident_message(st, "RPPS"));
     if (d->identity.am_number && *d->identity.am_number &&
         (st = ident_check_am(d->identity.am_number)) != IDENT_OK)
@@ -1149,8 +1157,10 @@ eval_result *eval_declaration(const rules_campaign *c, const decl_t *d, date_t t
     if (d->attestation.has_date && cmp_today(&x, d->attestation.date) < 0)
         msg(&x, EVAL_MSG_DATE_FUTURE, NULL, "L'attestation est datée du %s, après aujourd'hui.",
             fr_date(d->attestation.date, b1));
-    r->transmittable =
-        r->committed && (r->window == EVAL_WINDOW_OPEN || r->window == EVAL_WINDOW_NOT_OPEN_APPROX);
+    bool unconfirmed = d->identity.rpps && ident_check_rpps(d->identity.rpps) == IDENT_BAD_KEY &&
+                       !d->rpps_confirmed; /* a wrong key blocks a version until confirmed */
+    r->transmittable = r->committed && !unconfirmed &&
+                       (r->window == EVAL_WINDOW_OPEN || r->window == EVAL_WINDOW_NOT_OPEN_APPROX);
     if (r->incomplete) {
         r->messages[r->nmessages++] =
             (eval_message){EVAL_MSG_EVAL_INCOMPLETE, MESSAGES[EVAL_MSG_EVAL_INCOMPLETE].id,

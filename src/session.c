@@ -324,7 +324,10 @@ char *session_explain(const session_report *r)
     case SESSION_HELD: explain_held(r, buf, sizeof buf); break;
     case SESSION_WINDOW_CLOSED: explain_closed(r, buf, sizeof buf); break;
     case SESSION_WINDOW_NOT_OPEN: explain_not_open(r, buf, sizeof buf); break;
-    case SESSION_EXISTS: snprintf(buf, sizeof buf, "le brouillon %s existe déjà", r->name); break;
+    case SESSION_EXISTS:
+        snprintf(buf, sizeof buf, "le brouillon %s existe déjà%s", r->name,
+                 r->renaming ? " (ou ses versions finalisées) : rien n'a été renommé" : "");
+        break;
     case SESSION_NO_RULES: explain_no_rules(r, buf, sizeof buf); break;
     case SESSION_COMMITMENTS_MISSING:
         snprintf(buf, sizeof buf,
@@ -349,6 +352,25 @@ char *session_explain(const session_report *r)
     case SESSION_AFTER_CLOSE: explain_after_close(r, buf, sizeof buf); break;
     case SESSION_NOTHING_TO_RECOVER:
         snprintf(buf, sizeof buf, "aucune récupération en attente pour %s", r->name);
+        break;
+    case SESSION_RPPS_UNCONFIRMED:
+        snprintf(buf, sizeof buf,
+                 "la clé du numéro RPPS %s est incorrecte : corrigez le numéro (« fsdecl rename %s "
+                 "--rpps NUMÉRO »), ou, s'il est juste, confirmez-le (« fsdecl finalize %s "
+                 "--rpps-verified ») ; aucune version n'a été finalisée",
+                 r->name + 5, r->name, r->name);
+        break;
+    case SESSION_NOT_FOUND:
+        snprintf(buf, sizeof buf,
+                 r->trash_id[0] ? "aucun élément %s dans la corbeille (fsdecl trash les liste)"
+                                : "aucun brouillon %s dans le dossier des brouillons",
+                 r->trash_id[0] ? r->trash_id : r->name);
+        break;
+    case SESSION_BAD_RPPS:
+        snprintf(buf, sizeof buf,
+                 "le nouveau RPPS doit être un numéro de 11 chiffres, autre que celui de %s ; "
+                 "rien n'a été modifié",
+                 r->name);
         break;
     default: snprintf(buf, sizeof buf, "%s", vocab_fr(&session_outcome_vocab, r->outcome)); break;
     }
@@ -491,4 +513,146 @@ session_outcome session_recover(session *s, const char *name, bool discard, sess
     }
     store_lock_release(&l);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, name);
+}
+
+session_outcome session_rename(session *s, const char *name, const char *rpps,
+                               char new_name[STORE_NAME_MAX], session_report *r, diag_list *d)
+{
+    new_name[0] = '\0';
+    const store_t *st = store_for(s, name, r, d);
+    if (!st)
+        return r->outcome;
+    if (!store_name(atoi(name), rpps, new_name) || strcmp(new_name, name) == 0) {
+        new_name[0] = '\0';
+        return session_report_set(r, SESSION_BAD_RPPS, name);
+    }
+    store_lock old, new;
+    session_outcome o = lock_for(st, name, &old, r, d);
+    if (o != SESSION_OK)
+        return o;
+    if (!store_draft_exists(st, name))
+        o = session_report_set(r, SESSION_NOT_FOUND, name);
+    else if ((r->renaming = store_name_taken(st, new_name)))
+        o = session_report_set(r, SESSION_EXISTS, new_name);
+    else if ((o = lock_for(st, new_name, &new, r, d)) == SESSION_OK) {
+        /* taking the new name's lock may have finished a move to it a kill interrupted */
+        if ((r->renaming = store_name_taken(st, new_name)))
+            o = session_report_set(r, SESSION_EXISTS, new_name);
+        else if (!store_rename(st, name, rpps, d))
+            o = session_report_set(r, SESSION_FAILED, name);
+        store_lock_release(&new);
+    }
+    store_lock_release(&old);
+    return o == SESSION_OK ? session_report_set(r, SESSION_OK, new_name) : o;
+}
+
+bool session_version_rpps(session *s, const char *name, int number, char rpps[12])
+{
+    rpps[0] = '\0';
+    diag_list ignored;
+    diag_init(&ignored);
+    const store_t *st = store_name_valid(name) ? session_store_located(s, &ignored) : NULL;
+    store_version info;
+    decl_t *decl = st ? store_load_version(st, name, number, &info, &ignored) : NULL;
+    if (decl && decl->identity.rpps && strlen(decl->identity.rpps) == 11)
+        snprintf(rpps, 12, "%s", decl->identity.rpps);
+    decl_free(decl);
+    diag_free(&ignored);
+    return rpps[0] != '\0';
+}
+
+session_outcome session_delete(session *s, const char *name, char id[STORE_TRASH_ID_MAX],
+                               session_report *r, diag_list *d)
+{
+    id[0] = '\0';
+    const store_t *st = store_for(s, name, r, d);
+    if (!st)
+        return r->outcome;
+    store_lock l;
+    session_outcome o = lock_for(st, name, &l, r, d);
+    if (o != SESSION_OK)
+        return o;
+    if (!store_draft_exists(st, name))
+        o = session_report_set(r, SESSION_NOT_FOUND, name);
+    else if (!store_delete(st, name, id, d))
+        o = session_report_set(r, SESSION_FAILED, name);
+    store_lock_release(&l);
+    return o;
+}
+
+bool session_trash(session *s, session_trash_entry **out, size_t *n, diag_list *d)
+{
+    *out = NULL;
+    *n = 0;
+    const store_t *st = session_store_located(s, d);
+    store_trash_item *v;
+    size_t count;
+    if (!st)
+        return false;
+    bool ok = store_trash_list(st, &v, &count, d);
+    session_trash_entry *e = count ? calloc(count, sizeof *e) : NULL;
+    if (count && !e) {
+        free(v);
+        diag_add(d, st->root, 0, "mémoire insuffisante pour lire la corbeille");
+        return false;
+    }
+    for (size_t i = 0; i < count; i++) {
+        e[i].item = v[i];
+        diag_list ignored; /* an unreadable draft is listed without its doctor's name */
+        diag_init(&ignored);
+        decl_t *x = decl_load(v[i].draft, &ignored);
+        if (x)
+            snprintf(e[i].who, sizeof e[i].who, "%s%s%s",
+                     x->identity.last_name ? x->identity.last_name : "",
+                     x->identity.last_name && x->identity.first_name ? " " : "",
+                     x->identity.first_name ? x->identity.first_name : "");
+        decl_free(x);
+        diag_free(&ignored);
+    }
+    free(v);
+    *out = e;
+    *n = count;
+    return ok;
+}
+
+session_outcome session_undelete(session *s, const char *id, char name[STORE_NAME_MAX],
+                                 session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    name[0] = '\0';
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return session_report_set(r, SESSION_FAILED, NULL);
+    if (!store_trash_name(st, id, name)) {
+        session_report_set(r, SESSION_NOT_FOUND, NULL);
+        snprintf(r->trash_id, sizeof r->trash_id, "%.*s", (int)sizeof r->trash_id - 1,
+                 id ? id : "?");
+        return r->outcome;
+    }
+    store_lock l;
+    session_outcome o = lock_for(st, name, &l, r, d);
+    if (o != SESSION_OK)
+        return o;
+    if (!store_trash_name(st, id, name)) /* put back by another meanwhile */
+        o = session_report_set(r, SESSION_NOT_FOUND, NULL);
+    else if (store_name_taken(st, name))
+        o = session_report_set(r, SESSION_EXISTS, name);
+    else if (!store_undelete(st, id, d))
+        o = session_report_set(r, SESSION_FAILED, name);
+    else
+        session_report_set(r, SESSION_OK, name);
+    store_lock_release(&l);
+    return o;
+}
+
+session_outcome session_trash_empty(session *s, size_t *removed, session_report *r, diag_list *d)
+{
+    memset(r, 0, sizeof *r);
+    *removed = 0;
+    const store_t *st = session_store(s, d);
+    if (!st)
+        return session_report_set(r, SESSION_FAILED, NULL);
+    size_t before = d->count;
+    *removed = store_trash_empty(st, d);
+    return session_report_set(r, d->count == before ? SESSION_OK : SESSION_FAILED, NULL);
 }

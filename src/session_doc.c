@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsdecl/ident.h"
 #include "session_internal.h"
 
 enum { AUTOSAVE_DELAY_MS = 2000 };
@@ -371,6 +372,9 @@ static session_outcome transmit_refusal(const session_doc *doc, const decl_t *de
         return SESSION_WINDOW_NOT_OPEN;
     if (!e->committed)
         return SESSION_COMMITMENTS_MISSING;
+    if (decl->identity.rpps && ident_check_rpps(decl->identity.rpps) == IDENT_BAD_KEY &&
+        !decl->rpps_confirmed)
+        return SESSION_RPPS_UNCONFIRMED;
     if (decl->ntyping)
         return SESSION_TYPING_PENDING;
     return SESSION_OK;

@@ -2,6 +2,7 @@
 #include "fsdecl/store.h"
 
 #include "cfgread.h"
+#include "store_internal.h"
 
 #include "fsdecl/fileio.h"
 #include "fsdecl/text.h"
@@ -230,6 +231,11 @@ bool store_open(store_t *s, const char *dir, diag_list *d)
         return false;
     size_t stale;
     temporaries(s->drafts, true, &stale);
+    diag_list ignored; /* a move another program is doing, or that cannot be finished now, is left
+                        * for the next holder of its draft's lock, who says why */
+    diag_init(&ignored);
+    store_moves_finish(s, NULL, &ignored);
+    diag_free(&ignored);
     return true;
 }
 
@@ -1004,7 +1010,7 @@ static int take_lock(const char *path, const char *tmp, store_lock *l, diag_list
     return 0;
 }
 
-bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d)
+bool store_lock_plain(const store_t *s, const char *name, store_lock *l, diag_list *d)
 {
     memset(l, 0, sizeof *l);
     l->fd = -1;
@@ -1029,6 +1035,17 @@ bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_lis
     }
     l->fd = fd;
     snprintf(l->path, sizeof l->path, "%s", path);
+    return true;
+}
+
+bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d)
+{
+    if (!store_lock_plain(s, name, l, d))
+        return false;
+    if (!store_moves_finish(s, name, d)) { /* nothing is read or written over a move half done */
+        store_lock_release(l);
+        return false;
+    }
     return true;
 }
 

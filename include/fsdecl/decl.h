@@ -164,7 +164,10 @@ typedef struct {
         const char *last_name, *first_name, *rpps, *am_number, *specialty, *address, *caisse;
         const char *establishment, *finess; /* hospital practitioner using a DPI */
     } identity;
-    bool first_year;       /* first year of declaring */
+    bool first_year; /* first year of declaring */
+    /* The user confirmed that the RPPS is right although its key is wrong (a wrong key blocks a
+     * version otherwise); dropped when the RPPS changes. */
+    bool rpps_confirmed;
     decl_answer **answers; /* each answer allocated once: it never moves */
     size_t nanswers, capanswers;
     struct {
@@ -203,6 +206,11 @@ const decl_proof *decl_find_proof(const decl_answer *a, const char *id);
 decl_yesno decl_find_part(const decl_answer *a, const char *id);
 const decl_component *decl_find_component(const decl_answer *a, const char *id);
 bool decl_has_choice(const decl_answer *a, const char *id);
+
+/* Confirms (or not) that the RPPS is right although its check key is wrong: a version can then be
+ * finalised with it. Counted as a change, but not one of the declaration's answers: the
+ * commitments stay ticked. decl_set_identity drops it when the RPPS changes. */
+void decl_set_rpps_confirmed(decl_t *d, bool confirmed);
 
 /* The identity fields by table: value (NULL when not given), key and French label. */
 const char *decl_identity(const decl_t *d, decl_identity_field f);

@@ -43,7 +43,8 @@ enum { EVAL_SEVERITY_COUNT = 0 EVAL_SEVERITIES(VOCAB_COUNT) };
       "la déclaration est jugée avec les règles d'une autre campagne")                               \
     X(EVAL_MSG_IDENTITY_MISSING, "identity.missing", EVAL_BLOCKING,                                  \
       "un champ obligatoire de l'identité manque")                                                   \
-    X(EVAL_MSG_IDENTITY_RPPS, "identity.rpps", EVAL_WARNING, "le numéro RPPS semble erroné")         \
+    X(EVAL_MSG_IDENTITY_RPPS, "identity.rpps", EVAL_BLOCKING,                                        \
+      "le numéro RPPS est erroné (ou sa clé, inhabituelle, n'est pas confirmée)")                    \
     X(EVAL_MSG_IDENTITY_AM_NUMBER, "identity.am_number", EVAL_WARNING,                               \
       "le N° AM du cabinet semble erroné")                                                           \
     X(EVAL_MSG_IDENTITY_FINESS, "identity.finess", EVAL_WARNING, "le numéro FINESS semble erroné")   \

@@ -47,6 +47,10 @@ typedef struct {
     X(SESSION_TYPING_PENDING, "typing_pending", "des saisies ne sont pas validées")                    \
     X(SESSION_NOTHING_TO_RECOVER, "nothing_to_recover", "aucune récupération en attente")              \
     X(SESSION_READ_ONLY, "read_only", "la déclaration est en lecture seule")                           \
+    X(SESSION_BAD_RPPS, "bad_rpps", "le nouveau RPPS n'est pas un numéro de 11 chiffres")              \
+    X(SESSION_NOT_FOUND, "not_found", "aucun brouillon de ce nom")                                     \
+    X(SESSION_RPPS_UNCONFIRMED, "rpps_unconfirmed",                                                    \
+      "la clé du numéro RPPS est incorrecte et le numéro n'est pas confirmé")                          \
     X(SESSION_JUDGEMENT_INCOMPLETE, "judgement_incomplete",                                            \
       "la déclaration n'a pas pu être jugée en entier (mémoire épuisée) : aucune version n'est " \
       "finalisée")                                                                                     \
@@ -65,10 +69,12 @@ extern const vocab_t session_outcome_vocab;
 /* An outcome and what explains it. */
 typedef struct {
     session_outcome outcome;
-    char name[STORE_NAME_MAX];   /* the draft concerned */
-    const rules_campaign *rules; /* its campaign, when known */
-    store_lock holder;           /* SESSION_HELD: who holds the draft */
-    store_recovery recovery;     /* SESSION_RECOVERY_PENDING, or a recovery done */
+    char name[STORE_NAME_MAX];         /* the draft concerned */
+    const rules_campaign *rules;       /* its campaign, when known */
+    store_lock holder;                 /* SESSION_HELD: who holds the draft */
+    store_recovery recovery;           /* SESSION_RECOVERY_PENDING, or a recovery done */
+    bool renaming;                     /* SESSION_EXISTS: the new name of a rename is taken */
+    char trash_id[STORE_TRASH_ID_MAX]; /* SESSION_NOT_FOUND: the trash entry not found */
 } session_report;
 
 /* The report as one French sentence (no final newline), malloc'ed. */
@@ -283,6 +289,43 @@ bool session_declared_list(session *s, const char *name, store_declared **out, s
 bool session_history(session *s, const char *name, store_version **out, size_t *n, diag_list *d);
 /* Puts the backup back as the draft. */
 session_outcome session_restore(session *s, const char *name, session_report *r, diag_list *d);
+/* Corrects the RPPS of the draft name: the draft becomes YEAR-rpps (new_name), with its backup,
+ * its recovery file and its finalised versions, whole or not at all (store_rename), and the RPPS
+ * written in it is rpps. Versions already finalised keep their text and fingerprint (made under
+ * the old number); the next one is made under the new. A closed campaign's draft can be corrected
+ * too: nothing is finalised by it. Refused, nothing changed: rpps not 11 digits or the same
+ * (SESSION_BAD_RPPS), no such draft (SESSION_NOT_FOUND), a draft or versions under the new name
+ * already (SESSION_EXISTS, r->name the new name), either name open in another program
+ * (SESSION_HELD). new_name is not name's buffer. */
+session_outcome session_rename(session *s, const char *name, const char *rpps,
+                               char new_name[STORE_NAME_MAX], session_report *r, diag_list *d);
+/* The RPPS finalised version number of name was made under (it differs from the name's after a
+ * corrected RPPS); false when the version cannot be read intact. */
+bool session_version_rpps(session *s, const char *name, int number, char rpps[12]);
+/* ---- the trash ------------------------------------------------------------------------------ */
+
+/* Moves the draft name, with its backup, recovery file and versions, into the store's trash (the
+ * entry id, named after the time it was deleted); nothing is unlinked. Refused: no such draft
+ * (SESSION_NOT_FOUND), open in another program (SESSION_HELD). */
+session_outcome session_delete(session *s, const char *name, char id[STORE_TRASH_ID_MAX],
+                               session_report *r, diag_list *d);
+
+typedef struct {
+    store_trash_item item; /* id, draft name, when deleted, versions */
+    char who[160];         /* "MARTIN Claire", as written in the draft (may be empty) */
+} session_trash_entry;
+
+/* The trash's entries, oldest first: *n of them in *out (malloc'ed). False (diagnosed) when the
+ * trash cannot be listed to the end. */
+bool session_trash(session *s, session_trash_entry **out, size_t *n, diag_list *d);
+/* Puts the trash entry id back as its draft (its name into name). Refused: no such entry
+ * (SESSION_NOT_FOUND), a draft or versions of that name in the store again (SESSION_EXISTS), the
+ * name open in another program (SESSION_HELD). */
+session_outcome session_undelete(session *s, const char *id, char name[STORE_NAME_MAX],
+                                 session_report *r, diag_list *d);
+/* Removes every entry of the trash for good; how many into *removed. */
+session_outcome session_trash_empty(session *s, size_t *removed, session_report *r, diag_list *d);
+
 /* Saves the recovery file's content as the draft (or discards it). */
 session_outcome session_recover(session *s, const char *name, bool discard, session_report *r,
                                 diag_list *d);

@@ -12,7 +12,12 @@
  *                                  (finished by the next holder of the lock)
  *   history/YEAR-RPPS/vNNNN.cfg    transmitted version NNNN (read-only)
  *   history/YEAR-RPPS/vNNNN.sha256 its fingerprint and date
- * Names are built from the campaign year and an 11-digit RPPS, never from raw user input. */
+ *   drafts/YEAR-RPPS.moving        the journal of a move (a corrected RPPS) decided and not yet
+ *                                  finished (finished by the next holder of either draft's lock)
+ *   drafts/.YEAR-RPPS.move/        what a move writes before it is decided (src/store_move.c)
+ *   trash/YYYYMMDD-HHMMSS-YEAR-RPPS/ a deleted draft: deleted (name, when), YEAR-RPPS.cfg,
+ * .cfg.bak, .recovery, history/ (src/store_trash.c) Names are built from the campaign year and an
+ * 11-digit RPPS, never from raw user input. */
 #ifndef FSDECL_STORE_H
 #define FSDECL_STORE_H
 
@@ -102,8 +107,8 @@ bool store_discard_recovery(const store_t *s, const char *name, diag_list *d);
 bool store_restore_backup(const store_t *s, const char *name, diag_list *d);
 
 /* Takes the draft's lock. false with *l describing the holder when another process has it. A
- * restore a kill interrupted (YEAR-RPPS.cfg.restoring) is finished first; false (diagnosed) when
- * it cannot be. */
+ * restore a kill interrupted (YEAR-RPPS.cfg.restoring), and a move of this draft (a journal
+ * YEAR-RPPS.moving naming it), are finished first; false (diagnosed) when they cannot be. */
 bool store_lock_take(const store_t *s, const char *name, store_lock *l, diag_list *d);
 /* Releases the lock and removes its file, still ours, so that no label of a gone holder is left
  * behind a clean end (a crash leaves it, unlocked: the next holder replaces it). */
@@ -140,6 +145,48 @@ bool store_draft_since(const store_t *s, const char *name, store_version *last, 
  * version that cannot be read is listed, not intact, and diagnosed. */
 bool store_history(const store_t *s, const char *name, store_version **out, size_t *n,
                    diag_list *d);
+
+/* ---- moving a draft (src/store_move.c) ------------------------------------------------------ */
+
+/* Whether anything of the draft name is in the store: its draft, backup, recovery file, an
+ * unfinished move, or its versions. */
+bool store_name_taken(const store_t *s, const char *name);
+/* Corrects the RPPS of the draft old: the draft, its backup, its recovery file and its versions
+ * become those of YEAR-rpps, the draft (and its companions that read as its drafts) rewritten with
+ * that RPPS; the versions are moved as they are (their text and fingerprint unchanged). Whole or
+ * not at all through a journal: a kill at any point leaves the old name whole, or the journal that
+ * the next holder of either lock follows to the new name. The caller holds both drafts' locks.
+ * False (diagnosed) when refused or failed, nothing changed (unless the diagnostics say the move
+ * is decided and will be finished). */
+bool store_rename(const store_t *s, const char *old, const char *rpps, diag_list *d);
+
+/* ---- the trash (src/store_trash.c) ----------------------------------------------------------- */
+
+enum { STORE_TRASH_ID_MAX = 40 };
+
+typedef struct {
+    char id[STORE_TRASH_ID_MAX]; /* "YYYYMMDD-HHMMSS-ANNÉE-RPPS" */
+    char name[STORE_NAME_MAX];   /* the draft's name */
+    char deleted[32];            /* when, "2025-12-20 14:32:05" */
+    int versions;                /* its finalised versions */
+    char draft[PATH_MAX];        /* the draft's file in the trash, to read its doctor's name */
+} store_trash_item;
+
+/* Whether id is a trash entry's ID as store_delete makes it. */
+bool store_trash_id_valid(const char *id);
+/* Moves the draft name (its draft, backup, recovery file and versions) into the trash, as the
+ * entry id; whole or not at all (the journal of store_move.c). The caller holds its lock. */
+bool store_delete(const store_t *s, const char *name, char id[STORE_TRASH_ID_MAX], diag_list *d);
+/* The trash's entries, oldest first: *n of them in *out (malloc'ed). False (diagnosed) when the
+ * trash cannot be listed to the end. */
+bool store_trash_list(const store_t *s, store_trash_item **out, size_t *n, diag_list *d);
+/* The draft name of the trash entry id; false when there is no such entry. */
+bool store_trash_name(const store_t *s, const char *id, char name[STORE_NAME_MAX]);
+/* Puts the entry id back as its draft, whole or not at all. The caller holds the draft's lock and
+ * has checked that nothing of its name is in the store. */
+bool store_undelete(const store_t *s, const char *id, diag_list *d);
+/* Removes every entry of the trash (not one whose draft's lock is held); how many. */
+size_t store_trash_empty(const store_t *s, diag_list *d);
 
 /* Writes data to path atomically (temporary file in the same folder, fsync, rename, fsync of
  * the folder), mode 0600. When backup is not NULL, the previous file is first linked there. */

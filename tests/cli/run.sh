@@ -114,7 +114,7 @@ today=2025-12-20
 for ex in gp-complete gp-missing-proof specialist-exempt partial bad-identifiers hospital-dpi; do
     expect_golden "check-$ex" "$fsdecl" check --today $today "data/examples/$ex.cfg"
 done
-for pair in gp-complete:0 gp-missing-proof:1 specialist-exempt:0 partial:1 bad-identifiers:0 \
+for pair in gp-complete:0 gp-missing-proof:1 specialist-exempt:0 partial:1 bad-identifiers:1 \
     hospital-dpi:0; do
     ex=${pair%:*}
     expect_exit "${pair#*:}" "check-exit-$ex" "$fsdecl" check --today $today "data/examples/$ex.cfg"
@@ -349,6 +349,74 @@ grep -q "/rules/2031.cfg: ouverture impossible : Aucun fichier ou dossier de ce 
 expect_exit 2 edit-no-terminal env FSDECL_DATA_DIR="$tmp/store-new" "$fsdecl" edit 2025-10001234565 </dev/null
 grep -qx "fsdecl : l'assistant demande un terminal ; sans terminal, utilisez les commandes (fsdecl --help)." "$tmp/err" &&
     [ "$(wc -l <"$tmp/err")" -eq 1 ] && ok || ko "edit-no-terminal: $(cat "$tmp/err")"
+
+# Correcting a draft's RPPS, the trash: each command as typed, then what it prints (both streams)
+# and its exit code; times (and the trash's IDs, made of one), fingerprints and the temporary
+# folder made fixed.
+story() { # story NAME: the commands on standard input, one a line, run against one store
+    while IFS= read -r line; do
+        echo "\$ fsdecl $line"
+        eval "env FSDECL_DATA_DIR='$tmp/store-$1' '$fsdecl' $line" 2>&1
+        echo "(sortie $?)"
+    done | sed -E "s|$tmp|@TMP@|g; s/[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}/@DATE@/g;
+                   s/[0-9a-f]{64}/@SHA256@/g; s|[0-9]{2}/[0-9]{2}/[0-9]{4} à [0-9]{2}:[0-9]{2}|@DATE@|g;
+                   s/[0-9]{8}-[0-9]{6}-([0-9]{4}-[0-9]{11})/@QUAND@-\1/g"
+}
+expect_golden rename story rename <<'EOS'
+finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+rename 2025-10001234565 --rpps 10001234573
+history 2025-10001234573
+rename 2025-10001234573 --rpps 1000123457
+rename 2025-10001234573 --rpps 10001234573
+rename 2025-10001234565 --rpps 10001234573
+rename 2025-10001234573
+finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+rename 2025-10001234565 --rpps 10001234573
+rename 2025-10001234565 --rpps 10001234574
+drafts --today 2025-12-20 | cut -c1-50
+check --today 2025-12-20 "$tmp/store-rename/drafts/2025-10001234574.cfg" | grep -e RPPS -e Verdict
+finalize --today 2025-12-20 2025-10001234574
+finalize --today 2025-12-20 2025-10001234574 --rpps-verified | head -2
+check --today 2025-12-20 "$tmp/store-rename/drafts/2025-10001234574.cfg" | grep -e RPPS -e Verdict
+history 2025-10001234574
+EOS
+expect_golden trash story trash <<'EOS'
+finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+delete 2025-10001234565 </dev/null
+delete 2025-10001234565 --yes
+delete 2025-10001234565 --yes
+delete 2025-1000123456
+trash
+drafts | head -1
+finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+undelete $(ls "$tmp/store-trash/trash")
+delete 2025-10001234565 --yes
+undelete $(ls "$tmp/store-trash/trash" | head -1)
+history 2025-10001234565
+trash
+undelete 20990101-000000-2025-10001234565
+trash --empty </dev/null
+trash --empty --yes
+trash
+trash --empty --yes
+EOS
+# On a terminal, delete and trash --empty ask (o/N): « n » (or nothing) changes nothing, « o » goes on.
+export FSDECL_DATA_DIR="$tmp/store-ask"
+"$fsdecl" finalize --today 2025-12-20 data/examples/gp-complete.cfg >/dev/null
+for answer in n "" o; do
+    printf '%s\n' "$answer" | script -qec "'$fsdecl' delete 2025-10001234565; echo exit=\$?" /dev/null |
+        tr -d '\r' >"$tmp/ask"
+    grep -q "^Supprimer le brouillon 2025-10001234565 (MARTIN Claire) ? Il ira à la corbeille, avec ses versions finalisées. (o/N) " "$tmp/ask" ||
+        ko "delete-asks « $answer »: $(cat "$tmp/ask")"
+    if [ "$answer" = o ]; then want=0 there=no; else want=1 there=yes; fi
+    grep -qx "exit=$want" "$tmp/ask" && ok || ko "delete-asks « $answer »: $(cat "$tmp/ask")"
+    [ -e "$tmp/store-ask/drafts/2025-10001234565.cfg" ] && is=yes || is=no
+    [ $is = $there ] && ok || ko "delete-asks « $answer »: the draft there: $is"
+done
+printf 'o\n' | script -qec "'$fsdecl' trash --empty; echo exit=\$?" /dev/null | tr -d '\r' >"$tmp/ask"
+grep -q "Vider la corbeille (1 brouillon, supprimé pour de bon) ? (o/N) Corbeille vidée" "$tmp/ask" &&
+    grep -qx "exit=0" "$tmp/ask" && ok || ko "trash-empty-asks: $(cat "$tmp/ask")"
+unset FSDECL_DATA_DIR
 
 # Under a locale that is not UTF-8, commands still print their French text in UTF-8, the same as
 # under fr_FR.UTF-8 (the wizard's behaviour there is another matter).
