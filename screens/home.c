@@ -15,6 +15,7 @@
 #include "declaration.h"
 #include "fsdecl/ident.h"
 #include "fsdecl/text.h"
+#include "home_drafts.h"
 #include "typing.h"
 
 enum { HOME_MAX_CAMPAIGNS = 64 };
@@ -33,6 +34,7 @@ typedef struct {
     field_option campaigns[HOME_MAX_CAMPAIGNS];
     char campaign_ids[HOME_MAX_CAMPAIGNS][8];
     char campaign_labels[HOME_MAX_CAMPAIGNS][160];
+    char select[STORE_NAME_MAX]; /* a draft renamed or restored: chosen once the store is read */
     bool stale; /* a flow that may change the store is under way: read again when it is over */
     bool edit;  /* fsdecl edit: only the ground under one declaration, closed with it */
 } home_state;
@@ -47,6 +49,10 @@ static void reload(app *a, home_state *H)
     for (size_t i = 0; H->shown && i < H->home.n; i++)
         if (!H->year || H->home.drafts[i].entry.year == H->year)
             H->shown[H->nshown++] = i;
+    for (size_t i = 0; H->select[0] && i < H->nshown; i++)
+        if (strcmp(H->home.drafts[H->shown[i]].entry.name, H->select) == 0)
+            H->chosen = (int)i;
+    H->select[0] = '\0';
     if (H->chosen >= (int)H->nshown)
         H->chosen = H->nshown ? (int)H->nshown - 1 : 0;
 }
@@ -506,19 +512,6 @@ static void create_asking(app *a, new_flow *nf)
                b, 0, carry_answered, nf);
 }
 
-/* An RPPS the store can name a draft after: its check digit right, or at least 11 digits. */
-static bool rpps_typed(app *a, void *ctx, const field_t *fl, char *why, size_t size)
-{
-    (void)a, (void)ctx;
-    char value[32];
-    field_get_text(fl, value, sizeof value);
-    if (ident_check_rpps(value) == IDENT_OK ||
-        (strlen(value) == 11 && strspn(value, "0123456789") == 11))
-        return true;
-    snprintf(why, size, "%s", ident_message(ident_check_rpps(value), "RPPS"));
-    return false;
-}
-
 /* The RPPS a new declaration starts with: the one every draft of the store has, when it is one
  * doctor's and its key is right; otherwise none (a caisse's store holds many doctors: another's
  * number is never offered). */
@@ -555,7 +548,7 @@ static void rpps_answered(app *a, void *ctx, int answer, const void *value)
     field_get_text(&nf->rpps, nf->value, sizeof nf->value);
     nf->refused[0] = '\0';
     /* an RPPS of 11 digits whose key is wrong is most likely mistyped, and it names the
-     * declaration for good: kept only when the user says it is right */
+     * declaration (it can be corrected later, r): kept only when the user says it is right */
     if (ident_check_rpps(nf->value) != IDENT_BAD_KEY) {
         create_asking(a, nf);
         return;
@@ -564,15 +557,16 @@ static void rpps_answered(app *a, void *ctx, int answer, const void *value)
     char text[400];
     snprintf(text, sizeof text,
              "La clé du numéro RPPS %s est incorrecte : il est sans doute mal tapé. Il nommera "
-             "la déclaration, et ne pourra plus être changé ensuite.",
+             "la déclaration ; il pourra être corrigé ensuite (r sur l'accueil, ou fsdecl "
+             "rename).",
              nf->value);
     dialog_ask(a, nf->title, text, b, 0, key_confirmed, nf);
 }
 
 static void ask_rpps(app *a, new_flow *nf)
 {
-    dialog_input(a, nf->title, "N° RPPS du praticien (11 chiffres) :", &nf->rpps, rpps_typed, NULL,
-                 nf->refused, rpps_answered, nf);
+    dialog_input(a, nf->title, "N° RPPS du praticien (11 chiffres) :", &nf->rpps, home_rpps_typed,
+                 NULL, nf->refused, rpps_answered, nf);
 }
 
 /* A new declaration of the campaign shown; refused, with the reason, once its window is closed. */
@@ -684,6 +678,16 @@ static unsigned home_key(app *a, screen *sc, int key, wiz_action act)
         dialog_help(a, sc);
     } else if (act == ACT_CAMPAIGN) {
         choose_campaign(a, H);
+    } else if (act == ACT_RENAME || act == ACT_DELETE_DRAFT || act == ACT_TRASH) {
+        H->stale = true; /* read again once the box that may change the store is closed */
+        if (act == ACT_TRASH)
+            home_trash(a, H->select);
+        else if (H->nshown && act == ACT_RENAME)
+            home_rename(a, shown(H, H->chosen)->entry.name, H->select);
+        else if (H->nshown)
+            home_delete(a, shown(H, H->chosen)->entry.name, shown(H, H->chosen)->who);
+        if (app_top(a) == sc)
+            reload(a, H);
     } else if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW) {
         H->stale = true; /* read again once what this key starts is over */
         if (act == ACT_NEW) {

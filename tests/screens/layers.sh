@@ -27,6 +27,7 @@ edit 5
 tabs 6
 frame 7
 declaration 8
+home_drafts 8
 home 9
 wizard 10
 LAYERS
