@@ -33,7 +33,7 @@ typedef struct {
     /* the campaigns offered by c: the pick list borrows them while it is open */
     field_option campaigns[HOME_MAX_CAMPAIGNS];
     char campaign_ids[HOME_MAX_CAMPAIGNS][8];
-    char campaign_labels[HOME_MAX_CAMPAIGNS][160];
+    char campaign_labels[HOME_MAX_CAMPAIGNS][320];
     char select[STORE_NAME_MAX]; /* a draft renamed or restored: chosen once the store is read */
     bool stale; /* a flow that may change the store is under way: read again when it is over */
     bool edit;  /* fsdecl edit: only the ground under one declaration, closed with it */
