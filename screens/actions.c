@@ -87,6 +87,10 @@ static const keymap_entry LIST[] = {
     {ACT_OPEN, "Entrée", K('\r', '\n', KEY_ENTER), false},
     {ACT_NEW, "n F5", K('n', KEY_F(5)), false},
     {ACT_READ_ONLY, "l F7", K('l', KEY_F(7)), false},
+    {ACT_CAMPAIGN, "c", K('c'), false},
+    {ACT_RENAME, "r", K('r'), false},
+    {ACT_DELETE_DRAFT, "d Suppr", K('d', KEY_DC), false},
+    {ACT_TRASH, "t", K('t'), false},
 };
 
 static const keymap_entry DIALOG[] = {

@@ -61,6 +61,13 @@
       ON_HOME)                                                                                     \
     X(ACT_READ_ONLY, "Lecture seule", "ouvre la déclaration choisie sans pouvoir la modifier",     \
       ON_HOME)                                                                                     \
+    X(ACT_CAMPAIGN, "Campagne",                                                                    \
+      "choisit la campagne montrée : ses déclarations, et celle que n crée", ON_HOME)              \
+    X(ACT_RENAME, "Corriger le RPPS",                                                              \
+      "corrige le numéro RPPS de la déclaration choisie (avec ses versions)", ON_HOME)             \
+    X(ACT_DELETE_DRAFT, "Supprimer",                                                               \
+      "met la déclaration choisie à la corbeille, d'où elle peut être restaurée", ON_HOME)         \
+    X(ACT_TRASH, "Corbeille", "les déclarations supprimées ; Entrée restaure la choisie", ON_HOME) \
     X(ACT_TYPE, "Saisir", "le caractère tapé entre dans le champ", ON_TEXTS)                       \
     X(ACT_FILTER, "Chercher", "le caractère tapé affine la liste", ON_LISTS)                       \
     X(ACT_PASTE, "Coller", "le texte collé entre dans le champ", ON_TEXTS | ON_LISTS)              \

@@ -194,9 +194,10 @@ static void draw_status(app *a, int y)
 
 static void draw_footer(app *a, int y)
 {
+    /* the tabs' keys before the sheet's: at 80 columns the footer keeps how to move */
     static const wiz_action shown[] = {ACT_HELP,     ACT_SAVE,     ACT_MISSING,
-                                       ACT_SHEET,    ACT_QUIT,     ACT_DECLARED,
-                                       ACT_GOTO_TAB, ACT_NEXT_TAB, ACT_NEXT};
+                                       ACT_QUIT,     ACT_GOTO_TAB, ACT_SHEET,
+                                       ACT_DECLARED, ACT_NEXT_TAB, ACT_NEXT};
     char foot[512];
     keymap_footer(KEYS_ON_FORM, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
     term_text(y, 0, COLS, TERM_KEY, foot);

@@ -15,13 +15,26 @@
 #include "declaration.h"
 #include "fsdecl/ident.h"
 #include "fsdecl/text.h"
+#include "home_drafts.h"
 #include "typing.h"
+
+enum { HOME_MAX_CAMPAIGNS = 64 };
 
 /* The home screen: a screen on the app's stack, at its bottom. */
 typedef struct {
     screen base;
-    session_home home; /* owned: the campaign of the day and the drafts */
-    int chosen;
+    session_home home; /* owned: the campaign shown and the drafts of every campaign */
+    /* the campaign chosen with c, whose drafts only are listed; 0: the campaign of the day, shown
+     * with the drafts of every campaign (the year column says each one's) */
+    int year;
+    size_t *shown; /* owned: the indexes in home.drafts of the drafts listed */
+    size_t nshown;
+    int chosen; /* in shown */
+    /* the campaigns offered by c: the pick list borrows them while it is open */
+    field_option campaigns[HOME_MAX_CAMPAIGNS];
+    char campaign_ids[HOME_MAX_CAMPAIGNS][8];
+    char campaign_labels[HOME_MAX_CAMPAIGNS][320];
+    char select[STORE_NAME_MAX]; /* a draft renamed or restored: chosen once the store is read */
     bool stale; /* a flow that may change the store is under way: read again when it is over */
     bool edit;  /* fsdecl edit: only the ground under one declaration, closed with it */
 } home_state;
@@ -29,40 +42,41 @@ typedef struct {
 static void reload(app *a, home_state *H)
 {
     session_home_free(&H->home);
-    session_home_read(a->s, &H->home);
-    if (H->chosen >= (int)H->home.n)
-        H->chosen = H->home.n ? (int)H->home.n - 1 : 0;
+    free(H->shown);
+    H->nshown = 0;
+    session_home_read_campaign(a->s, H->year, &H->home);
+    H->shown = malloc((H->home.n ? H->home.n : 1) * sizeof *H->shown);
+    for (size_t i = 0; H->shown && i < H->home.n; i++)
+        if (!H->year || H->home.drafts[i].entry.year == H->year)
+            H->shown[H->nshown++] = i;
+    for (size_t i = 0; H->select[0] && i < H->nshown; i++)
+        if (strcmp(H->home.drafts[H->shown[i]].entry.name, H->select) == 0)
+            H->chosen = (int)i;
+    H->select[0] = '\0';
+    if (H->chosen >= (int)H->nshown)
+        H->chosen = H->nshown ? (int)H->nshown - 1 : 0;
 }
 
-/* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026, encore 42 jours". */
-static void campaign_line(app *a, const home_state *H, char *buf, size_t size)
+/* The draft on line i of the list. */
+static const session_summary *shown(const home_state *H, int i)
 {
-    const session_home *c = &H->home;
-    if (!c->year) {
+    return &H->home.drafts[H->shown[i]];
+}
+
+/* "Campagne 2025 : saisie ouverte jusqu'au 31/01/2026 à minuit, encore 42 jours"; whether the
+ * campaign is closed in *closed. */
+static void campaign_line(app *a, const home_state *H, char *buf, size_t size, bool *closed)
+{
+    *closed = false;
+    const rules_campaign *c = H->home.year ? session_campaign(a->s, H->home.year, NULL) : NULL;
+    if (!c) {
         snprintf(buf, size, "Aucune campagne trouvée : fsdecl rules dit où il les cherche.");
         return;
     }
-    date_t today = session_today(a->s);
-    char o[16], cl[16];
-    date_format_fr(c->opens, o, sizeof o);
-    if (c->has_closes)
-        date_format_fr(c->closes, cl, sizeof cl);
-    long left = c->has_closes ? date_to_days(c->closes) - date_to_days(today) : 0;
-    if (date_cmp(today, c->opens) < 0)
-        snprintf(buf, size, "Campagne %d : la saisie ouvre %sle %s", c->year,
-                 c->opens_approximate ? "vers " : "", o);
-    else if (!c->has_closes)
-        snprintf(buf, size, "Campagne %d : saisie ouverte depuis le %s, clôture non annoncée",
-                 c->year, o);
-    else if (left >= 0 && c->closes_inferred) /* no count of days left against a guess */
-        snprintf(buf, size, "Campagne %d : saisie ouverte, clôture probable le %s (non publiée)",
-                 c->year, cl);
-    else if (left >= 0)
-        snprintf(buf, size, "Campagne %d : saisie ouverte jusqu'au %s à minuit, encore %ld jour%s",
-                 c->year, cl, left + 1, left + 1 > 1 ? "s" : "");
-    else
-        snprintf(buf, size, "Campagne %d : saisie close depuis le %s%s", c->year, cl,
-                 c->closes_inferred ? " (date probable, non publiée)" : "");
+    char words[256];
+    *closed = session_campaign_words(c, session_today(a->s), words, sizeof words) ==
+              SESSION_CAMPAIGN_CLOSED;
+    snprintf(buf, size, "Campagne %d : %s", c->year, words);
 }
 
 /* Appends text to buf padded with spaces to width columns (text_width), then two spaces. */
@@ -96,11 +110,26 @@ static void cut_to_width(char *buf, size_t size, int width)
     snprintf(buf + at, size - at, "…");
 }
 
-/* One draft a line; the points and the full date only when the screen is wide enough. */
-static void draft_row(const session_summary *s, char *buf, size_t size)
+/* The draft's state: the session's words (those of fsdecl drafts), a recovery first; without a
+ * version declared, the last version finalised and whether the draft changed since. */
+static void full_state(const session_summary *s, char *buf, size_t size)
+{
+    if (s->entry.has_recovery) {
+        snprintf(buf, size, "à récupérer");
+        return;
+    }
+    session_state_words(s, buf, size);
+    size_t n = strlen(buf);
+    if (!s->declared && s->entry.versions > 0)
+        snprintf(buf + n, size - n, ", v%d%s", s->entry.versions, s->changed ? " modifiée" : "");
+}
+
+/* One draft a line: its state last, cut to what is left of width columns (*cut says whether it
+ * was); the points and the full date only when the screen is wide enough. */
+static void draft_row(const session_summary *s, int width, char *buf, size_t size, bool *cut)
 {
     bool wide = COLS >= 110;
-    char pts[64] = "", eur[64] = "-", lo[32], hi[32], when[32], year[8], who[64];
+    char pts[64] = "", eur[64] = "-", lo[32], hi[32], when[32], year[8], who[64], state[256];
     if (s->state == SESSION_DRAFT_JUDGED || s->state == SESSION_DRAFT_CLOSED) {
         text_points(s->min_tenths, lo, sizeof lo);
         text_points(s->max_tenths, hi, sizeof hi);
@@ -110,59 +139,71 @@ static void draft_row(const session_summary *s, char *buf, size_t size)
     struct tm tm;
     localtime_r(&s->entry.saved, &tm);
     strftime(when, sizeof when, wide ? "%d/%m/%Y %H:%M" : "%d/%m", &tm);
-    const char *state = s->entry.has_recovery                  ? "à récupérer"
-                        : s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
-                        : s->state == SESSION_DRAFT_NO_RULES   ? "sans règles"
-                        : s->state == SESSION_DRAFT_CLOSED     ? "close"
-                        : s->nblocking                         ? "à compléter"
-                                                               : "complète";
+    full_state(s, state, sizeof state);
     text_sanitize(s->who[0] && s->who[0] != ' ' ? s->who : "(sans nom)", false, who, sizeof who);
     cut_to_width(who, sizeof who, wide ? 18 : 14);
     snprintf(year, sizeof year, "%d", s->entry.year);
     buf[0] = '\0';
     column(buf, size, year, 4, false);
-    column(buf, size, who, wide ? 18 : 14, false); /* at 80 columns, « v1 modifiée » still fits */
+    column(buf, size, who, wide ? 18 : 14, false);
     column(buf, size, s->entry.rpps, 11, false);
-    column(buf, size, state, 11, false);
     if (wide)
         column(buf, size, pts, 13, true);
     column(buf, size, eur, 10, true);
     column(buf, size, when, wide ? 16 : 5, false);
+    int left = width - (int)text_width(buf);
+    *cut = (int)text_width(state) > left;
+    cut_to_width(state, sizeof state, left);
     size_t n = strlen(buf);
-    if (s->entry.versions) /* the last version finalised, and whether the draft changed since */
-        snprintf(buf + n, size - n, "v%d%s", s->entry.versions, s->changed ? " modifiée" : "");
+    snprintf(buf + n, size - n, "%s", state);
 }
 
 static void home_draw(app *a, screen *sc)
 {
     home_state *H = (home_state *)sc;
     char line[512];
+    bool closed;
     snprintf(line, sizeof line, " fsdecl %s %s", term_symbol(TERM_SYM_SEP),
              H->home.year ? H->home.title : "déclaration annuelle");
     term_fill(0, 0, COLS, TERM_TITLE);
     term_text(0, 0, COLS, TERM_TITLE, line);
-    campaign_line(a, H, line, sizeof line);
+    campaign_line(a, H, line, sizeof line, &closed);
     term_text(2, 1, COLS - 2, TERM_HEADING, line);
-    snprintf(line, sizeof line, "Vos déclarations (%zu)", H->home.n);
+    size_t others = H->home.n - H->nshown;
+    int n = snprintf(line, sizeof line, "Vos déclarations (%zu)", H->nshown);
+    if (others)
+        snprintf(line + n, sizeof line - n,
+                 others > 1 ? " ; %zu d'autres campagnes : c pour les voir"
+                            : " ; %zu d'une autre campagne : c pour la voir",
+                 others);
     term_text(4, 1, COLS - 2, TERM_HEADING, line);
     if (H->home.problem[0])
         term_text(5, 1, COLS - 2, TERM_BAD, H->home.problem);
-    if (!H->home.n)
+    if (!H->nshown)
         term_text(6, 3, COLS - 4, TERM_DIM,
-                  "Aucune déclaration pour l'instant : n pour en créer une.");
+                  closed ? "Aucune déclaration de cette campagne."
+                         : "Aucune déclaration pour l'instant : n pour en créer une.");
     int rows = LINES - 9, first = H->chosen >= rows ? H->chosen - rows + 1 : 0;
-    for (int i = first; i < (int)H->home.n && i - first < rows; i++) {
-        draft_row(&H->home.drafts[i], line, sizeof line);
+    for (int i = first; i < (int)H->nshown && i - first < rows; i++) {
+        bool cut;
+        draft_row(shown(H, i), COLS - 2, line, sizeof line, &cut);
         term_text(6 + i - first, 1, COLS - 2, i == H->chosen ? TERM_FOCUS : TERM_NORMAL, line);
+        if (cut && i == H->chosen) { /* the whole state under the list */
+            char state[256];
+            full_state(shown(H, i), state, sizeof state);
+            snprintf(line, sizeof line, "%s : %s", shown(H, i)->entry.name, state);
+            term_text(LINES - 3, 1, COLS - 2, TERM_DIM, line);
+        }
     }
-    static const wiz_action shown[] = {ACT_HELP, ACT_QUIT, ACT_NEXT,
-                                       ACT_OPEN, ACT_NEW,  ACT_READ_ONLY};
+    static const wiz_action keys_shown[] = {ACT_HELP,     ACT_QUIT, ACT_OPEN,     ACT_NEW,
+                                            ACT_CAMPAIGN, ACT_NEXT, ACT_READ_ONLY};
     char foot[512];
-    keymap_footer(KEYS_ON_HOME, shown, sizeof shown / sizeof shown[0], COLS - 1, foot, sizeof foot);
+    keymap_footer(KEYS_ON_HOME, keys_shown, sizeof keys_shown / sizeof keys_shown[0], COLS - 1,
+                  foot, sizeof foot);
     term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
     if (a->message[0])
         term_text_cut(LINES - 2, 0, COLS, a->message_style, a->message);
-    if (H->home.n && !app_covered(a))
+    if (H->nshown && !app_covered(a))
         term_cursor_at(6 + H->chosen - first, 1);
     else if (!app_covered(a))
         term_cursor_hide();
@@ -471,19 +512,6 @@ static void create_asking(app *a, new_flow *nf)
                b, 0, carry_answered, nf);
 }
 
-/* An RPPS the store can name a draft after: its check digit right, or at least 11 digits. */
-static bool rpps_typed(app *a, void *ctx, const field_t *fl, char *why, size_t size)
-{
-    (void)a, (void)ctx;
-    char value[32];
-    field_get_text(fl, value, sizeof value);
-    if (ident_check_rpps(value) == IDENT_OK ||
-        (strlen(value) == 11 && strspn(value, "0123456789") == 11))
-        return true;
-    snprintf(why, size, "%s", ident_message(ident_check_rpps(value), "RPPS"));
-    return false;
-}
-
 /* The RPPS a new declaration starts with: the one every draft of the store has, when it is one
  * doctor's and its key is right; otherwise none (a caisse's store holds many doctors: another's
  * number is never offered). */
@@ -520,7 +548,7 @@ static void rpps_answered(app *a, void *ctx, int answer, const void *value)
     field_get_text(&nf->rpps, nf->value, sizeof nf->value);
     nf->refused[0] = '\0';
     /* an RPPS of 11 digits whose key is wrong is most likely mistyped, and it names the
-     * declaration for good: kept only when the user says it is right */
+     * declaration (it can be corrected later, r): kept only when the user says it is right */
     if (ident_check_rpps(nf->value) != IDENT_BAD_KEY) {
         create_asking(a, nf);
         return;
@@ -529,27 +557,39 @@ static void rpps_answered(app *a, void *ctx, int answer, const void *value)
     char text[400];
     snprintf(text, sizeof text,
              "La clé du numéro RPPS %s est incorrecte : il est sans doute mal tapé. Il nommera "
-             "la déclaration, et ne pourra plus être changé ensuite.",
+             "la déclaration ; il pourra être corrigé ensuite (r sur l'accueil, ou fsdecl "
+             "rename).",
              nf->value);
     dialog_ask(a, nf->title, text, b, 0, key_confirmed, nf);
 }
 
 static void ask_rpps(app *a, new_flow *nf)
 {
-    dialog_input(a, nf->title, "N° RPPS du praticien (11 chiffres) :", &nf->rpps, rpps_typed, NULL,
-                 nf->refused, rpps_answered, nf);
+    dialog_input(a, nf->title, "N° RPPS du praticien (11 chiffres) :", &nf->rpps, home_rpps_typed,
+                 NULL, nf->refused, rpps_answered, nf);
 }
 
+/* A new declaration of the campaign shown; refused, with the reason, once its window is closed. */
 static void new_declaration(app *a, home_state *H)
 {
     const char *chars;
     size_t length;
+    char line[512];
+    bool closed;
+    campaign_line(a, H, line, sizeof line, &closed);
+    if (closed) {
+        char cl[16];
+        date_format_fr(H->home.closes, cl, sizeof cl);
+        app_say(a, TERM_BAD, "%s Campagne %d close le %s : plus de nouvelle déclaration.",
+                term_symbol(TERM_SYM_BAD), H->home.year, cl);
+        return;
+    }
     new_flow *nf = calloc(1, sizeof *nf);
     if (!nf || !ident_shape("RPPS", &chars, &length)) {
         free(nf);
         return;
     }
-    nf->year = session_current_year(a->s);
+    nf->year = H->home.year ? H->home.year : session_current_year(a->s);
     field_init_text(&nf->rpps, length, length);
     field_restrict(&nf->rpps, chars);
     rpps_offered(H, &nf->rpps);
@@ -573,6 +613,50 @@ static char *home_help(app *a, screen *s, char *title, size_t size)
     return text;
 }
 
+/* ---- the campaign shown ---------------------------------------------------------------------- */
+
+/* A campaign chosen in the list: its drafts shown, and n creates one of it. */
+static void campaign_chosen(app *a, void *ctx, int answer, const void *value)
+{
+    home_state *H = ctx;
+    const char *id = answer == 1 && value ? field_get_choice(value) : NULL;
+    if (!id)
+        return;
+    H->year = atoi(id) == session_current_year(a->s) ? 0 : atoi(id);
+    H->chosen = 0;
+    reload(a, H);
+}
+
+/* The campaigns of the rules, the latest first, each with where its window stands. */
+static void choose_campaign(app *a, home_state *H)
+{
+    int years[HOME_MAX_CAMPAIGNS];
+    size_t n = session_campaign_years(a->s, years, HOME_MAX_CAMPAIGNS), sel = 0;
+    for (size_t k = 0; k < n; k++) {
+        int y = years[n - 1 - k];
+        char words[256] = "règles illisibles : fsdecl rules dit pourquoi";
+        const rules_campaign *c = session_campaign(a->s, y, NULL);
+        if (c)
+            session_campaign_words(c, session_today(a->s), words, sizeof words);
+        snprintf(H->campaign_ids[k], sizeof H->campaign_ids[k], "%d", y);
+        snprintf(H->campaign_labels[k], sizeof H->campaign_labels[k], "%d  %s%s%s", y, words,
+                 c && c->status != RULES_OFFICIAL ? ", statut : " : "",
+                 c && c->status != RULES_OFFICIAL ? vocab_fr(&rules_status_vocab, c->status) : "");
+        H->campaigns[k] = (field_option){H->campaign_ids[k], H->campaign_labels[k]};
+        if (y == H->home.year)
+            sel = k;
+    }
+    if (!n) {
+        app_say(a, TERM_BAD, "%s Aucune campagne trouvée : fsdecl rules dit où il les cherche.",
+                term_symbol(TERM_SYM_BAD));
+        return;
+    }
+    field_t f;
+    field_init_choice(&f, H->campaigns, n);
+    field_set_choice(&f, H->campaign_ids[sel]);
+    dialog_pick(a, "Campagne", &f, campaign_chosen, H);
+}
+
 static keymap_stack home_keys(app *a, screen *s)
 {
     (void)a, (void)s;
@@ -586,19 +670,31 @@ static unsigned home_key(app *a, screen *sc, int key, wiz_action act)
         return SCREEN_QUIT;
     if (act == ACT_NONE)
         return SCREEN_UNHANDLED;
-    if (act == ACT_NEXT && H->chosen + 1 < (int)H->home.n) {
+    if (act == ACT_NEXT && H->chosen + 1 < (int)H->nshown) {
         H->chosen++;
     } else if (act == ACT_PREV && H->chosen > 0) {
         H->chosen--;
     } else if (act == ACT_HELP) {
         dialog_help(a, sc);
+    } else if (act == ACT_CAMPAIGN) {
+        choose_campaign(a, H);
+    } else if (act == ACT_RENAME || act == ACT_DELETE_DRAFT || act == ACT_TRASH) {
+        H->stale = true; /* read again once the box that may change the store is closed */
+        if (act == ACT_TRASH)
+            home_trash(a, H->select);
+        else if (H->nshown && act == ACT_RENAME)
+            home_rename(a, shown(H, H->chosen)->entry.name, H->select);
+        else if (H->nshown)
+            home_delete(a, shown(H, H->chosen)->entry.name, shown(H, H->chosen)->who);
+        if (app_top(a) == sc)
+            reload(a, H);
     } else if (act == ACT_OPEN || act == ACT_READ_ONLY || act == ACT_NEW) {
         H->stale = true; /* read again once what this key starts is over */
         if (act == ACT_NEW) {
             new_declaration(a, H);
-        } else if (H->home.n) {
+        } else if (H->nshown) {
             open_flow *o =
-                open_flow_new(H->home.drafts[H->chosen].entry.name,
+                open_flow_new(shown(H, H->chosen)->entry.name,
                               act == ACT_READ_ONLY ? (unsigned)SESSION_OPEN_READ_ONLY : 0u, NULL);
             if (o)
                 app_defer(a, open_step, o);
@@ -626,6 +722,7 @@ static void home_release(app *a, screen *sc)
 {
     (void)a;
     session_home_free(&((home_state *)sc)->home);
+    free(((home_state *)sc)->shown);
 }
 
 static const screen_ops home_ops = {

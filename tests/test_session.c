@@ -49,6 +49,35 @@ static session_doc *import_example(session *s, const char *file)
     return doc;
 }
 
+/* A campaign's window in words, and where it stands: the day it closes still open, the day after
+ * closed; the campaigns of the rules folder listed oldest first. */
+static void test_campaign_words(void **state)
+{
+    (void)state;
+    session *s = fresh();
+    const rules_campaign *c = session_campaign(s, 2025, NULL);
+    assert_non_null(c);
+    char buf[256];
+    assert_int_equal(session_campaign_words(c, (date_t){2025, 12, 20}, buf, sizeof buf),
+                     SESSION_CAMPAIGN_OPEN);
+    assert_string_equal(buf, "saisie ouverte jusqu'au 08/02/2026 à minuit, encore 51 jours");
+    assert_int_equal(session_campaign_words(c, (date_t){2026, 2, 8}, buf, sizeof buf),
+                     SESSION_CAMPAIGN_OPEN);
+    assert_string_equal(buf, "saisie ouverte jusqu'au 08/02/2026 à minuit, encore 1 jour");
+    assert_int_equal(session_campaign_words(c, (date_t){2026, 2, 9}, buf, sizeof buf),
+                     SESSION_CAMPAIGN_CLOSED);
+    assert_string_equal(buf, "saisie close depuis le 08/02/2026");
+    assert_int_equal(session_campaign_words(c, (date_t){2025, 1, 1}, buf, sizeof buf),
+                     SESSION_CAMPAIGN_NOT_OPEN);
+    assert_true(strncmp(buf, "la saisie ouvre ", 16) == 0);
+    int years[8];
+    size_t n = session_campaign_years(s, years, 8);
+    assert_true(n >= 4);
+    for (size_t i = 1; i < n; i++)
+        assert_true(years[i - 1] < years[i]);
+    session_free(s);
+}
+
 static void test_campaign_loaded_once(void **state)
 {
     (void)state;
@@ -828,6 +857,7 @@ int main(void)
         return 1;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_campaign_loaded_once),
+        cmocka_unit_test(test_campaign_words),
         cmocka_unit_test(test_create_refusals),
         cmocka_unit_test(test_close_frees_front),
         cmocka_unit_test(test_create_carried_over),

@@ -149,6 +149,23 @@ void session_declared_words(const store_declared *rec, bool changed_since, char 
 
 /* Reads the rules and judges each draft. */
 void session_home_read(session *s, session_home *h);
+/* The same, with campaign year (0: the campaign of the day) as the campaign shown; the drafts of
+ * every campaign are listed all the same. */
+void session_home_read_campaign(session *s, int year, session_home *h);
+
+/* Where a campaign's window stands on a day. */
+typedef enum {
+    SESSION_CAMPAIGN_NOT_OPEN,
+    SESSION_CAMPAIGN_OPEN,
+    SESSION_CAMPAIGN_CLOSED
+} session_campaign_state;
+/* The window of campaign c on today in words, the same wherever the wizard shows a campaign: « la
+ * saisie ouvre vers le 01/12/2026 », « saisie ouverte jusqu'au 08/02/2026 à minuit, encore 51
+ * jours », « saisie close depuis le 31/01/2025 »... Returns where it stands. */
+session_campaign_state session_campaign_words(const rules_campaign *c, date_t today, char *buf,
+                                              size_t size);
+/* The campaigns of the rules folder, oldest first: up to max years into years; how many. */
+size_t session_campaign_years(const session *s, int *years, size_t max);
 void session_home_free(session_home *h);
 
 /* ---- one declaration ------------------------------------------------------------------------ */

@@ -28,6 +28,7 @@ tabs 6
 frame 7
 sheet 7
 declaration 8
+home_drafts 8
 home 9
 wizard 10
 LAYERS
