@@ -36,7 +36,7 @@ typedef struct {
     date_t today;
     recap_json *doc; /* --json */
     bool lines;      /* --jsonl */
-    size_t done;     /* files judged or refused so far: the text puts a blank line between them */
+    size_t texts;    /* judgements printed as text so far: a blank line goes between two */
     bool write_failed;
 } check_out;
 
@@ -59,7 +59,7 @@ static void put_judged(check_out *o, const recap *r, const char *file)
         o->write_failed |= !recap_json_write_line(stdout, r, file, o->today);
     } else {
         char *text = recap_render_check_text(r, file);
-        if (o->done)
+        if (o->texts++)
             fputs("\n", stdout);
         cli_put(stdout, text ? text : "fsdecl check : mémoire insuffisante\n");
         free(text);
@@ -85,7 +85,6 @@ static int check_one(cli_ctx *c, const char *file, check_out *o)
         rc = e->nblocking ? CLI_EXIT_PROBLEMS : CLI_EXIT_OK;
         put_judged(o, r, file);
     }
-    o->done++;
     recap_free(r);
     eval_free(e);
     decl_free(d);
@@ -110,7 +109,6 @@ static int check_dir(cli_ctx *c, const char *dir, check_out *o)
         diag_init(&dg);
         diag_add(&dg, dir, 0, "lecture du dossier impossible : %s", strerror(err));
         put_unreadable(o, dir, &dg);
-        o->done++;
         diag_free(&dg);
         return CLI_EXIT_ERROR;
     }

@@ -67,7 +67,12 @@ expect_exit 1 jsonl-dash sh -c '"$0" check --jsonl --today 2025-12-20 data/examp
 [ "$(jq -r .file <"$tmp/out" | sed 's|data/examples/||' | tr '\n' ' ')" = "hospital-dpi.cfg gp-complete.cfg partial.cfg gp-2023.cfg " ] && ok || ko "jsonl-dash: order $(jq -r .file <"$tmp/out")"
 # The text output takes the same inputs.
 expect_exit 1 text-stdin sh -c '"$0" check --today 2025-12-20 - <"$1"' "$fsdecl" "$tmp/list"
-[ "$(grep -c '^Déclaration' "$tmp/out")" -eq 2 ] || [ "$(grep -c 'data/examples/' "$tmp/out")" -ge 2 ] && ok || ko "text-stdin: $(head -3 "$tmp/out")"
+[ "$(grep '^== ' "$tmp/out" | cut -d' ' -f2 | tr '\n' ' ')" = "data/examples/gp-complete.cfg data/examples/partial.cfg " ] && ok || ko "text-stdin: $(grep '^== ' "$tmp/out")"
+# one blank line between two judgements, none after the last, whatever was unreadable between
+expect_exit 2 text-between "$fsdecl" check $today data/examples/gp-complete.cfg /nonexistent.cfg data/examples/partial.cfg /nonexistent.cfg
+[ "$(grep -B1 '^== ' "$tmp/out" | head -1)" = "== data/examples/gp-complete.cfg — MARTIN Claire — Forfait structure 2025" ] &&
+    [ "$(grep -B1 '^== data/examples/partial' "$tmp/out" | head -1)" = "" ] && [ -n "$(tail -1 "$tmp/out")" ] &&
+    ok || ko "text-between: blank lines"
 # Usage: nothing to check; --json and --jsonl together.
 expect_exit 2 check-nothing "$fsdecl" check --jsonl
 expect_err check-nothing "indiquez des fichiers, un dossier, ou -"
