@@ -8,7 +8,7 @@
 FSDECL_PACKAGES="gcc libc6-dev make cmake pkg-config libncurses-dev libconfig-dev libmd-dev
 libjansson-dev libhpdf-dev fonts-dejavu-core"
 FSDECL_TEST_PACKAGES="libcmocka-dev libvterm-dev locales tmux groff-base poppler-utils qpdf
-clang-format clang libclang-rt-14-dev llvm-14"
+clang-format clang libclang-rt-14-dev llvm-14 jq postgresql"
 FSDECL_PACKAGE_PACKAGES="dpkg-dev file"
 
 # say TEXT: a line for the user, on the standard error (standard output stays the program's).

@@ -29,7 +29,13 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
     X(CLI_OPT_ASCII, "--ascii", 0, CLI_ARG_NONE, NULL, true,                                         \
       "assistant en ASCII seul, sans traits ni symboles (terminaux simples, lecteurs d'écran)")      \
     X(CLI_OPT_JSON, "--json", 0, CLI_ARG_NONE, NULL, false,                                          \
-      "écrit le résultat en JSON (format décrit dans docs/check-json.md)")                           \
+      "écrit le résultat en JSON : check, un document (docs/check-json.md) ; drafts, un objet "    \
+      "par ligne (docs/export-format.md)")                                                           \
+    X(CLI_OPT_JSONL, "--jsonl", 0, CLI_ARG_NONE, NULL, false,                                        \
+      "check : un objet JSON par déclaration, une ligne chacun, écrit au fil de la lecture "       \
+      "(docs/check-json.md)")                                                                        \
+    X(CLI_OPT_STDIN, "--stdin", 0, CLI_ARG_NONE, NULL, false,                                        \
+      "check : lit les chemins des fichiers sur l'entrée standard, un par ligne (comme « - »)")      \
     X(CLI_OPT_CAMPAIGN, "--campaign", 0, CLI_ARG_YEAR, "ANNÉE", false,                               \
       "la campagne, par son année de référence")                                                     \
     X(CLI_OPT_RPPS, "--rpps", 0, CLI_ARG_TEXT, "RPPS", false,                                        \
@@ -37,8 +43,9 @@ typedef enum { CLI_ARG_NONE, CLI_ARG_TEXT, CLI_ARG_DATE, CLI_ARG_YEAR } cli_arg_
     X(CLI_OPT_EMPTY, "--empty", 0, CLI_ARG_NONE, NULL, false,                                        \
       "new : part d'une déclaration vide, sans reprendre celle de l'année précédente ; trash : " \
       "vide la corbeille")                                                                           \
-    X(CLI_OPT_FORMAT, "--format", 0, CLI_ARG_TEXT, "text|json|pdf", false,                           \
-      "la forme du récapitulatif : texte (par défaut), JSON (docs/recap-format.md) ou PDF")          \
+    X(CLI_OPT_FORMAT, "--format", 0, CLI_ARG_TEXT, "FORME", false,                                   \
+      "recap : text (par défaut), json (docs/recap-format.md) ou pdf ; export : csv ou jsonl "      \
+      "(docs/export-format.md)")                                                                     \
     X(CLI_OPT_OUTPUT, "--output", 'o', CLI_ARG_TEXT, "FICHIER", false,                               \
       "écrit dans FICHIER plutôt que sur la sortie standard")                                        \
     X(CLI_OPT_FORM, "--form", 0, CLI_ARG_NONE, NULL, false,                                          \
@@ -153,6 +160,9 @@ int cli_help(cli_ctx *c, const cli_args *a);
 int cli_edit(cli_ctx *c, const cli_args *a);
 int cli_recap(cli_ctx *c, const cli_args *a);
 int cli_declared(cli_ctx *c, const cli_args *a);
+int cli_export(cli_ctx *c, const cli_args *a);
+/* fsdecl drafts --json: one JSON object per draft, a line each (docs/export-format.md). */
+int cli_drafts_json(cli_ctx *c);
 /* Under a version of `fsdecl history`, the records that it was declared. */
 void cli_put_declared(int version, const store_declared *v, size_t n);
 

@@ -103,7 +103,8 @@ static void put_temporaries(const store_t *st)
 
 int cli_drafts(cli_ctx *c, const cli_args *a)
 {
-    (void)a;
+    if (a->given[CLI_OPT_JSON])
+        return cli_drafts_json(c);
     diag_list d;
     diag_init(&d);
     const store_t *st = session_store_located(c->session, &d);

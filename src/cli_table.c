@@ -28,11 +28,15 @@ const cli_command cli_commands[] = {
      cli_rules_show},
     {"rules lint", "FICHIER...", 0, 0, 1, -1,
      "vérifie des fichiers de règles ou de listes (0 : sans erreur, 2 : erreurs)", cli_rules_lint},
-    {"check", "FICHIER...", CLI_OPT(CLI_OPT_JSON) | CLI_OPT(CLI_OPT_TODAY), 0, 1, -1,
-     "vérifie des déclarations : statut et points de chaque indicateur, total en euros, ce qui "
-     "manque, messages (0 : complète, 1 : problèmes, 2 : fichier illisible)",
+    {"check", "FICHIER|DOSSIER|-...",
+     CLI_OPT(CLI_OPT_JSON) | CLI_OPT(CLI_OPT_JSONL) | CLI_OPT(CLI_OPT_STDIN) |
+         CLI_OPT(CLI_OPT_TODAY),
+     0, 0, -1,
+     "vérifie des déclarations (fichiers, les *.cfg d'un dossier, ou les chemins lus sur l'entrée "
+     "standard) : statut et points de chaque indicateur, total en euros, ce qui manque, messages "
+     "(0 : complète, 1 : problèmes, 2 : fichier illisible)",
      cli_check},
-    {"drafts", "", CLI_OPT(CLI_OPT_TODAY), 0, 0, 0,
+    {"drafts", "", CLI_OPT(CLI_OPT_JSON) | CLI_OPT(CLI_OPT_TODAY), 0, 0, 0,
      "liste les brouillons : campagne, praticien, état, points, enregistrement, versions",
      cli_drafts},
     {"new", "",
@@ -64,6 +68,14 @@ const cli_command cli_commands[] = {
      "envoyée à la caisse par le formulaire papier (--paper), le jour dit (--on) ; --undo retire "
      "une déclaration notée par erreur",
      cli_declared},
+    {"export", "",
+     CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_FORMAT) | CLI_OPT(CLI_OPT_OUTPUT) |
+         CLI_OPT(CLI_OPT_TODAY),
+     CLI_OPT(CLI_OPT_CAMPAIGN) | CLI_OPT(CLI_OPT_FORMAT), 0, 0,
+     "exporte les brouillons d'une campagne, une ligne par praticien (identité, réponses et "
+     "statut de chaque indicateur, points, euros, justificatifs, versions, déclaration notée), en "
+     "CSV ou en JSON Lines (docs/export-format.md)",
+     cli_export},
     {"history", "BROUILLON|FICHIER", 0, 0, 1, 1,
      "liste les versions finalisées et vérifie leur empreinte", cli_history},
     {"recover", "ANNÉE-RPPS", CLI_OPT(CLI_OPT_DISCARD), 0, 1, 1,

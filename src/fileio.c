@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -94,4 +95,66 @@ struct dirent *fileio_next_entry(DIR *dir, int *err)
     if (!e)
         *err = errno;
     return e;
+}
+
+bool fileio_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void fileio_names_free(char **names, size_t n)
+{
+    for (size_t i = 0; names && i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+bool fileio_list_suffix(const char *dir, const char *suffix, char ***out, size_t *n, int *err)
+{
+    *out = NULL;
+    *n = 0;
+    *err = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        *err = errno;
+        return false;
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0, ls = strlen(suffix);
+    struct dirent *e;
+    while ((e = fileio_next_entry(d, err)) != NULL) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len <= ls || strcmp(e->d_name + len - ls, suffix) != 0)
+            continue;
+        if (count == cap) {
+            cap = cap ? cap * 2 : 64;
+            char **more = realloc(names, cap * sizeof *names);
+            if (!more) {
+                *err = ENOMEM;
+                break;
+            }
+            names = more;
+        }
+        if (!(names[count] = strdup(e->d_name))) {
+            *err = ENOMEM;
+            break;
+        }
+        count++;
+    }
+    closedir(d);
+    if (*err) {
+        fileio_names_free(names, count);
+        return false;
+    }
+    if (count)
+        qsort(names, count, sizeof *names, by_name);
+    *out = names;
+    *n = count;
+    return true;
 }

@@ -129,10 +129,10 @@ recap_json *recap_json_new(date_t today)
     return j;
 }
 
-bool recap_json_add(recap_json *j, const recap *r, const char *file)
+/* The fields of one judged declaration, added to o (docs/check-json.md). */
+static void fill_declaration(json_t *o, const recap *r, const char *file)
 {
     const eval_result *e = r->eval;
-    json_t *o = json_object();
     json_object_set_new(o, "file", str(file));
     json_object_set_new(o, "campaign", json_integer(r->campaign->year));
     json_object_set_new(o, "identity", identity(r->decl));
@@ -143,12 +143,12 @@ bool recap_json_add(recap_json *j, const recap *r, const char *file)
     json_object_set_new(o, "indicators", indicators(r));
     json_object_set_new(o, "missing", missing(e));
     json_object_set_new(o, "messages", messages(e));
-    return json_array_append_new(j->declarations, o) == 0;
 }
 
-bool recap_json_add_unreadable(recap_json *j, const char *file, const diag_list *errors)
+/* The fields of a file that could not be judged, added to o. */
+static void fill_unreadable(json_t *o, const char *file, const diag_list *errors)
 {
-    json_t *o = json_object(), *a = json_array();
+    json_t *a = json_array();
     json_object_set_new(o, "file", str(file));
     json_object_set_new(o, "verdict", str("unreadable"));
     for (size_t i = 0; i < errors->count; i++) {
@@ -157,7 +157,65 @@ bool recap_json_add_unreadable(recap_json *j, const char *file, const diag_list 
         free(line);
     }
     json_object_set_new(o, "errors", a);
+}
+
+bool recap_json_add(recap_json *j, const recap *r, const char *file)
+{
+    json_t *o = json_object();
+    if (!o)
+        return false;
+    fill_declaration(o, r, file);
     return json_array_append_new(j->declarations, o) == 0;
+}
+
+bool recap_json_add_unreadable(recap_json *j, const char *file, const diag_list *errors)
+{
+    json_t *o = json_object();
+    if (!o)
+        return false;
+    fill_unreadable(o, file, errors);
+    return json_array_append_new(j->declarations, o) == 0;
+}
+
+/* ---- JSON Lines: one object a line, written and freed at once -------------------------------- */
+
+/* An object that starts with the format and the day of judgement. */
+static json_t *line_head(date_t today)
+{
+    char iso[16];
+    date_format_iso(today, iso, sizeof iso);
+    json_t *o = json_object();
+    if (o && (json_object_set_new(o, "format", json_integer(1)) ||
+              json_object_set_new(o, "today", json_string(iso)))) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+/* Writes o on one line of f and frees it. */
+static bool write_line(FILE *f, json_t *o)
+{
+    bool ok = o && json_dumpf(o, f, JSON_COMPACT) == 0 && fputc('\n', f) != EOF;
+    json_decref(o);
+    return ok;
+}
+
+bool recap_json_write_line(FILE *f, const recap *r, const char *file, date_t today)
+{
+    json_t *o = line_head(today);
+    if (o)
+        fill_declaration(o, r, file);
+    return write_line(f, o);
+}
+
+bool recap_json_write_unreadable_line(FILE *f, const char *file, const diag_list *errors,
+                                      date_t today)
+{
+    json_t *o = line_head(today);
+    if (o)
+        fill_unreadable(o, file, errors);
+    return write_line(f, o);
 }
 
 /* A JSON value as compact text ending with a newline, malloc'ed. */

@@ -35,11 +35,9 @@ const char *session_state_words(const session_summary *s, char *buf, size_t size
         return buf;
     }
     snprintf(buf, size, "%s",
-             s->state == SESSION_DRAFT_UNREADABLE ? "illisible"
-             : s->state == SESSION_DRAFT_NO_RULES ? "règles introuvables"
-             : s->state == SESSION_DRAFT_CLOSED   ? "close"
-             : s->nblocking                       ? "à compléter"
-                                                  : "complète");
+             s->state != SESSION_DRAFT_JUDGED ? vocab_fr(&session_draft_state_vocab, s->state)
+             : s->nblocking                   ? "à compléter"
+                                              : "complète");
     return buf;
 }
 

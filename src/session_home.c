@@ -6,6 +6,8 @@
 #include "fsdecl/session.h"
 #include "session_internal.h"
 
+VOCAB_DEFINE(session_draft_state_vocab, SESSION_DRAFT_STATES, SESSION_DRAFT_STATE_COUNT)
+
 /* ---- the home, judged ------------------------------------------------------------------------ */
 
 static void campaign_shown(session *s, int year, session_home *h)

@@ -230,6 +230,59 @@ static void test_json(void **state)
     done(&b);
 }
 
+/* check --jsonl: each result one line of its own, the document's object with format and today
+ * first, written to the stream as it comes. */
+static void test_json_lines(void **state)
+{
+    (void)state;
+    built b = build(EXAMPLES "gp-missing-proof.cfg");
+    diag_list errors;
+    diag_init(&errors);
+    diag_add(&errors, "none.cfg", 3, "erreur de syntaxe");
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    date_t today = {2025, 12, 20};
+    assert_true(recap_json_write_line(f, b.r, "a\033b\nc.cfg", today));
+    assert_true(recap_json_write_unreadable_line(f, "none.cfg", &errors, today));
+    assert_int_equal(fclose(f), 0);
+    assert_null(strchr(buf, '\033'));
+    char *second = strchr(buf, '\n');
+    assert_non_null(second);
+    *second++ = '\0';
+    assert_int_equal(strlen(second), len - strlen(buf) - 1);
+    assert_non_null(strchr(second, '\n'));
+    assert_null(strchr(strchr(second, '\n') + 1, '\n'));
+    json_error_t err;
+    json_t *one = json_loads(buf, 0, &err), *two = json_loads(second, 0, &err);
+    assert_non_null(one);
+    assert_non_null(two);
+    static const char *const keys[] = {"format",   "today",    "file",
+                                       "campaign", "identity", "verdict"};
+    const char *key;
+    json_t *value;
+    size_t k = 0;
+    json_object_foreach(one, key, value)
+    {
+        if (k < 6)
+            assert_string_equal(key, keys[k]);
+        k++;
+    }
+    assert_int_equal(k, 12);
+    assert_int_equal(json_integer_value(json_object_get(one, "format")), 1);
+    assert_string_equal(json_string_value(json_object_get(one, "today")), "2025-12-20");
+    assert_string_equal(json_string_value(json_object_get(one, "file")), "a?b\nc.cfg");
+    assert_string_equal(json_string_value(json_object_get(two, "verdict")), "unreadable");
+    assert_string_equal(json_string_value(json_array_get(json_object_get(two, "errors"), 0)),
+                        "none.cfg:3: erreur de syntaxe");
+    json_decref(one);
+    json_decref(two);
+    free(buf);
+    diag_free(&errors);
+    done(&b);
+}
+
 /* What a PDF places outside its margins: counted, the first one kept to be shown. */
 typedef struct {
     int outside;
@@ -304,8 +357,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_complete),      cmocka_unit_test(test_missing_proof),
         cmocka_unit_test(test_partial),       cmocka_unit_test(test_ambiguous),
-        cmocka_unit_test(test_json),          cmocka_unit_test(test_pdf_long_word),
-        cmocka_unit_test(test_pdf_long_name),
+        cmocka_unit_test(test_json),          cmocka_unit_test(test_json_lines),
+        cmocka_unit_test(test_pdf_long_word), cmocka_unit_test(test_pdf_long_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,5 +19,12 @@ bool fileio_null_streams(FILE **in, FILE **out);
  * goes to *err (left 0 at a true end). readdir alone says "end" for both: a listing is complete
  * only when *err is still 0. */
 struct dirent *fileio_next_entry(DIR *dir, int *err);
+/* Whether path names a folder (followed through a symbolic link). */
+bool fileio_is_dir(const char *path);
+/* The names in folder dir that end with suffix (and are longer than it), not starting with a
+ * dot, sorted bytewise: *n of them in *out (malloc'ed, each and the array; fileio_names_free).
+ * False with *err an errno value when the folder cannot be read to the end (nothing in *out). */
+bool fileio_list_suffix(const char *dir, const char *suffix, char ***out, size_t *n, int *err);
+void fileio_names_free(char **names, size_t n);
 
 #endif

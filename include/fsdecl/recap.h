@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "fsdecl/arena.h"
 #include "fsdecl/decl.h"
@@ -154,5 +155,12 @@ bool recap_json_add_unreadable(recap_json *j, const char *file, const diag_list 
 /* The document as compact JSON, ending with a newline; malloc'ed, NULL when memory runs out. */
 char *recap_json_render(const recap_json *j);
 void recap_json_free(recap_json *j);
+/* `fsdecl check --jsonl`: one object per declaration, the object of the document's declarations[]
+ * preceded by "format" and "today", written by jansson on one line of f, a stream the caller
+ * opened, and freed at once: memory stays flat whatever the number of files. False when memory
+ * runs out or f refuses the write. */
+bool recap_json_write_line(FILE *f, const recap *r, const char *file, date_t today);
+bool recap_json_write_unreadable_line(FILE *f, const char *file, const diag_list *errors,
+                                      date_t today);
 
 #endif

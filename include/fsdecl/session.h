@@ -102,12 +102,16 @@ const store_t *session_store_located(session *s, diag_list *d);
 
 /* ---- the drafts of the store ---------------------------------------------------------------- */
 
-typedef enum {
-    SESSION_DRAFT_JUDGED,
-    SESSION_DRAFT_UNREADABLE,
-    SESSION_DRAFT_NO_RULES,
-    SESSION_DRAFT_CLOSED /* judged, but its campaign's window is closed: nothing more to do */
-} session_draft_state;
+/* X(CONSTANT, "id in exports", "French"). CLOSED: judged, but its campaign's window is closed,
+ * nothing more to do. */
+#define SESSION_DRAFT_STATES(X)                                                                    \
+    X(SESSION_DRAFT_JUDGED, "judged", "jugé")                                                      \
+    X(SESSION_DRAFT_UNREADABLE, "unreadable", "illisible")                                         \
+    X(SESSION_DRAFT_NO_RULES, "no_rules", "règles introuvables")                                   \
+    X(SESSION_DRAFT_CLOSED, "closed", "close")
+typedef enum { SESSION_DRAFT_STATES(VOCAB_ENUM) } session_draft_state;
+enum { SESSION_DRAFT_STATE_COUNT = 0 SESSION_DRAFT_STATES(VOCAB_COUNT) };
+extern const vocab_t session_draft_state_vocab;
 
 typedef struct {
     store_entry entry; /* name, campaign, RPPS, last saved, recovery, versions */

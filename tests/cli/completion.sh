@@ -23,7 +23,10 @@ expect_words() { # LINE WORD...
     complete_line "$line" >"$tmp/got"
     for w in "$@"; do grep -qx -- "$w" "$tmp/got" && ok || ko "'$line': $w not offered ($(tr '\n' ' ' <"$tmp/got"))"; done
 }
-expect_words "fsdecl " rules check drafts new finalize history recover restore recap edit help
+expect_words "fsdecl " rules check drafts new finalize history recover restore recap edit help export
+expect_words "fsdecl export --campaign 2025 --format " csv jsonl
+expect_words "fsdecl recap --format " text json pdf
+expect_words "fsdecl check --" --jsonl --stdin --json
 expect_words "fsdecl ch" check
 expect_words "fsdecl --" --rules-dir --data-dir --help --version --no-color --ascii --today
 expect_words "fsdecl rules show " 2023 2024 2025
