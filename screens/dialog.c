@@ -328,8 +328,8 @@ static void draw_pick(app *a, screen *sc)
     for (size_t i = 0; i < s->f.noptions && r < rows; i++) {
         if (!field_option_matches(&s->f, i) || shown++ < first)
             continue;
-        term_text(y + 3 + r, x + 2, w - 4, i == sel ? TERM_FOCUS : TERM_DIALOG,
-                  s->f.options[i].label);
+        term_text_cut(y + 3 + r, x + 2, w - 4, i == sel ? TERM_FOCUS : TERM_DIALOG,
+                      s->f.options[i].label);
         r++;
     }
     confirm_hint(y, x, w, h);
@@ -522,8 +522,8 @@ static void draw_missing(app *a, screen *sc)
         text_money(s->e->missing[i].gain_cents, m, sizeof m);
         snprintf(line, sizeof line, "%14s  %s", m,
                  eval_missing_label(&s->e->missing[i], what, sizeof what));
-        term_text(y + 2 + (int)i, x + 2, w - 4, (int)i == s->chosen ? TERM_FOCUS : TERM_DIALOG,
-                  line);
+        term_text_cut(y + 2 + (int)i, x + 2, w - 4, (int)i == s->chosen ? TERM_FOCUS : TERM_DIALOG,
+                      line);
     }
     term_text(y + h - 1, x + 2, w - 4, TERM_DIALOG, " Entrée : aller au champ · Échap : fermer ");
     term_cursor_at(y + 2 + s->chosen, x + 2);
