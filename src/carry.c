@@ -6,13 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "strbuf.h"
+
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif
 static void
 note(char ***lines, size_t *n, const char *fmt, ...)
 {
-    char buf[512];
+    char buf[4096]; /* the longest: every answer a new campaign no longer asks for */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -111,7 +113,32 @@ static void note_what_to_check(carry_report *r, const rules_campaign *next,
     }
 }
 
-decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report *r)
+/* The answers last year's campaign asked for and this one no longer does, in one line, by the
+ * names the doctor read last year (their ids only if last year's rules cannot be read). */
+static bool note_dropped(carry_report *r, const decl_t *prev, const rules_campaign *prev_rules,
+                         const rules_campaign *next, size_t dropped)
+{
+    strbuf b = {0};
+    strbuf_put(&b, "%zu réponse%s de %d %s plus demandée%s en %d, donc non reprise%s : ", dropped,
+               dropped > 1 ? "s" : "", prev->campaign, dropped > 1 ? "ne sont" : "n'est",
+               dropped > 1 ? "s" : "", next->year, dropped > 1 ? "s" : "");
+    size_t k = 0;
+    for (size_t i = 0; i < prev->nanswers; i++) {
+        const char *id = prev->answers[i]->indicator;
+        if (rules_find_indicator(next, id))
+            continue;
+        const rules_indicator *was = prev_rules ? rules_find_indicator(prev_rules, id) : NULL;
+        strbuf_put(&b, "%s%s", k++ ? " ; " : "", was ? was->label : id);
+    }
+    char *line = strbuf_take(&b, NULL);
+    if (line)
+        note(&r->check, &r->ncheck, "%s", line);
+    free(line);
+    return line != NULL;
+}
+
+decl_t *carry_over(const decl_t *prev, const rules_campaign *prev_rules, const rules_campaign *next,
+                   carry_report *r)
 {
     memset(r, 0, sizeof *r);
     decl_t *d = decl_new();
@@ -123,13 +150,12 @@ decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report 
         decl_set_identity(d, (decl_identity_field)f, decl_identity(prev, (decl_identity_field)f),
                           NULL);
     note(&r->carried, &r->ncarried, "Identité (nom, RPPS, N° AM, spécialité, adresse, caisse)");
+    size_t dropped = 0;
     for (size_t i = 0; i < prev->nanswers; i++) {
         const decl_answer *pa = prev->answers[i];
         const rules_indicator *ind = rules_find_indicator(next, pa->indicator);
         if (!ind) {
-            note(&r->check, &r->ncheck,
-                 "« %s » n'existe plus dans la campagne %d : réponse non reprise", pa->indicator,
-                 next->year);
+            dropped++;
         } else if (ind->kind == RULES_COMPUTED) {
             note(&r->check, &r->ncheck, "%s : vos chiffres de l'an dernier ne sont pas repris",
                  ind->label);
@@ -142,6 +168,11 @@ decl_t *carry_over(const decl_t *prev, const rules_campaign *next, carry_report 
             carry_report_free(r);
             return NULL;
         }
+    }
+    if (dropped && !note_dropped(r, prev, prev_rules, next, dropped)) {
+        decl_free(d);
+        carry_report_free(r);
+        return NULL;
     }
     note(&r->check, &r->ncheck,
          "Attestation sur l'honneur : à cocher de nouveau pour la campagne %d", next->year);

@@ -188,13 +188,20 @@ static decl_t *starting_point(session *s, const store_t *st, const rules_campaig
         prev = store_load(st, prev_name, &ignored);
         diag_free(&ignored);
     }
-    decl_t *d = prev ? carry_over(prev, c, rep) : decl_new();
+    decl_t *d = NULL;
+    if (prev) {
+        diag_list ignored; /* last year's rules unreadable: what is dropped is named by its id */
+        diag_init(&ignored);
+        d = carry_over(prev, session_campaign(s, prev->campaign, &ignored), c, rep);
+        diag_free(&ignored);
+    } else {
+        d = decl_new();
+    }
     decl_free(prev);
     if (d && !prev) {
         decl_set_campaign(d, c->year, NULL);
         decl_set_identity(d, DECL_ID_RPPS, rpps, NULL);
     }
-    (void)s;
     return d;
 }
 

@@ -220,6 +220,17 @@ static void test_carry_into_donum(void **state)
     for (size_t i = 0; i < rep.ncheck; i++)
         told |= strstr(rep.check[i], "elle ne l'est plus pour la campagne 2026") != NULL;
     assert_true(told);
+    /* the answers 2026 no longer asks for: one line, by the names of 2025, no id */
+    size_t dropped = 0;
+    for (size_t i = 0; i < rep.ncheck; i++) {
+        assert_null(strstr(rep.check[i], "v2_ts_dcmt"));
+        if (strstr(rep.check[i], "plus demandées en 2026")) {
+            dropped++;
+            assert_non_null(
+                strstr(rep.check[i], "Déclarations de médecin traitant dématérialisées"));
+        }
+    }
+    assert_int_equal(dropped, 1);
     const eval_result *e = session_judge(doc);
     assert_true(eval_has_message(e, EVAL_MSG_LAP_DETAILS, "v1_software"));
     carry_report_free(&rep);

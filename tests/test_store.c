@@ -789,7 +789,7 @@ static void test_carry_over(void **state)
     assert_true(decl_set_proof(prev, psw, "lap", DECL_PROOF_VALIDATED, &validated, NULL));
     assert_true(decl_set_proof(prev, psw, "segur", DECL_PROOF_SENT, &sent, NULL));
     carry_report r;
-    decl_t *n = carry_over(prev, c, &r);
+    decl_t *n = carry_over(prev, NULL, c, &r);
     assert_non_null(n);
     assert_int_equal(n->campaign, 2025);
     assert_false(n->first_year);
