@@ -501,7 +501,10 @@ static void carry_answered(app *a, void *ctx, int answer, const void *value)
 /* The declaration of the year before carried, if the user wants, then created. */
 static void create_asking(app *a, new_flow *nf)
 {
-    if (!session_draft_exists(a->s, nf->year - 1, nf->value)) {
+    /* a declaration of this campaign already there is said first (the session refuses it, the
+     * box says why), before any question on last year's */
+    if (session_draft_exists(a->s, nf->year, nf->value) ||
+        !session_draft_exists(a->s, nf->year - 1, nf->value)) {
         create(a, nf, false);
         return;
     }
