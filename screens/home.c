@@ -425,6 +425,7 @@ typedef struct {
     field_t rpps;      /* as typed: the box opens again on it */
     char value[32];    /* the RPPS given */
     char refused[512]; /* why the last one was refused, shown in the box */
+    bool key_kept;     /* its key is wrong, and the user said the number is right */
     session_doc *doc;  /* owned until opened: created, shown after what was carried */
     session_report r;
 } new_flow;
@@ -485,6 +486,10 @@ static void create(app *a, new_flow *nf, bool carry)
         ask_rpps(a, nf);
     } else {
         nf->doc = doc;
+        if (nf->key_kept) { /* said once, in the box: the version will not ask it again */
+            decl_set_rpps_confirmed(doc->decl, true);
+            session_save(doc, &d);
+        }
         if (!rep.ncarried || !show_carry_report(a, nf, &rep))
             carry_read(a, nf, 0, NULL);
         carry_report_free(&rep);
@@ -533,6 +538,7 @@ static void key_confirmed(app *a, void *ctx, int answer, const void *value)
 {
     (void)value;
     new_flow *nf = ctx;
+    nf->key_kept = answer == 1;
     if (answer == 1)
         create_asking(a, nf);
     else
