@@ -77,6 +77,25 @@ static bool too_small(void)
     return LINES < APP_MIN_LINES || COLS < APP_MIN_COLS;
 }
 
+/* Under a dialog, the footer says the dialog's keys, not those of the screen below it (whose F10
+ * « Quitter » would only close the dialog). */
+static void draw_dialog_footer(app *a)
+{
+    screen *top = a->nscreens ? a->stack[a->nscreens - 1] : NULL;
+    if (!top || !top->ops->overlay || !top->ops->keys)
+        return;
+    static const wiz_action shown[] = {ACT_ENTER, ACT_BUTTON_NEXT, ACT_CANCEL};
+    char foot[512];
+    keymap_footer(top->ops->keys(a, top), shown, sizeof shown / sizeof shown[0], COLS - 1, foot,
+                  sizeof foot);
+    int y, x; /* where the dialog left the cursor, its field's */
+    getyx(stdscr, y, x);
+    move(LINES - 1, 0);
+    clrtoeol();
+    term_text(LINES - 1, 0, COLS, TERM_KEY, foot);
+    move(y, x);
+}
+
 /* The stack from the top screen that is not a dialog up: each over the one below. */
 static void draw(app *a)
 {
@@ -89,6 +108,7 @@ static void draw(app *a)
             from--;
         for (int i = from < 0 ? 0 : from; i < a->nscreens; i++)
             a->stack[i]->ops->draw(a, a->stack[i]);
+        draw_dialog_footer(a);
     }
     refresh();
 }
