@@ -162,6 +162,10 @@ session_outcome session_record_declared(session_doc *doc, store_route route, con
         return r->outcome;
     bool ok = put_record(st, doc->name, rec, d);
     let_go(&taken);
+    if (ok) {
+        doc->declared = *rec;
+        doc->has_declared = true;
+    }
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }
 
@@ -188,6 +192,11 @@ session_outcome session_undo_declared(session_doc *doc, store_declared *removed,
     *removed = v[n - 1];
     bool ok = store_declared_write(st, doc->name, v, n - 1, d);
     let_go(&taken);
+    if (ok) {
+        doc->has_declared = n > 1;
+        if (n > 1)
+            doc->declared = v[n - 2];
+    }
     free(v);
     return session_report_set(r, ok ? SESSION_OK : SESSION_FAILED, doc->name);
 }
@@ -222,6 +231,21 @@ bool session_origin_declared(const store_t *st, const char *name, recap_origin *
     return true;
 }
 
+bool session_doc_read_declared(session_doc *doc, const store_t *st, diag_list *d)
+{
+    store_declared *v;
+    size_t n;
+    doc->has_declared = false;
+    if (!store_declared_list(st, doc->name, &v, &n, d))
+        return false;
+    if (n) {
+        doc->declared = v[n - 1];
+        doc->has_declared = true;
+    }
+    free(v);
+    return true;
+}
+
 const char *session_doc_state_words(session_doc *doc, bool *declared, store_declared *last,
                                     char *buf, size_t size)
 {
@@ -234,16 +258,8 @@ const char *session_doc_state_words(session_doc *doc, bool *declared, store_decl
     s.nblocking = e ? e->nblocking : 0;
     s.entry.versions = doc->since_read ? doc->since.number : 0;
     s.changed = !doc->since_same || session_unsaved(doc);
-    store_declared *v = NULL;
-    size_t n = 0;
-    diag_list d;
-    diag_init(&d);
-    if (session_declared_list(doc->session, doc->name, &v, &n, &d) && n) {
-        s.declared = true;
-        s.last_declared = v[n - 1];
-    }
-    diag_free(&d);
-    free(v);
+    s.declared = doc->has_declared; /* read with since: never from disk while drawing */
+    s.last_declared = doc->declared;
     *declared = s.declared;
     if (last && s.declared)
         *last = s.last_declared;

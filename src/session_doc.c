@@ -76,6 +76,14 @@ static void read_since(session_doc *doc, diag_list *d)
     const store_t *st = session_store(doc->session, d ? d : &scratch);
     doc->since_read =
         st && store_draft_since(st, doc->name, &doc->since, &doc->since_same, d ? d : &scratch);
+    decl_free(doc->since_decl);
+    doc->since_decl = NULL;
+    doc->has_declared = false;
+    if (doc->since_read && doc->since.number) {
+        store_version info; /* unreadable: its changes are not named, as the recap says */
+        doc->since_decl = store_load_version(st, doc->name, doc->since.number, &info, &scratch);
+        doc->since_read = session_doc_read_declared(doc, st, d ? d : &scratch);
+    }
     diag_free(&scratch);
 }
 
@@ -269,6 +277,7 @@ void session_close(session_doc *doc)
         doc->front_free(doc->front);
     eval_free(doc->eval);
     decl_free(doc->decl);
+    decl_free(doc->since_decl);
     free(doc);
 }
 
@@ -500,10 +509,13 @@ bool session_doc_origin(session_doc *doc, recap_origin *o, diag_list *d)
         snprintf(o->date, sizeof o->date, "%s", doc->since.date);
         snprintf(o->sha256, sizeof o->sha256, "%s", doc->since.sha256);
     }
-    const store_t *st = o->last_version ? session_store_located(doc->session, d) : NULL;
-    if (st)
-        session_origin_changes(st, doc->name, doc->rules, doc->decl, o);
-    return !st || session_origin_declared(st, doc->name, o, d);
+    if (!o->unchanged && doc->rules && doc->since_decl)
+        recap_changes(doc->rules, doc->since_decl, doc->decl, &o->changes);
+    o->declared = doc->has_declared;
+    o->declared_version = doc->declared.version;
+    o->declared_route = (int)doc->declared.route;
+    o->declared_date = doc->declared.date;
+    return true;
 }
 
 /* The recap of the open declaration as it is now, and where it stands in *origin; NULL with the

@@ -24,4 +24,8 @@ bool session_origin_declared(const store_t *st, const char *name, recap_origin *
 void session_origin_changes(const store_t *st, const char *name, const rules_campaign *c,
                             const decl_t *now, recap_origin *o);
 
+/* The last record that one of doc's versions was declared, into doc (read with since); false,
+ * diagnosed, when the records cannot be read. */
+bool session_doc_read_declared(session_doc *doc, const store_t *st, diag_list *d);
+
 #endif

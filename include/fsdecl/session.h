@@ -194,6 +194,11 @@ typedef struct {
      * document is opened, saved and finalised; since_read false until it could be read. */
     store_version since;
     bool since_same, since_read;
+    /* Read with since, never when drawing: that version's text, what a change is named against
+     * (NULL: no version, or unreadable), and the last record that a version was declared. */
+    decl_t *since_decl;
+    store_declared declared;
+    bool has_declared;
     /* What a front end builds from this document and keeps while it is open (the wizard's options
      * of the lists it shows): its own, set by it, and freed by session_close with front_free. */
     void *front;
