@@ -1283,41 +1283,39 @@ size_t field_scroll_offset(const field_t *f)
     return cols_between(f, 0, f->first < f->len ? f->first : f->len);
 }
 
-bool field_view(const field_t *f, size_t width, char *buf, size_t size)
+/* The cells from byte i that fit in room columns, into buf from *o (terminated); false when buf
+ * is too small. */
+static bool put_view(const field_t *f, size_t i, size_t room, char *buf, size_t size, size_t *o)
 {
-    size_t i = f->first < f->len ? f->first : f->len, used = 0, o = 0;
+    size_t used = 0;
     bool ok = true;
-    if (size == 0)
-        return false;
     while (ok && i < f->len) {
         size_t j = next_stop(f, i), w = cols_between(f, i, j);
-        if (used + w > width)
+        if (used + w > room)
             break;
-        ok = put_cells(f, i, j, buf, size, &o);
+        ok = put_cells(f, i, j, buf, size, o);
         used += w;
         i = j;
     }
-    buf[o] = '\0';
+    buf[*o] = '\0';
     return ok;
+}
+
+bool field_view(const field_t *f, size_t width, char *buf, size_t size)
+{
+    size_t o = 0;
+    return size && put_view(f, f->first < f->len ? f->first : f->len, width, buf, size, &o);
 }
 
 bool field_view_start(const field_t *f, size_t width, const char *more, size_t more_cols, char *buf,
                       size_t size)
 {
-    size_t i = 0, used = 0, o = 0;
-    bool ok = true, whole = f->ncols <= width;
+    size_t o = 0;
+    bool whole = f->ncols <= width;
     if (size == 0)
         return false;
     size_t room = whole ? width : width > more_cols ? width - more_cols : 0;
-    while (ok && i < f->len) {
-        size_t j = next_stop(f, i), w = cols_between(f, i, j);
-        if (used + w > room)
-            break;
-        ok = put_cells(f, i, j, buf, size, &o);
-        used += w;
-        i = j;
-    }
-    buf[o] = '\0';
+    bool ok = put_view(f, 0, room, buf, size, &o);
     if (ok && !whole && more_cols <= width) {
         size_t n = strlen(more);
         ok = o + n < size;
